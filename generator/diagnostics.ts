@@ -1,0 +1,61 @@
+/** Where a fact was read: a path relative to the input folder, 1-based line and column. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A compiler-style message about the input; `code` is stable across releases (SS001…). */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  loc?: SourceLocation;
+}
+
+export function formatLocation(loc: SourceLocation | undefined): string {
+  if (!loc) return '<input>';
+  return `${loc.file}:${loc.line}${loc.column ? `:${loc.column}` : ''}`;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${formatLocation(d.loc)} ${d.severity}: ${d.message} [${d.code}]`;
+}
+
+function compareLocations(a: SourceLocation | undefined, b: SourceLocation | undefined): number {
+  if (!a || !b) return a ? 1 : b ? -1 : 0;
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** Sorted like compiler output: by file, line, column, then code and message; duplicates removed. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const unique = list.filter((d) => {
+    const key = formatDiagnostic(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(
+    (a, b) =>
+      compareLocations(a.loc, b.loc) ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
+
+/** Collects diagnostics while a reader or a model pass runs. */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+  error(code: string, loc: SourceLocation | undefined, message: string): void {
+    this.items.push({ code, severity: 'error', message, ...(loc ? { loc } : {}) });
+  }
+  warn(code: string, loc: SourceLocation | undefined, message: string): void {
+    this.items.push({ code, severity: 'warning', message, ...(loc ? { loc } : {}) });
+  }
+  info(code: string, loc: SourceLocation | undefined, message: string): void {
+    this.items.push({ code, severity: 'info', message, ...(loc ? { loc } : {}) });
+  }
+}

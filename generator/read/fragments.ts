@@ -1,0 +1,157 @@
+/**
+ * What the readers produce: facts as written on a page, each with where it was read.
+ * Readers never decide what a fact means for the API; the model does (generator/model/).
+ */
+import type { SourceLocation } from '../diagnostics.js';
+
+/** One physical line of an input file (1-based line number). */
+export interface SourceLine {
+  text: string;
+  line: number;
+}
+
+export interface Located<T> {
+  value: T;
+  loc: SourceLocation;
+}
+
+/** A ServiceStack operation page, in whatever form it was saved (text dump, HTML). */
+export interface PageFragments {
+  file: string;
+  form: 'pipe-text' | 'squashed-text' | 'html';
+  serviceName?: Located<string>;
+  operationName?: Located<string>;
+  description?: Located<string>;
+  tags: Located<string>[];
+  auth?: AuthFragment;
+  routes: RouteFragment[];
+  /** Parameter tables in page order (the order carries meaning: request, bases, references, response…). */
+  tables: ParamTableFragment[];
+  enums: EnumTableFragment[];
+  pythonClasses: PythonClassFragment[];
+  /** The `?format=xml` of "To override the Content-type…". */
+  formatHint?: Located<string>;
+  samples: HttpSampleFragment[];
+}
+
+export interface AuthFragment {
+  required: boolean;
+  roles: string[];
+  permissions: string[];
+  loc: SourceLocation;
+}
+
+export interface RouteFragment {
+  /** Upper-case verbs; empty means "All Verbs". */
+  verbs: string[];
+  path: string;
+  summary?: string;
+  notes?: string;
+  loc: SourceLocation;
+}
+
+export interface ParamRowFragment {
+  /** Missing when the dump lost the Name cell (seed 000: `| form | string | Yes | ||`). */
+  name?: string;
+  parameter: string;
+  dataType: string;
+  required: boolean;
+  description: string;
+  loc: SourceLocation;
+  /** Other column splits that also fit the grammar (squashed rows), for the model to settle. */
+  alternatives?: Omit<ParamRowFragment, 'loc' | 'alternatives'>[];
+}
+
+export interface ParamTableFragment {
+  /** From the caption "X Parameters:" when the page kept it. */
+  caption?: string;
+  rows: ParamRowFragment[];
+  loc: SourceLocation;
+}
+
+export interface EnumTableFragment {
+  name?: string;
+  members: { name: string; value?: string; loc: SourceLocation }[];
+  loc: SourceLocation;
+}
+
+/** A Python type annotation, parsed. */
+export type PythonType =
+  | { kind: 'optional'; of: PythonType }
+  | { kind: 'list'; of: PythonType }
+  | { kind: 'dict'; key: PythonType; value: PythonType }
+  | { kind: 'name'; name: string };
+
+export interface PythonFieldFragment {
+  /** snake_case as written. */
+  name: string;
+  annotation: string;
+  type?: PythonType;
+  default?: string;
+  /** From `# @ApiMember(Description="…")`, else the docstring under the field. */
+  description?: string;
+  /** `IsRequired=true` in the ApiMember comment. */
+  required: boolean;
+  /** Every named argument of the ApiMember comment, unquoted. */
+  apiMember?: Record<string, string>;
+  loc: SourceLocation;
+}
+
+export interface PythonClassFragment {
+  name: string;
+  bases: string[];
+  docstring?: string;
+  /** `class X(Enum)` / `(str, Enum)` / `(IntEnum)`. */
+  isEnum: boolean;
+  fields: PythonFieldFragment[];
+  enumMembers: { name: string; value: string; loc: SourceLocation }[];
+  /** `letter_case=LetterCase.CAMEL` etc. from `@dataclass_json`, when present. */
+  letterCase?: string;
+  loc: SourceLocation;
+}
+
+export interface HttpHeader {
+  name: string;
+  value: string;
+  loc: SourceLocation;
+}
+
+/** One sample HTTP message from the "sample HTTP requests and responses" section. */
+export interface HttpSampleFragment {
+  direction: 'request' | 'response';
+  /** Request: verb and path of the request line. */
+  verb?: string;
+  path?: string;
+  /** Response: status code. */
+  status?: number;
+  headers: HttpHeader[];
+  body?: SampleBody;
+  loc: SourceLocation;
+}
+
+export type SampleBody =
+  | { format: 'xml'; root: XmlElement; loc: SourceLocation }
+  | { format: 'json'; value: JsonNode; loc: SourceLocation }
+  | { format: 'text'; text: string; loc: SourceLocation };
+
+export interface XmlElement {
+  /** Qualified name as written (`d2p1:int`). */
+  name: string;
+  prefix?: string;
+  localName: string;
+  /** Namespace URI the prefix (or default namespace) resolves to. */
+  namespace?: string;
+  attributes: { name: string; value: string }[];
+  children: XmlElement[];
+  /** Text content, entities decoded, when the element has no child elements. */
+  text?: string;
+  loc: SourceLocation;
+}
+
+export type JsonNode =
+  | { kind: 'object'; members: { key: string; value: JsonNode; loc: SourceLocation }[]; loc: SourceLocation }
+  | { kind: 'array'; items: JsonNode[]; loc: SourceLocation }
+  | { kind: 'string'; value: string; loc: SourceLocation }
+  | { kind: 'number'; value: number; loc: SourceLocation }
+  | { kind: 'boolean'; value: boolean; loc: SourceLocation }
+  | { kind: 'null'; loc: SourceLocation };
