@@ -1,0 +1,111 @@
+/**
+ * The intermediate model every emitter consumes: plain, serialisable, sorted data.
+ * Each fact keeps the source locations it was read from.
+ */
+import type { Diagnostic, SourceLocation } from '../diagnostics.js';
+
+export interface ApiModel {
+  service: { name?: string; host?: string };
+  operations: Operation[];
+  types: TypeDef[];
+  diagnostics: Diagnostic[];
+}
+
+export interface Operation {
+  name: string;
+  description?: string;
+  tags: string[];
+  routes: Route[];
+  auth: { required: boolean; roles: string[]; permissions: string[] };
+  /** Name of the request DTO (by ServiceStack convention, the operation name). */
+  request: string;
+  response: ResponseShape;
+  /** Formats the pages were saved in (`?format=xml`, `csv`…). */
+  formats: string[];
+  /** Every request member (own and inherited) with where it travels on the first route. */
+  parameters: Parameter[];
+  sources: SourceLocation[];
+}
+
+/** `typed`: a DTO; `untyped`: `<z:anyType/>` or `{}` (any body); `none`: a one-way operation. */
+export type ResponseShape = { kind: 'typed'; type: string } | { kind: 'untyped' } | { kind: 'none' };
+
+export interface Route {
+  /** Upper-case verbs; empty means every verb. */
+  verbs: string[];
+  path: string;
+  pathVariables: string[];
+  summary?: string;
+  notes?: string;
+  sources: SourceLocation[];
+}
+
+export interface Parameter {
+  /** Wire name. */
+  name: string;
+  /** Type that declares the member (the request DTO or one of its bases). */
+  declaredIn: string;
+  in: 'path' | 'query' | 'body';
+  required: boolean;
+}
+
+export interface TypeDef {
+  name: string;
+  kind: 'object' | 'enum';
+  /** .NET namespace, where an XML sample shows it. */
+  namespace?: string;
+  base?: string;
+  description?: string;
+  fields: Field[];
+  enumMembers: EnumMember[];
+  rules: Rule[];
+  /** Referenced but never described (no table, DTO source or sample): emitted as an open object. */
+  incomplete?: boolean;
+  sources: SourceLocation[];
+}
+
+export interface EnumMember {
+  name: string;
+  value?: string;
+  sources: SourceLocation[];
+}
+
+export interface Field {
+  /** .NET property name, as in the Name column. */
+  name: string;
+  /** JSON member name. */
+  wireName: string;
+  wireNameFrom: 'json-sample' | 'python' | 'convention';
+  type: TypeRef;
+  required: boolean;
+  /** The Parameter column as written, for the request DTO's own rows. */
+  parameter?: string;
+  description?: string;
+  /** Values after "e.g." in the description: examples, not a closed set unless `closed`. */
+  examples: string[];
+  /** Set by config: the examples are the only allowed values. */
+  closed?: boolean;
+  sources: SourceLocation[];
+}
+
+export type PrimitiveName =
+  | 'string' | 'char' | 'bool'
+  | 'byte' | 'sbyte' | 'short' | 'ushort' | 'int' | 'uint' | 'long' | 'ulong'
+  | 'float' | 'double' | 'decimal'
+  | 'DateTime' | 'DateTimeOffset' | 'DateOnly' | 'TimeOnly' | 'TimeSpan' | 'Guid' | 'Uri' | 'object';
+
+export type TypeRef =
+  | { kind: 'primitive'; name: PrimitiveName; nullable: boolean }
+  | { kind: 'list'; of: TypeRef }
+  | { kind: 'dictionary'; key: TypeRef; value: TypeRef }
+  /** A DTO or enum defined in `types`. */
+  | { kind: 'ref'; name: string; nullable: boolean };
+
+/** `field` is required when the member `when.field` (wire name) equals `when.equals`. */
+export interface Rule {
+  kind: 'requiredWhen';
+  field: string;
+  when: { field: string; equals: string };
+  from: 'description' | 'config';
+  sources: SourceLocation[];
+}

@@ -1,0 +1,132 @@
+/** Turns the types written in tables and Python DTOs into the model's TypeRef. */
+import type { DotNetType } from '../read/dotnet-type.js';
+import type { PythonType } from '../read/fragments.js';
+import type { PrimitiveName, TypeRef } from './api-model.js';
+
+const PRIMITIVES: Record<string, PrimitiveName> = {
+  string: 'string', String: 'string', char: 'char', Char: 'char', bool: 'bool', Boolean: 'bool',
+  byte: 'byte', Byte: 'byte', sbyte: 'sbyte', SByte: 'sbyte', short: 'short', Int16: 'short',
+  ushort: 'ushort', UInt16: 'ushort', int: 'int', Int32: 'int', uint: 'uint', UInt32: 'uint',
+  long: 'long', Int64: 'long', ulong: 'ulong', UInt64: 'ulong', float: 'float', Single: 'float',
+  double: 'double', Double: 'double', decimal: 'decimal', Decimal: 'decimal',
+  DateTime: 'DateTime', DateTimeOffset: 'DateTimeOffset', DateOnly: 'DateOnly', TimeOnly: 'TimeOnly',
+  TimeSpan: 'TimeSpan', Guid: 'Guid', Uri: 'Uri', object: 'object', Object: 'object',
+};
+
+const LISTS = new Set(['List', 'IList', 'IEnumerable', 'ICollection', 'IReadOnlyList', 'IReadOnlyCollection', 'HashSet', 'ISet']);
+const DICTIONARIES = new Set(['Dictionary', 'IDictionary', 'IReadOnlyDictionary', 'SortedDictionary']);
+
+/** Value types: only these are nullable when written `T?`; reference types are always optional-by-null on the wire. */
+const VALUE_TYPES = new Set<PrimitiveName>([
+  'char', 'bool', 'byte', 'sbyte', 'short', 'ushort', 'int', 'uint', 'long', 'ulong', 'float', 'double', 'decimal',
+  'DateTime', 'DateTimeOffset', 'DateOnly', 'TimeOnly', 'TimeSpan', 'Guid',
+]);
+
+export function isValueType(name: PrimitiveName): boolean {
+  return VALUE_TYPES.has(name);
+}
+
+export function fromDotNet(t: DotNetType): TypeRef {
+  let ref: TypeRef;
+  const primitive = PRIMITIVES[t.name];
+  if (LISTS.has(t.name) && t.args.length === 1) ref = { kind: 'list', of: fromDotNet(t.args[0]!) };
+  else if (DICTIONARIES.has(t.name) && t.args.length === 2)
+    ref = { kind: 'dictionary', key: fromDotNet(t.args[0]!), value: fromDotNet(t.args[1]!) };
+  else if (primitive) ref = { kind: 'primitive', name: primitive, nullable: t.arrayRank === 0 && t.nullable };
+  else ref = { kind: 'ref', name: t.name, nullable: t.arrayRank === 0 && t.nullable };
+  for (let i = 0; i < t.arrayRank; i++) ref = { kind: 'list', of: ref };
+  return ref;
+}
+
+const PYTHON_PRIMITIVES: Record<string, PrimitiveName> = {
+  str: 'string', bool: 'bool', int: 'int', float: 'double', Decimal: 'decimal', 'decimal.Decimal': 'decimal',
+  'datetime.datetime': 'DateTime', 'datetime.date': 'DateOnly', 'datetime.time': 'TimeOnly',
+  'datetime.timedelta': 'TimeSpan', bytes: 'string', Any: 'object', object: 'object',
+};
+
+/**
+ * Python DTOs mark every reference type `Optional[...]`, so Optional only means
+ * "nullable" for value types (`Optional[bool]` is `bool?`).
+ */
+export function fromPython(t: PythonType): TypeRef {
+  switch (t.kind) {
+    case 'optional': {
+      const inner = fromPython(t.of);
+      if (inner.kind === 'primitive' && isValueType(inner.name)) return { ...inner, nullable: true };
+      return inner;
+    }
+    case 'list':
+      return { kind: 'list', of: fromPython(t.of) };
+    case 'dict':
+      return { kind: 'dictionary', key: fromPython(t.key), value: fromPython(t.value) };
+    case 'name': {
+      const primitive = PYTHON_PRIMITIVES[t.name];
+      return primitive ? { kind: 'primitive', name: primitive, nullable: false } : { kind: 'ref', name: t.name, nullable: false };
+    }
+  }
+}
+
+/** The coarse kind two sources must agree on (Python cannot tell `int` from `long`). */
+function family(t: TypeRef): string {
+  switch (t.kind) {
+    case 'list':
+      return `list<${family(t.of)}>`;
+    case 'dictionary':
+      return `dict<${family(t.key)},${family(t.value)}>`;
+    case 'ref':
+      return `ref:${t.name}`;
+    case 'primitive':
+      if (['byte', 'sbyte', 'short', 'ushort', 'int', 'uint', 'long', 'ulong'].includes(t.name)) return 'integer';
+      if (['float', 'double', 'decimal'].includes(t.name)) return 'number';
+      if (['string', 'char', 'Guid', 'Uri'].includes(t.name)) return 'string';
+      if (['DateTime', 'DateTimeOffset', 'DateOnly'].includes(t.name)) return 'date';
+      return t.name;
+  }
+}
+
+export function sameTypeFamily(a: TypeRef, b: TypeRef): boolean {
+  return family(a) === family(b);
+}
+
+export function isNullable(t: TypeRef): boolean {
+  return (t.kind === 'primitive' || t.kind === 'ref') && t.nullable;
+}
+
+export function formatTypeRef(t: TypeRef): string {
+  switch (t.kind) {
+    case 'list':
+      return `List<${formatTypeRef(t.of)}>`;
+    case 'dictionary':
+      return `Dictionary<${formatTypeRef(t.key)},${formatTypeRef(t.value)}>`;
+    default:
+      return `${t.name}${t.nullable ? '?' : ''}`;
+  }
+}
+
+/** Names of DTOs and enums a type mentions. */
+export function referencedNames(t: TypeRef): string[] {
+  switch (t.kind) {
+    case 'list':
+      return referencedNames(t.of);
+    case 'dictionary':
+      return [...referencedNames(t.key), ...referencedNames(t.value)];
+    case 'ref':
+      return [t.name];
+    default:
+      return [];
+  }
+}
+
+/** A member type guessed from a placeholder sample value, for types known only from samples. */
+export function fromSampleValue(value: string | number | boolean | null): TypeRef {
+  if (typeof value === 'boolean') return { kind: 'primitive', name: 'bool', nullable: false };
+  if (typeof value === 'number') return { kind: 'primitive', name: Number.isInteger(value) ? 'int' : 'double', nullable: false };
+  if (typeof value === 'string') {
+    if (/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(value)) return { kind: 'primitive', name: 'Guid', nullable: false };
+    if (/^\/Date\(-?\d+([+-]\d{4})?\)\/$/.test(value) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(value))
+      return { kind: 'primitive', name: 'DateTime', nullable: false };
+    if (/^-?\d+$/.test(value)) return { kind: 'primitive', name: 'int', nullable: false };
+    if (value === 'true' || value === 'false') return { kind: 'primitive', name: 'bool', nullable: false };
+  }
+  return { kind: 'primitive', name: 'string', nullable: false };
+}

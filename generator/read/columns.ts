@@ -1,0 +1,105 @@
+/**
+ * The column grammar shared by every form of a parameter table:
+ * Name | Parameter | Data Type | Required | Description.
+ */
+import { BUILTIN_TYPE_NAMES, parseDotNetType } from './dotnet-type.js';
+
+/** Values ServiceStack prints in the Parameter column. */
+export const PARAMETER_KINDS: readonly string[] = ['path', 'query', 'body', 'form', 'header'];
+
+export const PARAM_TABLE_HEADER: readonly string[] = ['Name', 'Parameter', 'Data Type', 'Required', 'Description'];
+
+export function isParameterKind(text: string): boolean {
+  return PARAMETER_KINDS.includes(text);
+}
+
+export function parseRequired(text: string): boolean | undefined {
+  return text === 'Yes' ? true : text === 'No' ? false : undefined;
+}
+
+export interface RowColumns {
+  name?: string;
+  parameter: string;
+  dataType: string;
+  required: boolean;
+  description: string;
+}
+
+/**
+ * Lines the cells of a pipe row up with the columns. The Name cell may be missing
+ * altogether (seed 000: `| form | string | Yes | ||`), so the row is anchored on the
+ * Parameter/Data Type/Required triple rather than on cell positions.
+ */
+export function alignCells(cells: readonly string[]): RowColumns | undefined {
+  for (const at of [1, 0]) {
+    const [parameter, dataType, required] = [cells[at], cells[at + 1], cells[at + 2]];
+    if (parameter === undefined || dataType === undefined || required === undefined) continue;
+    const isRequired = parseRequired(required);
+    if (!isParameterKind(parameter) || isRequired === undefined || !parseDotNetType(dataType)) continue;
+    const name = at === 1 ? cells[0] : undefined;
+    if (name !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    // A `|` inside a description splits it into extra cells: join them back.
+    const description = cells.slice(at + 3).join(' | ').replace(/(\s*\|\s*)+$/, '').trim();
+    return { ...(name ? { name } : {}), parameter, dataType, required: isRequired, description };
+  }
+  return undefined;
+}
+
+/**
+ * Every split of a squashed row (`clientSpendingFromformdouble?NoClient Spending From e.g. '100'`)
+ * that fits the grammar: identifier, parameter kind, .NET type, Yes|No, free text.
+ */
+export function squashedRowSplits(text: string): RowColumns[] {
+  const splits: RowColumns[] = [];
+  const nameMatch = /^[A-Za-z_]?[A-Za-z0-9_]*/.exec(text);
+  const maxNameEnd = nameMatch ? nameMatch[0].length : 0;
+  for (let nameEnd = 0; nameEnd <= maxNameEnd; nameEnd++) {
+    const kind = PARAMETER_KINDS.find((k) => text.startsWith(k, nameEnd));
+    if (!kind) continue;
+    const typeStart = nameEnd + kind.length;
+    for (let typeEnd = typeStart + 1; typeEnd < text.length; typeEnd++) {
+      const flag = text.startsWith('Yes', typeEnd) ? 'Yes' : text.startsWith('No', typeEnd) ? 'No' : undefined;
+      if (!flag || !parseDotNetType(text.slice(typeStart, typeEnd))) continue;
+      const name = text.slice(0, nameEnd);
+      splits.push({
+        ...(name ? { name } : {}),
+        parameter: kind,
+        dataType: text.slice(typeStart, typeEnd),
+        required: flag === 'Yes',
+        description: text.slice(typeEnd + flag.length).trim(),
+      });
+    }
+  }
+  return splits;
+}
+
+/** Names found elsewhere on the page (samples, Python DTOs, captions) that settle a squashed split. */
+export interface KnownNames {
+  typeNames: ReadonlySet<string>;
+  fieldNames: ReadonlySet<string>;
+}
+
+function splitScore(split: RowColumns, known: KnownNames): number {
+  const type = parseDotNetType(split.dataType);
+  const names = type ? [type.name, ...type.args.map((a) => a.name)] : [];
+  const typeKnown = names.every((n) => BUILTIN_TYPE_NAMES.has(n) || known.typeNames.has(n));
+  const nameKnown = split.name !== undefined && known.fieldNames.has(split.name.toLowerCase());
+  return (typeKnown ? 2 : 0) + (nameKnown ? 1 : 0) + (split.name ? 0.5 : 0);
+}
+
+/**
+ * Picks the split the page's other facts support. `ambiguous` lists the splits that
+ * scored as well as the chosen one, so the caller can report them.
+ */
+export function chooseSplit(
+  splits: readonly RowColumns[],
+  known: KnownNames,
+): { chosen?: RowColumns; ambiguous: RowColumns[] } {
+  if (splits.length === 0) return { ambiguous: [] };
+  const scored = splits.map((split) => ({ split, score: splitScore(split, known) }));
+  const best = Math.max(...scored.map((s) => s.score));
+  const top = scored.filter((s) => s.score === best).map((s) => s.split);
+  // Among equals, the longest name keeps the most text out of the type column.
+  top.sort((a, b) => (b.name?.length ?? 0) - (a.name?.length ?? 0));
+  return { chosen: top[0], ambiguous: top.length > 1 ? top : [] };
+}
