@@ -1,0 +1,109 @@
+/**
+ * codegen.config.json: defaults for the CLI and corrections to the model, so that nobody
+ * edits the docs. Unknown keys and wrong types are reported with the file's name.
+ */
+import { readFile } from 'node:fs/promises';
+
+export interface RuleConfig {
+  type: string;
+  field: string;
+  requiredWhen: { field: string; equals: string };
+}
+
+export interface CodegenConfig {
+  input: string;
+  out: string;
+  clientName: string;
+  packageName: string;
+  packageVersion: string;
+  rename: { types: Record<string, string>; operations: Record<string, string> };
+  operations: Record<string, { requiresAuth?: boolean }>;
+  /** Keyed `Type.member` (wire or .NET name). */
+  fields: Record<string, { closed?: boolean; examples?: string[]; required?: boolean }>;
+  rules: { add: RuleConfig[]; remove: { type: string; field: string }[] };
+}
+
+export const DEFAULT_CONFIG: CodegenConfig = {
+  input: 'input',
+  out: 'output',
+  clientName: 'BoosterClient',
+  packageName: 'booster-api-client',
+  packageVersion: '0.1.0',
+  rename: { types: {}, operations: {} },
+  operations: {},
+  fields: {},
+  rules: { add: [], remove: [] },
+};
+
+export class ConfigError extends Error {}
+
+type Check = (value: unknown, path: string) => void;
+
+const fail = (path: string, what: string): never => {
+  throw new ConfigError(`${path}: ${what}`);
+};
+const str: Check = (v, p) => { if (typeof v !== 'string') fail(p, 'must be a string'); };
+const bool: Check = (v, p) => { if (typeof v !== 'boolean') fail(p, 'must be true or false'); };
+const strings: Check = (v, p) => { if (!Array.isArray(v)) fail(p, 'must be an array of strings'); (v as unknown[]).forEach((x, i) => str(x, `${p}[${i}]`)); };
+const object = (shape: Record<string, Check>): Check => (v, p) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'must be an object');
+  for (const [k, x] of Object.entries(v as object)) {
+    const check = shape[k];
+    if (!check) fail(`${p}.${k}`, `unknown setting (known: ${Object.keys(shape).join(', ')})`);
+    check!(x, `${p}.${k}`);
+  }
+};
+const record = (check: Check): Check => (v, p) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'must be an object');
+  for (const [k, x] of Object.entries(v as object)) check(x, `${p}.${k}`);
+};
+const list = (check: Check): Check => (v, p) => {
+  if (!Array.isArray(v)) fail(p, 'must be an array');
+  (v as unknown[]).forEach((x, i) => check(x, `${p}[${i}]`));
+};
+
+const CONFIG_SHAPE = object({
+  $schema: str,
+  input: str,
+  out: str,
+  clientName: str,
+  packageName: str,
+  packageVersion: str,
+  rename: object({ types: record(str), operations: record(str) }),
+  operations: record(object({ requiresAuth: bool })),
+  fields: record(object({ closed: bool, examples: strings, required: bool })),
+  rules: object({
+    add: list(object({ type: str, field: str, requiredWhen: object({ field: str, equals: str }) })),
+    remove: list(object({ type: str, field: str })),
+  }),
+});
+
+/** Checks and completes a parsed config; throws ConfigError naming the bad setting. */
+export function parseConfig(raw: unknown, file: string): CodegenConfig {
+  CONFIG_SHAPE(raw, file);
+  const c = raw as Partial<CodegenConfig>;
+  return {
+    ...DEFAULT_CONFIG,
+    ...c,
+    rename: { ...DEFAULT_CONFIG.rename, ...c.rename },
+    rules: { ...DEFAULT_CONFIG.rules, ...c.rules },
+  };
+}
+
+/** Reads the config file; a missing default file means the defaults. */
+export async function loadConfig(file: string, explicit: boolean): Promise<CodegenConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if (!explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_CONFIG;
+    throw new ConfigError(`${file}: cannot read (${(e as Error).message})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  return parseConfig(raw, file);
+}

@@ -1,0 +1,136 @@
+/**
+ * What the pages say about each type's members outside its table: Python DTO classes and
+ * sample instances (XML elements and JSON objects). Used to name tables, recover missing
+ * names and find wire names.
+ */
+import type { SourceLocation } from '../diagnostics.js';
+import type { JsonNode, PageFragments, XmlElement } from '../read/fragments.js';
+import { parseDotNetType } from '../read/dotnet-type.js';
+import { pythonNameToCamel } from '../read/python-dtos.js';
+import { memberKey } from './naming.js';
+
+export interface MemberSighting {
+  /** The member name as that source writes it (JSON: wire name; XML: .NET name; Python: camel of snake). */
+  name: string;
+  from: 'python' | 'xml' | 'json';
+  /** The placeholder value a sample shows, when it is a scalar. */
+  sample?: string | number | boolean | null;
+  /** XML: the .NET namespace of the element, which is that of the type declaring the member. */
+  namespace?: string;
+  loc: SourceLocation;
+}
+
+export interface TypeEvidence {
+  /** Members by memberKey. Sample instances include inherited members. */
+  members: Map<string, MemberSighting[]>;
+  namespace?: { value: string; loc: SourceLocation };
+  sources: SourceLocation[];
+}
+
+export class Evidence {
+  readonly types = new Map<string, TypeEvidence>();
+
+  of(name: string): TypeEvidence {
+    let t = this.types.get(name);
+    if (!t) this.types.set(name, (t = { members: new Map(), sources: [] }));
+    return t;
+  }
+
+  keys(name: string, from?: MemberSighting['from']): Set<string> {
+    const t = this.types.get(name);
+    if (!t) return new Set();
+    return new Set([...t.members].filter(([, s]) => !from || s.some((x) => x.from === from)).map(([k]) => k));
+  }
+
+  add(typeName: string, sighting: MemberSighting): void {
+    const t = this.of(typeName);
+    const key = memberKey(sighting.name);
+    const list = t.members.get(key) ?? [];
+    list.push(sighting);
+    t.members.set(key, list);
+  }
+}
+
+const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
+const DATA_CONTRACT_NS = /^http:\/\/schemas\.datacontract\.org\/2004\/07\/(.+)$/;
+
+/** The element type a member holds, from the page's table rows (`List<Email>` → Email). */
+export type MemberTypeLookup = (member: string) => string | undefined;
+
+export function memberTypeLookup(page: PageFragments): MemberTypeLookup {
+  const byKey = new Map<string, string>();
+  for (const table of page.tables)
+    for (const row of table.rows) {
+      const t = row.name ? parseDotNetType(row.dataType) : undefined;
+      if (!t || !row.name) continue;
+      const element = t.args.length === 1 ? t.args[0]! : t.args.length === 2 ? t.args[1]! : t;
+      if (!byKey.has(memberKey(row.name))) byKey.set(memberKey(row.name), element.name);
+    }
+  for (const c of page.pythonClasses)
+    for (const f of c.fields) {
+      let t = f.type;
+      while (t && t.kind !== 'name') t = t.kind === 'dict' ? t.value : t.of;
+      if (t && !byKey.has(memberKey(f.name))) byKey.set(memberKey(f.name), t.name);
+    }
+  return (member) => byKey.get(memberKey(member));
+}
+
+export function addPythonEvidence(page: PageFragments, evidence: Evidence): void {
+  for (const c of page.pythonClasses) {
+    const t = evidence.of(c.name);
+    t.sources.push(c.loc);
+    for (const f of c.fields) evidence.add(c.name, { name: pythonNameToCamel(f.name), from: 'python', loc: f.loc });
+  }
+}
+
+function isListElement(e: XmlElement): boolean {
+  // `<emails><Email>…</Email></emails>` or `<ids xmlns:d2p1="…/Arrays"><d2p1:int>0</d2p1:int></ids>`.
+  return e.children.length > 0 && e.children.every((c) => c.namespace === ARRAYS_NS || /^[A-Z]/.test(c.localName)) &&
+    e.children.every((c) => c.localName === e.children[0]!.localName);
+}
+
+/** `http://schemas.datacontract.org/2004/07/A.B` → `A.B`. */
+export function dotNetNamespace(uri: string | undefined): string | undefined {
+  return DATA_CONTRACT_NS.exec(uri ?? '')?.[1];
+}
+
+/** Records an XML instance of `typeName`: its members, and the instances nested in them. */
+export function addXmlInstance(typeName: string, e: XmlElement, lookup: MemberTypeLookup, evidence: Evidence): void {
+  const t = evidence.of(typeName);
+  t.sources.push(e.loc);
+  const ns = dotNetNamespace(e.children[0]?.namespace ?? e.namespace);
+  if (ns && !t.namespace) t.namespace = { value: ns, loc: e.loc };
+  for (const member of e.children) {
+    const memberNs = dotNetNamespace(member.namespace);
+    evidence.add(typeName, {
+      name: member.localName,
+      from: 'xml',
+      ...(member.children.length ? {} : { sample: member.text ?? '' }),
+      ...(memberNs ? { namespace: memberNs } : {}),
+      loc: member.loc,
+    });
+    if (!member.children.length) continue;
+    if (isListElement(member)) {
+      for (const item of member.children)
+        if (item.namespace !== ARRAYS_NS && item.children.length) addXmlInstance(item.localName, item, lookup, evidence);
+    } else {
+      const nested = lookup(member.localName);
+      if (nested) addXmlInstance(nested, member, lookup, evidence);
+    }
+  }
+}
+
+/** Records a JSON instance of `typeName`: member names are wire names. */
+export function addJsonInstance(typeName: string, node: JsonNode, lookup: MemberTypeLookup, evidence: Evidence): void {
+  if (node.kind !== 'object') return;
+  evidence.of(typeName).sources.push(node.loc);
+  for (const m of node.members) {
+    const v = m.value;
+    const sample = v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean' ? v.value : v.kind === 'null' ? null : undefined;
+    evidence.add(typeName, { name: m.key, from: 'json', ...(sample !== undefined ? { sample } : {}), loc: m.loc });
+    const nested = lookup(m.key);
+    if (!nested) continue;
+    if (v.kind === 'object') addJsonInstance(nested, v, lookup, evidence);
+    if (v.kind === 'array') for (const item of v.items) addJsonInstance(nested, item, lookup, evidence);
+  }
+}

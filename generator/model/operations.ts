@@ -1,0 +1,132 @@
+/**
+ * Builds one Operation per operation name from every page that shows it, and settles
+ * where each request member travels: a route variable is a path parameter (and required,
+ * whatever its table says); the rest go to the query (GET/DELETE) or the body.
+ */
+import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
+import { pathVariables } from '../read/routes.js';
+import type { Operation, Parameter, ResponseShape, Route, TypeDef } from './api-model.js';
+import { memberKey } from './naming.js';
+import { routeKey, type PagePlan } from './page-plan.js';
+
+const QUERY_VERBS = new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS']);
+
+function at(loc: SourceLocation): string {
+  return `${loc.file}:${loc.line}`;
+}
+
+function mergeRoutes(plans: PagePlan[], bag: DiagnosticBag): Route[] {
+  const routes = new Map<string, Route & { exact: boolean; loc: SourceLocation }>();
+  // Pipe tables keep the columns apart, so their summary and notes beat a squashed split.
+  const ordered = [...plans].sort((a, b) => Number(b.page.form === 'pipe-text') - Number(a.page.form === 'pipe-text'));
+  for (const plan of ordered)
+    for (const r of plan.page.routes) {
+      const vars = pathVariables(r.path);
+      if (!vars) {
+        bag.warn('SS054', r.loc, `route path '${r.path}' has unbalanced braces; route skipped`);
+        continue;
+      }
+      const key = routeKey(r.verbs, r.path);
+      const existing = routes.get(key);
+      if (!existing) {
+        routes.set(key, { verbs: r.verbs, path: r.path, pathVariables: vars, ...(r.summary ? { summary: r.summary } : {}), ...(r.notes ? { notes: r.notes } : {}), sources: [r.loc], exact: plan.page.form === 'pipe-text', loc: r.loc });
+        continue;
+      }
+      existing.sources.push(r.loc);
+      if ((existing.summary ?? '') !== (r.summary ?? '') || (existing.notes ?? '') !== (r.notes ?? ''))
+        bag.info('SS053', r.loc, `route ${r.verbs.join(',') || 'ANY'} ${r.path} reads summary '${r.summary ?? ''}', notes '${r.notes ?? ''}' here but '${existing.summary ?? ''}', '${existing.notes ?? ''}' at ${at(existing.loc)}; using the latter`);
+    }
+  return [...routes.values()].map(({ exact: _e, loc: _l, ...route }) => ({ ...route, sources: sortLocs(route.sources) }));
+}
+
+export function sortLocs(locs: SourceLocation[]): SourceLocation[] {
+  const unique = new Map(locs.map((l) => [`${l.file}\0${String(l.line).padStart(8, '0')}\0${l.column ?? 0}`, l]));
+  return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, l]) => l);
+}
+
+function mergeResponse(name: string, plans: PagePlan[], bag: DiagnosticBag): ResponseShape {
+  const shown = plans.flatMap((p) => (p.response ? [p.response] : []));
+  const typed = shown.find((r) => r.shape.kind === 'typed');
+  const chosen = typed ?? shown.find((r) => r.shape.kind === 'untyped') ?? shown[0];
+  for (const r of shown)
+    if (chosen && JSON.stringify(r.shape) !== JSON.stringify(chosen.shape))
+      bag.warn('SS058', r.loc, `response of '${name}' is ${describe(r.shape)} here but ${describe(chosen.shape)} at ${at(chosen.loc)}; using the latter`);
+  if (chosen) return chosen.shape;
+  bag.warn('SS058', plans[0]?.page.routes[0]?.loc ?? { file: plans[0]!.page.file, line: 1 }, `no page shows a sample response for '${name}'; its response is taken as untyped`);
+  return { kind: 'untyped' };
+}
+
+function describe(shape: ResponseShape): string {
+  return shape.kind === 'typed' ? `'${shape.type}'` : shape.kind;
+}
+
+function mergeAuth(name: string, plans: PagePlan[], bag: DiagnosticBag): Operation['auth'] {
+  const stated = plans.filter((p) => p.page.auth || p.page.form !== 'pipe-text');
+  const required = plans.some((p) => p.page.auth?.required);
+  if (!stated.length)
+    bag.warn('SS052', plans[0]!.page.routes[0]?.loc ?? { file: plans[0]!.page.file, line: 1 }, `no page says whether '${name}' requires authentication (pipe-table dumps drop that line); taken as not required (set operations.${name}.requiresAuth in codegen.config.json)`);
+  const sorted = (xs: string[]) => [...new Set(xs)].sort();
+  return {
+    required,
+    roles: sorted(plans.flatMap((p) => p.page.auth?.roles ?? [])),
+    permissions: sorted(plans.flatMap((p) => p.page.auth?.permissions ?? [])),
+  };
+}
+
+/** The request type and its bases, most derived first. */
+export function typeChain(name: string, types: Map<string, TypeDef>): TypeDef[] {
+  const chain: TypeDef[] = [];
+  for (let t = types.get(name); t && chain.length < 32 && !chain.includes(t); t = t.base ? types.get(t.base) : undefined) chain.push(t);
+  return chain;
+}
+
+function parameters(op: Operation, types: Map<string, TypeDef>, bag: DiagnosticBag): Parameter[] {
+  const first = op.routes[0];
+  const chain = typeChain(op.request, types);
+  const members = chain.slice().reverse().flatMap((t) => t.fields.map((f) => ({ t, f })));
+  for (const route of op.routes)
+    for (const v of route.pathVariables) {
+      const hit = members.find((m) => memberKey(m.f.name) === memberKey(v));
+      if (!hit) {
+        bag.warn('SS055', route.sources[0], `route variable {${v}} of '${op.name}' matches no member of '${op.request}'`);
+        continue;
+      }
+      if (!hit.f.required) {
+        bag.info('SS056', hit.f.sources[0] ?? route.sources[0], `'${hit.t.name}.${hit.f.name}' is a route variable of '${op.name}' (${route.path}), so it is required although its table says No`);
+        hit.f.required = true;
+      }
+    }
+  const inPath = new Set((first?.pathVariables ?? []).map(memberKey));
+  const verbs = first?.verbs.length ? first.verbs : ['POST'];
+  const byVerb = verbs.every((v) => QUERY_VERBS.has(v)) ? 'query' : 'body';
+  return members.map(({ t, f }) => ({
+    name: f.wireName,
+    declaredIn: t.name,
+    in: inPath.has(memberKey(f.name)) ? 'path' : t.name === op.request && f.parameter === 'query' ? 'query' : byVerb,
+    required: f.required,
+  }));
+}
+
+export function mergeOperations(plans: PagePlan[], types: Map<string, TypeDef>, bag: DiagnosticBag): Operation[] {
+  const byName = new Map<string, PagePlan[]>();
+  for (const p of plans) byName.set(p.operation, [...(byName.get(p.operation) ?? []), p]);
+  const ops: Operation[] = [];
+  for (const [name, group] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const description = group.find((p) => p.page.description)?.page.description?.value;
+    const op: Operation = {
+      name,
+      ...(description ? { description } : {}),
+      tags: [...new Set(group.flatMap((p) => p.page.tags.map((t) => t.value)))].sort(),
+      routes: mergeRoutes(group, bag),
+      auth: mergeAuth(name, group, bag),
+      request: name,
+      response: mergeResponse(name, group, bag),
+      formats: [...new Set(group.flatMap((p) => (p.page.formatHint ? [p.page.formatHint.value] : [])))].sort(),
+      parameters: [],
+      sources: sortLocs(group.map((p) => p.page.operationName?.loc ?? p.page.routes[0]?.loc ?? { file: p.page.file, line: 1 })),
+    };
+    op.parameters = parameters(op, types, bag);
+    ops.push(op);
+  }
+  return ops;
+}

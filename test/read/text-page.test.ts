@@ -1,0 +1,711 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, it, expect } from 'vitest';
+import { DiagnosticBag } from '../../generator/diagnostics.js';
+import type { PageFragments } from '../../generator/read/fragments.js';
+import { readTextPage } from '../../generator/read/text-page.js';
+
+const INPUT = fileURLToPath(new URL('../../input/', import.meta.url));
+
+function read(text: string, file = 'page.txt'): { page: PageFragments; bag: DiagnosticBag } {
+  const bag = new DiagnosticBag();
+  return { page: readTextPage(file, text, bag), bag };
+}
+
+/** Lines joined with `\n`, so a fixture's line numbers are its index + 1. */
+function page(...lines: string[]): string {
+  return lines.join('\n');
+}
+
+function codes(bag: DiagnosticBag): string[] {
+  return bag.items.map((d) => d.code);
+}
+
+/** `caption@line:rowCount` per table. */
+function tableShape(p: PageFragments): string[] {
+  return p.tables.map((t) => `${t.caption ?? '-'}@${t.loc.line}:${t.rows.length}`);
+}
+
+// ── Pipe tables with a leading `|` (seed 000) ───────────────────────────────────────────────
+const PIPE_LEADING = page(
+  '| PUT | /customer/{id} | Update customer | Update CRM customer |', // 1
+  '|---|', // 2
+  '| Name | Parameter | Data Type | Required | Description |', // 3
+  '|---|---|---|---|---|', // 4
+  '| id | path | int | No | Customer Id |', // 5
+  '| Name | Parameter | Data Type | Required | Description |', // 6
+  '|---|---|---|---|---|', // 7
+  "| title | form | string | No | Title e.g. 'Mr & Mrs', 'Mr.' |", // 8
+  '| birthDate | form | DateTime? | No | Birth Date |', // 9
+  '| emails | form | List<Email> | No | Customer emails |', // 10
+  '| Name | Parameter | Data Type | Required | Description |', // 11
+  '|---|---|---|---|---|', // 12
+  '| form | string | Yes | ||', // 13
+  '| isMainEmail | form | bool | Yes | Main email |', // 14
+  'To override the Content-type in your clients, use the HTTP Accept Header, append the .xml suffix or ?format=xml', // 15
+  'The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.', // 16
+  'PUT /customer/{id} HTTP/1.1', // 17
+  'Host: example.com', // 18
+  'Content-Type: application/xml', // 19
+  'Content-Length: length', // 20
+  '<UpdateCustomer xmlns="http://example.com/ns">', // 21
+  '<emails><Email><email>String</email><isMainEmail>false</isMainEmail></Email></emails>', // 22
+  '<id>0</id>', // 23
+  '</UpdateCustomer>', // 24
+  'HTTP/1.1 200 OK Content-Type: application/xml Content-Length: length <z:anyType xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/" />', // 25
+);
+
+// ── Pipe tables without a leading `|` (seed 002) ────────────────────────────────────────────
+const PIPE_BARE = page(
+  'POST | /customer | Create customer | Create CRM customer |', // 1
+  '---|', // 2
+  'Name | Parameter | Data Type | Required | Description |', // 3
+  '---|---|---|---|---|', // 4
+  'privacyPolicyAcceptanceStorage | body | bool | Yes | Privacy policy acceptance |', // 5
+  'tvPrivacyPolicyAcceptanceStorage | body | bool? | No | Privacy policy acceptance for TimeVallée |', // 6
+  'Name | Parameter | Data Type | Required | Description |', // 7
+  '---|---|---|---|---|', // 8
+  'form | string | Yes | ||', // 9
+  'isMainEmail | form | bool | Yes | Main email |', // 10
+  'Name | Parameter | Data Type | Required | Description |', // 11
+  '---|---|---|---|---|', // 12
+  'boosterCustomerId | form | int | Yes | Booster Customer ID |', // 13
+  'To override the Content-type in your clients, use the HTTP Accept Header, append the .csv suffix or ?format=csv', // 14
+  'The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.', // 15
+  'POST /customer HTTP/1.1', // 16
+  'Host: example.com', // 17
+  'Content-Type: text/csv', // 18
+  'Content-Length: length', // 19
+  '{"privacyPolicyAcceptanceStorage":false,"tvPrivacyPolicyAcceptanceStorage":false}', // 20
+  'HTTP/1.1 200 OK Content-Type: text/csv Content-Length: length {"boosterCustomerId":0}', // 21
+);
+
+// ── Squashed text with captions (seed 003) ──────────────────────────────────────────────────
+const SQUASHED = page(
+  'Richemont.Booster2.PublicApi', // 1
+  '', // 2
+  '<back to all web services', // 3
+  '', // 4
+  'ExportCustomer', // 5
+  '', // 6
+  'Exports customers', // 7
+  'Requires Authentication', // 8
+  'Required roles: Admin, Manager', // 9
+  'Required permissions: ExportData', // 10
+  'The following routes are available for this service:', // 11
+  'POST/customer/{brand}/exportExport Customer Data', // 12
+  'ExportCustomer Parameters:', // 13
+  'NameParameterData TypeRequiredDescription', // 14
+  'downloadRequestIdbodystringYesExport Request ID of the API Consumers', // 15
+  'SearchCustomer Parameters:', // 16
+  'NameParameterData TypeRequiredDescription', // 17
+  'brandformstringYesBrand', // 18
+  'posCodesformList<string>YesPOS Legacy', // 19
+  "clientSpendingFromformdouble?NoClient Spending From e.g. '100'", // 20
+  'interestsformList<GetCustomerInterest>NoCustomer interest filter', // 21
+  'GetCustomerInterest Parameters:', // 22
+  'NameParameterData TypeRequiredDescription', // 23
+  'interestformstringYesInterest description', // 24
+  'ExportCustomerResponse Parameters:', // 25
+  'NameParameterData TypeRequiredDescription', // 26
+  'asyncTaskIdformGuidYesUnique Identifier of the Export Request created', // 27
+  '', // 28
+  'To override the Content-type in your clients, use the HTTP Accept Header, append the .xml suffix or ?format=xml', // 29
+  '', // 30
+  'HTTP + XML', // 31
+  '', // 32
+  'The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.', // 33
+  '', // 34
+  'POST /customer/{brand}/export HTTP/1.1 ', // 35
+  'Host: example.com ', // 36
+  'Content-Type: application/xml', // 37
+  'Content-Length: length', // 38
+  '', // 39
+  '<ExportCustomer xmlns="http://example.com/ns">', // 40
+  '  <brand>String</brand>', // 41
+  '  <downloadRequestId>String</downloadRequestId>', // 42
+  '</ExportCustomer>', // 43
+  'HTTP/1.1 200 OK', // 44
+  'Content-Type: application/xml', // 45
+  'Content-Length: length', // 46
+  '', // 47
+  '<ExportCustomerResponse xmlns="http://example.com/ns">', // 48
+  '  <asyncTaskId>00000000-0000-0000-0000-000000000000</asyncTaskId>', // 49
+  '</ExportCustomerResponse>', // 50
+);
+
+// ── Python DTO page (seed 001) ──────────────────────────────────────────────────────────────
+const PYTHON = page(
+  'Richemont.Booster2.PublicApi', // 1
+  '', // 2
+  '<back to all web services', // 3
+  '', // 4
+  'UpdateCustomer', // 5
+  '', // 6
+  'Requires Authentication', // 7
+  'The following routes are available for this service:', // 8
+  'PUT/customer/{boosterCustomerId}Update customerUpdate CRM customer', // 9
+  'import datetime', // 10
+  'from typing import *', // 11
+  'from dataclasses import dataclass, field', // 12
+  'from dataclasses_json import dataclass_json, LetterCase, Undefined, config', // 13
+  '', // 14
+  '', // 15
+  '@dataclass_json(letter_case=LetterCase.CAMEL, undefined=Undefined.EXCLUDE)', // 16
+  '@dataclass', // 17
+  'class Email:', // 18
+  '    # @ApiMember(Description="Email", IsRequired=true)', // 19
+  '    email: Optional[str] = None', // 20
+  '    """', // 21
+  '    Email', // 22
+  '    """', // 23
+  '', // 24
+  '', // 25
+  '@dataclass_json(letter_case=LetterCase.CAMEL, undefined=Undefined.EXCLUDE)', // 26
+  '@dataclass', // 27
+  'class UpdateCustomer:', // 28
+  '    # @ApiMember(Description="Customer emails")', // 29
+  '    emails: Optional[List[Email]] = None', // 30
+  '    """', // 31
+  '    Customer emails', // 32
+  '    """', // 33
+  '', // 34
+  '', // 35
+  '    # @ApiMember(Description="Booster customer Id")', // 36
+  '    booster_customer_id: int = 0', // 37
+  '', // 38
+  'Python UpdateCustomer DTOs', // 39
+  '', // 40
+  'To override the Content-type in your clients, use the HTTP Accept Header, append the .xml suffix or ?format=xml', // 41
+  '', // 42
+  'HTTP + XML', // 43
+  '', // 44
+  'The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.', // 45
+  '', // 46
+  'PUT /customer/{boosterCustomerId} HTTP/1.1 ', // 47
+  'Host: example.com ', // 48
+  'Content-Type: application/xml', // 49
+  'Content-Length: length', // 50
+  '', // 51
+  '<UpdateCustomer xmlns="http://example.com/ns">', // 52
+  '  <emails><Email><email>String</email></Email></emails>', // 53
+  '  <boosterCustomerId>0</boosterCustomerId>', // 54
+  '</UpdateCustomer>', // 55
+  'HTTP/1.1 200 OK', // 56
+  'Content-Type: application/xml', // 57
+  'Content-Length: length', // 58
+  '', // 59
+  '<z:anyType xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/" />', // 60
+);
+
+describe('readTextPage: pipe tables with a leading `|`', () => {
+  const { page: p, bag } = read(PIPE_LEADING, 'pipe.txt');
+
+  it('is a pipe dump without header facts', () => {
+    expect(p.file).toBe('pipe.txt');
+    expect(p.form).toBe('pipe-text');
+    expect(p.serviceName).toBeUndefined();
+    expect(p.operationName).toBeUndefined();
+    expect(p.auth).toBeUndefined();
+    expect(p.pythonClasses).toEqual([]);
+  });
+
+  it('reads the route row', () => {
+    expect(p.routes).toEqual([
+      { verbs: ['PUT'], path: '/customer/{id}', summary: 'Update customer', notes: 'Update CRM customer', loc: { file: 'pipe.txt', line: 1 } },
+    ]);
+  });
+
+  it('reads the unnamed tables, each located at its header line', () => {
+    expect(tableShape(p)).toEqual(['-@3:1', '-@6:3', '-@11:2']);
+    expect(p.tables.every((t) => t.caption === undefined)).toBe(true);
+  });
+
+  it('reads the rows with their lines', () => {
+    expect(p.tables[0]!.rows).toEqual([
+      { name: 'id', parameter: 'path', dataType: 'int', required: false, description: 'Customer Id', loc: { file: 'pipe.txt', line: 5 } },
+    ]);
+    expect(p.tables[1]!.rows.map((r) => [r.name, r.dataType, r.required, r.loc.line])).toEqual([
+      ['title', 'string', false, 8],
+      ['birthDate', 'DateTime?', false, 9],
+      ['emails', 'List<Email>', false, 10],
+    ]);
+    expect(p.tables[1]!.rows[0]!.description).toBe("Title e.g. 'Mr & Mrs', 'Mr.'");
+  });
+
+  it('reads the row with no Name cell and reports it (SS010)', () => {
+    const nameless = p.tables[2]!.rows[0]!;
+    expect(nameless).toEqual({ parameter: 'form', dataType: 'string', required: true, description: '', loc: { file: 'pipe.txt', line: 13 } });
+    expect(bag.items).toContainEqual(expect.objectContaining({ code: 'SS010', severity: 'warning', loc: { file: 'pipe.txt', line: 13 } }));
+  });
+
+  it('reads the format hint and the samples', () => {
+    expect(p.formatHint).toEqual({ value: 'xml', loc: { file: 'pipe.txt', line: 15 } });
+    expect(p.samples.map((s) => [s.direction, s.verb ?? s.status, s.loc.line, s.body?.format])).toEqual([
+      ['request', 'PUT', 17, 'xml'],
+      ['response', 200, 25, 'xml'],
+    ]);
+  });
+
+  it('reports nothing else', () => {
+    expect(codes(bag)).toEqual(['SS010']);
+  });
+});
+
+describe('readTextPage: pipe tables without a leading `|`', () => {
+  const { page: p, bag } = read(PIPE_BARE);
+
+  it('reads route, tables, rows, format hint and samples', () => {
+    expect(p.form).toBe('pipe-text');
+    expect(p.routes).toEqual([
+      { verbs: ['POST'], path: '/customer', summary: 'Create customer', notes: 'Create CRM customer', loc: { file: 'page.txt', line: 1 } },
+    ]);
+    expect(tableShape(p)).toEqual(['-@3:2', '-@7:2', '-@11:1']);
+    expect(p.tables[0]!.rows.map((r) => [r.name, r.parameter, r.dataType, r.required, r.loc.line])).toEqual([
+      ['privacyPolicyAcceptanceStorage', 'body', 'bool', true, 5],
+      ['tvPrivacyPolicyAcceptanceStorage', 'body', 'bool?', false, 6],
+    ]);
+    expect(p.tables[1]!.rows[0]).toEqual({ parameter: 'form', dataType: 'string', required: true, description: '', loc: { file: 'page.txt', line: 9 } });
+    expect(p.tables[2]!.rows[0]).toMatchObject({ name: 'boosterCustomerId', dataType: 'int', required: true, loc: { line: 13 } });
+    expect(p.formatHint?.value).toBe('csv');
+    expect(p.samples.map((s) => s.body?.format)).toEqual(['json', 'json']);
+    expect(codes(bag)).toEqual(['SS010']);
+  });
+});
+
+describe('readTextPage: squashed text with captions', () => {
+  const { page: p, bag } = read(SQUASHED, 'sq.txt');
+
+  it('reads service, operation, description and auth', () => {
+    expect(p.form).toBe('squashed-text');
+    expect(p.serviceName).toEqual({ value: 'Richemont.Booster2.PublicApi', loc: { file: 'sq.txt', line: 1 } });
+    expect(p.operationName).toEqual({ value: 'ExportCustomer', loc: { file: 'sq.txt', line: 5 } });
+    expect(p.description).toEqual({ value: 'Exports customers', loc: { file: 'sq.txt', line: 7 } });
+    expect(p.auth).toEqual({ required: true, roles: ['Admin', 'Manager'], permissions: ['ExportData'], loc: { file: 'sq.txt', line: 8 } });
+  });
+
+  it('reads the squashed route, its path settled by the sample (no SS015)', () => {
+    expect(p.routes).toEqual([{ verbs: ['POST'], path: '/customer/{brand}/export', summary: 'Export Customer Data', loc: { file: 'sq.txt', line: 12 } }]);
+    expect(codes(bag)).not.toContain('SS015');
+  });
+
+  it('reads the captioned tables, each located at its caption', () => {
+    expect(tableShape(p)).toEqual(['ExportCustomer@13:1', 'SearchCustomer@16:4', 'GetCustomerInterest@22:1', 'ExportCustomerResponse@25:1']);
+  });
+
+  it('splits the squashed rows', () => {
+    expect(p.tables[1]!.rows).toEqual([
+      { name: 'brand', parameter: 'form', dataType: 'string', required: true, description: 'Brand', loc: { file: 'sq.txt', line: 18 } },
+      { name: 'posCodes', parameter: 'form', dataType: 'List<string>', required: true, description: 'POS Legacy', loc: { file: 'sq.txt', line: 19 } },
+      {
+        name: 'clientSpendingFrom',
+        parameter: 'form',
+        dataType: 'double?',
+        required: false,
+        description: "Client Spending From e.g. '100'",
+        loc: { file: 'sq.txt', line: 20 },
+      },
+      {
+        name: 'interests',
+        parameter: 'form',
+        dataType: 'List<GetCustomerInterest>',
+        required: false,
+        description: 'Customer interest filter',
+        loc: { file: 'sq.txt', line: 21 },
+      },
+    ]);
+    expect(p.tables[0]!.rows[0]).toMatchObject({ name: 'downloadRequestId', parameter: 'body', loc: { line: 15 } });
+    expect(p.tables[3]!.rows[0]).toMatchObject({ name: 'asyncTaskId', dataType: 'Guid', required: true, loc: { line: 27 } });
+  });
+
+  it('reads the format hint and both samples, and reports nothing', () => {
+    expect(p.formatHint).toEqual({ value: 'xml', loc: { file: 'sq.txt', line: 29 } });
+    expect(p.samples.map((s) => [s.direction, s.path ?? s.status, s.loc.line])).toEqual([
+      ['request', '/customer/{brand}/export', 35],
+      ['response', 200, 44],
+    ]);
+    expect(p.samples[1]!.body).toMatchObject({ format: 'xml', root: { localName: 'ExportCustomerResponse' } });
+    expect(bag.items).toEqual([]);
+  });
+
+  it('guesses the route path when no sample shows it, and says so (SS015)', () => {
+    const noSamples = SQUASHED.split('\n').slice(0, 28).join('\n');
+    const { page: q, bag: qBag } = read(noSamples, 'sq.txt');
+    expect(q.routes).toEqual([{ verbs: ['POST'], path: '/customer/{brand}/export', summary: 'Export Customer Data', loc: { file: 'sq.txt', line: 12 } }]);
+    expect(qBag.items).toContainEqual(expect.objectContaining({ code: 'SS015', loc: { file: 'sq.txt', line: 12 } }));
+    expect(q.samples).toEqual([]);
+    expect(q.formatHint).toBeUndefined();
+  });
+});
+
+describe('readTextPage: squashed rows that split more than one way', () => {
+  const TABLE = page(
+    'Svc', // 1
+    '<back to all web services', // 2
+    'GetThing', // 3
+    'The following routes are available for this service:', // 4
+    'GET/thing', // 5
+    'GetThing Parameters:', // 6
+    'NameParameterData TypeRequiredDescription', // 7
+    'myPlatformformStatusNoPlatform status', // 8
+  );
+
+  it('reports an undecided split (SS011) and keeps the other split as an alternative', () => {
+    const { page: p, bag } = read(TABLE);
+    const r = p.tables[0]!.rows[0]!;
+    expect(r).toMatchObject({ name: 'myPlatform', dataType: 'Status', loc: { line: 8 } });
+    expect(r.alternatives).toEqual([{ name: 'myPlat', parameter: 'form', dataType: 'formStatus', required: false, description: 'Platform status' }]);
+    expect(bag.items).toContainEqual(expect.objectContaining({ code: 'SS011', loc: { file: 'page.txt', line: 8 } }));
+  });
+
+  it('lets a caption on the page decide (a `Status Parameters:` table)', () => {
+    const { page: p, bag } = read(page(TABLE, 'Status Parameters:', 'NameParameterData TypeRequiredDescription', 'codeformintYesCode'));
+    expect(p.tables[0]!.rows[0]).toMatchObject({ name: 'myPlatform', dataType: 'Status' });
+    expect(p.tables[0]!.rows[0]).not.toHaveProperty('alternatives');
+    expect(codes(bag)).not.toContain('SS011');
+  });
+
+  it('lets a sample on the page decide (`<myPlat>` in the XML)', () => {
+    const withSample = page(
+      TABLE,
+      'GET /thing HTTP/1.1',
+      'Content-Type: application/xml',
+      '',
+      '<GetThing xmlns="http://example.com/ns"><myPlat>String</myPlat></GetThing>',
+    );
+    const { page: p, bag } = read(withSample);
+    expect(p.tables[0]!.rows[0]).toMatchObject({ name: 'myPlat', dataType: 'formStatus' });
+    expect(codes(bag)).not.toContain('SS011');
+  });
+});
+
+describe('readTextPage: Python DTO page', () => {
+  const { page: p, bag } = read(PYTHON, 'py.txt');
+
+  it('reads header, auth and the squashed route (path settled by the sample)', () => {
+    expect(p.form).toBe('squashed-text');
+    expect(p.serviceName?.value).toBe('Richemont.Booster2.PublicApi');
+    expect(p.operationName).toEqual({ value: 'UpdateCustomer', loc: { file: 'py.txt', line: 5 } });
+    expect(p.description).toBeUndefined();
+    expect(p.auth).toEqual({ required: true, roles: [], permissions: [], loc: { file: 'py.txt', line: 7 } });
+    expect(p.routes).toEqual([
+      {
+        verbs: ['PUT'],
+        path: '/customer/{boosterCustomerId}',
+        summary: 'Update customer',
+        notes: 'Update CRM customer',
+        loc: { file: 'py.txt', line: 9 },
+      },
+    ]);
+  });
+
+  it('has no tables but the Python classes', () => {
+    expect(p.tables).toEqual([]);
+    expect(p.pythonClasses.map((c) => [c.name, c.loc.line, c.fields.map((f) => f.name)])).toEqual([
+      ['Email', 18, ['email']],
+      ['UpdateCustomer', 28, ['emails', 'booster_customer_id']],
+    ]);
+    expect(p.pythonClasses[0]!.fields[0]).toMatchObject({ required: true, description: 'Email', loc: { line: 20 } });
+  });
+
+  it('reads the format hint and the samples, and reports nothing', () => {
+    expect(p.formatHint).toEqual({ value: 'xml', loc: { file: 'py.txt', line: 41 } });
+    expect(p.samples.map((s) => [s.direction, s.verb ?? s.status, s.loc.line, s.body?.format])).toEqual([
+      ['request', 'PUT', 47, 'xml'],
+      ['response', 200, 56, 'xml'],
+    ]);
+    expect(bag.items).toEqual([]);
+  });
+});
+
+describe('readTextPage: line ends', () => {
+  it.each([
+    ['pipe, leading |', PIPE_LEADING],
+    ['pipe, bare', PIPE_BARE],
+    ['squashed', SQUASHED],
+    ['python', PYTHON],
+  ])('CRLF gives the same result as LF (%s)', (_form, text) => {
+    const lf = read(text);
+    const crlf = read(text.replace(/\n/g, '\r\n'));
+    expect(crlf.page).toEqual(lf.page);
+    expect(crlf.bag.items).toEqual(lf.bag.items);
+  });
+
+  it.each(readdirSync(INPUT).filter((f) => f.endsWith('.txt')))('CRLF gives the same result as LF (seed %s)', (file) => {
+    const text = readFileSync(INPUT + file, 'utf8').replace(/\r\n/g, '\n');
+    const lf = read(text, file);
+    const crlf = read(text.replace(/\n/g, '\r\n'), file);
+    expect(crlf.page).toEqual(lf.page);
+    expect(crlf.bag.items).toEqual(lf.bag.items);
+  });
+});
+
+describe('readTextPage: damaged tables', () => {
+  it('joins a pipe row broken before a column (SS013 at its first line)', () => {
+    const { page: p, bag } = read(
+      page(
+        '| Name | Parameter | Data Type | Required | Description |', // 1
+        '|---|---|---|---|---|', // 2
+        '| title | form | string', // 3
+        '| No | Title |', // 4
+        '| firstName | form | string | No | First Name |', // 5
+      ),
+    );
+    expect(p.tables[0]!.rows.map((r) => [r.name, r.required, r.description, r.loc.line])).toEqual([
+      ['title', false, 'Title', 3],
+      ['firstName', false, 'First Name', 5],
+    ]);
+    expect(bag.items).toEqual([expect.objectContaining({ code: 'SS013', severity: 'warning', loc: { file: 'page.txt', line: 3 } })]);
+  });
+
+  it('joins a pipe row broken inside its description (SS013)', () => {
+    const { page: p, bag } = read(
+      page(
+        '| Name | Parameter | Data Type | Required | Description |', // 1
+        '|---|---|---|---|---|', // 2
+        "| title | form | string | No | Title e.g. 'Mr & Mrs',", // 3
+        "'Mr.', 'Mrs.' |", // 4
+        '| firstName | form | string | No | First Name |', // 5
+      ),
+    );
+    expect(p.tables[0]!.rows.map((r) => [r.name, r.description, r.loc.line])).toEqual([
+      ['title', "Title e.g. 'Mr & Mrs', 'Mr.', 'Mrs.'", 3],
+      ['firstName', 'First Name', 5],
+    ]);
+    expect(bag.items).toEqual([expect.objectContaining({ code: 'SS013', loc: { file: 'page.txt', line: 3 } })]);
+  });
+
+  it('joins a bare pipe row (no leading |) broken inside its description', () => {
+    const { page: p, bag } = read(
+      page(
+        'Name | Parameter | Data Type | Required | Description |', // 1
+        '---|---|---|---|---|', // 2
+        'title | form | string | No | Title e.g.', // 3
+        "'Mr.' |", // 4
+        'firstName | form | string | No | First Name |', // 5
+      ),
+    );
+    expect(p.tables[0]!.rows.map((r) => [r.name, r.description])).toEqual([
+      ['title', "Title e.g. 'Mr.'"],
+      ['firstName', 'First Name'],
+    ]);
+    expect(codes(bag)).toEqual(['SS013']);
+  });
+
+  it('reports a pipe row that fits no split (SS012) at its line, and reads the rest of the table', () => {
+    const { page: p, bag } = read(
+      page(
+        '| Name | Parameter | Data Type | Required | Description |', // 1
+        '|---|---|---|---|---|', // 2
+        '| title | form | string | No | Title |', // 3
+        '| lastName | from | string | Maybe | Last Name |', // 4
+        '| firstName | form | string | No | First Name |', // 5
+        '| Name | Parameter | Data Type | Required | Description |', // 6
+        '|---|---|---|---|---|', // 7
+        '| phone | form | string | Yes | Phone |', // 8
+      ),
+    );
+    expect(tableShape(p)).toEqual(['-@1:2', '-@6:1']);
+    expect(p.tables[0]!.rows.map((r) => [r.name, r.loc.line])).toEqual([
+      ['title', 3],
+      ['firstName', 5],
+    ]);
+    expect(bag.items).toEqual([expect.objectContaining({ code: 'SS012', severity: 'warning', loc: { file: 'page.txt', line: 4 } })]);
+  });
+
+  it('reports a squashed row that fits no split (SS012) at its line, and reads the rest of the table', () => {
+    const { page: p, bag } = read(
+      page(
+        'X Parameters:', // 1
+        'NameParameterData TypeRequiredDescription', // 2
+        'this line is no row', // 3
+        'brandformstringYesBrand', // 4
+        'posCodesformList<string>YesPOS Legacy', // 5
+      ),
+    );
+    expect(tableShape(p)).toEqual(['X@1:2']);
+    expect(p.tables[0]!.rows.map((r) => [r.name, r.loc.line])).toEqual([
+      ['brand', 4],
+      ['posCodes', 5],
+    ]);
+    expect(bag.items).toEqual([expect.objectContaining({ code: 'SS012', loc: { file: 'page.txt', line: 3 } })]);
+  });
+
+  it('reads a squashed line that fits no split after a row as the rest of its description (SS013)', () => {
+    const { page: p, bag } = read(
+      page(
+        'X Parameters:', // 1
+        'NameParameterData TypeRequiredDescription', // 2
+        'searchKeyformstringNoSearch key could be:', // 3
+        "'Name', 'Email'", // 4
+        'brandformstringYesBrand', // 5
+      ),
+    );
+    expect(p.tables[0]!.rows.map((r) => [r.name, r.description, r.loc.line])).toEqual([
+      ['searchKey', "Search key could be: 'Name', 'Email'", 3],
+      ['brand', 'Brand', 5],
+    ]);
+    expect(bag.items).toEqual([expect.objectContaining({ code: 'SS013', loc: { file: 'page.txt', line: 4 } })]);
+  });
+
+  it('reports a caption with no table under it (SS017)', () => {
+    const { page: p, bag } = read(page('X Parameters:', 'NameParameterData TypeRequiredDescription', 'brandformstringYesBrand', 'Y Parameters:'));
+    expect(tableShape(p)).toEqual(['X@1:1']);
+    expect(bag.items).toContainEqual(expect.objectContaining({ code: 'SS017', loc: { file: 'page.txt', line: 4 } }));
+  });
+});
+
+describe('readTextPage: degenerate input', () => {
+  it('reads an empty text without throwing', () => {
+    const { page: p, bag } = read('');
+    expect(p).toMatchObject({ file: 'page.txt', tags: [], routes: [], tables: [], enums: [], pythonClasses: [], samples: [] });
+    expect(p.serviceName).toBeUndefined();
+    expect(bag.items.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it.each(['\n\n\n', '\r\n', '|', '| Name | Parameter | Data Type | Required | Description |', 'NameParameterData TypeRequiredDescription', 'Requires Authentication'])(
+    'reads %j without throwing',
+    (text) => {
+      expect(() => read(text)).not.toThrow();
+    },
+  );
+});
+
+// ── The seeds ───────────────────────────────────────────────────────────────────────────────
+function seed(prefix: string): { file: string; text: string } {
+  const file = readdirSync(INPUT).find((f) => f.startsWith(prefix));
+  if (!file) throw new Error(`no seed ${prefix}`);
+  return { file, text: readFileSync(INPUT + file, 'utf8') };
+}
+
+function readSeed(prefix: string) {
+  const { file, text } = seed(prefix);
+  return read(text, file);
+}
+
+describe('readTextPage on the seeds', () => {
+  it('000 (UpdateCustomer, pipe with leading |): 9 unnamed tables', () => {
+    const { page: p, bag } = readSeed('000_');
+    expect(p.form).toBe('pipe-text');
+    expect(p.tables.map((t) => t.rows.length)).toEqual([1, 38, 2, 4, 14, 4, 3, 3, 3]);
+    expect(p.tables.map((t) => t.loc.line)).toEqual([3, 6, 46, 50, 56, 72, 78, 83, 88]);
+    expect(p.tables.every((t) => t.caption === undefined)).toBe(true);
+    expect(p.routes.map((r) => [r.verbs, r.path, r.loc.line])).toEqual([[['PUT'], '/customer/{boosterCustomerId}', 1]]);
+    expect(p.tables[2]!.rows[0]).not.toHaveProperty('name');
+    expect(p.tables[2]!.rows[0]!.loc.line).toBe(48);
+    expect(p.formatHint?.value).toBe('xml');
+    expect(p.samples).toHaveLength(2);
+    expect(bag.items.map((d) => `${d.code}@${d.loc?.line}`)).toEqual(['SS010@48']);
+  });
+
+  it('001 (UpdateCustomer, Python DTOs): no tables, 9 Python classes', () => {
+    const { page: p, bag } = readSeed('001_');
+    expect(p.form).toBe('squashed-text');
+    expect(p.tables).toEqual([]);
+    expect(p.pythonClasses.map((c) => c.name)).toEqual([
+      'Email',
+      'Phone',
+      'Address',
+      'Event',
+      'Interest',
+      'Hobby',
+      'ProductCollection',
+      'Customer',
+      'UpdateCustomer',
+    ]);
+    expect(p.operationName?.value).toBe('UpdateCustomer');
+    expect(p.auth?.required).toBe(true);
+    expect(p.routes).toEqual([
+      {
+        verbs: ['PUT'],
+        path: '/customer/{boosterCustomerId}',
+        summary: 'Update customer',
+        notes: 'Update CRM customer',
+        loc: { file: p.file, line: 9 },
+      },
+    ]);
+    expect(p.samples).toHaveLength(2);
+    expect(bag.items.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('002 (CreateCustomer, pipe without leading |): 10 unnamed tables, the last one the response', () => {
+    const { page: p, bag } = readSeed('002_');
+    expect(p.form).toBe('pipe-text');
+    expect(p.tables.map((t) => t.rows.length)).toEqual([2, 38, 2, 4, 14, 4, 3, 3, 3, 1]);
+    expect(p.tables.at(-1)!.rows[0]).toMatchObject({ name: 'boosterCustomerId', dataType: 'int', required: true, loc: { line: 96 } });
+    expect(p.routes.map((r) => [r.verbs, r.path])).toEqual([[['POST'], '/customer']]);
+    expect(p.formatHint?.value).toBe('csv');
+    expect(bag.items.map((d) => `${d.code}@${d.loc?.line}`)).toEqual(['SS010@49']);
+  });
+
+  it('003 (ExportCustomer, squashed): 7 captioned tables', () => {
+    const { page: p, bag } = readSeed('003_');
+    expect(p.form).toBe('squashed-text');
+    expect(p.tables.map((t) => [t.caption, t.rows.length])).toEqual([
+      ['ExportCustomer', 1],
+      ['SearchCustomer', 22],
+      ['GetCustomerInterest', 2],
+      ['GetCustomerHobby', 2],
+      ['GetCustomerProductCollection', 2],
+      ['ProductCategory', 5],
+      ['ExportCustomerResponse', 1],
+    ]);
+    expect(p.tables.map((t) => t.loc.line)).toEqual([10, 13, 37, 41, 45, 49, 56]);
+    const search = p.tables[1]!;
+    expect(search.rows[0]).toMatchObject({ name: 'brand', parameter: 'form', dataType: 'string', required: true, loc: { line: 15 } });
+    expect(search.rows.at(-1)).toMatchObject({ name: 'saleRepresentativeEmails', dataType: 'List<string>', loc: { line: 36 } });
+    expect(search.rows.find((r) => r.name === 'clientSpendingFrom')).toMatchObject({
+      dataType: 'double?',
+      required: false,
+      description: "Client Spending From e.g. '100'",
+      loc: { line: 21 },
+    });
+    expect(p.tables[6]!.rows[0]).toMatchObject({ name: 'asyncTaskId', dataType: 'Guid', required: true, loc: { line: 58 } });
+    expect(p.routes).toEqual([{ verbs: ['POST'], path: '/customer/{brand}/export', summary: 'Export Customer Data', loc: { file: p.file, line: 9 } }]);
+    expect(bag.items.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+});
+
+/**
+ * Counts the table rows of a seed straight from its text, without the reader: pipe rows that are
+ * not headers, separators or route rows; squashed rows between a squashed header and the next
+ * caption or blank line.
+ */
+function countRawRows(text: string): number {
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  const pipeHeader = /^\|?\s*Name\s*\|\s*Parameter\s*\|\s*Data Type\s*\|\s*Required\s*\|\s*Description\s*\|?$/;
+  let count = 0;
+  if (lines.some((l) => pipeHeader.test(l))) {
+    for (const l of lines) {
+      if (!l.includes('|')) continue;
+      if (pipeHeader.test(l)) continue;
+      if (/^\|?[\s|:-]*$/.test(l)) continue; // separator
+      if (/^\|?\s*(?:All Verbs|[A-Z]+(?:\s*,\s*[A-Z]+)*)\s*\|\s*\//.test(l)) continue; // route row
+      count++;
+    }
+    return count;
+  }
+  let inTable = false;
+  for (const l of lines) {
+    if (l === 'NameParameterData TypeRequiredDescription') inTable = true;
+    else if (l === '' || / Parameters:$/.test(l)) inTable = false;
+    else if (inTable) count++;
+  }
+  return count;
+}
+
+describe('every table row of every seed is read', () => {
+  it.each(readdirSync(INPUT).filter((f) => f.endsWith('.txt')))('%s', (file) => {
+    const text = readFileSync(INPUT + file, 'utf8');
+    const { page: p } = read(text, file);
+    const rows = p.tables.reduce((n, t) => n + t.rows.length, 0);
+    expect(rows).toBe(countRawRows(text));
+  });
+
+  it('the raw counts are what we expect', () => {
+    expect(countRawRows(seed('000_').text)).toBe(72);
+    expect(countRawRows(seed('001_').text)).toBe(0);
+    expect(countRawRows(seed('002_').text)).toBe(74);
+    expect(countRawRows(seed('003_').text)).toBe(35);
+  });
+});
