@@ -2,7 +2,7 @@
  * The column grammar shared by every form of a parameter table:
  * Name | Parameter | Data Type | Required | Description.
  */
-import { BUILTIN_TYPE_NAMES, parseDotNetType } from './dotnet-type.js';
+import { BUILTIN_TYPE_NAMES, parseDotNetType, typeNamesIn } from './dotnet-type.js';
 
 /** Values ServiceStack prints in the Parameter column. */
 export const PARAMETER_KINDS: readonly string[] = ['path', 'query', 'body', 'form', 'header'];
@@ -37,7 +37,8 @@ export function alignCells(cells: readonly string[]): RowColumns | undefined {
     const isRequired = parseRequired(required);
     if (!isParameterKind(parameter) || isRequired === undefined || !parseDotNetType(dataType)) continue;
     const name = at === 1 ? cells[0] : undefined;
-    if (name !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    // An empty Name cell is a missing name, like a missing cell.
+    if (name && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
     // A `|` inside a description splits it into extra cells: join them back.
     const description = cells.slice(at + 3).join(' | ').replace(/(\s*\|\s*)+$/, '').trim();
     return { ...(name ? { name } : {}), parameter, dataType, required: isRequired, description };
@@ -51,7 +52,7 @@ export function alignCells(cells: readonly string[]): RowColumns | undefined {
  */
 export function squashedRowSplits(text: string): RowColumns[] {
   const splits: RowColumns[] = [];
-  const nameMatch = /^[A-Za-z_]?[A-Za-z0-9_]*/.exec(text);
+  const nameMatch = /^(?:[A-Za-z_][A-Za-z0-9_]*)?/.exec(text);
   const maxNameEnd = nameMatch ? nameMatch[0].length : 0;
   for (let nameEnd = 0; nameEnd <= maxNameEnd; nameEnd++) {
     const kind = PARAMETER_KINDS.find((k) => text.startsWith(k, nameEnd));
@@ -81,7 +82,7 @@ export interface KnownNames {
 
 function splitScore(split: RowColumns, known: KnownNames): number {
   const type = parseDotNetType(split.dataType);
-  const names = type ? [type.name, ...type.args.map((a) => a.name)] : [];
+  const names = type ? typeNamesIn(type) : [];
   const typeKnown = names.every((n) => BUILTIN_TYPE_NAMES.has(n) || known.typeNames.has(n));
   const nameKnown = split.name !== undefined && known.fieldNames.has(split.name.toLowerCase());
   return (typeKnown ? 2 : 0) + (nameKnown ? 1 : 0) + (split.name ? 0.5 : 0);

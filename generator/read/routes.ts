@@ -38,7 +38,10 @@ export function splitSquashedRoute(text: string, knownPaths: readonly string[]):
   const rest = text.trim().slice(verbMatch[0].length);
   const guesses: string[] = [];
   // A path seen on the page (the sample's request line) settles where the path ends.
-  let path = [...knownPaths].sort((a, b) => b.length - a.length).find((p) => rest.startsWith(p));
+  // It must end there: `/customer` does not settle `/customer/{id}Get customer` or `/customersList customers`.
+  let path = [...knownPaths]
+    .sort((a, b) => b.length - a.length)
+    .find((p) => rest.startsWith(p) && !/^[a-z0-9_/{.-]/.test(rest.slice(p.length)));
   if (!path) {
     const token = /^\S*/.exec(rest)![0];
     const joins = [...token.matchAll(JOIN)].map((m) => m.index);

@@ -254,13 +254,22 @@ function readPipeRow(lines: SourceLine[], i: number, table: ParamTableFragment, 
     const cells = pipeCells(joined);
     const columns = cells && cells.length >= 4 ? alignCells(cells) : undefined;
     if (!columns) continue;
+    // Rows end with `|`: one that does not, followed by a line that is no row of its own, was broken in its description.
+    const next = lines[i + extra + 1]?.text.trim();
+    if (extra < 3 && !joined.endsWith('|') && next && isRowRest(next)) continue;
     if (extra > 0) bag.warn('SS013', loc, `table row is broken across ${extra + 1} lines; read them as one`);
-    if (!columns.name) bag.warn('SS010', loc, 'table row has no Name cell');
     table.rows.push(rowFragment(columns, loc));
     return i + extra;
   }
   bag.warn('SS012', loc, `table row fits no split into Name, Parameter, Data Type, Required, Description: ${clip(line.text)}`);
   return i;
+}
+
+/** A line that can only be the rest of a broken pipe row: not blank, no row, header, separator or caption of its own. */
+function isRowRest(text: string): boolean {
+  if (SEPARATOR.test(text) || PARAMS_CAPTION.test(text) || ENUM_CAPTION.test(text)) return false;
+  const cells = pipeCells(text);
+  return !(cells && (sameCells(cells, PARAM_TABLE_HEADER) || alignCells(cells)));
 }
 
 export function readTextPage(file: string, text: string, bag: DiagnosticBag): PageFragments {

@@ -492,6 +492,26 @@ describe('readTextPage: damaged tables', () => {
     expect(codes(bag)).toEqual(['SS013']);
   });
 
+  it('does not join rows that merely lack the trailing |', () => {
+    const { page: p, bag } = read(
+      page(
+        '| Name | Parameter | Data Type | Required | Description', // 1
+        '|---|---|---|---|---', // 2
+        '| title | form | string | No | Title', // 3
+        '| firstName | form | string | No | First Name', // 4
+        '| Name | Parameter | Data Type | Required | Description', // 5
+        '| phone | form | string | Yes | Phone', // 6
+      ),
+    );
+    expect(tableShape(p)).toEqual(['-@1:2', '-@5:1']);
+    expect(p.tables.flatMap((t) => t.rows.map((r) => [r.name, r.description]))).toEqual([
+      ['title', 'Title'],
+      ['firstName', 'First Name'],
+      ['phone', 'Phone'],
+    ]);
+    expect(bag.items).toEqual([]);
+  });
+
   it('reports a pipe row that fits no split (SS012) at its line, and reads the rest of the table', () => {
     const { page: p, bag } = read(
       page(
