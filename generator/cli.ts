@@ -7,17 +7,23 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ConfigError } from './config.js';
-import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { formatDiagnostic } from './diagnostics.js';
 import { emitModelJson } from './emit/model-json.js';
-import { countBySeverity, GENERATE_COMMAND, InputError, renderFiles, runModel, type RunOptions } from './generate.js';
+import { countBySeverity, GENERATE_COMMAND, InputError, renderFiles, runModel, type ModelRun, type RunOptions } from './generate.js';
 import { formatInspect } from './inspect.js';
 import { staleFiles, writeOutput } from './write-output.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-function report(diagnostics: readonly Diagnostic[], verbose: boolean): void {
+/** Prints diagnostics with paths as the user typed them (the model keeps them relative to the input folder). */
+function report(run: ModelRun, verbose: boolean): void {
+  const diagnostics = run.model.diagnostics;
+  const inputRel = path.relative(process.cwd(), run.inputDir);
   const shown = diagnostics.filter((d) => verbose || d.severity !== 'info');
-  for (const d of shown) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of shown) {
+    const loc = d.loc && d.loc.file !== run.configFile ? { ...d.loc, file: path.join(inputRel, d.loc.file).split(path.sep).join('/') } : d.loc;
+    process.stderr.write(`${formatDiagnostic({ ...d, ...(loc ? { loc } : {}) })}\n`);
+  }
   const c = countBySeverity(diagnostics);
   const hidden = diagnostics.length - shown.length;
   process.stderr.write(`${c.error} error(s), ${c.warning} warning(s), ${c.info} note(s)${hidden ? ` (${hidden} notes hidden; --verbose shows them)` : ''}\n`);
@@ -47,7 +53,7 @@ interface GenerateArgs extends RunOptions {
 async function generate(args: GenerateArgs): Promise<number> {
   const run = await runModel(args);
   const diagnostics = run.model.diagnostics;
-  if (!args.quiet || run.unusable) report(diagnostics, Boolean(args.verbose));
+  if (!args.quiet || run.unusable) report(run, Boolean(args.verbose));
   if (run.unusable) {
     process.stderr.write(`booster-codegen: ${run.unusable}; nothing written\n`);
     return 2;

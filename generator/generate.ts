@@ -22,6 +22,8 @@ export interface RunOptions {
 
 export interface ModelRun {
   config: CodegenConfig;
+  /** The config file as diagnostics name it (relative to the working folder). */
+  configFile: string;
   inputDir: string;
   outDir: string;
   model: ApiModel;
@@ -46,7 +48,7 @@ export async function runModel(options: RunOptions): Promise<ModelRun> {
     : !model.operations.length
       ? 'no operation found in the input'
       : undefined;
-  return { config, inputDir, outDir, model, ...(unusable ? { unusable } : {}) };
+  return { config, configFile: configLoc.file, inputDir, outDir, model, ...(unusable ? { unusable } : {}) };
 }
 
 /** Renders every generated file in memory. */

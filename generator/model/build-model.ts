@@ -44,7 +44,9 @@ function addSampleEvidence(pages: PageFragments[], plans: PagePlan[] | undefined
   });
 }
 
-export function buildModel(pages: PageFragments[], config: CodegenConfig, configLoc: SourceLocation, bag: DiagnosticBag): ApiModel {
+export function buildModel(input: PageFragments[], config: CodegenConfig, configLoc: SourceLocation, bag: DiagnosticBag): ApiModel {
+  // The model must not depend on the order pages arrive in.
+  const pages = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const evidence = new Evidence();
   for (const page of pages) addPythonEvidence(page, evidence);
   addSampleEvidence(pages, undefined, evidence);

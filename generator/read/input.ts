@@ -33,7 +33,13 @@ const readers: PageReader[] = [
   },
   {
     accepts: () => true,
-    read: (f, bag) => readTextPage(f.file, f.text, bag),
+    read: (f, bag) => {
+      const page = readTextPage(f.file, f.text, bag);
+      const found = page.routes.length + page.tables.length + page.pythonClasses.length + page.samples.length;
+      if (found || page.operationName) return page;
+      bag.warn('SS003', { file: f.file, line: 1 }, 'no route, parameter table, DTO or sample found: not a ServiceStack operation page; skipped');
+      return undefined;
+    },
   },
 ];
 

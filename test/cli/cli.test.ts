@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INPUT, ROOT } from '../helpers.js';
+
+const BIN = path.join(ROOT, 'bin/booster-codegen.js');
+
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'booster-cli-'));
+  cpSync(INPUT, path.join(dir, 'docs'), { recursive: true });
+  return dir;
+}
+
+describe('booster-codegen generate', () => {
+  it('generates from any folder, then --check finds it fresh, then stale', () => {
+    const dir = workspace();
+    const first = cli(['generate', '--input', 'docs', '--out', 'pkg'], dir);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('wrote pkg/api-model.json');
+    expect(first.stderr).toMatch(/docs\/000_7647e57921bd59cd\.txt:48 warning: .*'email'.* \[SS063\]/);
+    const model = JSON.parse(readFileSync(path.join(dir, 'pkg/api-model.json'), 'utf8')) as { operations: unknown[] };
+    expect(model.operations).toHaveLength(3);
+    expect(readFileSync(path.join(dir, 'pkg/api-model.json'), 'utf8')).not.toContain(dir);
+
+    expect(cli(['generate', '--input', 'docs', '--out', 'pkg', '--check'], dir).code).toBe(0);
+    writeFileSync(path.join(dir, 'pkg/api-model.json'), '{}\n');
+    const stale = cli(['generate', '--input', 'docs', '--out', 'pkg', '--check'], dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('pkg/api-model.json');
+    expect(readFileSync(path.join(dir, 'pkg/api-model.json'), 'utf8')).toBe('{}\n');
+  });
+
+  it('is byte-identical across runs', () => {
+    const dir = workspace();
+    cli(['generate', '--input', 'docs', '--out', 'a'], dir);
+    cli(['generate', '--input', 'docs', '--out', 'b'], dir);
+    expect(readFileSync(path.join(dir, 'a/api-model.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'b/api-model.json'), 'utf8'));
+  });
+
+  it('exits 1 under --strict when the docs give warnings', () => {
+    const dir = workspace();
+    const r = cli(['generate', '--input', 'docs', '--out', 'pkg', '--strict', '--quiet'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--strict');
+  });
+
+  it('exits 2 on unusable input and leaves the existing output alone', () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'empty'));
+    mkdirSync(path.join(dir, 'pkg'));
+    writeFileSync(path.join(dir, 'pkg/api-model.json'), 'previous\n');
+    const empty = cli(['generate', '--input', 'empty', '--out', 'pkg'], dir);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no readable page');
+    const missing = cli(['generate', '--input', 'nowhere', '--out', 'pkg'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nowhere: cannot read the input folder');
+    mkdirSync(path.join(dir, 'junk'));
+    writeFileSync(path.join(dir, 'junk/notes.txt'), 'just some notes\n');
+    const junk = cli(['generate', '--input', 'junk', '--out', 'pkg'], dir);
+    expect(junk.code).toBe(2);
+    expect(junk.stderr).toContain('no operation found');
+    expect(readFileSync(path.join(dir, 'pkg/api-model.json'), 'utf8')).toBe('previous\n');
+  });
+
+  it('exits 2 on bad usage and bad config, naming the problem', () => {
+    const dir = workspace();
+    expect(cli(['frobnicate'], dir).code).toBe(2);
+    expect(cli([], dir).code).toBe(2);
+    writeFileSync(path.join(dir, 'bad.json'), '{"rename": {"types": {"A": 1}}}');
+    const bad = cli(['generate', '--input', 'docs', '--config', 'bad.json'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('rename.types.A: must be a string');
+    expect(cli(['generate', '--input', 'docs', '--config', 'absent.json'], dir).code).toBe(2);
+  });
+
+  it('applies the config file', () => {
+    const dir = workspace();
+    writeFileSync(
+      path.join(dir, 'codegen.config.json'),
+      JSON.stringify({ input: 'docs', out: 'pkg', operations: { CreateCustomer: { requiresAuth: true } }, fields: { 'Customer.clientType': { closed: true } } }),
+    );
+    expect(cli(['generate', '--quiet'], dir).code).toBe(0);
+    const model = JSON.parse(readFileSync(path.join(dir, 'pkg/api-model.json'), 'utf8')) as {
+      operations: { name: string; auth: { required: boolean } }[];
+      types: { name: string; fields: { name: string; closed?: boolean }[] }[];
+    };
+    expect(model.operations.find((o) => o.name === 'CreateCustomer')!.auth.required).toBe(true);
+    expect(model.types.find((t) => t.name === 'Customer')!.fields.find((f) => f.name === 'clientType')!.closed).toBe(true);
+  });
+});
+
+describe('booster-codegen inspect', () => {
+  it('summarises the model, or prints it as JSON', () => {
+    const dir = workspace();
+    const text = cli(['inspect', '--input', 'docs'], dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('UpdateCustomer: UpdateCustomer -> untyped  [auth]');
+    expect(text.stdout).toContain('PUT /customer/{boosterCustomerId}');
+    expect(text.stdout).toContain("rule: companyName required when clientType is 'COMPANY'");
+    const json = cli(['inspect', '--input', 'docs', '--json'], dir);
+    expect((JSON.parse(json.stdout) as { types: unknown[] }).types.length).toBeGreaterThan(10);
+  });
+
+  it('has --help and --version', () => {
+    const dir = workspace();
+    expect(cli(['--help'], dir).stdout).toContain('generate');
+    expect(cli(['generate', '--help'], dir).stdout).toContain('--check');
+    expect(cli(['--version'], dir).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
