@@ -1,11 +1,7 @@
 /** `booster-codegen inspect`: a readable summary of the model, for people checking what was understood. */
-import type { ApiModel, TypeRef } from './model/api-model.js';
+import type { ApiModel } from './model/api-model.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { formatTypeRef } from './model/type-ref.js';
-
-function typeText(t: TypeRef): string {
-  return formatTypeRef(t);
-}
 
 export function formatInspect(model: ApiModel): string {
   const out: string[] = [];
@@ -25,7 +21,7 @@ export function formatInspect(model: ApiModel): string {
     out.push(`  ${head}${t.incomplete ? '  [not described]' : ''}  from ${files || 'samples only'}`);
     for (const f of t.fields) {
       const from = [...new Set(f.sources.map((s) => s.file))].length;
-      out.push(`    ${f.required ? '*' : ' '} ${f.wireName}: ${typeText(f.type)}  (${from} source file${from === 1 ? '' : 's'}, wire name by ${f.wireNameFrom})`);
+      out.push(`    ${f.required ? '*' : ' '} ${f.wireName}: ${formatTypeRef(f.type)}  (${from} source file${from === 1 ? '' : 's'}, wire name by ${f.wireNameFrom})`);
     }
     for (const m of t.enumMembers) out.push(`      ${m.name}${m.value !== undefined ? ` = ${m.value}` : ''}`);
     for (const r of t.rules) out.push(`    rule: ${r.field} required when ${r.when.field} is '${r.when.equals}' (${r.from})`);

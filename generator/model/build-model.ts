@@ -9,7 +9,7 @@ import type { ApiModel, TypeDef } from './api-model.js';
 import { applyConfig } from './apply-config.js';
 import { addJsonInstance, addPythonEvidence, addXmlInstance, Evidence, memberTypeLookup } from './evidence.js';
 import { mergeOperations, sortLocs } from './operations.js';
-import { mergeTypes } from './merge-types.js';
+import { mergeTypes, pythonDtoBases } from './merge-types.js';
 import { memberKey } from './naming.js';
 import { planPage, routeKey, type Catalog, type PagePlan } from './page-plan.js';
 import { findRules } from './rules.js';
@@ -23,7 +23,7 @@ function catalogFrom(pages: PageFragments[], evidence: Evidence): Catalog {
       if (t.caption && !catalog.tableMembers.has(t.caption))
         catalog.tableMembers.set(t.caption, new Set(t.rows.flatMap((r) => (r.name ? [memberKey(r.name)] : []))));
     for (const c of page.pythonClasses) {
-      const base = c.bases.find((b) => /^[A-Za-z_]\w*$/.test(b) && !/^(IReturn|IReturnVoid|Enum|IntEnum|str|int|object|IGet|IPost|IPut|IDelete|IPatch)$/.test(b));
+      const base = pythonDtoBases(c)[0];
       if (base && !catalog.pythonBases.has(c.name)) catalog.pythonBases.set(c.name, base);
     }
   }

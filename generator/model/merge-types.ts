@@ -29,7 +29,12 @@ interface RowSource {
   role: NamedTable['role'];
 }
 
+/** Python bases that are markers (`IReturn[X]`, `Generic[T]`, `str, Enum`), not DTO base classes. */
 const PYTHON_NON_BASES = /^(Generic\[.*\]|IReturn(Void)?(\[.*\])?|IGet|IPost|IPut|IDelete|IPatch|str|int|Enum|IntEnum|object)$/;
+
+export function pythonDtoBases(c: PythonClassFragment): string[] {
+  return c.bases.filter((b) => !PYTHON_NON_BASES.test(b) && /^[A-Za-z_]\w*$/.test(b));
+}
 
 function draftsFrom(plans: PagePlan[], pages: PageFragments[]): Map<string, TypeDraft> {
   const drafts = new Map<string, TypeDraft>();
@@ -47,7 +52,7 @@ function draftsFrom(plans: PagePlan[], pages: PageFragments[]): Map<string, Type
   for (const page of pages) {
     for (const c of page.pythonClasses) {
       draft(c.name).python.push(c);
-      for (const b of c.bases.filter((b) => !PYTHON_NON_BASES.test(b))) draft(c.name).bases.push({ base: b, loc: c.loc });
+      for (const b of pythonDtoBases(c)) draft(c.name).bases.push({ base: b, loc: c.loc });
     }
     for (const e of page.enums) if (e.name) draft(e.name).enums.push(e);
   }
