@@ -58,7 +58,7 @@ async function generate(args: GenerateArgs): Promise<number> {
     process.stderr.write(`booster-codegen: ${run.unusable}; nothing written\n`);
     return 2;
   }
-  const files = renderFiles(run);
+  const files = await renderFiles(run);
   const outRel = path.relative(process.cwd(), run.outDir) || '.';
   if (args.check) {
     const stale = await staleFiles(run.outDir, files);

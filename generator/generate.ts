@@ -6,6 +6,7 @@ import path from 'node:path';
 import { loadConfig, type CodegenConfig } from './config.js';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
 import { emitModelJson } from './emit/model-json.js';
+import { emitTypes } from './emit/types.js';
 import type { ApiModel } from './model/api-model.js';
 import { buildModel } from './model/build-model.js';
 import { InputError, loadInputFiles, readPages } from './read/input.js';
@@ -51,9 +52,12 @@ export async function runModel(options: RunOptions): Promise<ModelRun> {
   return { config, configFile: configLoc.file, inputDir, outDir, model, ...(unusable ? { unusable } : {}) };
 }
 
-/** Renders every generated file in memory. */
-export function renderFiles(run: ModelRun): OutputFiles {
-  return new Map([['api-model.json', emitModelJson(run.model, GENERATE_COMMAND)]]);
+/** Renders every generated file in memory, before anything is written. */
+export async function renderFiles(run: ModelRun): Promise<OutputFiles> {
+  return new Map([
+    ['api-model.json', emitModelJson(run.model, GENERATE_COMMAND)],
+    ['src/types.ts', await emitTypes(run.model, GENERATE_COMMAND)],
+  ]);
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Diagnostic['severity'], number> {

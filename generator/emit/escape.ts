@@ -1,0 +1,68 @@
+/**
+ * Where text from the docs lands in generated code, it goes through one of these, so that it
+ * never escapes its comment or string literal, and names that are not identifiers are quoted.
+ */
+
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
+// Control characters other than tab and newline have no business in a comment.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Lines of a JSDoc body: `*\/` cannot close the comment, and no line break survives unescaped. */
+export function jsdocLines(text: string): string[] {
+  return text
+    .replace(CONTROL, '')
+    .replace(/\*\//g, '*\\/')
+    .split(LINE_BREAKS)
+    .map((l) => l.trimEnd());
+}
+
+/** Doc text for a JSDoc body: a leading `@` would start a tag the docs never meant. */
+export function docText(text: string): string {
+  return text.replace(/(^|[\r\n\u2028\u2029]\s*)@/g, '$1\\@');
+}
+
+/** A JavaScript string literal in single quotes, safe in any script context. */
+export function jsString(text: string): string {
+  const json = JSON.stringify(text)
+    .slice(1, -1)
+    .replace(/\\"/g, '"')
+    .replace(/'/g, "\\'")
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .replace(/<\/(script)/gi, '<\\/$1');
+  return `'${json}'`;
+}
+
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+    'import in instanceof new null return super switch this throw true try typeof var void while with yield ' +
+    'let static implements interface package private protected public await ' +
+    'any boolean number string symbol unknown never object undefined bigint'
+  ).split(' '),
+);
+
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
+/** A property key: bare when it is an identifier, else a quoted string. */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) ? name : jsString(name);
+}
+
+/** Property access: `.x` or `['x-y']`. */
+export function propertyAccess(name: string): string {
+  return isIdentifier(name) ? `.${name}` : `[${jsString(name)}]`;
+}
+
+/**
+ * A name usable as a TypeScript type and value identifier: DTO names that are reserved words or
+ * not identifiers get a trailing `_` / their bad characters replaced.
+ */
+export function safeTypeName(name: string): string {
+  let n = name.replace(/[^A-Za-z0-9_$]/g, '_');
+  if (!/^[A-Za-z_$]/.test(n)) n = `_${n}`;
+  return RESERVED.has(n) ? `${n}_` : n;
+}

@@ -1,0 +1,52 @@
+/** How model types read in TypeScript; shared by every emitter that writes TypeScript. */
+import type { ApiModel, Field, PrimitiveName, ResponseShape, TypeRef } from '../model/api-model.js';
+import { jsString, safeTypeName } from './escape.js';
+
+const NUMBERS = new Set<PrimitiveName>(['byte', 'sbyte', 'short', 'ushort', 'int', 'uint', 'long', 'ulong', 'float', 'double', 'decimal']);
+
+export function tsPrimitive(name: PrimitiveName): string {
+  if (NUMBERS.has(name)) return 'number';
+  if (name === 'bool') return 'boolean';
+  if (name === 'object') return 'unknown';
+  return 'string';
+}
+
+export interface TsTypeContext {
+  /** DTO names, whose declarations shadow TypeScript's own `Record`. */
+  typeNames: ReadonlySet<string>;
+}
+
+export function tsTypeContext(model: ApiModel): TsTypeContext {
+  return { typeNames: new Set(model.types.map((t) => safeTypeName(t.name))) };
+}
+
+function parenthesise(t: string): string {
+  return /[|&]/.test(t) ? `(${t})` : t;
+}
+
+export function tsType(ref: TypeRef, ctx: TsTypeContext): string {
+  switch (ref.kind) {
+    case 'primitive':
+      return `${tsPrimitive(ref.name)}${ref.nullable && ref.name !== 'object' ? ' | null' : ''}`;
+    case 'ref':
+      return `${safeTypeName(ref.name)}${ref.nullable ? ' | null' : ''}`;
+    case 'list':
+      return `${parenthesise(tsType(ref.of, ctx))}[]`;
+    case 'dictionary': {
+      const value = tsType(ref.value, ctx);
+      // A DTO named Record would shadow the utility type.
+      return ctx.typeNames.has('Record') ? `{ [key: string]: ${value} }` : `Record<string, ${value}>`;
+    }
+  }
+}
+
+/** A member's type: the union of its examples when config declares them a closed set. */
+export function tsFieldType(field: Field, ctx: TsTypeContext): string {
+  if (field.closed && field.examples.length && field.type.kind === 'primitive' && tsPrimitive(field.type.name) === 'string')
+    return `${field.examples.map(jsString).join(' | ')}${field.type.nullable ? ' | null' : ''}`;
+  return tsType(field.type, ctx);
+}
+
+export function tsResponseType(shape: ResponseShape): string {
+  return shape.kind === 'typed' ? safeTypeName(shape.type) : shape.kind === 'untyped' ? 'unknown' : 'void';
+}

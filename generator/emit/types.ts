@@ -1,0 +1,63 @@
+/** output/src/types.ts: one interface per DTO, a union per enum, and the Operations map. */
+import type { ApiModel, Field, Operation, TypeDef } from '../model/api-model.js';
+import { docText, safeTypeName } from './escape.js';
+import { formatTypeScript, GENERATED_HEADER, renderTemplate } from './render.js';
+import { tsFieldType, tsResponseType, tsTypeContext, type TsTypeContext } from './ts-types.js';
+
+interface MemberView {
+  name: string;
+  optional: boolean;
+  type: string;
+  doc: string[];
+}
+
+function routeLine(op: Operation): string[] {
+  return op.routes.map((r) => `\`${r.verbs.join(', ') || 'ANY'} ${r.path}\`${r.summary ? ` — ${r.summary}` : ''}${r.notes && r.notes !== r.summary ? `. ${r.notes}` : ''}`);
+}
+
+function typeDoc(t: TypeDef, model: ApiModel): string[] {
+  const doc: string[] = t.description ? [docText(t.description)] : [];
+  for (const op of model.operations.filter((o) => o.request === t.name)) {
+    doc.push(`Request of \`${op.name}\`: ${routeLine(op).join('; ') || 'no route'}.`);
+    doc.push(op.auth.required ? 'Requires authentication.' : 'No authentication required.');
+  }
+  for (const op of model.operations.filter((o) => o.response.kind === 'typed' && o.response.type === t.name)) doc.push(`Response of \`${op.name}\`.`);
+  if (t.incomplete) doc.push('The docs never describe this type; any object is accepted.');
+  return doc;
+}
+
+function memberDoc(t: TypeDef, f: Field, pathOf: Map<string, string[]>): string[] {
+  const doc: string[] = f.description ? [docText(f.description)] : [];
+  for (const r of t.rules.filter((r) => r.field === f.wireName)) doc.push(`Required when \`${r.when.field}\` is '${r.when.equals}'.`);
+  for (const route of pathOf.get(`${t.name}.${f.wireName}`) ?? []) doc.push(`Route variable of ${route}.`);
+  if (f.closed) doc.push(docText(`One of: ${f.examples.join(', ')}.`));
+  else for (const e of f.examples) doc.push(`@example ${e}`);
+  return doc;
+}
+
+function memberView(t: TypeDef, f: Field, ctx: TsTypeContext, pathOf: Map<string, string[]>): MemberView {
+  return { name: f.wireName, optional: !f.required, type: tsFieldType(f, ctx), doc: memberDoc(t, f, pathOf) };
+}
+
+export async function emitTypes(model: ApiModel, command: string): Promise<string> {
+  const ctx = tsTypeContext(model);
+  const pathOf = new Map<string, string[]>();
+  for (const op of model.operations)
+    for (const p of op.parameters.filter((x) => x.in === 'path'))
+      pathOf.set(`${p.declaredIn}.${p.name}`, [...(pathOf.get(`${p.declaredIn}.${p.name}`) ?? []), `\`${op.name}\``]);
+  const view = {
+    header: GENERATED_HEADER(command),
+    types: model.types.map((t) => ({
+      name: safeTypeName(t.name),
+      isEnum: t.kind === 'enum',
+      open: Boolean(t.incomplete),
+      doc: typeDoc(t, model),
+      base: t.base ? safeTypeName(t.base) : '',
+      members: t.fields.map((f) => memberView(t, f, ctx, pathOf)),
+      values: t.enumMembers.map((m) => m.name),
+      union: t.enumMembers.map((m) => JSON.stringify(m.name)).join(' | ') || 'never',
+    })),
+    operations: model.operations.map((op) => ({ name: op.name, request: safeTypeName(op.request), response: tsResponseType(op.response) })),
+  };
+  return formatTypeScript(renderTemplate('types.ts.hbs', view));
+}
