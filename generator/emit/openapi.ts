@@ -1,0 +1,194 @@
+/**
+ * output/openapi.json: an OpenAPI 3.1 document of the model. Parameters go where ServiceStack
+ * reads them (route variables in the path, the rest in the query for GET/DELETE, else a JSON
+ * body of the request DTO); inheritance is `allOf`; conditional rules are `if`/`then`.
+ */
+import type { ApiModel, Field, Operation, PrimitiveName, Rule, TypeDef, TypeRef } from '../model/api-model.js';
+import { safeTypeName } from './escape.js';
+import { formatJson, renderTemplate } from './render.js';
+
+type Schema = Record<string, unknown>;
+
+const GUID_PATTERN = '^([0-9a-fA-F]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$';
+const WCF_DATE_NOTE = "Responses may carry ServiceStack's `/Date(milliseconds±hhmm)/` form instead.";
+const BODY_VERBS = new Set(['POST', 'PUT', 'PATCH']);
+const ERROR_STATUSES = ['400', '401', '403', '404', '500'];
+
+function ref(name: string): Schema {
+  return { $ref: `#/components/schemas/${safeTypeName(name)}` };
+}
+
+function primitiveSchema(name: PrimitiveName): Schema {
+  switch (name) {
+    case 'bool':
+      return { type: 'boolean' };
+    case 'byte': case 'sbyte': case 'short': case 'ushort': case 'int':
+      return { type: 'integer', format: 'int32' };
+    case 'uint': case 'long': case 'ulong':
+      return { type: 'integer', format: 'int64' };
+    case 'float':
+      return { type: 'number', format: 'float' };
+    case 'double':
+      return { type: 'number', format: 'double' };
+    case 'decimal':
+      return { type: 'number' };
+    case 'DateTime': case 'DateTimeOffset':
+      return { type: 'string', format: 'date-time', description: WCF_DATE_NOTE };
+    case 'DateOnly':
+      return { type: 'string', format: 'date' };
+    case 'TimeSpan':
+      return { type: 'string', format: 'duration' };
+    case 'Guid':
+      return { type: 'string', format: 'uuid', pattern: GUID_PATTERN };
+    case 'Uri':
+      return { type: 'string', format: 'uri' };
+    case 'object':
+      return {};
+    default:
+      return { type: 'string' };
+  }
+}
+
+export function typeSchema(t: TypeRef): Schema {
+  switch (t.kind) {
+    case 'primitive': {
+      const s = primitiveSchema(t.name);
+      return t.nullable && typeof s.type === 'string' ? { ...s, type: [s.type, 'null'] } : s;
+    }
+    case 'ref':
+      return t.nullable ? { anyOf: [ref(t.name), { type: 'null' }] } : ref(t.name);
+    case 'list':
+      return { type: 'array', items: typeSchema(t.of) };
+    case 'dictionary':
+      return { type: 'object', additionalProperties: typeSchema(t.value) };
+  }
+}
+
+function fieldSchema(f: Field): Schema {
+  const s = typeSchema(f.type);
+  const description = [f.description, s.description].filter(Boolean).join('\n\n');
+  const closed = f.closed && f.examples.length ? { enum: [...f.examples, ...(typeof s.type === 'object' ? [null] : [])] } : {};
+  const examples = !f.closed && f.examples.length && f.type.kind === 'primitive' && primitiveSchema(f.type.name).type === 'string' ? { examples: f.examples } : {};
+  // A $ref sits alone in 3.1 only by convention; siblings are allowed, so the description stays.
+  return { ...s, ...(description ? { description } : {}), ...closed, ...examples };
+}
+
+/** `if clientType = 'PRIVATE' then required: [...]`, one clause per condition. */
+function ruleClauses(rules: Rule[]): Schema[] {
+  const byCondition = new Map<string, { when: Rule['when']; fields: string[] }>();
+  for (const r of rules) {
+    const key = JSON.stringify(r.when);
+    const entry = byCondition.get(key) ?? { when: r.when, fields: [] };
+    entry.fields.push(r.field);
+    byCondition.set(key, entry);
+  }
+  return [...byCondition.values()].map(({ when, fields }) => ({
+    if: { properties: { [when.field]: { const: when.equals } }, required: [when.field] },
+    then: { required: [...new Set(fields)].sort() },
+  }));
+}
+
+function objectSchema(t: TypeDef): Schema {
+  if (t.kind === 'enum') return { type: 'string', enum: t.enumMembers.map((m) => m.name) };
+  const own: Schema = { type: 'object' };
+  if (t.incomplete) own.additionalProperties = true;
+  if (t.fields.length) own.properties = Object.fromEntries(t.fields.map((f) => [f.wireName, fieldSchema(f)]));
+  const required = t.fields.filter((f) => f.required).map((f) => f.wireName);
+  if (required.length) own.required = required;
+  const clauses = ruleClauses(t.rules);
+  const parts = [...(t.base ? [ref(t.base)] : []), own, ...clauses];
+  const schema: Schema = parts.length === 1 ? own : { allOf: parts };
+  if (t.description) schema.description = t.description;
+  if (t.namespace) schema.xml = { name: t.name, namespace: `http://schemas.datacontract.org/2004/07/${t.namespace}` };
+  return schema;
+}
+
+const RESPONSE_STATUS: Record<string, Schema> = {
+  ResponseStatus: {
+    type: 'object',
+    description: "ServiceStack's error details.",
+    properties: {
+      errorCode: { type: 'string' },
+      message: { type: 'string' },
+      stackTrace: { type: 'string' },
+      errors: { type: 'array', items: { $ref: '#/components/schemas/ResponseError' } },
+      meta: { type: 'object', additionalProperties: { type: 'string' } },
+    },
+  },
+  ResponseError: {
+    type: 'object',
+    properties: {
+      errorCode: { type: 'string' },
+      fieldName: { type: 'string' },
+      message: { type: 'string' },
+      meta: { type: 'object', additionalProperties: { type: 'string' } },
+    },
+  },
+  ErrorResponse: {
+    type: 'object',
+    properties: { responseStatus: { $ref: '#/components/schemas/ResponseStatus' } },
+  },
+};
+
+function operationObjects(op: Operation, model: ApiModel): [string, string, Schema][] {
+  const fieldsByWire = new Map<string, Field>();
+  for (let t = model.types.find((x) => x.name === op.request), depth = 0; t && depth < 32; t = model.types.find((x) => x.name === t!.base), depth++)
+    for (const f of t.fields) if (!fieldsByWire.has(f.wireName)) fieldsByWire.set(f.wireName, f);
+  const routes = op.routes.flatMap((r) => (r.verbs.length ? r.verbs : ['POST']).map((verb) => ({ r, verb })));
+  return routes.map(({ r, verb }, i) => {
+    const inPath = new Set(r.pathVariables.map((v) => v.toLowerCase()));
+    const members = op.parameters.map((p) => ({ p, f: fieldsByWire.get(p.name) }));
+    const pathParams = r.pathVariables.map((v) => {
+      const hit = members.find((m) => m.p.name.toLowerCase() === v.toLowerCase());
+      return { name: v, in: 'path', required: true, schema: hit?.f ? typeSchema(hit.f.type) : { type: 'string' }, ...(hit?.f?.description ? { description: hit.f.description } : {}) };
+    });
+    const body = BODY_VERBS.has(verb);
+    const queryParams = body
+      ? []
+      : members
+          .filter((m) => !inPath.has(m.p.name.toLowerCase()))
+          .map((m) => ({ name: m.p.name, in: 'query', ...(m.p.required ? { required: true } : {}), schema: m.f ? typeSchema(m.f.type) : {}, ...(m.f?.description ? { description: m.f.description } : {}), ...(m.f?.type.kind === 'list' ? { style: 'form', explode: false } : {}) }));
+    const ok =
+      op.response.kind === 'none'
+        ? { '204': { description: 'No content (one-way operation).' } }
+        : { '200': { description: 'Success.', content: { 'application/json': { schema: op.response.kind === 'typed' ? ref(op.response.type) : {} } } } };
+    const errors = Object.fromEntries(ERROR_STATUSES.map((s) => [s, { $ref: '#/components/responses/Error' }]));
+    const tag = op.tags[0] ?? r.path.split('/').find((s) => s && !s.startsWith('{'));
+    const operation: Schema = {
+      operationId: i === 0 ? op.name : `${op.name}_${verb.toLowerCase()}${i}`,
+      ...(r.summary ? { summary: r.summary } : {}),
+      ...(r.notes || op.description ? { description: [r.notes, op.description].filter(Boolean).join('\n\n') } : {}),
+      ...(tag ? { tags: [...new Set([...op.tags, tag])] } : {}),
+      ...(pathParams.length || queryParams.length ? { parameters: [...pathParams, ...queryParams] } : {}),
+      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.request) } } } } : {}),
+      responses: { ...ok, ...errors },
+      ...(op.auth.required ? { security: [{ bearerAuth: [] }, { basicAuth: [] }] } : {}),
+    };
+    return [r.path, verb.toLowerCase(), operation];
+  });
+}
+
+export function openApiDocument(model: ApiModel, version: string): Schema {
+  const paths: Record<string, Record<string, Schema>> = {};
+  for (const op of model.operations)
+    for (const [p, verb, operation] of operationObjects(op, model)) (paths[p] ??= {})[verb] = operation;
+  const schemas = Object.fromEntries(model.types.map((t) => [safeTypeName(t.name), objectSchema(t)]));
+  for (const [name, s] of Object.entries(RESPONSE_STATUS)) if (!(name in schemas)) schemas[name] = s;
+  return {
+    openapi: '3.1.0',
+    info: { title: model.service.name ?? 'API', version },
+    ...(model.service.host ? { servers: [{ url: `https://${model.service.host}` }] } : {}),
+    paths,
+    components: {
+      schemas,
+      responses: { Error: { description: 'ServiceStack error.', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } } },
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' }, basicAuth: { type: 'http', scheme: 'basic' } },
+    },
+  };
+}
+
+export async function emitOpenApi(model: ApiModel, version: string, command: string): Promise<string> {
+  const document = openApiDocument(model, version);
+  const view = { comment: `Generated by \`${command}\`; do not edit.`, document: { servers: null, ...document } };
+  return formatJson(renderTemplate('openapi.json.hbs', view));
+}
