@@ -3,6 +3,7 @@
  * edits the docs. Unknown keys and wrong types are reported with the file's name.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 export interface RuleConfig {
   type: string;
@@ -106,4 +107,19 @@ export async function loadConfig(file: string, explicit: boolean): Promise<Codeg
     throw new ConfigError(`${file}: not valid JSON (${(e as Error).message})`);
   }
   return parseConfig(raw, file);
+}
+
+export interface RunOptions {
+  input?: string;
+  out?: string;
+  config?: string;
+  cwd?: string;
+}
+
+/** The config and the folders a run works on: flags override the config file, which overrides the defaults. */
+export async function resolveRun(options: RunOptions): Promise<{ config: CodegenConfig; configFile: string; inputDir: string; outDir: string }> {
+  const cwd = options.cwd ?? process.cwd();
+  const configFile = path.resolve(cwd, options.config ?? 'codegen.config.json');
+  const config = await loadConfig(configFile, options.config !== undefined);
+  return { config, configFile, inputDir: path.resolve(cwd, options.input ?? config.input), outDir: path.resolve(cwd, options.out ?? config.out) };
 }

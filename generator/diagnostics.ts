@@ -59,3 +59,9 @@ export class DiagnosticBag {
     this.items.push({ code, severity: 'info', message, ...(loc ? { loc } : {}) });
   }
 }
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}

@@ -3,10 +3,9 @@
  * No printing and no exit codes here: the CLI decides what to show.
  */
 import path from 'node:path';
-import { loadConfig, type CodegenConfig } from './config.js';
-import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
-import { emitModelJson } from './emit/model-json.js';
-import { emitTypes } from './emit/types.js';
+import { resolveRun, type CodegenConfig, type RunOptions } from './config.js';
+import { DiagnosticBag } from './diagnostics.js';
+import { EMITTERS } from './emit/index.js';
 import type { ApiModel } from './model/api-model.js';
 import { buildModel } from './model/build-model.js';
 import { InputError, loadInputFiles, readPages } from './read/input.js';
@@ -14,12 +13,6 @@ import type { OutputFiles } from './write-output.js';
 
 export const GENERATE_COMMAND = 'booster-codegen generate';
 
-export interface RunOptions {
-  input?: string;
-  out?: string;
-  config?: string;
-  cwd?: string;
-}
 
 export interface ModelRun {
   config: CodegenConfig;
@@ -35,10 +28,7 @@ export interface ModelRun {
 /** Loads config and docs and builds the model. Throws ConfigError / InputError for bad usage. */
 export async function runModel(options: RunOptions): Promise<ModelRun> {
   const cwd = options.cwd ?? process.cwd();
-  const configFile = path.resolve(cwd, options.config ?? 'codegen.config.json');
-  const config = await loadConfig(configFile, options.config !== undefined);
-  const inputDir = path.resolve(cwd, options.input ?? config.input);
-  const outDir = path.resolve(cwd, options.out ?? config.out);
+  const { config, configFile, inputDir, outDir } = await resolveRun(options);
   const bag = new DiagnosticBag();
   const files = await loadInputFiles(inputDir, bag);
   const pages = readPages(files, bag);
@@ -54,16 +44,10 @@ export async function runModel(options: RunOptions): Promise<ModelRun> {
 
 /** Renders every generated file in memory, before anything is written. */
 export async function renderFiles(run: ModelRun): Promise<OutputFiles> {
-  return new Map([
-    ['api-model.json', emitModelJson(run.model, GENERATE_COMMAND)],
-    ['src/types.ts', await emitTypes(run.model, GENERATE_COMMAND)],
-  ]);
+  const ctx = { model: run.model, config: run.config, command: GENERATE_COMMAND };
+  const files: OutputFiles = new Map();
+  for (const e of EMITTERS) files.set(e.file, await e.emit(ctx));
+  return files;
 }
 
-export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Diagnostic['severity'], number> {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const d of diagnostics) counts[d.severity]++;
-  return counts;
-}
-
-export { InputError };
+export { InputError, type RunOptions };

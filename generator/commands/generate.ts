@@ -1,8 +1,14 @@
-/** `booster-codegen generate`: read the docs, write the package (or, with --check, compare). */
+/**
+ * `booster-codegen generate`: read the docs, write the package (or, with --check, compare).
+ * When nothing it depends on changed since the last run, it says so without reading the docs;
+ * the model, templates and formatter are only loaded when there is work to do.
+ */
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { countBySeverity, GENERATE_COMMAND, renderFiles, runModel, type RunOptions } from '../generate.js';
-import { staleFiles, writeOutput } from '../write-output.js';
+import { resolveRun, type RunOptions } from '../config.js';
+import { countBySeverity, type Severity } from '../diagnostics.js';
+import { inputHash } from '../incremental.js';
+import { manifestIntact, readManifest, staleFiles, writeOutput } from '../write-output.js';
 import { guarded, inputOptions, report } from './shared.js';
 
 interface GenerateArgs extends RunOptions {
@@ -10,35 +16,49 @@ interface GenerateArgs extends RunOptions {
   strict?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  force?: boolean;
+}
+
+function strictFailure(counts: Record<Severity, number>, strict: boolean | undefined): number {
+  const problems = counts.warning + counts.error;
+  if (!strict || !problems) return 0;
+  process.stderr.write(`booster-codegen: --strict: ${problems} warning(s) and error(s)\n`);
+  return 1;
 }
 
 async function generate(args: GenerateArgs): Promise<number> {
+  const { configFile, inputDir, outDir } = await resolveRun(args);
+  const outRel = path.relative(process.cwd(), outDir) || '.';
+  const hash = await inputHash(inputDir, configFile);
+  const manifest = args.force ? undefined : await readManifest(outDir);
+  if (manifest?.inputHash === hash && (await manifestIntact(outDir, manifest))) {
+    const { error, warning } = manifest.diagnostics;
+    if (!args.quiet) process.stderr.write(`${outRel}/ is up to date: the docs, config and generator have not changed (${error} error(s), ${warning} warning(s) last time; --force regenerates)\n`);
+    return strictFailure(manifest.diagnostics, args.strict);
+  }
+
+  const { GENERATE_COMMAND, renderFiles, runModel } = await import('../generate.js');
   const run = await runModel(args);
-  const diagnostics = run.model.diagnostics;
+  const counts = countBySeverity(run.model.diagnostics);
   if (!args.quiet || run.unusable) report(run, Boolean(args.verbose));
   if (run.unusable) {
     process.stderr.write(`booster-codegen: ${run.unusable}; nothing written\n`);
     return 2;
   }
   const files = await renderFiles(run);
-  const outRel = path.relative(process.cwd(), run.outDir) || '.';
   if (args.check) {
-    const stale = await staleFiles(run.outDir, files);
+    const stale = await staleFiles(outDir, files);
     if (stale.length) {
       process.stderr.write(`Generated files are stale; run \`${GENERATE_COMMAND}\`:\n${stale.map((f) => `  ${outRel}/${f}\n`).join('')}`);
       return 1;
     }
     if (!args.quiet) process.stderr.write(`${outRel}/ is up to date\n`);
   } else {
-    const written = await writeOutput(run.outDir, files);
-    if (!args.quiet) process.stderr.write(written.length ? `wrote ${written.map((f) => `${outRel}/${f}`).join(', ')}\n` : `${outRel}/ is up to date\n`);
+    const { written, removed } = await writeOutput(outDir, files, { inputHash: hash, diagnostics: counts });
+    const changes = [...written.map((f) => `wrote ${outRel}/${f}`), ...removed.map((f) => `removed ${outRel}/${f}`)];
+    if (!args.quiet) process.stderr.write(changes.length ? `${changes.join('\n')}\n` : `${outRel}/ is up to date\n`);
   }
-  const counts = countBySeverity(diagnostics);
-  if (args.strict && counts.warning + counts.error) {
-    process.stderr.write(`booster-codegen: --strict: ${counts.warning + counts.error} warning(s) and error(s)\n`);
-    return 1;
-  }
-  return 0;
+  return strictFailure(counts, args.strict);
 }
 
 export function registerGenerate(y: Argv): Argv {
@@ -50,6 +70,7 @@ export function registerGenerate(y: Argv): Argv {
         ...inputOptions,
         check: { type: 'boolean', describe: 'write nothing; exit 1 when the output on disk is stale' },
         strict: { type: 'boolean', describe: 'exit 1 when the docs give warnings' },
+        force: { type: 'boolean', describe: 'regenerate even when nothing changed since the last run' },
         quiet: { type: 'boolean', describe: 'print only problems' },
         verbose: { type: 'boolean', describe: 'also print notes' },
       }),

@@ -1,8 +1,9 @@
 /** What every CLI command shares: option definitions, diagnostics printing, and exit-code handling. */
 import path from 'node:path';
 import { ConfigError } from '../config.js';
-import { formatDiagnostic } from '../diagnostics.js';
-import { countBySeverity, InputError, type ModelRun } from '../generate.js';
+import { countBySeverity, formatDiagnostic } from '../diagnostics.js';
+import type { ModelRun } from '../generate.js';
+import { InputError } from '../read/input-files.js';
 
 /** Bad usage found while running a command (exit code 2). */
 export class UsageError extends Error {}

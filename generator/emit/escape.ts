@@ -66,3 +66,11 @@ export function safeTypeName(name: string): string {
   if (!/^[A-Za-z_$]/.test(n)) n = `_${n}`;
   return RESERVED.has(n) ? `${n}_` : n;
 }
+
+/** Doc text in Markdown prose: no raw HTML, no stray code spans, no line breaks. */
+export function markdownText(text: string): string {
+  return text
+    .replace(LINE_BREAKS, ' ')
+    .replace(CONTROL, '')
+    .replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
+}

@@ -3,21 +3,13 @@
  * isolated Handlebars environment whose helpers do all the escaping: a bare `{{x}}` is HTML-
  * escaped by Handlebars, which would visibly break the code, so every value goes through a helper.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import * as prettier from 'prettier';
+import { TEMPLATES_DIR } from '../package-root.js';
 import { jsString, jsdocLines, propertyKey } from './escape.js';
 
-/** templates/ of this package, found from this module whether it runs from generator/ or dist/. */
-function templatesDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'templates')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, 'templates');
-}
-
-const TEMPLATES = templatesDir();
 
 const hbs = Handlebars.create();
 const safe = (s: string) => new hbs.SafeString(s);
@@ -43,7 +35,7 @@ const compiled = new Map<string, HandlebarsTemplateDelegate>();
 export function renderTemplate(name: string, view: object): string {
   let template = compiled.get(name);
   if (!template) {
-    template = hbs.compile(readFileSync(path.join(TEMPLATES, name), 'utf8'), { strict: true, noEscape: false });
+    template = hbs.compile(readFileSync(path.join(TEMPLATES_DIR, name), 'utf8'), { strict: true, noEscape: false });
     compiled.set(name, template);
   }
   return template(view);

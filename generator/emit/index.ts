@@ -1,0 +1,29 @@
+/**
+ * Every generated file and the emitter that renders it. Emitters only read the model (and the
+ * config); adding an artifact is adding a line here.
+ */
+import type { CodegenConfig } from '../config.js';
+import type { ApiModel } from '../model/api-model.js';
+import { emitModelJson } from './model-json.js';
+import { emitOpenApi } from './openapi.js';
+import { emitPackageJson, emitTsconfig } from './package.js';
+import { emitReadme } from './readme.js';
+import { emitTypes } from './types.js';
+import { emitValidators } from './validators.js';
+
+export interface EmitContext {
+  model: ApiModel;
+  config: CodegenConfig;
+  /** The command line named in generated headers. */
+  command: string;
+}
+
+export const EMITTERS: { file: string; emit: (ctx: EmitContext) => string | Promise<string> }[] = [
+  { file: 'api-model.json', emit: (c) => emitModelJson(c.model, c.command) },
+  { file: 'openapi.json', emit: (c) => emitOpenApi(c.model, c.config.packageVersion, c.command) },
+  { file: 'package.json', emit: (c) => emitPackageJson(c.model, c.config, c.command) },
+  { file: 'tsconfig.json', emit: (c) => emitTsconfig(c.command) },
+  { file: 'README.md', emit: (c) => emitReadme(c.model, c.config, c.command) },
+  { file: 'src/types.ts', emit: (c) => emitTypes(c.model, c.command) },
+  { file: 'src/validators.ts', emit: (c) => emitValidators(c.model, c.command) },
+];

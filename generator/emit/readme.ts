@@ -1,0 +1,81 @@
+/** output/README.md: how to use the generated package, with one example per operation. */
+import type { CodegenConfig } from '../config.js';
+import type { ApiModel, Field, Operation, TypeDef, TypeRef } from '../model/api-model.js';
+import { typeChain } from '../model/operations.js';
+import { isIdentifier, jsString, markdownText, propertyKey } from './escape.js';
+import { renderTemplate } from './render.js';
+import { tsPrimitive } from './ts-types.js';
+
+function camel(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** A plausible value for an example: the docs' first example, else a placeholder of the right type. */
+function sampleValue(t: TypeRef, field: Field | undefined, types: Map<string, TypeDef>, depth: number): string {
+  switch (t.kind) {
+    case 'list':
+      return `[${sampleValue(t.of, undefined, types, depth + 1)}]`;
+    case 'dictionary':
+      return '{}';
+    case 'ref': {
+      const def = types.get(t.name);
+      if (!def || depth > 3) return '{}';
+      if (def.kind === 'enum') return jsString(def.enumMembers[0]?.name ?? '');
+      return objectLiteral(def, types, depth + 1);
+    }
+    case 'primitive': {
+      const example = field?.examples[0];
+      const kind = tsPrimitive(t.name);
+      if (kind === 'number') return example && /^-?\d+(\.\d+)?$/.test(example) ? example : '1';
+      if (kind === 'boolean') return 'true';
+      if (t.name === 'Guid') return jsString('2f1c7a3e9b6d4c0e8a5f1b2c3d4e5f60');
+      if (t.name === 'DateTime' || t.name === 'DateTimeOffset') return jsString('2024-01-31T00:00:00Z');
+      return jsString(example ?? field?.name ?? 'text');
+    }
+  }
+}
+
+/** The required members, plus those the conditional rules require given the example values. */
+function objectLiteral(def: TypeDef, types: Map<string, TypeDef>, depth: number): string {
+  const chain = typeChain(def.name, types).reverse();
+  const all = chain.flatMap((t) => t.fields);
+  const required = new Set(all.filter((f) => f.required).map((f) => f.wireName));
+  for (const rule of chain.flatMap((t) => t.rules)) {
+    const subject = all.find((f) => f.wireName === rule.when.field);
+    if (subject && required.has(subject.wireName) && subject.examples[0] === rule.when.equals) required.add(rule.field);
+  }
+  const members = all.filter((f) => required.has(f.wireName));
+  return `{ ${members.map((f) => `${propertyKey(f.wireName)}: ${sampleValue(f.type, f, types, depth)}`).join(', ')} }`;
+}
+
+function operationView(op: Operation, types: Map<string, TypeDef>) {
+  const request = types.get(op.request);
+  const method = camel(op.name);
+  const route = op.routes[0];
+  return {
+    name: op.name,
+    method: isIdentifier(method) ? method : `[${jsString(method)}]`,
+    route: route ? markdownText(`${route.verbs.join(', ') || 'ANY'} ${route.path}`) : 'no route',
+    summary: markdownText([route?.summary, route?.notes && route.notes !== route.summary ? route.notes : undefined].filter(Boolean).join('. ')),
+    auth: op.auth.required,
+    call: `await api.${isIdentifier(method) ? method : `[${jsString(method)}]`}(${request ? objectLiteral(request, types, 0) : '{}'})`,
+    returns: op.response.kind === 'typed' ? op.response.type : op.response.kind === 'untyped' ? 'unknown' : 'void',
+  };
+}
+
+export function emitReadme(model: ApiModel, config: CodegenConfig, command: string): string {
+  const types = new Map(model.types.map((t) => [t.name, t]));
+  const first = model.operations[0];
+  const firstRequest = first ? types.get(first.request) : undefined;
+  return renderTemplate('README.md.hbs', {
+    command,
+    packageName: config.packageName,
+    clientName: config.clientName,
+    service: markdownText(model.service.name ?? 'the API'),
+    baseUrl: jsString(model.service.host ? `https://${model.service.host}` : 'https://api.example.com'),
+    operations: model.operations.map((op) => operationView(op, types)),
+    schemaExample: firstRequest ? `${firstRequest.name}Schema` : '',
+    schemaType: firstRequest?.name ?? '',
+    anyAuth: model.operations.some((o) => o.auth.required),
+  });
+}

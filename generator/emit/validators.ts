@@ -1,0 +1,241 @@
+/**
+ * output/src/validators.ts: per DTO, a type guard `isX` (allocation-free, stops at the first
+ * problem), an issue collector `checkX` (every problem with its path) and `XSchema` (Standard
+ * Schema v1 + parse/is/validate). The checks are generated as straight-line code here; the
+ * template adds the small runtime they call. Doc strings only land in code through jsString or
+ * propertyAccess.
+ */
+import type { ApiModel, Field, PrimitiveName, Rule, TypeDef, TypeRef } from '../model/api-model.js';
+import { jsString, propertyAccess, safeTypeName } from './escape.js';
+import { formatTypeScript, GENERATED_HEADER, renderTemplate } from './render.js';
+import { tsPrimitive } from './ts-types.js';
+
+/** .NET integer ranges; 64-bit ones are cut to what a JSON number holds exactly. */
+const INTEGER_RANGES: Partial<Record<PrimitiveName, [string, string]>> = {
+  byte: ['0', '255'],
+  sbyte: ['-128', '127'],
+  short: ['-32768', '32767'],
+  ushort: ['0', '65535'],
+  int: ['-2147483648', '2147483647'],
+  uint: ['0', '4294967295'],
+  long: ['-9007199254740991', '9007199254740991'],
+  ulong: ['0', '9007199254740991'],
+};
+
+/** How a primitive value fails (`fails(x)` is true for a bad value, null included) and what was expected. */
+interface PrimitiveCheck {
+  fails: (x: string) => string;
+  expected: string;
+}
+
+function primitiveCheck(name: PrimitiveName): PrimitiveCheck | undefined {
+  const range = INTEGER_RANGES[name];
+  if (range) return { fails: (x) => `!integer(${x}, ${range[0]}, ${range[1]})`, expected: `an integer from ${range[0]} to ${range[1]}` };
+  const pattern = (re: string, expected: string): PrimitiveCheck => ({ fails: (x) => `typeof ${x} !== 'string' || !${re}.test(${x})`, expected });
+  switch (name) {
+    case 'float': case 'double': case 'decimal':
+      return { fails: (x) => `!Number.isFinite(${x})`, expected: 'a finite number' };
+    case 'bool':
+      return { fails: (x) => `typeof ${x} !== 'boolean'`, expected: 'true or false' };
+    case 'char':
+      return { fails: (x) => `typeof ${x} !== 'string' || ${x}.length !== 1`, expected: 'a single character' };
+    case 'DateTime': case 'DateTimeOffset': case 'DateOnly':
+      return pattern('DATE', 'an ISO 8601 date or /Date(ms)/');
+    case 'TimeOnly':
+      return pattern('TIME_OF_DAY', 'a time of day (hh:mm:ss)');
+    case 'TimeSpan':
+      return pattern('DURATION', 'a duration (ISO 8601 like PT1H30M, or [d.]hh:mm:ss)');
+    case 'Guid':
+      return pattern('GUID', 'a Guid (32 hex digits, dashes optional)');
+    case 'object':
+      return undefined; // `unknown`: any value
+    default:
+      return { fails: (x) => `typeof ${x} !== 'string'`, expected: 'a string' };
+  }
+}
+
+const oneOf = (values: string[]) => (values.length ? `one of ${values.map((v) => `'${v}'`).join(', ')}` : 'no value (the enum is empty)');
+
+/** Code-building context: the model's types by name. */
+interface Gen {
+  types: Map<string, TypeDef>;
+}
+
+/** A check that is one condition: `fails` is true for a bad value (null and undefined included). */
+interface Test {
+  fails: string;
+  expected: string;
+  /** The DTO whose `checkX` explains a failure (for DTO references). */
+  target?: string;
+}
+
+/** The one-condition test of `ref` on `x`, if it has one (lists and dictionaries need loops). */
+function singleTest(ref: TypeRef, x: string, g: Gen): Test | undefined {
+  if (ref.kind === 'primitive') {
+    const p = primitiveCheck(ref.name);
+    return p && { fails: p.fails(x), expected: p.expected };
+  }
+  if (ref.kind !== 'ref') return undefined;
+  const t = g.types.get(ref.name);
+  const name = safeTypeName(ref.name);
+  if (!t) return undefined; // not in the model: types.ts cannot name it either
+  if (t.kind === 'enum') return { fails: `!is${name}(${x})`, expected: oneOf(t.enumMembers.map((m) => m.name)) };
+  return { fails: `!is${name}(${x}, d + 1)`, expected: 'an object', target: name };
+}
+
+/** A member's one-condition test: its closed example set, else its type's. */
+function memberTest(f: Field, g: Gen): Test | undefined {
+  const closed = closedValues(f);
+  if (closed) return { fails: closed.map((v) => `x !== ${jsString(v)}`).join(' && '), expected: oneOf(closed) };
+  return singleTest(f.type, 'x', g);
+}
+
+const nullableElement = (ref: TypeRef) => (ref.kind === 'primitive' || ref.kind === 'ref') && ref.nullable;
+const wrap = (fails: string) => (fails.includes('||') ? `(${fails})` : fails);
+
+/** Statements that `return false` unless `x` is a valid non-null value of `ref`. */
+function isValue(ref: TypeRef, x: string, g: Gen, level: number): string {
+  const test = singleTest(ref, x, g);
+  if (test) return `if (${test.fails}) return false;`;
+  const e = `e${level}`;
+  const element = (of: TypeRef) => {
+    const body = isValue(of, e, g, level + 1);
+    return nullableElement(of) && body ? `if (${e} !== null) { ${body} }` : body;
+  };
+  if (ref.kind === 'list') {
+    const i = `i${level}`;
+    return `if (!Array.isArray(${x})) return false;
+      for (let ${i} = 0; ${i} < ${x}.length; ${i}++) { const ${e}: unknown = ${x}[${i}]; ${element(ref.of)} }`;
+  }
+  if (ref.kind === 'dictionary') {
+    const k = `k${level}`;
+    return `if (!objectLike(${x})) return false;
+      for (const ${k} in ${x}) { if (!hasOwn(${x}, ${k})) continue; const ${e} = ${x}[${k}]; ${element(ref.value)} }`;
+  }
+  return '';
+}
+
+/**
+ * `stmt` run with `segments` pushed onto `c.path`. Checks push only when something is wrong,
+ * so that valid arrays cost no path bookkeeping.
+ */
+function withPath(segments: string[], stmt: string): string {
+  if (!segments.length) return stmt;
+  // pop() rather than `length -= n`: setting the length is a slow path in V8.
+  return `{ c.path.push(${segments.join(', ')}); ${stmt} ${'c.path.pop(); '.repeat(segments.length)}}`;
+}
+
+/** Statements that report every problem of the non-null value `x`, whose path is `c.path` + `keys` (code expressions). */
+function checkValue(ref: TypeRef, x: string, keys: string[], g: Gen, level: number): string {
+  const key = keys[keys.length - 1]!;
+  /** Reports at `keys`: the last one goes to the report, the others onto the path. */
+  const reportAt = (stmt: string) => withPath(keys.slice(0, -1), stmt);
+  const test = singleTest(ref, x, g);
+  if (test?.target)
+    // Valid elements of a big array cost one guard call; strict mode must still look for unknown members.
+    return `if (c.strict || ${test.fails}) ${withPath(keys, `check${test.target}(${x}, c, d + 1);`)}`;
+  if (test) return `if (${test.fails}) ${reportAt(`report(c, ${key}, ${jsString(`expected ${test.expected}`)});`)}`;
+  const e = `e${level}`;
+  const element = (of: TypeRef, at: string) => {
+    const body = checkValue(of, e, [...keys, at], g, level + 1);
+    return nullableElement(of) && body ? `if (${e} !== null) { ${body} }` : body;
+  };
+  if (ref.kind === 'list') {
+    const i = `i${level}`;
+    return `if (!Array.isArray(${x})) ${reportAt(`report(c, ${key}, 'expected an array');`)}
+      else for (let ${i} = 0; ${i} < ${x}.length; ${i}++) { const ${e}: unknown = ${x}[${i}]; ${element(ref.of, i)} }`;
+  }
+  if (ref.kind === 'dictionary') {
+    const k = `k${level}`;
+    return `if (!objectLike(${x})) ${reportAt(`report(c, ${key}, 'expected an object (dictionary)');`)}
+      else for (const ${k} in ${x}) { if (!hasOwn(${x}, ${k})) continue; const ${e} = ${x}[${k}]; ${element(ref.value, k)} }`;
+  }
+  return '';
+}
+
+/** Reads a member as an own property: a plain read is exact except for names Object.prototype has (`constructor`, `__proto__`, …). */
+function read(wireName: string): string {
+  return wireName in Object.prototype ? `ownMember(v, ${jsString(wireName)})` : `v${propertyAccess(wireName)}`;
+}
+
+/** Config can close a string member's examples; types.ts then declares their union (tsFieldType). */
+function closedValues(f: Field): string[] | undefined {
+  return f.closed && f.examples.length && f.type.kind === 'primitive' && tsPrimitive(f.type.name) === 'string' ? f.examples : undefined;
+}
+
+function isMember(f: Field, g: Gen): string {
+  const test = memberTest(f, g);
+  const load = `x = ${read(f.wireName)};`;
+  // Every test fails on null/undefined, so a required member needs no separate presence check.
+  if (test) return `${load} if (${f.required ? test.fails : `x != null && ${wrap(test.fails)}`}) return false;`;
+  const body = isValue(f.type, 'x', g, 0);
+  if (!body) return f.required ? `${load} if (x == null) return false;` : '';
+  return f.required ? `${load} ${body}` : `${load} if (x != null) { ${body} }`;
+}
+
+function checkMember(f: Field, g: Gen): string {
+  const key = jsString(f.wireName);
+  const test = memberTest(f, g);
+  const load = `x = ${read(f.wireName)};`;
+  const missing = f.required ? `if (x == null) report(c, ${key}, 'required');` : '';
+  if (test && !test.target) {
+    const reportIt = `report(c, ${key}, ${jsString(`expected ${test.expected}`)});`;
+    return f.required ? `${load} ${missing} else if (${test.fails}) ${reportIt}` : `${load} if (x != null && ${wrap(test.fails)}) ${reportIt}`;
+  }
+  const body = checkValue(f.type, 'x', [key], g, 0);
+  if (!body) return f.required ? `${load} ${missing}` : '';
+  return f.required ? `${load} ${missing} else { ${body} }` : `${load} if (x != null) { ${body} }`;
+}
+
+/** `clientType === 'PRIVATE'`; numbers and booleans compare by their text. */
+function ruleCondition(r: Rule, members: Field[]): string {
+  const when = members.find((m) => m.wireName === r.when.field);
+  const byText = when?.type.kind === 'primitive' && ['number', 'boolean'].includes(tsPrimitive(when.type.name));
+  return `${byText ? `String(${read(r.when.field)})` : read(r.when.field)} === ${jsString(r.when.equals)} && ${read(r.field)} == null`;
+}
+
+/** Own members, then the bases' (nearest first); stops at a cycle in the base chain. */
+function allFields(t: TypeDef, g: Gen): Field[] {
+  const fields: Field[] = [];
+  const seen = new Set<string>();
+  for (let cur: TypeDef | undefined = t; cur && !seen.has(cur.name); cur = cur.base ? g.types.get(cur.base) : undefined) {
+    seen.add(cur.name);
+    fields.push(...cur.fields);
+  }
+  return fields;
+}
+
+/** The view of an object type: its guard and check bodies, and every member name it knows. */
+function objectView(t: TypeDef, g: Gen) {
+  const members = allFields(t, g);
+  const rules = t.rules.map((r) => ({ condition: ruleCondition(r, members), key: jsString(r.field), message: jsString(`required when ${r.when.field} is '${r.when.equals}'`) }));
+  const isMembers = t.fields.map((f) => isMember(f, g)).filter(Boolean);
+  const checkMembers = t.fields.map((f) => checkMember(f, g)).filter(Boolean);
+  return {
+    base: t.base && g.types.get(t.base)?.kind === 'object' ? safeTypeName(t.base) : '',
+    memberNames: [...new Set(members.map((f) => f.wireName))],
+    usesX: isMembers.length > 0,
+    isBody: [...isMembers, ...rules.map((r) => `if (${r.condition}) return false;`)].join('\n'),
+    checkBody: [...checkMembers, ...rules.map((r) => `if (${r.condition}) report(c, ${r.key}, ${r.message});`)].join('\n'),
+  };
+}
+
+const NO_OBJECT = { base: '', memberNames: [], usesX: false, isBody: '', checkBody: '' };
+
+export async function emitValidators(model: ApiModel, command: string): Promise<string> {
+  const g: Gen = { types: new Map(model.types.map((t) => [t.name, t])) };
+  const view = {
+    header: GENERATED_HEADER(command),
+    types: model.types.map((t) => ({
+      name: safeTypeName(t.name),
+      docName: t.name,
+      doc: `Standard Schema, type guard and parser for \`${t.name}\`.`,
+      isEnum: t.kind === 'enum',
+      open: t.kind === 'object' && Boolean(t.incomplete),
+      enumTest: t.enumMembers.map((m) => `v === ${jsString(m.name)}`).join(' || ') || 'false',
+      enumExpected: `expected ${oneOf(t.enumMembers.map((m) => m.name))}`,
+      ...(t.kind === 'object' && !t.incomplete ? objectView(t, g) : NO_OBJECT),
+    })),
+  };
+  return formatTypeScript(renderTemplate('validators.ts.hbs', view));
+}

@@ -1,0 +1,39 @@
+/**
+ * The incremental check: a hash of everything an output depends on (the input pages, the
+ * config, the generator's own code and templates). When it matches the manifest of the last
+ * run and the files on disk are the ones that run wrote, there is nothing to do. Cheap to
+ * import: no parser, no template engine, no formatter.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { GENERATOR_DIR, PACKAGE_ROOT, TEMPLATES_DIR } from './package-root.js';
+import { listInputFiles } from './read/input-files.js';
+import { sha256 } from './write-output.js';
+
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && /\.(js|ts|hbs)$/.test(e.name) && !e.name.endsWith('.d.ts'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+let generatorHash: Promise<string> | undefined;
+
+/** Hash of the running generator: its modules and its templates. */
+function hashGenerator(): Promise<string> {
+  generatorHash ??= (async () => {
+    const files = [...(await filesUnder(GENERATOR_DIR)), ...(await filesUnder(TEMPLATES_DIR))];
+    const parts = await Promise.all(files.map(async (f) => `${path.relative(PACKAGE_ROOT, f)}\0${sha256(await readFile(f))}`));
+    return sha256(parts.join('\n'));
+  })();
+  return generatorHash;
+}
+
+export async function inputHash(inputDir: string, configFile: string): Promise<string> {
+  const files = await listInputFiles(inputDir);
+  const parts = await Promise.all(files.map(async (f) => `${f}\0${sha256(await readFile(path.join(inputDir, f)))}`));
+  const config = await readFile(configFile).catch(() => Buffer.from('(defaults)'));
+  return sha256([await hashGenerator(), sha256(config), ...parts].join('\n'));
+}

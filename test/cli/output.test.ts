@@ -1,0 +1,118 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INPUT, ROOT } from '../helpers.js';
+
+const BIN = path.join(ROOT, 'bin/booster-codegen.js');
+
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stderr: r.stderr };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'booster-out-'));
+  cpSync(INPUT, path.join(dir, 'docs'), { recursive: true });
+  return dir;
+}
+
+/** Every file under a folder (state folder excluded) with its content. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const rel = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (!rel.startsWith('.booster-codegen')) out[rel] = readFileSync(path.join(dir, rel), 'utf8');
+  }
+  return out;
+}
+
+describe('the generated package', () => {
+  it('has a package.json with an exports map, no dependencies, and a README', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'output/package.json'), 'utf8')) as Record<string, any>;
+    expect(pkg).toMatchObject({ name: 'booster-api-client', type: 'module', sideEffects: false, exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } } });
+    expect(pkg.dependencies).toBeUndefined();
+    expect(pkg.files).toEqual(['dist', 'src', 'openapi.json', 'README.md']);
+    const readme = readFileSync(path.join(ROOT, 'output/README.md'), 'utf8');
+    for (const m of ['createCustomer', 'exportCustomer', 'updateCustomer', 'ApiError', 'ValidationError']) expect(readme).toContain(m);
+  });
+
+  it('takes its name and version from the config', () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'codegen.config.json'), JSON.stringify({ input: 'docs', out: 'pkg', packageName: '@acme/booster', packageVersion: '2.3.4' }));
+    expect(cli(['generate', '--quiet'], dir).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'pkg/package.json'), 'utf8'))).toMatchObject({ name: '@acme/booster', version: '2.3.4' });
+    expect(readFileSync(path.join(dir, 'pkg/README.md'), 'utf8')).toContain("from '@acme/booster'");
+  });
+});
+
+describe('incremental generation', () => {
+  it('does nothing when nothing changed, and notices every kind of change', () => {
+    const dir = workspace();
+    const args = ['generate', '--input', 'docs', '--out', 'pkg'];
+    expect(cli(args, dir).code).toBe(0);
+    expect(cli(args, dir).stderr).toContain('pkg/ is up to date: the docs, config and generator have not changed (0 error(s), 4 warning(s) last time');
+    expect(cli([...args, '--strict'], dir).code).toBe(1);
+
+    writeFileSync(path.join(dir, 'pkg/src/types.ts'), '// edited by hand\n');
+    const repaired = cli(args, dir);
+    expect(repaired.stderr).toContain('wrote pkg/src/types.ts');
+    expect(readFileSync(path.join(dir, 'pkg/src/types.ts'), 'utf8')).toContain('export interface Customer');
+
+    rmSync(path.join(dir, 'docs/001_8060713cbadbf278.txt'));
+    const changed = cli(args, dir);
+    expect(changed.stderr).toContain('wrote pkg/api-model.json');
+    expect(cli([...args, '--force'], dir).stderr).toContain('pkg/ is up to date\n');
+  });
+
+  it('keeps files it did not write, and removes files it no longer generates', () => {
+    const dir = workspace();
+    const args = ['generate', '--input', 'docs', '--out', 'pkg'];
+    mkdirSync(path.join(dir, 'pkg'));
+    writeFileSync(path.join(dir, 'pkg/.npmignore'), 'secret\n');
+    writeFileSync(path.join(dir, 'pkg/NOTES.md'), 'mine\n');
+    expect(cli(args, dir).code).toBe(0);
+    const manifestFile = path.join(dir, 'pkg/.booster-codegen/manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: Record<string, string> };
+    writeFileSync(path.join(dir, 'pkg/src/legacy.ts'), 'old\n');
+    manifest.files['src/legacy.ts'] = 'x';
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const r = cli(args, dir);
+    expect(r.stderr).toContain('removed pkg/src/legacy.ts');
+    expect(existsSync(path.join(dir, 'pkg/src/legacy.ts'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'pkg/.npmignore'), 'utf8')).toBe('secret\n');
+    expect(readFileSync(path.join(dir, 'pkg/NOTES.md'), 'utf8')).toBe('mine\n');
+  });
+});
+
+describe('atomic output', () => {
+  it('never leaves a partial output/ when killed at any point of a write', async () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'other'));
+    for (const f of readdirSync(path.join(dir, 'docs')).filter((f) => !f.startsWith('001'))) cpSync(path.join(dir, 'docs', f), path.join(dir, 'other', f));
+    // The two complete states the output may be in: generated from docs/ or from other/.
+    cli(['generate', '--input', 'other', '--out', 'b'], dir);
+    cli(['generate', '--input', 'docs', '--out', 'pkg'], dir);
+    const a = snapshot(path.join(dir, 'pkg'));
+    const b = snapshot(path.join(dir, 'b'));
+    expect(a).not.toEqual(b);
+
+    for (let i = 0; i < 12; i++) {
+      const [from, expected] = i % 2 ? ['docs', a] : ['other', b];
+      const child = spawn(process.execPath, [BIN, 'generate', '--quiet', '--force', '--input', from, '--out', 'pkg'], { cwd: dir, stdio: 'ignore' });
+      const delay = 100 + ((i * 137) % 1400);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), delay);
+        child.on('exit', () => { clearTimeout(timer); resolve(); });
+      });
+      const journal = existsSync(path.join(dir, 'pkg/.booster-codegen/journal.json'));
+      const now = snapshot(path.join(dir, 'pkg'));
+      if (!journal) expect([a, b], `kill after ${delay} ms`).toContainEqual(now);
+      // Whatever the state, the next run completes it.
+      expect(cli(['generate', '--quiet', '--input', from, '--out', 'pkg'], dir).code).toBe(0);
+      expect(snapshot(path.join(dir, 'pkg'))).toEqual(expected);
+    }
+  }, 120_000);
+});
