@@ -5,17 +5,18 @@
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { registerCrawl } from './commands/crawl.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerInspect } from './commands/inspect.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Each command lives in generator/commands/ and registers itself here. */
-const commands: ((y: Argv) => Argv)[] = [registerGenerate, registerInspect];
+const commands: ((y: Argv) => Argv)[] = [registerGenerate, registerInspect, registerCrawl];
 
 await commands
   .reduce((y, register) => register(y), yargs(hideBin(process.argv)).scriptName('booster-codegen').version(version) as Argv)
-  .demandCommand(1, 'name a command: generate or inspect')
+  .demandCommand(1, 'name a command: generate, inspect or crawl')
   .strict()
   .fail((message, error) => {
     if (error) throw error;

@@ -4,7 +4,7 @@
  */
 import { DiagnosticBag, sortDiagnostics, type SourceLocation } from '../diagnostics.js';
 import type { CodegenConfig } from '../config.js';
-import type { PageFragments } from '../read/fragments.js';
+import type { IndexFragments, IndexOperationFragment, PageFragments } from '../read/fragments.js';
 import type { ApiModel, TypeDef } from './api-model.js';
 import { applyConfig } from './apply-config.js';
 import { addJsonInstance, addPythonEvidence, addXmlInstance, Evidence, memberTypeLookup } from './evidence.js';
@@ -46,7 +46,11 @@ function addSampleEvidence(pages: PageFragments[], plans: PagePlan[] | undefined
 
 export function buildModel(input: PageFragments[], config: CodegenConfig, configLoc: SourceLocation, bag: DiagnosticBag): ApiModel {
   // The model must not depend on the order pages arrive in.
-  const pages = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sorted = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // Index pages list operations; they describe none, so they take no part in planning.
+  const pages = sorted.filter((p) => !p.index);
+  const indexes = sorted.flatMap((p) => (p.index ? [p.index] : []));
+  const listed = listedOperations(indexes);
   const evidence = new Evidence();
   for (const page of pages) addPythonEvidence(page, evidence);
   addSampleEvidence(pages, undefined, evidence);
@@ -67,11 +71,14 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
 
   const typeList = mergeTypes(plans, pages, evidence, bag);
   const types = new Map<string, TypeDef>(typeList.map((t) => [t.name, t]));
-  const operations = mergeOperations(plans, types, bag);
+  const operations = mergeOperations(plans, types, bag, listed);
+  for (const [name, row] of listed)
+    if (!operations.some((o) => o.name === name))
+      bag.warn('SS140', row.loc, `'${name}' is listed in the index but no page describes it; it is not generated (save its page, or run booster-codegen crawl)`);
   findRules(types, bag);
   if (!operations.length) bag.error('SS002', undefined, 'no operation found in the input');
 
-  const serviceName = pages.find((p) => p.serviceName)?.serviceName?.value;
+  const serviceName = pages.find((p) => p.serviceName)?.serviceName?.value ?? indexes.find((i) => i.serviceName)?.serviceName?.value;
   const hosts = pages.flatMap((p) => p.samples.flatMap((s) => s.headers.filter((h) => h.name.toLowerCase() === 'host')));
   const host = hosts[0]?.value;
   for (const h of hosts) if (h.value !== host) bag.warn('SS059', h.loc, `sample host '${h.value}' differs from '${host}' at ${hosts[0]!.loc.file}:${hosts[0]!.loc.line}`);
@@ -84,6 +91,13 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
   };
   applyConfig(model, config, configLoc, bag);
   return finalize(model, bag);
+}
+
+/** The operations the index pages list, by name (the first listing wins). */
+function listedOperations(indexes: IndexFragments[]): Map<string, IndexOperationFragment> {
+  const listed = new Map<string, IndexOperationFragment>();
+  for (const index of indexes) for (const op of index.operations) if (!listed.has(op.name)) listed.set(op.name, op);
+  return listed;
 }
 
 /** Sorted, de-duplicated and stable, so that the model is byte-identical across runs. */

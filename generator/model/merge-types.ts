@@ -120,10 +120,11 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
     const pythonEnum = d.python.find((c) => c.isEnum);
     if (d.enums.length || pythonEnum) {
       const members = new Map<string, TypeDef['enumMembers'][number]>();
+      // By memberKey: Python writes the .NET member `Pending` as `PENDING`.
       for (const m of [...d.enums.flatMap((e) => e.members), ...(pythonEnum?.enumMembers ?? [])]) {
-        const existing = members.get(m.name);
+        const existing = members.get(memberKey(m.name));
         if (existing) existing.sources.push(m.loc);
-        else members.set(m.name, { name: m.name, ...(m.value !== undefined ? { value: m.value } : {}), sources: [m.loc] });
+        else members.set(memberKey(m.name), { name: m.name, ...(m.value !== undefined ? { value: m.value } : {}), sources: [m.loc] });
       }
       types.push({ name: d.name, kind: 'enum', fields: [], enumMembers: [...members.values()], rules: [], sources });
       continue;

@@ -4,6 +4,7 @@
  * whatever its table says); the rest go to the query (GET/DELETE) or the body.
  */
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
+import type { IndexOperationFragment } from '../read/fragments.js';
 import { pathVariables } from '../read/routes.js';
 import type { Operation, Parameter, ResponseShape, Route, TypeDef } from './api-model.js';
 import { memberKey } from './naming.js';
@@ -17,8 +18,9 @@ function at(loc: SourceLocation): string {
 
 function mergeRoutes(plans: PagePlan[], bag: DiagnosticBag): Route[] {
   const routes = new Map<string, Route & { exact: boolean; loc: SourceLocation }>();
-  // Pipe tables keep the columns apart, so their summary and notes beat a squashed split.
-  const ordered = [...plans].sort((a, b) => Number(b.page.form === 'pipe-text') - Number(a.page.form === 'pipe-text'));
+  // Pipe tables, HTML and JSON keep the columns apart, so their summary and notes beat a squashed split.
+  const exact = (p: PagePlan) => p.page.form !== 'squashed-text';
+  const ordered = [...plans].sort((a, b) => Number(exact(b)) - Number(exact(a)));
   for (const plan of ordered)
     for (const r of plan.page.routes) {
       const vars = pathVariables(r.path);
@@ -29,7 +31,7 @@ function mergeRoutes(plans: PagePlan[], bag: DiagnosticBag): Route[] {
       const key = routeKey(r.verbs, r.path);
       const existing = routes.get(key);
       if (!existing) {
-        routes.set(key, { verbs: r.verbs, path: r.path, pathVariables: vars, ...(r.summary ? { summary: r.summary } : {}), ...(r.notes ? { notes: r.notes } : {}), sources: [r.loc], exact: plan.page.form === 'pipe-text', loc: r.loc });
+        routes.set(key, { verbs: r.verbs, path: r.path, pathVariables: vars, ...(r.summary ? { summary: r.summary } : {}), ...(r.notes ? { notes: r.notes } : {}), sources: [r.loc], exact: exact(plan), loc: r.loc });
         continue;
       }
       existing.sources.push(r.loc);
@@ -60,16 +62,20 @@ function describe(shape: ResponseShape): string {
   return shape.kind === 'typed' ? `'${shape.type}'` : shape.kind;
 }
 
-function mergeAuth(name: string, plans: PagePlan[], bag: DiagnosticBag): Operation['auth'] {
+function mergeAuth(name: string, plans: PagePlan[], bag: DiagnosticBag, listed?: IndexOperationFragment): Operation['auth'] {
   const stated = plans.filter((p) => p.page.auth || p.page.form !== 'pipe-text');
-  const required = plans.some((p) => p.page.auth?.required);
-  if (!stated.length)
+  const required = plans.some((p) => p.page.auth?.required) || Boolean(listed?.auth);
+  if (!stated.length && !listed)
     bag.warn('SS052', plans[0]!.page.routes[0]?.loc ?? { file: plans[0]!.page.file, line: 1 }, `no page says whether '${name}' requires authentication (pipe-table dumps drop that line); taken as not required (set operations.${name}.requiresAuth in codegen.config.json)`);
+  // The index and a page that states auth (HTML, squashed text, metadata JSON) must agree.
+  const dissent = listed && stated.find((p) => Boolean(p.page.auth?.required) !== Boolean(listed.auth));
+  if (listed && dissent)
+    bag.warn('SS141', listed.loc, `the index says '${name}' ${listed.auth ? 'requires' : 'does not require'} authentication, but ${dissent.page.file} says the opposite; taken as required`);
   const sorted = (xs: string[]) => [...new Set(xs)].sort();
   return {
     required,
-    roles: sorted(plans.flatMap((p) => p.page.auth?.roles ?? [])),
-    permissions: sorted(plans.flatMap((p) => p.page.auth?.permissions ?? [])),
+    roles: sorted([...plans.flatMap((p) => p.page.auth?.roles ?? []), ...(listed?.auth?.roles ?? [])]),
+    permissions: sorted([...plans.flatMap((p) => p.page.auth?.permissions ?? []), ...(listed?.auth?.permissions ?? [])]),
   };
 }
 
@@ -107,7 +113,8 @@ function parameters(op: Operation, types: Map<string, TypeDef>, bag: DiagnosticB
   }));
 }
 
-export function mergeOperations(plans: PagePlan[], types: Map<string, TypeDef>, bag: DiagnosticBag): Operation[] {
+/** `listed`: the operations of the `/metadata` index pages, by name; their tags and auth count like a page's. */
+export function mergeOperations(plans: PagePlan[], types: Map<string, TypeDef>, bag: DiagnosticBag, listed = new Map<string, IndexOperationFragment>()): Operation[] {
   const byName = new Map<string, PagePlan[]>();
   for (const p of plans) byName.set(p.operation, [...(byName.get(p.operation) ?? []), p]);
   const ops: Operation[] = [];
@@ -116,9 +123,9 @@ export function mergeOperations(plans: PagePlan[], types: Map<string, TypeDef>, 
     const op: Operation = {
       name,
       ...(description ? { description } : {}),
-      tags: [...new Set(group.flatMap((p) => p.page.tags.map((t) => t.value)))].sort(),
+      tags: [...new Set([...group.flatMap((p) => p.page.tags.map((t) => t.value)), ...(listed.get(name)?.tags ?? [])])].sort(),
       routes: mergeRoutes(group, bag),
-      auth: mergeAuth(name, group, bag),
+      auth: mergeAuth(name, group, bag, listed.get(name)),
       request: name,
       response: mergeResponse(name, group, bag),
       formats: [...new Set(group.flatMap((p) => (p.page.formatHint ? [p.page.formatHint.value] : [])))].sort(),

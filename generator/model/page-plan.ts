@@ -90,6 +90,10 @@ function operationName(page: PageFragments, catalog: Catalog, bag: DiagnosticBag
 }
 
 function responseShape(page: PageFragments, operation: string, bag: DiagnosticBag): PagePlan['response'] {
+  // Machine-readable metadata names the response outright; a page shows it only in its samples.
+  const stated = page.response;
+  if (!page.samples.length && stated)
+    return { shape: stated.type ? { kind: 'typed', type: stated.type } : { kind: 'none' }, loc: stated.loc, how: 'caption' };
   if (!page.samples.length) return undefined;
   const response = page.samples.find((s) => s.direction === 'response');
   const conventional = `${operation}Response`;

@@ -15,10 +15,14 @@ export interface Located<T> {
   loc: SourceLocation;
 }
 
-/** A ServiceStack operation page, in whatever form it was saved (text dump, HTML). */
+/**
+ * A ServiceStack operation page, in whatever form it was saved (text dump, HTML), or one
+ * operation of the machine-readable `/types/metadata` JSON. The `/metadata` index page comes
+ * as form 'html-index' with `index` set and nothing else: it lists operations, it describes none.
+ */
 export interface PageFragments {
   file: string;
-  form: 'pipe-text' | 'squashed-text' | 'html';
+  form: 'pipe-text' | 'squashed-text' | 'html' | 'html-index' | 'metadata-json';
   serviceName?: Located<string>;
   operationName?: Located<string>;
   description?: Located<string>;
@@ -32,6 +36,27 @@ export interface PageFragments {
   /** The `?format=xml` of "To override the Content-type…". */
   formatHint?: Located<string>;
   samples: HttpSampleFragment[];
+  /** The response type, where the source states it outright (`/types/metadata`); no `type`: the operation returns nothing. */
+  response?: { type?: string; loc: SourceLocation };
+  /** Set on the `/metadata` index page only. */
+  index?: IndexFragments;
+}
+
+/** The `/metadata` index page: the operations a service lists. */
+export interface IndexFragments {
+  file: string;
+  serviceName?: Located<string>;
+  operations: IndexOperationFragment[];
+}
+
+export interface IndexOperationFragment {
+  name: string;
+  tags: string[];
+  /** Set when the row shows the lock icon; roles and permissions from its title ("any of" marks dropped). */
+  auth?: { roles: string[]; permissions: string[] };
+  /** Each format's page as the row links it (`XML`, `JSON`…), href as written. */
+  links: { format: string; href: string }[];
+  loc: SourceLocation;
 }
 
 export interface AuthFragment {

@@ -9,7 +9,7 @@ export interface InputFile {
   text: string;
 }
 
-const PAGE_EXTENSIONS = new Set(['.txt', '.md', '.text', '.html', '.htm']);
+const PAGE_EXTENSIONS = new Set(['.txt', '.md', '.text', '.html', '.htm', '.json']);
 
 export class InputError extends Error {}
 

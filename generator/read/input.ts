@@ -6,20 +6,36 @@ import { DiagnosticBag } from '../diagnostics.js';
 import type { PageFragments } from './fragments.js';
 import type { InputFile } from './input-files.js';
 import { readTextPage } from './text-page.js';
+import { readHtmlPage } from './html-page.js';
+import { isIndexHtml, readHtmlIndex } from './html-index.js';
+import { readMetadataJson } from './metadata-json.js';
 
 export { InputError, loadInputFiles, type InputFile } from './input-files.js';
 
-/** A reader for one form of page. HTML pages get theirs in a later release. */
+/** The crawl manifest (`booster-codegen crawl`) sits among the pages; it is none. */
+export const CRAWL_MANIFEST = 'crawl-manifest.json';
+
+/** A reader for one form of page; one file may hold several (the metadata JSON: one per operation). */
 interface PageReader {
   accepts(file: InputFile): boolean;
-  read(file: InputFile, bag: DiagnosticBag): PageFragments | undefined;
+  read(file: InputFile, bag: DiagnosticBag): PageFragments | PageFragments[] | undefined;
 }
 
 const readers: PageReader[] = [
   {
+    accepts: (f) => /\.json$/i.test(f.file),
+    read: (f, bag) => (f.file.split('/').pop() === CRAWL_MANIFEST ? undefined : readMetadataJson(f.file, f.text, bag)),
+  },
+  {
     accepts: (f) => /<html[\s>]|<!doctype html/i.test(f.text.slice(0, 2000)),
     read: (f, bag) => {
-      bag.error('SS003', { file: f.file, line: 1 }, 'HTML pages are not read yet; save the page as text or wait for the HTML reader');
+      if (isIndexHtml(f.text)) {
+        const index = readHtmlIndex(f.file, f.text, bag);
+        return { file: f.file, form: 'html-index', tags: [], routes: [], tables: [], enums: [], pythonClasses: [], samples: [], index };
+      }
+      const page = readHtmlPage(f.file, f.text, bag);
+      if (page.operationName || page.routes.length || page.tables.length) return page;
+      bag.warn('SS003', { file: f.file, line: 1 }, 'HTML page is neither a ServiceStack operation page nor the /metadata index; skipped');
       return undefined;
     },
   },
@@ -40,8 +56,8 @@ export function readPages(files: InputFile[], bag: DiagnosticBag): PageFragments
   for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     const reader = readers.find((r) => r.accepts(f))!;
     try {
-      const page = reader.read(f, bag);
-      if (page) pages.push(page);
+      const read = reader.read(f, bag);
+      if (read) pages.push(...(Array.isArray(read) ? read : [read]));
     } catch (e) {
       // A reader bug must not take the whole run down: report it against the file.
       bag.error('SS004', { file: f.file, line: 1 }, `internal error while reading this page: ${(e as Error).message}`);

@@ -1,0 +1,229 @@
+/**
+ * Reads a ServiceStack operation page saved as HTML (`/json|xml|jsv|csv/metadata?op=X`, with or
+ * without `&lang=…`) into the same PageFragments the text readers give. The page's structure
+ * (DESIGN.md §2) names every part, so nothing is guessed: captions name the tables, `th`/`td`
+ * keep the columns apart. The `<pre>` blocks go to the text readers line by line, with the
+ * file's own line numbers.
+ *
+ * Diagnostics (the reader never throws):
+ * | code  | severity | meaning                                                               |
+ * | ----- | -------- | --------------------------------------------------------------------- |
+ * | SS100 | warning  | the page has no operation name (`h2`)                                  |
+ * | SS101 | warning  | a row of `table.routes` is not verbs, path, summary, notes (skipped)   |
+ * | SS102 | warning  | a row of a `table.params` does not fit the columns (skipped)           |
+ * | SS103 | warning  | a `table.params` / `table.enum` caption names no type                  |
+ * | SS104 | warning  | a row of a `table.enum` has no member name (skipped)                   |
+ * | SS105 | info     | a language tab other than Python (TypeScript, C#…): source not read     |
+ * | SS106 | warning  | `div.call-info` names no `?format=`                                    |
+ * | SS107 | info     | JSV samples are not read (not JSON); the JSON page shows the wire names |
+ * | SS108 | warning  | an authentication row that names neither roles nor permissions         |
+ */
+import type { DiagnosticBag } from '../diagnostics.js';
+import type { EnumTableFragment, PageFragments, ParamTableFragment, SourceLine } from './fragments.js';
+import { alignCells, PARAM_TABLE_HEADER } from './columns.js';
+import { routeFromCells } from './routes.js';
+import { readPythonDtos } from './python-dtos.js';
+import { readHttpSamples } from './http-samples.js';
+import { elementLoc, innerLines, loadHtml, oneLine, tidy, type AnyNode, type Cheerio, type CheerioAPI, type Element } from './html-shared.js';
+
+const PARAMS_CAPTION = /^(\S.*?)\s+Parameters:$/;
+const ENUM_CAPTION = /^(\S.*?)\s+Enum:$/;
+
+/** Context every part of the reader needs. */
+interface Ctx {
+  $: CheerioAPI;
+  source: string;
+  page: PageFragments;
+  bag: DiagnosticBag;
+}
+
+export function readHtmlPage(file: string, source: string, bag: DiagnosticBag): PageFragments {
+  const page: PageFragments = { file, form: 'html', tags: [], routes: [], tables: [], enums: [], pythonClasses: [], samples: [] };
+  const ctx: Ctx = { $: loadHtml(source), source, page, bag };
+  readHeader(ctx);
+  readAuth(ctx);
+  readRoutes(ctx);
+  readTypeTables(ctx);
+  readLanguageTab(ctx);
+  readCallInfo(ctx);
+  readSamples(ctx);
+  return page;
+}
+
+function loc(ctx: Ctx, el: AnyNode | undefined) {
+  return elementLoc(ctx.page.file, el);
+}
+
+/** h1 service, h2 operation, `h3#desc` description (`<br />` kept as line breaks), `div.tags` tags. */
+function readHeader(ctx: Ctx): void {
+  const { $, page } = ctx;
+  const at = (sel: string) => {
+    const el = $(sel).first();
+    const value = oneLine(el);
+    return value ? { value, loc: loc(ctx, el.get(0)) } : undefined;
+  };
+  const service = at('h1');
+  const operation = at('h2');
+  if (service) page.serviceName = service;
+  if (operation) page.operationName = operation;
+  else ctx.bag.warn('SS100', { file: page.file, line: 1 }, 'the page has no operation name (h2); the model will infer one');
+  const desc = $('#desc').first();
+  if (desc.length) {
+    const value = tidy(textWithBreaks(desc));
+    if (value) page.description = { value, loc: loc(ctx, desc.get(0)) };
+  }
+  $('div.tags span').each((_, span) => {
+    const value = oneLine($(span));
+    if (value) page.tags.push({ value, loc: loc(ctx, span) });
+  });
+}
+
+/** `table.authentication`: present means required; its cells pair a label ("Required roles:") with a list. */
+function readAuth(ctx: Ctx): void {
+  const { $, page } = ctx;
+  const table = $('table.authentication').first();
+  if (!table.length) return;
+  const auth = { required: true, roles: [] as string[], permissions: [] as string[], loc: loc(ctx, table.get(0)) };
+  page.auth = auth;
+  const cells = table.find('td').toArray();
+  for (let i = 0; i + 1 < cells.length; i += 2) {
+    const label = oneLine($(cells[i]!));
+    const values = oneLine($(cells[i + 1]!)).split(',').map((v) => v.trim()).filter(Boolean);
+    if (/role/i.test(label)) auth.roles.push(...values);
+    else if (/permission/i.test(label)) auth.permissions.push(...values);
+    else ctx.bag.warn('SS108', loc(ctx, cells[i]), `authentication row '${label}' names neither roles nor permissions; ignored`);
+  }
+}
+
+/** `table.routes`: `th` verbs, `th` path, `td` summary, `td` notes. ServiceStack's stray extra `<tbody>` just holds no rows. */
+function readRoutes(ctx: Ctx): void {
+  const { $, page } = ctx;
+  $('table.routes tr').each((_, tr) => {
+    const cells = $(tr).children('th, td').toArray().map((c) => oneLine($(c)));
+    if (!cells.length) return;
+    const route = routeFromCells(cells);
+    if (route) page.routes.push({ ...route, loc: loc(ctx, tr) });
+    else ctx.bag.warn('SS101', loc(ctx, tr), `cannot read route row: ${cells.join(' | ')}`);
+  });
+}
+
+/** Parameter and enum tables, in page order (the order carries meaning for the model). */
+function readTypeTables(ctx: Ctx): void {
+  const { $ } = ctx;
+  $('table.params, table.enum').each((_, table) => {
+    if ($(table).hasClass('enum')) readEnumTable(ctx, $(table));
+    else readParamsTable(ctx, $(table));
+  });
+}
+
+function captionName(ctx: Ctx, table: Cheerio<Element>, pattern: RegExp, kind: string): string | undefined {
+  const caption = oneLine(table.children('caption'));
+  const name = pattern.exec(caption)?.[1];
+  if (!name) ctx.bag.warn('SS103', loc(ctx, table.get(0)), `${kind} table caption '${caption}' names no type`);
+  return name;
+}
+
+function readParamsTable(ctx: Ctx, table: Cheerio<Element>): void {
+  const { $ } = ctx;
+  const caption = captionName(ctx, table, PARAMS_CAPTION, 'parameter');
+  const fragment: ParamTableFragment = { ...(caption ? { caption } : {}), rows: [], loc: loc(ctx, table.get(0)) };
+  ctx.page.tables.push(fragment);
+  // Columns by their header, so that a page with reordered or extra columns still reads right.
+  const header = table.find('thead th').toArray().map((th) => oneLine($(th)));
+  const index = PARAM_TABLE_HEADER.map((name, i) => (header.length ? header.indexOf(name) : i));
+  table.find('tr').each((_, tr) => {
+    const cells = $(tr).children('td').toArray();
+    if (!cells.length) return; // the header row
+    const cell = (i: number) => (i >= 0 && cells[i] ? $(cells[i]!) : undefined);
+    const texts = index.map((i, column) => {
+      const c = cell(i);
+      return c ? (column === 4 ? descriptionText($, c) : oneLine(c)) : '';
+    });
+    const columns = alignCells(texts);
+    if (columns) fragment.rows.push({ ...columns, loc: loc(ctx, tr) });
+    else ctx.bag.warn('SS102', loc(ctx, tr), `parameter row does not fit Name, Parameter, Data Type, Required, Description: ${texts.slice(0, 4).join(' | ')}`);
+  });
+}
+
+/** `table.enum`: Name/Value columns when the enum has values, else names only (no header). */
+function readEnumTable(ctx: Ctx, table: Cheerio<Element>): void {
+  const { $ } = ctx;
+  const name = captionName(ctx, table, ENUM_CAPTION, 'enum');
+  const fragment: EnumTableFragment = { ...(name ? { name } : {}), members: [], loc: loc(ctx, table.get(0)) };
+  ctx.page.enums.push(fragment);
+  const hasValues = table.find('thead th').toArray().some((th) => oneLine($(th)) === 'Value');
+  table.find('tr').each((_, tr) => {
+    const cells = $(tr).children('td').toArray().map((c) => oneLine($(c)));
+    if (!cells.length) return;
+    const [member, value] = cells;
+    if (!member || !/^[A-Za-z_]\w*$/.test(member)) {
+      ctx.bag.warn('SS104', loc(ctx, tr), `enum row has no member name: ${cells.join(' | ')}`);
+      return;
+    }
+    fragment.members.push({ name: member, ...(hasValues && value ? { value } : {}), loc: loc(ctx, tr) });
+  });
+}
+
+/**
+ * A Description cell as text. ServiceStack appends "Allowable Values" (an `h4` and a `ul`) and
+ * "Valid Range: min - max" (an `h4`) to the description; they are kept, readable on one line.
+ */
+function descriptionText($: CheerioAPI, cell: Cheerio<Element>): string {
+  const parts: string[] = [];
+  cell.contents().each((_, node) => {
+    const $n = $(node);
+    if (node.nodeType === 3) parts.push($n.text());
+    else if ($n.is('br')) parts.push('\n');
+    else if ($n.is('ul, ol')) parts.push(` ${$n.children('li').toArray().map((li) => oneLine($(li))).join(', ')}`);
+    else if ($n.is('h4')) {
+      const heading = oneLine($n);
+      parts.push(` ${heading}${/[:\d]$/.test(heading) ? '' : ':'}`);
+    } else if (node.nodeType === 1) parts.push(` ${$n.text()}`);
+  });
+  return tidy(parts.join('')).replace(/\n/g, ' ');
+}
+
+/** The `h3#desc` text, with `<br />` as the line breaks it stands for. */
+function textWithBreaks(el: Cheerio<AnyNode>): string {
+  const copy = el.clone();
+  copy.find('br').replaceWith('\n');
+  return copy.text();
+}
+
+/** `?lang=python`: the DTO source in `<pre><code class="language-python">`. Other languages are reported, not read. */
+function readLanguageTab(ctx: Ctx): void {
+  const { $ } = ctx;
+  $('pre > code[class*="language-"]').each((_, code) => {
+    const lang = /language-(\w+)/.exec($(code).attr('class') ?? '')?.[1] ?? '';
+    if (lang === 'python') {
+      ctx.page.pythonClasses.push(...readPythonDtos(ctx.page.file, innerLines(ctx.source, code), ctx.bag));
+      return;
+    }
+    ctx.bag.info('SS105', loc(ctx, code), `the ${lang} DTO source is not read (only Python's is); save the '&lang=python' page for the DTO facts`);
+  });
+}
+
+function readCallInfo(ctx: Ctx): void {
+  const info = ctx.$('div.call-info').first();
+  if (!info.length) return;
+  // Each `<p>` on its own, so that the next sentence does not run into the format name.
+  const texts = info.find('p').toArray().map((p) => oneLine(ctx.$(p)));
+  const format = texts.map((t) => /\?format=(\w+)/.exec(t)).find(Boolean) ?? /\?format=(\w+)/.exec(oneLine(info));
+  if (format) ctx.page.formatHint = { value: format[1]!, loc: loc(ctx, info.get(0)) };
+  else ctx.bag.warn('SS106', loc(ctx, info.get(0)), 'content-type note names no ?format=');
+}
+
+/** `div.example`: the request and response `<pre>` blocks, read as the sample section of a text page. */
+function readSamples(ctx: Ctx): void {
+  const { $ } = ctx;
+  const example = $('div.example').first();
+  if (!example.length) return;
+  const label = oneLine(example.children('h3').first());
+  const pres = example.find('pre').toArray();
+  if (/\bJSV\b/i.test(label)) {
+    ctx.bag.info('SS107', loc(ctx, example.get(0)), 'JSV samples are not read; the JSON or XML page shows the same messages in a format the model reads');
+    return;
+  }
+  const lines: SourceLine[] = pres.flatMap((pre) => innerLines(ctx.source, pre));
+  if (lines.some((l) => l.text.trim())) ctx.page.samples = readHttpSamples(ctx.page.file, lines, ctx.bag);
+}
