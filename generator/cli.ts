@@ -6,17 +6,18 @@ import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { registerCrawl } from './commands/crawl.js';
+import { registerDiff } from './commands/diff.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerInspect } from './commands/inspect.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Each command lives in generator/commands/ and registers itself here. */
-const commands: ((y: Argv) => Argv)[] = [registerGenerate, registerInspect, registerCrawl];
+const commands: ((y: Argv) => Argv)[] = [registerGenerate, registerInspect, registerCrawl, registerDiff];
 
 await commands
   .reduce((y, register) => register(y), yargs(hideBin(process.argv)).scriptName('booster-codegen').version(version) as Argv)
-  .demandCommand(1, 'name a command: generate, inspect or crawl')
+  .demandCommand(1, 'name a command: generate, inspect, crawl or diff')
   .strict()
   .fail((message, error) => {
     if (error) throw error;

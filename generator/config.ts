@@ -22,6 +22,11 @@ export interface CodegenConfig {
   /** Keyed `Type.member` (wire or .NET name). */
   fields: Record<string, { closed?: boolean; examples?: string[]; required?: boolean }>;
   rules: { add: RuleConfig[]; remove: { type: string; field: string }[] };
+  /**
+   * For `diff` and the version bump only: names the docs changed (old → new). Such a pair is
+   * reported as one rename (still breaking) with its other changes, instead of a removal and an addition.
+   */
+  diff: { renamed: { types: Record<string, string>; operations: Record<string, string> } };
 }
 
 export const DEFAULT_CONFIG: CodegenConfig = {
@@ -34,6 +39,7 @@ export const DEFAULT_CONFIG: CodegenConfig = {
   operations: {},
   fields: {},
   rules: { add: [], remove: [] },
+  diff: { renamed: { types: {}, operations: {} } },
 };
 
 export class ConfigError extends Error {}
@@ -77,6 +83,7 @@ const CONFIG_SHAPE = object({
     add: list(object({ type: str, field: str, requiredWhen: object({ field: str, equals: str }) })),
     remove: list(object({ type: str, field: str })),
   }),
+  diff: object({ renamed: object({ types: record(str), operations: record(str) }) }),
 });
 
 /** Checks and completes a parsed config; throws ConfigError naming the bad setting. */
@@ -88,6 +95,7 @@ export function parseConfig(raw: unknown, file: string): CodegenConfig {
     ...c,
     rename: { ...DEFAULT_CONFIG.rename, ...c.rename },
     rules: { ...DEFAULT_CONFIG.rules, ...c.rules },
+    diff: { renamed: { ...DEFAULT_CONFIG.diff.renamed, ...c.diff?.renamed } },
   };
 }
 

@@ -17,6 +17,7 @@ interface GenerateArgs extends RunOptions {
   quiet?: boolean;
   verbose?: boolean;
   force?: boolean;
+  bump?: boolean;
 }
 
 function strictFailure(counts: Record<Severity, number>, strict: boolean | undefined): number {
@@ -45,7 +46,12 @@ async function generate(args: GenerateArgs): Promise<number> {
     process.stderr.write(`booster-codegen: ${run.unusable}; nothing written\n`);
     return 2;
   }
-  const files = await renderFiles(run);
+  // The version comes from the API diff against the model on disk; emitters read it from the config.
+  const { planRelease } = await import('../diff/release.js');
+  const inputRel = path.relative(process.cwd(), run.inputDir).split(path.sep).join('/');
+  const release = await planRelease(outDir, run.model, run.config, args.bump !== false, { inputDir: inputRel, configFile: run.configFile });
+  const files = await renderFiles({ ...run, config: { ...run.config, packageVersion: release.version } });
+  if (release.changelog !== undefined) files.set('CHANGELOG.md', release.changelog);
   if (args.check) {
     const stale = await staleFiles(outDir, files);
     if (stale.length) {
@@ -57,6 +63,8 @@ async function generate(args: GenerateArgs): Promise<number> {
     const { written, removed } = await writeOutput(outDir, files, { inputHash: hash, diagnostics: counts });
     const changes = [...written.map((f) => `wrote ${outRel}/${f}`), ...removed.map((f) => `removed ${outRel}/${f}`)];
     if (!args.quiet) process.stderr.write(changes.length ? `${changes.join('\n')}\n` : `${outRel}/ is up to date\n`);
+    if (!args.quiet && release.version !== release.previous)
+      process.stderr.write(`version ${release.previous} -> ${release.version}: ${release.changes.length} API change(s), listed in ${outRel}/CHANGELOG.md\n`);
   }
   return strictFailure(counts, args.strict);
 }
@@ -71,6 +79,7 @@ export function registerGenerate(y: Argv): Argv {
         check: { type: 'boolean', describe: 'write nothing; exit 1 when the output on disk is stale' },
         strict: { type: 'boolean', describe: 'exit 1 when the docs give warnings' },
         force: { type: 'boolean', describe: 'regenerate even when nothing changed since the last run' },
+        bump: { type: 'boolean', default: true, describe: 'bump the package version and prepend to CHANGELOG.md when the API changed (--no-bump: keep the version)' },
         quiet: { type: 'boolean', describe: 'print only problems' },
         verbose: { type: 'boolean', describe: 'also print notes' },
       }),

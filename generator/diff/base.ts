@@ -1,0 +1,87 @@
+/**
+ * The model to compare with: an api-model.json file, or the one committed in git (`HEAD` by
+ * default). Models written by older generators may lack newer members; they are filled with
+ * empty defaults so the comparison never trips over them.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { UsageError } from '../commands/shared.js';
+import type { ApiModel } from '../model/api-model.js';
+
+const run = promisify(execFile);
+
+const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+/** The model in `json`, or undefined when it is not one. */
+export function parseModel(json: string): ApiModel | undefined {
+  let raw: Partial<ApiModel>;
+  try {
+    raw = JSON.parse(json) as Partial<ApiModel>;
+  } catch {
+    return undefined;
+  }
+  if (!raw || !Array.isArray(raw.operations) || !Array.isArray(raw.types)) return undefined;
+  return {
+    service: raw.service ?? {},
+    diagnostics: [],
+    operations: raw.operations.map((o) => ({
+      ...o,
+      tags: list(o.tags),
+      routes: list<ApiModel['operations'][number]['routes'][number]>(o.routes).map((r) => ({ ...r, verbs: list(r.verbs), sources: list(r.sources) })),
+      auth: { required: Boolean(o.auth?.required), roles: list(o.auth?.roles), permissions: list(o.auth?.permissions) },
+      response: o.response ?? { kind: 'untyped' },
+      parameters: list(o.parameters),
+      sources: list(o.sources),
+    })),
+    types: raw.types.map((t) => ({
+      ...t,
+      fields: list<ApiModel['types'][number]['fields'][number]>(t.fields).map((f) => ({ ...f, examples: list(f.examples), sources: list(f.sources) })),
+      enumMembers: list(t.enumMembers),
+      rules: list(t.rules),
+      sources: list(t.sources),
+    })),
+  };
+}
+
+/** Reads `<outDir>/api-model.json`; undefined when absent or unreadable (nothing to compare with). */
+export async function readModelFile(file: string): Promise<ApiModel | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : parseModel(text);
+}
+
+/**
+ * The base for `diff --base`: an existing file, else a git revision at which `<outDir>/api-model.json`
+ * is read. `label` names it in reports.
+ */
+export async function loadBase(spec: string | undefined, outDir: string, cwd: string): Promise<{ model: ApiModel; label: string }> {
+  if (spec !== undefined && (await stat(path.resolve(cwd, spec)).catch(() => undefined))?.isFile()) {
+    const model = await readModelFile(path.resolve(cwd, spec));
+    if (!model) throw new UsageError(`${spec}: not an api-model.json written by booster-codegen`);
+    return { model, label: spec };
+  }
+  const ref = spec ?? 'HEAD';
+  const file = path.join(outDir, 'api-model.json');
+  const rel = path.relative(cwd, file).split(path.sep).join('/');
+  // git resolves `REV:./path` against its working folder, which must exist: take the nearest one that does.
+  let dir = outDir;
+  while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const gitPath = `./${path.relative(dir, file).split(path.sep).join('/')}`;
+  const git = (...args: string[]) => run('git', args, { cwd: dir, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+  let text: string;
+  try {
+    text = (await git('show', `${ref}:${gitPath}`)).stdout;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { stderr?: string };
+    if (err.code === 'ENOENT') throw new UsageError(`cannot run git to read ${rel} at ${ref}; give --base FILE`);
+    if (/not a git repository/i.test(err.stderr ?? '')) throw new UsageError(`${path.relative(cwd, dir) || '.'} is not in a git repository, so there is no committed ${rel} to compare with; give --base FILE`);
+    const known = await git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`).then(() => true, () => false);
+    if (!known) throw new UsageError(spec === undefined ? `the repository has no commit yet, so there is no committed ${rel} to compare with; give --base FILE` : `--base ${ref}: neither a file nor a git revision`);
+    throw new UsageError(`${rel} is not committed at ${ref}; generate and commit it first, or give --base FILE`);
+  }
+  const model = parseModel(text);
+  if (!model) throw new UsageError(`${rel} at ${ref} is not an api-model.json written by booster-codegen`);
+  return { model, label: `${ref}:${rel}` };
+}
