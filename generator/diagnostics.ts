@@ -20,8 +20,13 @@ export function formatLocation(loc: SourceLocation | undefined): string {
   return `${loc.file}:${loc.line}${loc.column ? `:${loc.column}` : ''}`;
 }
 
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** One line, whatever the docs hold: control characters (terminal escapes, NUL, line breaks) are shown as `\uXXXX`. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${formatLocation(d.loc)} ${d.severity}: ${d.message} [${d.code}]`;
+  const line = `${formatLocation(d.loc)} ${d.severity}: ${d.message} [${d.code}]`;
+  return line.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function compareLocations(a: SourceLocation | undefined, b: SourceLocation | undefined): number {

@@ -3,8 +3,13 @@
  * Exit codes: 0 every page saved; 1 some pages failed (the rest is saved); 2 bad usage or no usable index.
  */
 import type { Argv } from 'yargs';
-import { crawl, CRAWL_DEFAULTS, CrawlUsageError, formatSummary } from '../crawl/crawl.js';
 import { guarded, UsageError } from './shared.js';
+
+/**
+ * The crawler, loaded only when `crawl` runs: it brings the HTML readers (cheerio, parse5, undici),
+ * which every other command, and above all `generate`'s no-op check, must not pay for at start-up.
+ */
+const crawlModule = () => import('../crawl/crawl.js');
 
 interface CrawlArgs {
   baseUrl: string;
@@ -31,6 +36,7 @@ async function run(args: CrawlArgs): Promise<number> {
   for (const [name, value] of [['--concurrency', args.concurrency], ['--timeout', args.timeout], ['--max-page-size', args.maxPageSize]] as const)
     if (!Number.isInteger(value) || value < 1) throw new UsageError(`${name} must be a positive integer`);
   if (!Number.isInteger(args.retries) || args.retries < 0) throw new UsageError('--retries must be 0 or more');
+  const { crawl, CrawlUsageError, formatSummary } = await crawlModule();
   try {
     const summary = await crawl({
       baseUrl: args.baseUrl,
@@ -53,8 +59,9 @@ export function registerCrawl(y: Argv): Argv {
   return y.command(
     'crawl <baseUrl>',
     "save a live service's /metadata pages for offline generate",
-    (c) =>
-      c
+    async (c) => {
+      const { CRAWL_DEFAULTS } = await crawlModule();
+      return c
         .positional('baseUrl', { type: 'string', demandOption: true, describe: 'the service root, e.g. https://api.example.com/' })
         .options({
           out: { type: 'string', default: 'input', describe: 'folder to save the pages in' },
@@ -63,7 +70,8 @@ export function registerCrawl(y: Argv): Argv {
           timeout: { type: 'number', default: CRAWL_DEFAULTS.timeoutMs, describe: 'milliseconds per attempt' },
           retries: { type: 'number', default: CRAWL_DEFAULTS.retries, describe: 'retries after a timeout, network error or 5xx' },
           'max-page-size': { type: 'number', default: CRAWL_DEFAULTS.maxBytes, describe: 'bytes; larger pages fail' },
-        }),
+        });
+    },
     (args) => guarded(() => run(args as unknown as CrawlArgs)),
   );
 }

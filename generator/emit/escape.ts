@@ -59,11 +59,12 @@ export function propertyAccess(name: string): string {
 
 /**
  * A name usable as a TypeScript type and value identifier: DTO names that are reserved words or
- * not identifiers get a trailing `_` / their bad characters replaced.
+ * not identifiers get a trailing `_` / their bad characters replaced. `$` goes too (no .NET name
+ * has one), so that the name is also an OpenAPI component name (`^[a-zA-Z0-9._-]+$`).
  */
 export function safeTypeName(name: string): string {
-  let n = name.replace(/[^A-Za-z0-9_$]/g, '_');
-  if (!/^[A-Za-z_$]/.test(n)) n = `_${n}`;
+  let n = name.replace(/[^A-Za-z0-9_]/g, '_');
+  if (!/^[A-Za-z_]/.test(n)) n = `_${n}`;
   return RESERVED.has(n) ? `${n}_` : n;
 }
 
@@ -73,4 +74,12 @@ export function markdownText(text: string): string {
     .replace(LINE_BREAKS, ' ')
     .replace(CONTROL, '')
     .replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
+}
+
+/** Doc text as a Markdown code span: fenced by more backticks than it holds in a row, on one line. */
+export function markdownCode(text: string): string {
+  const t = text.replace(LINE_BREAKS, ' ').replace(CONTROL, '');
+  const fence = '`'.repeat(Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  const pad = t.startsWith('`') || t.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${t}${pad}${fence}`;
 }

@@ -2,13 +2,10 @@
 import type { CodegenConfig } from '../config.js';
 import type { ApiModel, Field, Operation, TypeDef, TypeRef } from '../model/api-model.js';
 import { typeChain } from '../model/operations.js';
-import { isIdentifier, jsString, markdownText, propertyKey } from './escape.js';
+import { methodName } from './client.js';
+import { jsString, markdownCode, markdownText, propertyKey, safeTypeName } from './escape.js';
 import { renderTemplate } from './render.js';
 import { tsPrimitive } from './ts-types.js';
-
-function camel(name: string): string {
-  return name.charAt(0).toLowerCase() + name.slice(1);
-}
 
 /** A plausible value for an example: the docs' first example, else a placeholder of the right type. */
 function sampleValue(t: TypeRef, field: Field | undefined, types: Map<string, TypeDef>, depth: number): string {
@@ -48,18 +45,28 @@ function objectLiteral(def: TypeDef, types: Map<string, TypeDef>, depth: number)
   return `{ ${members.map((f) => `${propertyKey(f.wireName)}: ${sampleValue(f.type, f, types, depth)}`).join(', ')} }`;
 }
 
-function operationView(op: Operation, types: Map<string, TypeDef>) {
+/** The client's method names, as the client emitter gives them (names that meet get a suffix there too). */
+function methodNames(model: ApiModel): string[] {
+  const methods: string[] = [];
+  for (const op of model.operations) {
+    let name = methodName(op.name);
+    for (let n = 2; methods.includes(name); n++) name = `${methodName(op.name)}${n}`;
+    methods.push(name);
+  }
+  return methods;
+}
+
+function operationView(op: Operation, method: string, types: Map<string, TypeDef>) {
   const request = types.get(op.request);
-  const method = camel(op.name);
   const route = op.routes[0];
   return {
-    name: op.name,
-    method: isIdentifier(method) ? method : `[${jsString(method)}]`,
-    route: route ? markdownText(`${route.verbs.join(', ') || 'ANY'} ${route.path}`) : 'no route',
+    name: markdownText(op.name),
+    method,
+    route: route ? markdownCode(`${route.verbs.join(', ') || 'ANY'} ${route.path}`) : markdownCode('no route'),
     summary: markdownText([route?.summary, route?.notes && route.notes !== route.summary ? route.notes : undefined].filter(Boolean).join('. ')),
     auth: op.auth.required,
-    call: `await api.${isIdentifier(method) ? method : `[${jsString(method)}]`}(${request ? objectLiteral(request, types, 0) : '{}'})`,
-    returns: op.response.kind === 'typed' ? op.response.type : op.response.kind === 'untyped' ? 'unknown' : 'void',
+    call: `await api.${method}(${request ? objectLiteral(request, types, 0) : '{}'})`,
+    returns: op.response.kind === 'typed' ? safeTypeName(op.response.type) : op.response.kind === 'untyped' ? 'unknown' : 'void',
   };
 }
 
@@ -67,15 +74,16 @@ export function emitReadme(model: ApiModel, config: CodegenConfig, command: stri
   const types = new Map(model.types.map((t) => [t.name, t]));
   const first = model.operations[0];
   const firstRequest = first ? types.get(first.request) : undefined;
+  const methods = methodNames(model);
   return renderTemplate('README.md.hbs', {
     command,
     packageName: config.packageName,
     clientName: config.clientName,
     service: markdownText(model.service.name ?? 'the API'),
     baseUrl: jsString(model.service.host ? `https://${model.service.host}` : 'https://api.example.com'),
-    operations: model.operations.map((op) => operationView(op, types)),
-    schemaExample: firstRequest ? `${firstRequest.name}Schema` : '',
-    schemaType: firstRequest?.name ?? '',
+    operations: model.operations.map((op, i) => operationView(op, methods[i]!, types)),
+    schemaExample: firstRequest ? `${safeTypeName(firstRequest.name)}Schema` : '',
+    schemaType: firstRequest ? safeTypeName(firstRequest.name) : '',
     anyAuth: model.operations.some((o) => o.auth.required),
   });
 }

@@ -7,6 +7,7 @@
  */
 import type { ApiModel, Field, PrimitiveName, Rule, TypeDef, TypeRef } from '../model/api-model.js';
 import { jsString, propertyAccess, safeTypeName } from './escape.js';
+import { templateNames } from './generated-names.js';
 import { formatTypeScript, GENERATED_HEADER, renderTemplate } from './render.js';
 import { tsPrimitive } from './ts-types.js';
 
@@ -56,16 +57,48 @@ function primitiveCheck(name: PrimitiveName): PrimitiveCheck | undefined {
 
 const oneOf = (values: string[]) => (values.length ? `one of ${values.map((v) => `'${v}'`).join(', ')}` : 'no value (the enum is empty)');
 
-/** Code-building context: the model's types by name. */
+/** The identifiers of one type's validator: `XSchema` is the public one, the others are module-private. */
+interface ValidatorNames {
+  is: string;
+  check: string;
+  members: string;
+  schema: string;
+}
+
+/** Code-building context: the model's types and their validators' identifiers, by type name. */
 interface Gen {
   types: Map<string, TypeDef>;
+  names: Map<string, ValidatorNames>;
+}
+
+/**
+ * `isX`, `checkX`, `XMembers` and `XSchema` per type. Type names are distinct identifiers (the
+ * model sees to that), so `XSchema` is; the private names of one type can still meet another's
+ * (`isDate` the members of DTO `isDate`, `isDateSchema` the guard of DTO `DateSchema`) or the
+ * template's: those get a numeric suffix. Public names are claimed first, so they never move.
+ */
+function validatorNames(types: readonly TypeDef[]): Map<string, ValidatorNames> {
+  const taken = templateNames('validators.ts.hbs');
+  for (const t of types) taken.add(`${safeTypeName(t.name)}Schema`);
+  const claim = (wanted: string) => {
+    let name = wanted;
+    for (let n = 2; taken.has(name); n++) name = `${wanted}_${n}`;
+    taken.add(name);
+    return name;
+  };
+  const names = new Map<string, ValidatorNames>();
+  for (const t of types) {
+    const id = safeTypeName(t.name);
+    names.set(t.name, { is: claim(`is${id}`), check: claim(`check${id}`), members: claim(`${id}Members`), schema: `${id}Schema` });
+  }
+  return names;
 }
 
 /** A check that is one condition: `fails` is true for a bad value (null and undefined included). */
 interface Test {
   fails: string;
   expected: string;
-  /** The DTO whose `checkX` explains a failure (for DTO references). */
+  /** The `checkX` that explains a failure (for DTO references). */
   target?: string;
 }
 
@@ -77,10 +110,10 @@ function singleTest(ref: TypeRef, x: string, g: Gen): Test | undefined {
   }
   if (ref.kind !== 'ref') return undefined;
   const t = g.types.get(ref.name);
-  const name = safeTypeName(ref.name);
-  if (!t) return undefined; // not in the model: types.ts cannot name it either
-  if (t.kind === 'enum') return { fails: `!is${name}(${x})`, expected: oneOf(t.enumMembers.map((m) => m.name)) };
-  return { fails: `!is${name}(${x}, d + 1)`, expected: 'an object', target: name };
+  const names = g.names.get(ref.name);
+  if (!t || !names) return undefined; // not in the model: types.ts cannot name it either
+  if (t.kind === 'enum') return { fails: `!${names.is}(${x})`, expected: oneOf(t.enumMembers.map((m) => m.name)) };
+  return { fails: `!${names.is}(${x}, d + 1)`, expected: 'an object', target: names.check };
 }
 
 /** A member's one-condition test: its closed example set, else its type's. */
@@ -133,7 +166,7 @@ function checkValue(ref: TypeRef, x: string, keys: string[], g: Gen, level: numb
   const test = singleTest(ref, x, g);
   if (test?.target)
     // Valid elements of a big array cost one guard call; strict mode must still look for unknown members.
-    return `if (c.strict || ${test.fails}) ${withPath(keys, `check${test.target}(${x}, c, d + 1);`)}`;
+    return `if (c.strict || ${test.fails}) ${withPath(keys, `${test.target}(${x}, c, d + 1);`)}`;
   if (test) return `if (${test.fails}) ${reportAt(`report(c, ${key}, ${jsString(`expected ${test.expected}`)});`)}`;
   const e = `e${level}`;
   const element = (of: TypeRef, at: string) => {
@@ -211,8 +244,11 @@ function objectView(t: TypeDef, g: Gen) {
   const rules = t.rules.map((r) => ({ condition: ruleCondition(r, members), key: jsString(r.field), message: jsString(`required when ${r.when.field} is '${r.when.equals}'`) }));
   const isMembers = t.fields.map((f) => isMember(f, g)).filter(Boolean);
   const checkMembers = t.fields.map((f) => checkMember(f, g)).filter(Boolean);
+  const base = t.base && g.types.get(t.base)?.kind === 'object' ? g.names.get(t.base) : undefined;
   return {
-    base: t.base && g.types.get(t.base)?.kind === 'object' ? safeTypeName(t.base) : '',
+    base: base ? safeTypeName(t.base!) : '',
+    baseIs: base?.is ?? '',
+    baseCheck: base?.check ?? '',
     memberNames: [...new Set(members.map((f) => f.wireName))],
     usesX: isMembers.length > 0,
     isBody: [...isMembers, ...rules.map((r) => `if (${r.condition}) return false;`)].join('\n'),
@@ -220,14 +256,18 @@ function objectView(t: TypeDef, g: Gen) {
   };
 }
 
-const NO_OBJECT = { base: '', memberNames: [], usesX: false, isBody: '', checkBody: '' };
+const NO_OBJECT = { base: '', baseIs: '', baseCheck: '', memberNames: [], usesX: false, isBody: '', checkBody: '' };
 
 export async function emitValidators(model: ApiModel, command: string): Promise<string> {
-  const g: Gen = { types: new Map(model.types.map((t) => [t.name, t])) };
+  const g: Gen = { types: new Map(model.types.map((t) => [t.name, t])), names: validatorNames(model.types) };
   const view = {
     header: GENERATED_HEADER(command),
     types: model.types.map((t) => ({
       name: safeTypeName(t.name),
+      isName: g.names.get(t.name)!.is,
+      checkName: g.names.get(t.name)!.check,
+      membersName: g.names.get(t.name)!.members,
+      schemaName: g.names.get(t.name)!.schema,
       docName: t.name,
       doc: `Standard Schema, type guard and parser for \`${t.name}\`.`,
       isEnum: t.kind === 'enum',

@@ -53,6 +53,11 @@ function renameAll(model: ApiModel, config: CodegenConfig, unknown: (what: strin
     if (op.response.kind === 'typed' && op.response.type === `${from}Response` && !typeNames.has(op.response.type)) typeNames.set(op.response.type, `${to}Response`);
   }
   for (const from of typeNames.keys()) if (!model.types.some((t) => t.name === from)) unknown(`rename.types.${from}`);
+  renameTypes(model, typeNames);
+}
+
+/** Renames types (`from → to`) everywhere the model names them. */
+export function renameTypes(model: ApiModel, typeNames: ReadonlyMap<string, string>): void {
   const rename = (n: string) => typeNames.get(n) ?? n;
   const renameRef = (t: Field['type']): Field['type'] =>
     t.kind === 'ref' ? { ...t, name: rename(t.name) } : t.kind === 'list' ? { kind: 'list', of: renameRef(t.of) } : t.kind === 'dictionary' ? { ...t, value: renameRef(t.value) } : t;

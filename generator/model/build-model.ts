@@ -12,7 +12,9 @@ import { mergeOperations, sortLocs } from './operations.js';
 import { mergeTypes, pythonDtoBases } from './merge-types.js';
 import { memberKey } from './naming.js';
 import { planPage, routeKey, type Catalog, type PagePlan } from './page-plan.js';
+import { runtimeExportNames } from '../emit/generated-names.js';
 import { findRules } from './rules.js';
+import { uniqueTypeNames } from './unique-names.js';
 
 const CERTAIN = new Set(['caption', 'python', 'sample', 'convention', 'catalog']);
 
@@ -90,6 +92,7 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
     diagnostics: [],
   };
   applyConfig(model, config, configLoc, bag);
+  uniqueTypeNames(model, runtimeExportNames(config.clientName), bag);
   return finalize(model, bag);
 }
 

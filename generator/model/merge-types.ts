@@ -99,12 +99,23 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
   }
   const derived = new Map<string, string[]>();
   for (const [d, b] of baseOf) derived.set(b, [...(derived.get(b) ?? []), d]);
+  // The member keys a type's own tables and Python classes declare, once per type: a base shown on
+  // many pages has as many tables, and every type of its chain asks for them.
+  const ownKeys = new Map<string, Set<string>>();
+  const declared = (n: string): Set<string> => {
+    let keys = ownKeys.get(n);
+    if (keys) return keys;
+    keys = new Set<string>();
+    for (const t of drafts.get(n)?.tables ?? []) for (const r of t.table.rows) if (r.name) keys.add(memberKey(r.name));
+    for (const c of drafts.get(n)?.python ?? []) for (const f of c.fields) keys.add(memberKey(f.name));
+    ownKeys.set(n, keys);
+    return keys;
+  };
   const chainKeys = (name: string): Set<string> => {
     const keys = new Set<string>();
     const add = (n: string | undefined, depth: number) => {
       if (!n || depth > 20) return;
-      for (const t of drafts.get(n)?.tables ?? []) for (const r of t.table.rows) if (r.name) keys.add(memberKey(r.name));
-      for (const c of drafts.get(n)?.python ?? []) for (const f of c.fields) keys.add(memberKey(f.name));
+      for (const k of declared(n)) keys.add(k);
     };
     let n = baseOf.get(name);
     for (let depth = 0; n && depth < 20; depth++, n = baseOf.get(n)) add(n, depth);
@@ -129,6 +140,8 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
       types.push({ name: d.name, kind: 'enum', fields: [], enumMembers: [...members.values()], rules: [], sources });
       continue;
     }
+    // Members the bases and derived types declare: computed once per type, not per candidate member.
+    const inChain = chainKeys(d.name);
     const rows = new Map<string, RowSource[]>();
     const order: string[] = [];
     const note = (key: string) => { if (!rows.has(key)) { rows.set(key, []); order.push(key); } };
@@ -136,7 +149,7 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
       const own = new Set(t.table.rows.flatMap((r) => (r.name ? [memberKey(r.name)] : [])));
       const unnamed = t.table.rows.filter((r) => !r.name);
       const candidates = [...new Set([...(ev?.members.keys() ?? []), ...d.python.flatMap((c) => c.fields.map((f) => memberKey(f.name)))])]
-        .filter((k) => !own.has(k) && !chainKeys(d.name).has(k));
+        .filter((k) => !own.has(k) && !inChain.has(k));
       for (const r of t.table.rows) {
         let name = r.name;
         if (!name) {
@@ -159,7 +172,7 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
     const pyFields = new Map<string, PythonFieldFragment>();
     for (const c of d.python) for (const f of c.fields) { const k = memberKey(f.name); if (!pyFields.has(k)) pyFields.set(k, f); note(k); }
     const sampleOnly = !d.tables.length && !d.python.length;
-    if (sampleOnly && ev) for (const k of ev.members.keys()) if (!chainKeys(d.name).has(k)) note(k);
+    if (sampleOnly && ev) for (const k of ev.members.keys()) if (!inChain.has(k)) note(k);
 
     const fields: Field[] = [];
     for (const key of order) {

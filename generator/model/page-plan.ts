@@ -55,10 +55,6 @@ function isSubset(a: Set<string>, b: Set<string>): boolean {
   return [...a].every((k) => b.has(k));
 }
 
-function sameSet(a: Set<string>, b: Set<string>): boolean {
-  return a.size === b.size && isSubset(a, b);
-}
-
 function operationName(page: PageFragments, catalog: Catalog, bag: DiagnosticBag): Pick<PagePlan, 'operation' | 'operationFrom'> {
   const request = page.samples.find((s) => s.direction === 'request');
   const stated: { name: string; from: PagePlan['operationFrom']; loc: SourceLocation }[] = [];
@@ -120,13 +116,41 @@ function knownMembers(name: string, catalog: Catalog): Set<string> {
   return keys;
 }
 
+/**
+ * Types by their member set (sorted keys joined), the first name in sorted order winning: from
+ * the named tables, then from the Python classes. Built once per catalog state (the catalog only
+ * grows, so its sizes tell when to rebuild): a scan per unnamed table made big inputs quadratic.
+ */
+interface MemberIndex {
+  tables: number;
+  types: number;
+  byTable: Map<string, string>;
+  byPython: Map<string, string>;
+}
+const memberIndexes = new WeakMap<Catalog, MemberIndex>();
+const memberSetKey = (keys: Iterable<string>) => [...keys].sort().join('\0');
+
+function memberIndex(catalog: Catalog): MemberIndex {
+  const cached = memberIndexes.get(catalog);
+  if (cached && cached.tables === catalog.tableMembers.size && cached.types === catalog.evidence.types.size) return cached;
+  const index: MemberIndex = { tables: catalog.tableMembers.size, types: catalog.evidence.types.size, byTable: new Map(), byPython: new Map() };
+  for (const [name, members] of [...catalog.tableMembers].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const key = memberSetKey(members);
+    if (!index.byTable.has(key)) index.byTable.set(key, name);
+  }
+  for (const name of [...catalog.evidence.types.keys()].sort()) {
+    const key = memberSetKey(catalog.evidence.keys(name, 'python'));
+    if (!index.byPython.has(key)) index.byPython.set(key, name);
+  }
+  memberIndexes.set(catalog, index);
+  return index;
+}
+
 /** A named type whose own members are exactly these, found in captions, Python classes or earlier passes. */
 function typeWithMembers(keys: Set<string>, catalog: Catalog): string | undefined {
-  for (const [name, members] of [...catalog.tableMembers].sort(([a], [b]) => (a < b ? -1 : 1)))
-    if (sameSet(members, keys)) return name;
-  for (const name of [...catalog.evidence.types.keys()].sort())
-    if (sameSet(catalog.evidence.keys(name, 'python'), keys)) return name;
-  return undefined;
+  const index = memberIndex(catalog);
+  const key = memberSetKey(keys);
+  return index.byTable.get(key) ?? index.byPython.get(key);
 }
 
 export function planPage(page: PageFragments, catalog: Catalog, bag: DiagnosticBag): PagePlan {

@@ -28,7 +28,8 @@ export function isValueType(name: PrimitiveName): boolean {
 
 export function fromDotNet(t: DotNetType): TypeRef {
   let ref: TypeRef;
-  const primitive = PRIMITIVES[t.name];
+  // Own properties only: a DTO named `constructor` or `toString` is no primitive.
+  const primitive = Object.hasOwn(PRIMITIVES, t.name) ? PRIMITIVES[t.name] : undefined;
   if (LISTS.has(t.name) && t.args.length === 1) ref = { kind: 'list', of: fromDotNet(t.args[0]!) };
   else if (DICTIONARIES.has(t.name) && t.args.length === 2)
     ref = { kind: 'dictionary', key: fromDotNet(t.args[0]!), value: fromDotNet(t.args[1]!) };
@@ -60,7 +61,7 @@ export function fromPython(t: PythonType): TypeRef {
     case 'dict':
       return { kind: 'dictionary', key: fromPython(t.key), value: fromPython(t.value) };
     case 'name': {
-      const primitive = PYTHON_PRIMITIVES[t.name];
+      const primitive = Object.hasOwn(PYTHON_PRIMITIVES, t.name) ? PYTHON_PRIMITIVES[t.name] : undefined;
       return primitive ? { kind: 'primitive', name: primitive, nullable: false } : { kind: 'ref', name: t.name, nullable: false };
     }
   }

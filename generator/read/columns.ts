@@ -46,6 +46,11 @@ export function alignCells(cells: readonly string[]): RowColumns | undefined {
   return undefined;
 }
 
+/** The longest Data Type a squashed row is split with (ServiceStack's are far shorter): bounds the work on a garbage line. */
+const MAX_SQUASHED_TYPE = 256;
+/** Only a garbage line splits more ways than this; the splits found so far are returned (and reported as ambiguous). */
+const MAX_SPLITS = 64;
+
 /**
  * Every split of a squashed row (`clientSpendingFromformdouble?NoClient Spending From e.g. '100'`)
  * that fits the grammar: identifier, parameter kind, .NET type, Yes|No, free text.
@@ -58,7 +63,7 @@ export function squashedRowSplits(text: string): RowColumns[] {
     const kind = PARAMETER_KINDS.find((k) => text.startsWith(k, nameEnd));
     if (!kind) continue;
     const typeStart = nameEnd + kind.length;
-    for (let typeEnd = typeStart + 1; typeEnd < text.length; typeEnd++) {
+    for (let typeEnd = typeStart + 1; typeEnd < text.length && typeEnd - typeStart <= MAX_SQUASHED_TYPE; typeEnd++) {
       const flag = text.startsWith('Yes', typeEnd) ? 'Yes' : text.startsWith('No', typeEnd) ? 'No' : undefined;
       if (!flag || !parseDotNetType(text.slice(typeStart, typeEnd))) continue;
       const name = text.slice(0, nameEnd);
@@ -69,6 +74,7 @@ export function squashedRowSplits(text: string): RowColumns[] {
         required: flag === 'Yes',
         description: text.slice(typeEnd + flag.length).trim(),
       });
+      if (splits.length >= MAX_SPLITS) return splits;
     }
   }
   return splits;

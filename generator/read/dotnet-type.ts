@@ -23,11 +23,15 @@ export const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set([
 
 const NAME = /[A-Za-z_][A-Za-z0-9_.`]*/y;
 
+/** Generic arguments nest no deeper than this (real ones: 3 or 4); deeper text is no type, so nothing downstream recurses without bound. */
+export const MAX_TYPE_DEPTH = 32;
+
 /**
  * Reads one type starting at `start`; returns it with the index just past it, or undefined.
  * Only the grammar is checked here: whether the name exists is the model's business.
  */
-export function readDotNetTypeAt(text: string, start: number): { type: DotNetType; end: number } | undefined {
+export function readDotNetTypeAt(text: string, start: number, depth = 0): { type: DotNetType; end: number } | undefined {
+  if (depth > MAX_TYPE_DEPTH) return undefined;
   NAME.lastIndex = start;
   const m = NAME.exec(text);
   if (!m) return undefined;
@@ -37,7 +41,7 @@ export function readDotNetTypeAt(text: string, start: number): { type: DotNetTyp
     i++;
     for (;;) {
       while (text[i] === ' ') i++;
-      const arg = readDotNetTypeAt(text, i);
+      const arg = readDotNetTypeAt(text, i, depth + 1);
       if (!arg) return undefined;
       args.push(arg.type);
       i = arg.end;

@@ -30,11 +30,41 @@ export function readJsonSample(file: string, lines: SourceLine[], bag: Diagnosti
     bag.warn('SS042', at(0), 'empty JSON sample');
     return undefined;
   }
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    bag.warn('SS042', at(deep), `JSON sample nested more than ${MAX_JSON_DEPTH} levels deep; sample not read`);
+    return undefined;
+  }
   const errors: ParseError[] = [];
   // Samples are plain JSON: comments and trailing commas are reported, yet parsing goes on.
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  for (const e of errors) bag.warn('SS042', at(e.offset), `malformed JSON sample: ${printParseErrorCode(e.error)}`);
+  // One by one up to a point, so that a garbage body cannot flood the report.
+  for (const e of errors.slice(0, MAX_JSON_WARNINGS)) bag.warn('SS042', at(e.offset), `malformed JSON sample: ${printParseErrorCode(e.error)}`);
+  if (errors.length > MAX_JSON_WARNINGS) bag.warn('SS042', at(0), `malformed JSON sample: ${errors.length - MAX_JSON_WARNINGS} more problems not listed`);
   return tree ? toJsonNode(tree, at) : undefined;
+}
+
+/** Problems reported one by one per sample; the rest are counted in one more warning. */
+const MAX_JSON_WARNINGS = 20;
+
+/** Samples nest a few levels; a deeper one is refused before the (recursive) parser sees it. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Offset of the first `[` or `{` (outside strings) nested deeper than MAX_JSON_DEPTH, if any. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 /** Converts one jsonc-parser node; members whose value is missing (`{"a":}`) are dropped (already reported). */

@@ -231,20 +231,28 @@ function splitTopLevel(text: string, ch: string): string[] {
 
 const TYPE_TOKEN = /\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|'[^']*'|"[^"]*"|[[\],])\s*/y;
 
+/** Type arguments nest no deeper than this (real ones: 3 or 4), so that no reader or pass recurses without bound. */
+const MAX_TYPE_DEPTH = 32;
+
 export function parsePythonType(annotation: string): PythonType | undefined {
+  return parseAnnotation(annotation, 0);
+}
+
+function parseAnnotation(annotation: string, outer: number): PythonType | undefined {
   const tokens = tokenizeType(annotation);
   if (!tokens) return undefined;
   let pos = 0;
   /** type := quoted-type | dotted-name [ '[' type (',' type)* ']' ] */
-  const parse = (): PythonType | undefined => {
+  const parse = (depth: number): PythonType | undefined => {
+    if (depth > MAX_TYPE_DEPTH) return undefined;
     const head = tokens[pos++];
     if (head === undefined || head === '[' || head === ']' || head === ',') return undefined;
-    if (head.startsWith("'") || head.startsWith('"')) return parsePythonType(head.slice(1, -1)); // forward reference
+    if (head.startsWith("'") || head.startsWith('"')) return parseAnnotation(head.slice(1, -1), depth + 1); // forward reference
     const args: PythonType[] = [];
     if (tokens[pos] === '[') {
       pos++;
       for (;;) {
-        const arg = parse();
+        const arg = parse(depth + 1);
         if (!arg) return undefined;
         args.push(arg);
         const sep = tokens[pos++];
@@ -254,7 +262,7 @@ export function parsePythonType(annotation: string): PythonType | undefined {
     }
     return buildType(head.replace(/^typing\./, ''), args);
   };
-  const type = parse();
+  const type = parse(outer);
   return type && pos === tokens.length ? type : undefined;
 }
 

@@ -42,7 +42,7 @@ function sameCells(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export function isPipeDump(text: string): boolean {
-  return text.split(/\r?\n/).some((l) => {
+  return text.split(/\r\n|\r|\n/).some((l) => {
     const cells = pipeCells(l);
     return cells !== undefined && sameCells(cells, PARAM_TABLE_HEADER);
   });

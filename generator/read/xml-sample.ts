@@ -12,6 +12,10 @@ const END_TAG = new RegExp(String.raw`</(${NAME})\s*>`, 'y');
 const ATTRIBUTE = /([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g;
 const NAMED_ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
+/** Samples nest a few levels; deeper elements are reported and left out of the tree, so that no pass over it recurses without bound. */
+export const MAX_XML_DEPTH = 64;
+/** Problems reported one by one per sample; the rest are counted in one more warning. */
+const MAX_XML_WARNINGS = 20;
 /** Markup that carries no data: [opening, closing]. */
 const SKIPPED: [string, string][] = [
   ['<!--', '-->'],
@@ -44,6 +48,9 @@ class XmlReader {
   private root: XmlElement | undefined;
   private readonly stack: OpenElement[] = [];
   private readonly topScope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+  private tooDeep = false;
+  /** Problems found; past MAX_XML_WARNINGS they are only counted, so that a garbage body cannot flood the report. */
+  private problems = 0;
 
   constructor(
     private readonly text: string,
@@ -64,6 +71,8 @@ class XmlReader {
       this.warn(open.el.loc, `<${open.el.name}> is not closed`);
       finish(open);
     }
+    if (this.problems > MAX_XML_WARNINGS)
+      this.bag.warn('SS041', this.at(0), `malformed XML sample: ${this.problems - MAX_XML_WARNINGS} more problems not listed`);
     return this.root;
   }
 
@@ -127,7 +136,11 @@ class XmlReader {
       children: [],
       loc,
     };
-    if (parent) parent.el.children.push(el);
+    if (this.stack.length >= MAX_XML_DEPTH) {
+      // Still pushed below, so that end tags match; only the tree leaves it out.
+      if (!this.tooDeep) this.warn(loc, `elements nested more than ${MAX_XML_DEPTH} levels deep are left out`);
+      this.tooDeep = true;
+    } else if (parent) parent.el.children.push(el);
     else if (!this.root) this.root = el;
     else this.warn(loc, `more than one root element: <${name}> is ignored`);
     if (!selfClosing) this.stack.push({ el, scope, text: '' });
@@ -165,6 +178,7 @@ class XmlReader {
   }
 
   private warn(loc: SourceLocation, message: string): void {
+    if (++this.problems > MAX_XML_WARNINGS) return;
     this.bag.warn('SS041', loc, `malformed XML sample: ${message}`);
   }
 }

@@ -1,0 +1,188 @@
+/**
+ * The generated client (the seeds' src/client.ts, rendered as `generate` writes it) against
+ * hostile servers: real `node:http` servers on 127.0.0.1, every test bounded in time.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { importGenerated, renderAll, writeTree } from './harness.js';
+import { seedFiles } from '../helpers.js';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+type Client = Record<string, (request: object, options?: object) => Promise<unknown>>;
+type ClientClass = new (options: object) => Client;
+
+const servers: Server[] = [];
+
+/** A server on 127.0.0.1 with a free port; closed (connections included) after each test. */
+async function serve(handler: Handler): Promise<string> {
+  const server = createServer(handler);
+  servers.push(server);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
+  }
+});
+
+let BoosterClient: ClientClass;
+let ApiError: new (...args: never[]) => Error;
+let TimeoutError: new (...args: never[]) => Error;
+
+beforeAll(async () => {
+  const dir = writeTree((await renderAll(seedFiles())).files, 'booster-client-');
+  await importGenerated(dir);
+  const mod = (await import(pathToFileURL(path.join(dir, 'js/client.js')).href)) as Record<string, unknown>;
+  BoosterClient = mod.BoosterClient as ClientClass;
+  ApiError = mod.ApiError as typeof ApiError;
+  TimeoutError = mod.TimeoutError as typeof TimeoutError;
+}, 60_000);
+
+const CREATE = {
+  privacyPolicyAcceptanceStorage: true,
+  canBeContactedByMaison: true,
+  clientType: 'COMPANY',
+  companyName: 'Acme',
+  countryId: 'it',
+  posCode: 'ES100:102048',
+  brand: 'CAR',
+};
+const EXPORT = { brand: 'CAR', posCodes: ['P1'], downloadRequestId: 'r1' };
+
+const json = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(body);
+};
+
+const settle = (p: Promise<unknown>) => p.then((value) => ({ value }), (error: Error) => ({ error }));
+
+describe('the generated client against hostile servers', () => {
+  it('lets no __proto__ or constructor key of a response (success or error) pollute a prototype', async () => {
+    const hostile = '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"boosterCustomerId":7,"asyncTaskId":"0123456789abcdef0123456789abcdef"}';
+    const error = '{"responseStatus":{"__proto__":{"polluted":"yes"},"errorCode":"Invalid","message":"bad","errors":[{"__proto__":{"polluted":"yes"},"fieldName":"brand","errorCode":"NotEmpty","message":"empty"}]}}';
+    const base = await serve((req, res) => (req.url === '/customer' ? json(res, 200, hostile) : json(res, 400, error)));
+    const drift: unknown[] = [];
+    const client = new BoosterClient({ baseUrl: base, auth: { bearer: 't' }, onResponseDrift: (d: unknown) => drift.push(d) });
+
+    const created = (await client.createCustomer!(CREATE)) as Record<string, unknown>;
+    expect(created.boosterCustomerId).toBe(7);
+    expect(Object.getPrototypeOf(created)).toBe(Object.prototype);
+    const failed = await settle(client.exportCustomer!(EXPORT));
+    expect(failed).toMatchObject({ error: { name: 'ApiError', status: 400, errorCode: 'Invalid', fieldErrors: [{ fieldName: 'brand', errorCode: 'NotEmpty', message: 'empty' }] } });
+    expect((failed as { error: Error }).error).toBeInstanceOf(ApiError);
+
+    for (const probe of [{}, [], Object.create(null) as object, new (class {})()]) expect((probe as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(Array.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('reads a 50 MB body within its timeout, without a size cap (reported)', async () => {
+    const size = 50 * 1024 * 1024;
+    const base = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = 'x'.repeat(1024 * 1024);
+      res.write('{"boosterCustomerId":1,"pad":"');
+      for (let sent = 0; sent < size; sent += chunk.length) res.write(chunk);
+      res.end('"}');
+    });
+    const client = new BoosterClient({ baseUrl: base, timeoutMs: 30_000 });
+    const t0 = Date.now();
+    const result = await settle(client.createCustomer!(CREATE));
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    // The client has no size cap: the whole body is read and parsed. A cap would reject instead.
+    if ('value' in result) expect((result.value as { pad: string }).pad).toHaveLength(size);
+    else expect(result.error.message).toMatch(/size|large|limit/i);
+  }, 60_000);
+
+  it('gives up on a never-ending body at its timeout, and lets go of the connection', async () => {
+    let sent = 0;
+    let closed = false;
+    const base = await serve((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"pad":"');
+      const timer = setInterval(() => {
+        res.write('x'.repeat(64 * 1024));
+        sent += 64 * 1024;
+      }, 5);
+      req.socket.on('close', () => {
+        closed = true;
+        clearInterval(timer);
+      });
+    });
+    const client = new BoosterClient({ baseUrl: base, timeoutMs: 1_000 });
+    const t0 = Date.now();
+    const result = await settle(client.createCustomer!(CREATE));
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(result).toMatchObject({ error: { name: 'TimeoutError' } });
+    expect((result as { error: Error }).error).toBeInstanceOf(TimeoutError);
+    expect(sent).toBeGreaterThan(0);
+    await expect.poll(() => closed, { timeout: 5_000 }).toBe(true);
+  }, 20_000);
+
+  it("stops a never-ending body when the caller's signal aborts", async () => {
+    const base = await serve((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 5);
+      req.socket.on('close', () => clearInterval(timer));
+    });
+    const client = new BoosterClient({ baseUrl: base });
+    const controller = new AbortController();
+    const reason = new Error('enough');
+    setTimeout(() => controller.abort(reason), 500);
+    const t0 = Date.now();
+    const result = await settle(client.createCustomer!(CREATE, { signal: controller.signal }));
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(result).toEqual({ error: reason });
+  }, 20_000);
+
+  it('gives up on a server that never answers at its timeout', async () => {
+    const base = await serve(() => undefined);
+    const client = new BoosterClient({ baseUrl: base, timeoutMs: 500 });
+    const result = await settle(client.createCustomer!(CREATE));
+    expect(result).toMatchObject({ error: { name: 'TimeoutError' } });
+  }, 20_000);
+
+  it('does not carry Authorization (or an API key) to another origin on a redirect', async () => {
+    const seen: IncomingHttpHeaders[] = [];
+    const other = await serve((req, res) => {
+      seen.push(req.headers);
+      json(res, 200, '{"asyncTaskId":"0123456789abcdef0123456789abcdef"}');
+    });
+    // Another origin: `localhost` instead of 127.0.0.1, and another port.
+    const elsewhere = other.replace('127.0.0.1', 'localhost');
+    for (const status of [301, 302, 303, 307, 308]) {
+      const base = await serve((req, res) => {
+        res.writeHead(status, { location: `${elsewhere}${req.url}` });
+        res.end();
+      });
+      for (const auth of [{ bearer: 'secret-token' }, { basic: { username: 'u', password: 'p' } }, { apiKey: { header: 'X-Api-Key', value: 'secret-key' } }]) {
+        const client = new BoosterClient({ baseUrl: base, auth, headers: { 'x-probe': 'credentials' } });
+        const result = await settle(client.exportCustomer!(EXPORT));
+        // Either the redirect is refused (an ApiError), or it is followed without the credentials.
+        if ('error' in result) expect(result.error).toBeInstanceOf(ApiError);
+      }
+      const withHeader = new BoosterClient({ baseUrl: base, headers: { Authorization: 'Bearer from-headers', 'x-probe': 'credentials' } });
+      await settle(withHeader.exportCustomer!(EXPORT));
+      // The rig works: a call without credentials does get redirected to the other origin.
+      const anonymous = new BoosterClient({ baseUrl: base, headers: { 'x-probe': 'anonymous' } });
+      await settle(anonymous.createCustomer!(CREATE));
+    }
+    expect(seen.filter((h) => h['x-probe'] === 'anonymous').length).toBeGreaterThan(0);
+    for (const headers of seen) {
+      expect(headers.authorization).toBeUndefined();
+      expect(headers['x-api-key']).toBeUndefined();
+    }
+  }, 30_000);
+});
+
+afterAll(() => {
+  expect(Object.prototype).not.toHaveProperty('polluted');
+});
