@@ -20,7 +20,7 @@ export interface CodegenConfig {
   rename: { types: Record<string, string>; operations: Record<string, string> };
   operations: Record<string, { requiresAuth?: boolean }>;
   /** Keyed `Type.member` (wire or .NET name). */
-  fields: Record<string, { closed?: boolean; examples?: string[]; required?: boolean }>;
+  fields: Record<string, { closed?: boolean; examples?: string[]; required?: boolean; format?: string; pattern?: string }>;
   rules: { add: RuleConfig[]; remove: { type: string; field: string }[] };
   /**
    * For `diff` and the version bump only: names the docs changed (old → new). Such a pair is
@@ -69,6 +69,27 @@ const list = (check: Check): Check => (v, p) => {
   (v as unknown[]).forEach((x, i) => check(x, `${p}[${i}]`));
 };
 
+/** Named string formats a member can be held to (`fields.X.format`); each is a regular expression. */
+export const STRING_FORMATS: Record<string, string> = {
+  email: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+  uri: '^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$',
+  uuid: '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$',
+  date: '^\\d{4}-\\d{2}-\\d{2}$',
+  'country-code': '^[A-Za-z]{2}$',
+};
+const oneOfNames = (names: Record<string, unknown>): Check => (v, p) => {
+  str(v, p);
+  if (!(String(v) in names)) fail(p, `must be one of ${Object.keys(names).join(', ')}`);
+};
+const regex: Check = (v, p) => {
+  str(v, p);
+  try {
+    new RegExp(String(v), 'u');
+  } catch (e) {
+    fail(p, `is not a valid regular expression (${(e as Error).message})`);
+  }
+};
+
 const CONFIG_SHAPE = object({
   $schema: str,
   input: str,
@@ -78,7 +99,7 @@ const CONFIG_SHAPE = object({
   packageVersion: str,
   rename: object({ types: record(str), operations: record(str) }),
   operations: record(object({ requiresAuth: bool })),
-  fields: record(object({ closed: bool, examples: strings, required: bool })),
+  fields: record(object({ closed: bool, examples: strings, required: bool, format: oneOfNames(STRING_FORMATS), pattern: regex })),
   rules: object({
     add: list(object({ type: str, field: str, requiredWhen: object({ field: str, equals: str }) })),
     remove: list(object({ type: str, field: str })),

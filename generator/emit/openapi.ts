@@ -4,6 +4,7 @@
  * body of the request DTO); inheritance is `allOf`; conditional rules are `if`/`then`.
  */
 import type { ApiModel, Field, Operation, PrimitiveName, Rule, TypeDef, TypeRef } from '../model/api-model.js';
+import { STRING_FORMATS } from '../config.js';
 import { safeTypeName } from './escape.js';
 import { formatJson, renderTemplate } from './render.js';
 
@@ -67,10 +68,11 @@ export function typeSchema(t: TypeRef): Schema {
 function fieldSchema(f: Field): Schema {
   const s = typeSchema(f.type);
   const description = [f.description, s.description].filter(Boolean).join('\n\n');
+  const pattern = f.type.kind === 'primitive' && (f.pattern || (f.format && STRING_FORMATS[f.format])) ? { pattern: f.pattern ?? STRING_FORMATS[f.format!] } : {};
   const closed = f.closed && f.examples.length ? { enum: [...f.examples, ...(typeof s.type === 'object' ? [null] : [])] } : {};
   const examples = !f.closed && f.examples.length && f.type.kind === 'primitive' && primitiveSchema(f.type.name).type === 'string' ? { examples: f.examples } : {};
   // A $ref sits alone in 3.1 only by convention; siblings are allowed, so the description stays.
-  return { ...s, ...(description ? { description } : {}), ...closed, ...examples };
+  return { ...s, ...(description ? { description } : {}), ...closed, ...examples, ...pattern };
 }
 
 /** `if clientType = 'PRIVATE' then required: [...]`, one clause per condition. */

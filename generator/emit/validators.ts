@@ -6,6 +6,7 @@
  * propertyAccess.
  */
 import type { ApiModel, Field, PrimitiveName, Rule, TypeDef, TypeRef } from '../model/api-model.js';
+import { STRING_FORMATS } from '../config.js';
 import { jsString, propertyAccess, safeTypeName } from './escape.js';
 import { templateNames } from './generated-names.js';
 import { formatTypeScript, GENERATED_HEADER, renderTemplate } from './render.js';
@@ -120,7 +121,11 @@ function singleTest(ref: TypeRef, x: string, g: Gen): Test | undefined {
 function memberTest(f: Field, g: Gen): Test | undefined {
   const closed = closedValues(f);
   if (closed) return { fails: closed.map((v) => `x !== ${jsString(v)}`).join(' && '), expected: oneOf(closed) };
-  return singleTest(f.type, 'x', g);
+  const test = singleTest(f.type, 'x', g);
+  const pattern = stringPattern(f);
+  // The pattern comes from the config, quoted as a string literal: nothing from it runs as code.
+  if (test && pattern) return { fails: `${wrap(test.fails)} || !new RegExp(${jsString(pattern.regex)}, 'u').test(x as string)`, expected: pattern.expected };
+  return test;
 }
 
 const nullableElement = (ref: TypeRef) => (ref.kind === 'primitive' || ref.kind === 'ref') && ref.nullable;
@@ -189,6 +194,14 @@ function checkValue(ref: TypeRef, x: string, keys: string[], g: Gen, level: numb
 /** Reads a member as an own property: a plain read is exact except for names Object.prototype has (`constructor`, `__proto__`, …). */
 function read(wireName: string): string {
   return wireName in Object.prototype ? `ownMember(v, ${jsString(wireName)})` : `v${propertyAccess(wireName)}`;
+}
+
+/** A string member's configured format or pattern (codegen.config.json `fields`), as a regular expression. */
+function stringPattern(f: Field): { regex: string; expected: string } | undefined {
+  if (f.type.kind !== 'primitive' || tsPrimitive(f.type.name) !== 'string') return undefined;
+  if (f.pattern) return { regex: f.pattern, expected: `a string matching /${f.pattern}/` };
+  const named = f.format ? STRING_FORMATS[f.format] : undefined;
+  return named ? { regex: named, expected: `a valid ${f.format}` } : undefined;
 }
 
 /** Config can close a string member's examples; types.ts then declares their union (tsFieldType). */

@@ -85,6 +85,9 @@ export interface Field {
   examples: string[];
   /** Set by config: the examples are the only allowed values. */
   closed?: boolean;
+  /** Set by config: a named format (`email`, `uri`, `uuid`, …) or a regular expression the string must match. */
+  format?: string;
+  pattern?: string;
   sources: SourceLocation[];
 }
 

@@ -24,6 +24,8 @@ export function applyConfig(model: ApiModel, config: CodegenConfig, configLoc: S
     if (!field) { unknown(`fields.${key}`); continue; }
     if (settings.examples) field.examples = [...settings.examples];
     if (settings.closed !== undefined) field.closed = settings.closed;
+    if (settings.format !== undefined) field.format = settings.format;
+    if (settings.pattern !== undefined) field.pattern = settings.pattern;
     if (settings.required !== undefined) field.required = settings.required;
   }
   for (const r of config.rules.remove) {
