@@ -132,7 +132,10 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
     if (d.enums.length || pythonEnum) {
       const members = new Map<string, TypeDef['enumMembers'][number]>();
       // By memberKey: Python writes the .NET member `Pending` as `PENDING`.
-      for (const m of [...d.enums.flatMap((e) => e.members), ...(pythonEnum?.enumMembers ?? [])]) {
+      // A Python enum's string value is the name that travels (`OPEN = 'Open'` is .NET `Open`); an int value stays a value.
+      const fromPython = (pythonEnum?.enumMembers ?? []).map((m): { name: string; value?: string; loc: SourceLocation } =>
+        /^-?\d+$/.test(m.value) ? m : { name: m.value || m.name, loc: m.loc });
+      for (const m of [...d.enums.flatMap((e) => e.members), ...fromPython]) {
         const existing = members.get(memberKey(m.name));
         if (existing) existing.sources.push(m.loc);
         else members.set(memberKey(m.name), { name: m.name, ...(m.value !== undefined ? { value: m.value } : {}), sources: [m.loc] });
