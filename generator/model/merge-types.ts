@@ -56,8 +56,9 @@ function draftsFrom(plans: PagePlan[], pages: PageFragments[]): Map<string, Type
     }
     for (const e of page.enums) if (e.name) draft(e.name).enums.push(e);
   }
-  // Names the tables and DTOs use.
+  // Names the tables and DTOs use, bases included: an undescribed base is still declared (open).
   for (const d of [...drafts.values()]) {
+    for (const b of d.bases) draft(b.base).referencedAt.push(b.loc);
     for (const t of d.tables)
       for (const r of t.table.rows) {
         const type = parseDotNetType(r.dataType);

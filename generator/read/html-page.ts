@@ -98,7 +98,7 @@ function readAuth(ctx: Ctx): void {
 /** `table.routes`: `th` verbs, `th` path, `td` summary, `td` notes. ServiceStack's stray extra `<tbody>` just holds no rows. */
 function readRoutes(ctx: Ctx): void {
   const { $, page } = ctx;
-  $('table.routes tr').each((_, tr) => {
+  ownRows($('table.routes')).each((_, tr) => {
     const cells = $(tr).children('th, td').toArray().map((c) => oneLine($(c)));
     if (!cells.length) return;
     const route = routeFromCells(cells);
@@ -116,6 +116,14 @@ function readTypeTables(ctx: Ctx): void {
   });
 }
 
+/**
+ * The rows of these tables, not those of tables inside their cells: a page cut off inside a cell
+ * nests every table after it there, and each enclosing table would read them all again.
+ */
+function ownRows(tables: Cheerio<Element>): Cheerio<Element> {
+  return tables.children('thead, tbody, tfoot').children('tr').add(tables.children('tr'));
+}
+
 function captionName(ctx: Ctx, table: Cheerio<Element>, pattern: RegExp, kind: string): string | undefined {
   const caption = oneLine(table.children('caption'));
   const name = pattern.exec(caption)?.[1];
@@ -129,9 +137,9 @@ function readParamsTable(ctx: Ctx, table: Cheerio<Element>): void {
   const fragment: ParamTableFragment = { ...(caption ? { caption } : {}), rows: [], loc: loc(ctx, table.get(0)) };
   ctx.page.tables.push(fragment);
   // Columns by their header, so that a page with reordered or extra columns still reads right.
-  const header = table.find('thead th').toArray().map((th) => oneLine($(th)));
+  const header = table.children('thead').children('tr').children('th').toArray().map((th) => oneLine($(th)));
   const index = PARAM_TABLE_HEADER.map((name, i) => (header.length ? header.indexOf(name) : i));
-  table.find('tr').each((_, tr) => {
+  ownRows(table).each((_, tr) => {
     const cells = $(tr).children('td').toArray();
     if (!cells.length) return; // the header row
     const cell = (i: number) => (i >= 0 && cells[i] ? $(cells[i]!) : undefined);
@@ -151,8 +159,8 @@ function readEnumTable(ctx: Ctx, table: Cheerio<Element>): void {
   const name = captionName(ctx, table, ENUM_CAPTION, 'enum');
   const fragment: EnumTableFragment = { ...(name ? { name } : {}), members: [], loc: loc(ctx, table.get(0)) };
   ctx.page.enums.push(fragment);
-  const hasValues = table.find('thead th').toArray().some((th) => oneLine($(th)) === 'Value');
-  table.find('tr').each((_, tr) => {
+  const hasValues = table.children('thead').children('tr').children('th').toArray().some((th) => oneLine($(th)) === 'Value');
+  ownRows(table).each((_, tr) => {
     const cells = $(tr).children('td').toArray().map((c) => oneLine($(c)));
     if (!cells.length) return;
     const [member, value] = cells;
@@ -193,7 +201,8 @@ function textWithBreaks(el: Cheerio<AnyNode>): string {
 /** `?lang=python`: the DTO source in `<pre><code class="language-python">`. Other languages are reported, not read. */
 function readLanguageTab(ctx: Ctx): void {
   const { $ } = ctx;
-  $('pre > code[class*="language-"]').each((_, code) => {
+  // Outermost blocks only: an unclosed one holds those after it, whose lines it already gives.
+  $('pre > code[class*="language-"]').not('pre pre > code').each((_, code) => {
     const lang = /language-(\w+)/.exec($(code).attr('class') ?? '')?.[1] ?? '';
     if (lang === 'python') {
       ctx.page.pythonClasses.push(...readPythonDtos(ctx.page.file, innerLines(ctx.source, code), ctx.bag));
@@ -219,7 +228,8 @@ function readSamples(ctx: Ctx): void {
   const example = $('div.example').first();
   if (!example.length) return;
   const label = oneLine(example.children('h3').first());
-  const pres = example.find('pre').toArray();
+  // Outermost `<pre>`s only: an unclosed one holds those after it, whose lines it already gives.
+  const pres = example.find('pre').not('pre pre').toArray();
   if (/\bJSV\b/i.test(label)) {
     ctx.bag.info('SS107', loc(ctx, example.get(0)), 'JSV samples are not read; the JSON or XML page shows the same messages in a format the model reads');
     return;

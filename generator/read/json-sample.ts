@@ -50,8 +50,8 @@ const MAX_JSON_WARNINGS = 20;
 /** Samples nest a few levels; a deeper one is refused before the (recursive) parser sees it. */
 export const MAX_JSON_DEPTH = 64;
 
-/** Offset of the first `[` or `{` (outside strings) nested deeper than MAX_JSON_DEPTH, if any. */
-function tooDeepAt(text: string): number | undefined {
+/** Offset of the first `[` or `{` (outside strings) nested deeper than MAX_JSON_DEPTH, if any: jsonc-parser recurses per level. */
+export function tooDeepAt(text: string): number | undefined {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

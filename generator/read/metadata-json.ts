@@ -18,7 +18,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { EnumTableFragment, PageFragments, ParamRowFragment, ParamTableFragment, RouteFragment } from './fragments.js';
 import { BUILTIN_TYPE_NAMES, parseDotNetType, typeNamesIn } from './dotnet-type.js';
-import { offsetLocator } from './json-sample.js';
+import { MAX_JSON_DEPTH, offsetLocator, tooDeepAt } from './json-sample.js';
 import { parseVerbs, pathVariables } from './routes.js';
 
 // --- jsonc-parser nodes, read defensively: any member may be missing or of another type.
@@ -49,7 +49,13 @@ export function readMetadataJson(file: string, source: string, bag: DiagnosticBa
   // Offsets count '\n' as one character; a CRLF file is read as its LF twin so that they line up.
   const at = offsetLocator(file, lines);
   const errors: ParseError[] = [];
-  const root = parseTree(source.replace(/\r\n?/g, '\n'), errors, { disallowComments: true });
+  const normalised = source.replace(/\r\n?/g, '\n');
+  const deep = tooDeepAt(normalised);
+  if (deep !== undefined) {
+    bag.warn('SS130', at(deep), `malformed metadata JSON: nested more than ${MAX_JSON_DEPTH} levels deep; not read`);
+    return [];
+  }
+  const root = parseTree(normalised, errors, { disallowComments: true });
   for (const e of errors.slice(0, 5)) bag.warn('SS130', at(e.offset), `malformed metadata JSON: ${printParseErrorCode(e.error)}`);
   const operations = member(root, 'operations');
   if (operations?.type !== 'array') {

@@ -26,7 +26,7 @@ export function timeoutFor(n: number, msPerCase: number): number {
 }
 
 /** Cases run, and the slowest, per property: the fuzz run prints them. */
-export const stats = new Map<string, { cases: number; totalMs: number; maxMs: number }>();
+export const stats = new Map<string, { cases: number; totalMs: number; maxMs: number; slowest?: string }>();
 
 /**
  * A hang cannot be caught on the thread that hangs: a watchdog thread reads, from shared memory,
@@ -55,10 +55,14 @@ const watchdog = new Worker(
   { eval: true, workerData: { shared, limit: HARD_LIMIT_MS, file: HANG_FILE } },
 );
 watchdog.unref();
+if (FUZZ_RUNS) writeSync(2, `fuzz: seed ${SEED} (FUZZ_SEED=${SEED} repeats this run)\n`);
+
+let current = '';
 
 /** Tells the watchdog which case runs from now on. */
 function enter(property: string, caseInput: unknown): number {
-  const json = Buffer.from(JSON.stringify({ property, seed: SEED, input: caseInput }) ?? 'null', 'utf8');
+  current = JSON.stringify({ property, seed: SEED, input: caseInput }) ?? 'null';
+  const json = Buffer.from(current, 'utf8');
   input.set(json.subarray(0, INPUT_BYTES));
   length[0] = Math.min(json.length, INPUT_BYTES);
   started[0] = Date.now();
@@ -70,7 +74,7 @@ function leave(property: string, budgetMs: number, t0: number): void {
   started[0] = 0;
   const ms = performance.now() - t0;
   const s = stats.get(property) ?? { cases: 0, totalMs: 0, maxMs: 0 };
-  stats.set(property, { cases: s.cases + 1, totalMs: s.totalMs + ms, maxMs: Math.max(s.maxMs, ms) });
+  stats.set(property, { cases: s.cases + 1, totalMs: s.totalMs + ms, maxMs: Math.max(s.maxMs, ms), slowest: ms > s.maxMs ? current : s.slowest });
   // Progress of a long fuzz run, straight to the terminal (vitest shows a test's console output only when it ends).
   if (FUZZ_RUNS && (s.cases + 1) % 500 === 0) writeSync(2, `fuzz: ${property}: ${s.cases + 1} cases\n`);
   if (ms > budgetMs) throw new Error(`${property}: one case took ${Math.round(ms)} ms (budget ${budgetMs} ms)`);
@@ -140,6 +144,7 @@ export function report(): string {
   return [`seed ${SEED}`, ...rows, `${'total'.padEnd(34)} ${String(total.cases).padStart(7)} cases  ${(total.ms / 1000).toFixed(1).padStart(7)} s`].join('\n');
 }
 
+/** The report, and the slowest input of every property (to look into). */
 export function writeReport(file: string): void {
-  writeFileSync(file, `${report()}\n`);
+  writeFileSync(file, `${report()}\n\n${[...stats.values()].map((s) => s.slowest).join('\n')}\n`);
 }

@@ -47,7 +47,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flipBit'), offset: nat, bit: fc.nat({ max: 7 }) }),
   fc.record({ kind: fc.constantFrom('replaceChar', 'insertText'), offset: nat, text }),
   fc.record({ kind: fc.constant('deleteRange'), offset: nat, length: fc.nat({ max: 400 }) }),
-  fc.record({ kind: fc.constant('repeatLine'), at: nat, times: fc.integer({ min: 2, max: 200 }) }),
+  fc.record({ kind: fc.constant('repeatLine'), at: nat, times: fc.integer({ min: 2, max: 60 }) }),
   fc.record({ kind: fc.constantFrom('crlf', 'cr') }),
 ) as fc.Arbitrary<Mutation>;
 

@@ -5,6 +5,7 @@
  * TypeScript that parses and JSON that parses. A few cases compile under `tsc --strict` too.
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import ts from 'typescript';
@@ -15,15 +16,19 @@ import type { ApiModel, TypeRef } from '../../generator/model/api-model.js';
 import type { InputFile } from '../../generator/read/input.js';
 import { strictDiagnostics } from '../emit/compile.js';
 import { modelFrom, renderAll, writeTree } from '../hostile/harness.js';
-import { FUZZ_RUNS, lineCounts, params, report, runs, timed, timedAsync, timeoutFor, unlocated } from './budget.js';
+import { FUZZ_RUNS, lineCounts, params, report, runs, SEED, timed, timedAsync, timeoutFor, unlocated, writeReport } from './budget.js';
 import { mutate, mutations } from './mutate.js';
 import { ALL_PAGES, TEXT_SEEDS } from './sources.js';
 
+/** Per-case budgets, plus time in proportion to the input (mutations can repeat a page hundreds of times). */
 const MODEL_BUDGET_MS = 5_000;
 const RENDER_BUDGET_MS = 30_000;
+const budget = (base: number, files: InputFile[]) => base + (10_000 * files.reduce((n, f) => n + f.text.length, 0)) / 1e6;
 
 afterAll(() => {
-  if (FUZZ_RUNS) console.log(`pipeline:\n${report()}`);
+  if (!FUZZ_RUNS) return;
+  console.log(`pipeline:\n${report()}`);
+  writeReport(path.join(tmpdir(), `booster-fuzz-pipeline-${SEED}.txt`));
 });
 
 /**
@@ -69,7 +74,7 @@ describe('the model', () => {
   it(`builds from ${n} sets of mutated pages: no throw, no internal error, located diagnostics, no dangling name`, () => {
     fc.assert(
       fc.property(inputSet, (files) => {
-        const model = timed('model', MODEL_BUDGET_MS, described(files), () => modelFrom(files));
+        const model = timed('model', budget(MODEL_BUDGET_MS, files), described(files), () => modelFrom(files));
         checkModel(model, files);
         expect(() => JSON.parse(emitModelJson(model, 'x'))).not.toThrow();
       }),
@@ -83,7 +88,7 @@ describe('every generated file', () => {
   it(`renders from ${n} sets of mutated pages: TypeScript that parses, JSON that parses`, async () => {
     await fc.assert(
       fc.asyncProperty(inputSet, async (files) => {
-        const { model, files: out } = await timedAsync('render', RENDER_BUDGET_MS, described(files), () => renderAll(files));
+        const { model, files: out } = await timedAsync('render', budget(RENDER_BUDGET_MS, files), described(files), () => renderAll(files));
         checkModel(model, files);
         for (const [name, text] of out) {
           if (name.endsWith('.json')) expect(() => JSON.parse(text), name).not.toThrow();

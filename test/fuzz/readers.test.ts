@@ -4,6 +4,8 @@
  * a reader returns is consistent with the text it read. `npm test` runs a few hundred cases;
  * `npm run fuzz` (FUZZ_RUNS) many more.
  */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../generator/diagnostics.js';
@@ -19,16 +21,22 @@ import { parsePythonType, readPythonDtos } from '../../generator/read/python-dto
 import { pathVariables, routeFromCells, splitSquashedRoute } from '../../generator/read/routes.js';
 import { pipeCells, readTextPage } from '../../generator/read/text-page.js';
 import { readXmlSample } from '../../generator/read/xml-sample.js';
-import { FUZZ_RUNS, lineCounts, params, report, runs, timed, timeoutFor, unlocated } from './budget.js';
+import { FUZZ_RUNS, lineCounts, params, report, runs, SEED, timed, timeoutFor, unlocated, writeReport } from './budget.js';
 import { mutate, mutations } from './mutate.js';
 import { HTML_PAGES, JSON_BODIES, linesOf, METADATA_JSON, PIPE_ROWS, PYTHON_SECTION, ROUTE_LINES, SAMPLE_SECTIONS, SQUASHED_ROWS, TEXT_SEEDS, XML_BODIES } from './sources.js';
 
-/** Per-case budgets: generous for a loaded 2-core machine; a superlinear blow-up on a page-sized input exceeds them by far. */
+/**
+ * Per-case budgets: generous for a loaded 2-core machine, plus time in proportion to the input
+ * (mutations can repeat a page hundreds of times); a superlinear blow-up exceeds them by far.
+ */
 const READER_BUDGET_MS = 3_000;
 const SNIPPET_BUDGET_MS = 1_000;
+const budget = (base: number, ...texts: string[]) => base + (8_000 * texts.reduce((n, t) => n + t.length, 0)) / 1e6;
 
 afterAll(() => {
-  if (FUZZ_RUNS) console.log(`readers:\n${report()}`);
+  if (!FUZZ_RUNS) return;
+  console.log(`readers:\n${report()}`);
+  writeReport(path.join(tmpdir(), `booster-fuzz-readers-${SEED}.txt`));
 });
 
 /** Mutated copies of one of `sources`, with the mutations for the report. */
@@ -50,7 +58,7 @@ describe('text page reader', () => {
       fc.property(mutated(TEXT_SEEDS.map((f) => f.text)), (c) => {
         const bag = new DiagnosticBag();
         const file = TEXT_SEEDS[c.source]!.file;
-        const page = timed('text page', READER_BUDGET_MS, { file, mutations: c.mutations }, () => readTextPage(file, c.text, bag));
+        const page = timed('text page', budget(READER_BUDGET_MS, c.text), { file, mutations: c.mutations }, () => readTextPage(file, c.text, bag));
         expect(located(bag.items, file, c.text)).toEqual([]);
         for (const r of page.routes) expect(r.path.startsWith('/')).toBe(true);
         for (const t of page.tables) for (const r of t.rows) expect(parseDotNetType(r.dataType), r.dataType).toBeDefined();
@@ -67,7 +75,7 @@ describe('squashed row splitter', () => {
     const known = { typeNames: new Set(['GetCustomerInterest', 'ProductCategory']), fieldNames: new Set(['brand', 'poscodes']) };
     fc.assert(
       fc.property(rows, (text) => {
-        const splits = timed('squashed row splits', SNIPPET_BUDGET_MS, text, () => squashedRowSplits(text));
+        const splits = timed('squashed row splits', budget(SNIPPET_BUDGET_MS, text), text, () => squashedRowSplits(text));
         for (const s of splits) {
           expect(PARAMETER_KINDS).toContain(s.parameter);
           expect(parseDotNetType(s.dataType)).toBeDefined();
@@ -113,7 +121,7 @@ describe('routes', () => {
     const known = fc.array(fc.constantFrom('/customer', '/customer/{boosterCustomerId}', '/orders/{OrderId}/lines/{LineId}', '/', ''), { maxLength: 3 });
     fc.assert(
       fc.property(line, known, fc.array(fc.oneof(grammarText, fc.string({ maxLength: 10 })), { maxLength: 5 }), (text, paths, cells) => {
-        const route = timed('routes', SNIPPET_BUDGET_MS, { text, paths }, () => splitSquashedRoute(text, paths));
+        const route = timed('routes', budget(SNIPPET_BUDGET_MS, text), { text, paths }, () => splitSquashedRoute(text, paths));
         if (route) {
           for (const v of route.verbs) expect(v).toMatch(/^[A-Z]+$/);
           expect(route.path.startsWith('/')).toBe(true);
@@ -149,7 +157,7 @@ describe('Python DTO reader', () => {
     fc.assert(
       fc.property(mutated([PYTHON_SECTION]), (c) => {
         const bag = new DiagnosticBag();
-        const classes = timed('python DTOs', READER_BUDGET_MS, c.mutations, () => readPythonDtos('dtos.py', linesOf(c.text), bag));
+        const classes = timed('python DTOs', budget(READER_BUDGET_MS, c.text), c.mutations, () => readPythonDtos('dtos.py', linesOf(c.text), bag));
         const lines = linesOf(c.text).length;
         expect(located(bag.items, 'dtos.py', c.text)).toEqual([]);
         for (const cls of classes) {
@@ -223,7 +231,7 @@ describe('HTTP, XML and JSON samples', () => {
           ['json', json.text, (b: DiagnosticBag) => readJsonSample('s.txt', linesOf(json.text), b)],
         ] as const) {
           const bag = new DiagnosticBag();
-          timed(`${what} samples`, READER_BUDGET_MS, { section: section.mutations, xml: xml.mutations, json: json.mutations }, () => read(bag));
+          timed(`${what} samples`, budget(READER_BUDGET_MS, text), { section: section.mutations, xml: xml.mutations, json: json.mutations }, () => read(bag));
           expect(located(bag.items, 's.txt', text), what).toEqual([]);
           // A garbage body is summed up, not listed character by character.
           expect(bag.items.length, what).toBeLessThanOrEqual(3 * linesOf(text).length + 50);
@@ -268,7 +276,7 @@ describe('HTML pages and the metadata JSON', () => {
       fc.property(mutated(HTML_PAGES.map((f) => f.text)), (c) => {
         const bag = new DiagnosticBag();
         const file = HTML_PAGES[c.source]!.file;
-        timed('html page', READER_BUDGET_MS, { file, mutations: c.mutations }, () => (isIndexHtml(c.text) ? readHtmlIndex(file, c.text, bag) : readHtmlPage(file, c.text, bag)));
+        timed('html page', budget(READER_BUDGET_MS, c.text), { file, mutations: c.mutations }, () => (isIndexHtml(c.text) ? readHtmlIndex(file, c.text, bag) : readHtmlPage(file, c.text, bag)));
         expect(located(bag.items, file, c.text)).toEqual([]);
       }),
       params(n),
@@ -280,7 +288,7 @@ describe('HTML pages and the metadata JSON', () => {
     fc.assert(
       fc.property(mutated([METADATA_JSON.text]), (c) => {
         const bag = new DiagnosticBag();
-        timed('metadata json', READER_BUDGET_MS, c.mutations, () => readMetadataJson(METADATA_JSON.file, c.text, bag));
+        timed('metadata json', budget(READER_BUDGET_MS, c.text), c.mutations, () => readMetadataJson(METADATA_JSON.file, c.text, bag));
         expect(located(bag.items, METADATA_JSON.file, c.text)).toEqual([]);
       }),
       params(m),
