@@ -226,7 +226,7 @@ describe('HTTP, XML and JSON samples', () => {
     fc.assert(
       fc.property(mutated(SAMPLE_SECTIONS), mutated(XML_BODIES), mutated(JSON_BODIES), (section, xml, json) => {
         for (const [what, text, read] of [
-          ['samples', section.text, (b: DiagnosticBag) => readHttpSamples('s.txt', linesOf(section.text), b)],
+          ['http', section.text, (b: DiagnosticBag) => readHttpSamples('s.txt', linesOf(section.text), b)],
           ['xml', xml.text, (b: DiagnosticBag) => readXmlSample('s.txt', linesOf(xml.text), b)],
           ['json', json.text, (b: DiagnosticBag) => readJsonSample('s.txt', linesOf(json.text), b)],
         ] as const) {

@@ -247,10 +247,11 @@ function deepNesting(): HostileCase {
 
 /** Config that closes hostile example sets (union types of hostile literals) and adds a hostile rule. */
 function closedExamples(): HostileCase {
+  // Seed 001's Python DTOs name the base `Customer`, which the settings address.
   const c = pipeDescriptions();
   return {
-    name: 'config: hostile examples closed into literal unions',
-    files: c.files,
+    name: 'config: hostile examples closed into literal unions, a hostile rule value',
+    files: [...c.files, { file: '001.txt', text: seed('001') }],
     config: {
       fields: { 'Customer.title': { closed: true }, 'Customer.firstName': { closed: true, examples: [...PAYLOADS] } },
       rules: { add: [{ type: 'Customer', field: 'lastName', requiredWhen: { field: 'clientType', equals: payload(3) } }] },

@@ -60,12 +60,19 @@ describe.each(cases)('$name', (c) => {
   it('generate succeeds, or refuses the input with diagnostics; no crash, only diagnostics on stderr', () => {
     const r = runs.get(c)!;
     expect(STACK_FRAME.test(r.stderr), r.stderr.slice(0, 2000)).toBe(false);
+    // bin/ reports any error escaping the CLI as "cannot start (…)": that is a crash too.
+    expect(r.stderr).not.toContain('cannot start (');
     expect(c.mayRefuse ? [0, 2] : [0]).toContain(r.code);
     const odd = r.stderr.split('\n').filter((line) => !STDERR_LINE.some((re) => re.test(line)));
     expect(odd.map((l) => l.slice(0, 300))).toEqual([]);
     // Doc text cannot reach the terminal as control sequences.
     // eslint-disable-next-line no-control-regex
     expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/);
+  });
+
+  it('applies every setting of its config', () => {
+    if (!c.config) return;
+    expect(runs.get(c)!.stderr).not.toContain('[SS081]');
   });
 
   it('the generated code holds nothing from the docs outside comments and strings', () => {
