@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { validate } from '@readme/openapi-parser';
 import ts from 'typescript';
 import { DEFAULT_CONFIG, type CodegenConfig } from '../../generator/config.js';
-import { DiagnosticBag, type Diagnostic } from '../../generator/diagnostics.js';
+import { DiagnosticBag } from '../../generator/diagnostics.js';
 import { renderFiles, type ModelRun } from '../../generator/generate.js';
 import type { ApiModel } from '../../generator/model/api-model.js';
 import { buildModel } from '../../generator/model/build-model.js';
@@ -106,10 +106,4 @@ export async function importGenerated(out: string): Promise<Record<string, unkno
 export async function openApiProblems(text: string): Promise<unknown[]> {
   const result = await validate(JSON.parse(text) as never);
   return [...('errors' in result && result.errors ? result.errors : []), ...(result.warnings ?? [])];
-}
-
-/** A diagnostic must say where: a file and a line ≥ 1, unless it is about the input as a whole. */
-export function unlocated(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const WHOLE_INPUT = new Set(['SS002']);
-  return diagnostics.filter((d) => !WHOLE_INPUT.has(d.code) && !(d.loc && d.loc.file && Number.isInteger(d.loc.line) && d.loc.line >= 1));
 }
