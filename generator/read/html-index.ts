@@ -24,14 +24,14 @@ export function readHtmlIndex(file: string, source: string, bag: DiagnosticBag):
   const index: IndexFragments = { file, operations: [] };
   const h1 = $('h1').first();
   const service = oneLine(h1);
-  if (service) index.serviceName = { value: service, loc: elementLoc(file, h1.get(0)) };
+  if (service) index.serviceName = { value: service, loc: elementLoc(file, source, h1.get(0)) };
   const seen = new Set<string>();
   // The operations table is the one whose row headers carry `data-tags` (older hosts: the first table).
   const rows = $('div.operations tr').filter((_, tr) => $(tr).children('th').length > 0).toArray();
   for (const tr of rows) {
-    const op = readRow($, file, tr);
+    const op = readRow($, file, source, tr);
     if (!op) {
-      bag.warn('SS121', elementLoc(file, tr), `operations row has no operation name: ${oneLine($(tr))}`);
+      bag.warn('SS121', elementLoc(file, source, tr), `operations row has no operation name: ${oneLine($(tr))}`);
       continue;
     }
     if (seen.has(op.name)) {
@@ -45,7 +45,7 @@ export function readHtmlIndex(file: string, source: string, bag: DiagnosticBag):
   return index;
 }
 
-function readRow($: CheerioAPI, file: string, tr: Element): IndexOperationFragment | undefined {
+function readRow($: CheerioAPI, file: string, source: string, tr: Element): IndexOperationFragment | undefined {
   const th = $(tr).children('th').first();
   const name = oneLine(th.clone().find('.icons').remove().end());
   if (!/^[A-Za-z_][\w`]*$/.test(name)) return undefined;
@@ -58,7 +58,7 @@ function readRow($: CheerioAPI, file: string, tr: Element): IndexOperationFragme
       const a = $(td).find('a[href]').first();
       return a.length ? [{ format: oneLine(a), href: a.attr('href')! }] : [];
     });
-  return { name, tags, ...(lock.length ? { auth: authFromTitle(lock.attr('title') ?? '') } : {}), links, loc: elementLoc(file, tr) };
+  return { name, tags, ...(lock.length ? { auth: authFromTitle(lock.attr('title') ?? '') } : {}), links, loc: elementLoc(file, source, tr) };
 }
 
 /** `Requires Roles: Admin, Sales?. Requires Permissions: orders:delete` (`?`: any of), or `Requires Authentication`. */

@@ -51,7 +51,7 @@ export function readHtmlPage(file: string, source: string, bag: DiagnosticBag): 
 }
 
 function loc(ctx: Ctx, el: AnyNode | undefined) {
-  return elementLoc(ctx.page.file, el);
+  return elementLoc(ctx.page.file, ctx.source, el);
 }
 
 /** h1 service, h2 operation, `h3#desc` description (`<br />` kept as line breaks), `div.tags` tags. */

@@ -70,6 +70,20 @@ describe('readers', () => {
     expect(isPipeDump(seedFiles()[0]!.text.replace(/\n/g, '\r'))).toBe(true);
   });
 
+  it("locate HTML elements by parse5's offsets, not its line numbers (which drift after `&` + line end in an attribute)", () => {
+    const page = fixture('orders/GetOrderLine.xml.html').replace('<a  href="?op=GetOrderLine&lang=csharp">C#</a>', '<a  href="?op=GetOrderLine&');
+    const lines = page.split('\n');
+    const read = readHtmlPage('p.html', page, new DiagnosticBag());
+    expect(read.tables[0]!.loc.line).toBe(lines.findIndex((l) => l.includes("<caption><b>GetOrderLine</b> Parameters:")) + 1);
+    expect(read.samples[0]!.loc.line).toBe(lines.findIndex((l) => l.startsWith('GET /orders/')) + 1);
+  });
+
+  it('read an HTML page holding lone surrogates (parse5 threw "Invalid code point")', () => {
+    const bag = new DiagnosticBag();
+    const page = readHtmlPage('p.html', `\uDFFF\uDFFF${fixture('booster/ExportCustomer.xml.html').replace('<pre>', '<pre>\uDFFF\uDFFF&amp;')}`, bag);
+    expect(page.operationName?.value).toBe('ExportCustomer');
+  });
+
   it('read an HTML page whose <pre>s are left open in linear time (each one was read to the end of the page)', () => {
     const page = fixture('booster/ExportCustomer.xml.html').replace(/<\/pre>/g, '');
     const [, one] = time(() => readHtmlPage('p.html', page, new DiagnosticBag()));
