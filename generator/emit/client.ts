@@ -10,7 +10,8 @@ import type { ApiModel, Operation, PrimitiveName, Route, TypeDef, TypeRef } from
 import { memberKey } from '../model/naming.js';
 import { typeChain } from '../model/operations.js';
 import { docText, isIdentifier, jsString, safeTypeName } from './escape.js';
-import { formatTypeScript, GENERATED_HEADER, renderTemplate } from './render.js';
+import { formatTypeScript, tooLong } from './format.js';
+import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { tsResponseType } from './ts-types.js';
 
 const DATE_TYPES = new Set<PrimitiveName>(['DateTime', 'DateTimeOffset', 'DateOnly']);
@@ -148,13 +149,14 @@ export async function emitClient(model: ApiModel, config: CodegenConfig, command
     operations: model.operations.map((op, i) => {
       const wire = wireNames(op, types);
       const typed = op.response.kind === 'typed' ? op.response.type : undefined;
+      const response = op.response.kind === 'typed' ? `T.${tsResponseType(op.response)}` : tsResponseType(op.response);
       return {
-        method: methods[i],
+        signature: methodSignature(methods[i]!, safeTypeName(op.request), response),
         name: op.name,
         doc: operationDoc(op),
         request: safeTypeName(op.request),
         type: op.request === op.name ? '' : op.request,
-        response: op.response.kind === 'typed' ? `T.${tsResponseType(op.response)}` : tsResponseType(op.response),
+        response,
         routes: (op.routes.length ? op.routes.map((r) => routeCode(op, r, wire)) : [fallbackRoute(op)]).join(', '),
         auth: op.auth.required,
         responseSchema: typed ? `S.${safeTypeName(typed)}Schema` : '',
@@ -164,4 +166,10 @@ export async function emitClient(model: ApiModel, config: CodegenConfig, command
     }),
   };
   return formatTypeScript(renderTemplate('client.ts.hbs', view));
+}
+
+/** `name(request, options): Promise<R> {` in a class body, laid out as prettier does: parameters one per line when too long. */
+function methodSignature(name: string, request: string, response: string): string {
+  const flat = `  ${name}(request: T.${request}, options?: CallOptions): Promise<${response}> {`;
+  return !tooLong(flat) ? flat.trimStart() : `${name}(\n    request: T.${request},\n    options?: CallOptions,\n  ): Promise<${response}> {`;
 }

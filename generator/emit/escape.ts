@@ -22,16 +22,15 @@ export function docText(text: string): string {
   return text.replace(/(^|[\r\n\u2028\u2029]\s*)@/g, '$1\\@');
 }
 
-/** A JavaScript string literal in single quotes, safe in any script context. */
+/**
+ * A JavaScript string literal, written as prettier writes it (`singleQuote`): single quotes unless
+ * the text holds more of them than double quotes; U+2028/U+2029 and control characters escaped.
+ */
 export function jsString(text: string): string {
-  const json = JSON.stringify(text)
-    .slice(1, -1)
-    .replace(/\\"/g, '"')
-    .replace(/'/g, "\\'")
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/<\/(script)/gi, '<\\/$1');
-  return `'${json}'`;
+  const body = JSON.stringify(text).slice(1, -1).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const singles = text.split("'").length - 1;
+  const doubles = text.split('"').length - 1;
+  return singles > doubles ? `"${body}"` : `'${body.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
 const RESERVED = new Set(

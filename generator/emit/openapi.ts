@@ -6,7 +6,8 @@
 import type { ApiModel, Field, Operation, PrimitiveName, Rule, TypeDef, TypeRef } from '../model/api-model.js';
 import { STRING_FORMATS } from '../config.js';
 import { safeTypeName } from './escape.js';
-import { formatJson, renderTemplate } from './render.js';
+import { formatJson } from './format.js';
+import { renderTemplate } from './render.js';
 
 type Schema = Record<string, unknown>;
 

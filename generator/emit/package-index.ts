@@ -4,18 +4,17 @@
  * something the validators or the client export would make the star exports ambiguous (a
  * compile error): such a DTO is exported by name, which takes precedence.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ApiModel } from '../model/api-model.js';
+import { TEMPLATES_DIR } from '../package-root.js';
 import { safeTypeName } from './escape.js';
-import { formatTypeScript, GENERATED_HEADER, renderTemplate } from './render.js';
+import { formatTypeScript, tooLong } from './format.js';
+import { GENERATED_HEADER, renderTemplate } from './render.js';
 
 /** Names a template exports literally (`export class ApiError`, `export interface Issue`…). */
 function templateExports(template: string): string[] {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'templates')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  const source = readFileSync(path.join(dir, 'templates', template), 'utf8');
+  const source = readFileSync(path.join(TEMPLATES_DIR, template), 'utf8');
   return [...source.matchAll(/^export (?:declare )?(?:class|interface|type|const|function|namespace) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!);
 }
 
@@ -24,8 +23,15 @@ export async function emitPackageIndex(model: ApiModel, clientName: string, comm
   const runtime = new Set([...templateExports('validators.ts.hbs'), ...templateExports('client.ts.hbs'), clientName, ...dtos.map((d) => `${d}Schema`)]);
   const view = {
     header: GENERATED_HEADER(command),
-    enumValues: model.types.filter((t) => t.kind === 'enum').map((t) => `${safeTypeName(t.name)}Values`),
-    shadowing: dtos.filter((d) => runtime.has(d)),
+    enumValues: exportList('export', model.types.filter((t) => t.kind === 'enum').map((t) => `${safeTypeName(t.name)}Values`)),
+    shadowing: exportList('export type', dtos.filter((d) => runtime.has(d))),
   };
   return formatTypeScript(renderTemplate('index.ts.hbs', view));
+}
+
+/** `export { A, B } from './types.js';` as prettier lays it out: one line when it fits, else a name per line. */
+function exportList(keyword: string, names: string[]): string {
+  if (!names.length) return '';
+  const flat = `${keyword} { ${names.join(', ')} } from './types.js';`;
+  return !tooLong(flat) ? flat : `${keyword} {\n${names.map((n) => `  ${n},\n`).join('')}} from './types.js';`;
 }

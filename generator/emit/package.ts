@@ -4,7 +4,8 @@
  */
 import type { CodegenConfig } from '../config.js';
 import type { ApiModel } from '../model/api-model.js';
-import { formatJson, renderTemplate } from './render.js';
+import { formatJson } from './format.js';
+import { renderTemplate } from './render.js';
 
 export function packageJsonView(model: ApiModel, config: CodegenConfig, command: string) {
   return {

@@ -1,7 +1,8 @@
 /** output/src/types.ts: one interface per DTO, a union per enum, and the Operations map. */
 import type { ApiModel, Field, Operation, TypeDef } from '../model/api-model.js';
-import { docText, safeTypeName } from './escape.js';
-import { formatTypeScript, GENERATED_HEADER, renderTemplate } from './render.js';
+import { docText, jsString, safeTypeName } from './escape.js';
+import { formatTypeScript } from './format.js';
+import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { tsFieldType, tsResponseType, tsTypeContext, type TsTypeContext } from './ts-types.js';
 
 interface MemberView {
@@ -54,8 +55,8 @@ export async function emitTypes(model: ApiModel, command: string): Promise<strin
       doc: typeDoc(t, model),
       base: t.base ? safeTypeName(t.base) : '',
       members: t.fields.map((f) => memberView(t, f, ctx, pathOf)),
-      values: t.enumMembers.map((m) => m.name),
-      union: t.enumMembers.map((m) => JSON.stringify(m.name)).join(' | ') || 'never',
+      values: t.enumMembers.map((m) => jsString(m.name)).join(', '),
+      union: t.enumMembers.map((m) => jsString(m.name)).join(' | ') || 'never',
     })),
     operations: model.operations.map((op) => ({ name: op.name, request: safeTypeName(op.request), response: tsResponseType(op.response) })),
   };

@@ -9,7 +9,8 @@ import type { ApiModel, Field, PrimitiveName, Rule, TypeDef, TypeRef } from '../
 import { STRING_FORMATS } from '../config.js';
 import { jsString, propertyAccess, safeTypeName } from './escape.js';
 import { templateNames } from './generated-names.js';
-import { formatTypeScript, GENERATED_HEADER, renderTemplate } from './render.js';
+import { formatTypeScript, tooLong } from './format.js';
+import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { tsPrimitive } from './ts-types.js';
 
 /** .NET integer ranges; 64-bit ones are cut to what a JSON number holds exactly. */
@@ -131,64 +132,74 @@ function memberTest(f: Field, g: Gen): Test | undefined {
 const nullableElement = (ref: TypeRef) => (ref.kind === 'primitive' || ref.kind === 'ref') && ref.nullable;
 const wrap = (fails: string) => (fails.includes('||') ? `(${fails})` : fails);
 
+/** Lines of code: nested blocks are indented here, as prettier would lay them out. */
+type Lines = string[];
+
+const indent = (lines: Lines): Lines => lines.map((l) => `  ${l}`);
+/** Between an `if (…)` and its statement: a space, or a line break when the line is too long (laid out in `body`). */
+const SOFT = '\u0000';
+const clause = (head: string, stmt: string) => `${head}${SOFT}${stmt}`;
+const block = (head: string, body: Lines): Lines => [`${head} {`, ...indent(body), '}'];
+/** `if …` then `else …`: prettier writes `} else` after a block, and `else` on its own line after a statement. */
+const ifElse = (ifLines: Lines, elseLines: Lines): Lines =>
+  ifLines.at(-1) === '}' ? [...ifLines.slice(0, -1), `} ${elseLines[0]}`, ...elseLines.slice(1)] : [...ifLines, ...elseLines];
+
 /** Statements that `return false` unless `x` is a valid non-null value of `ref`. */
-function isValue(ref: TypeRef, x: string, g: Gen, level: number): string {
+function isValue(ref: TypeRef, x: string, g: Gen, level: number): Lines {
   const test = singleTest(ref, x, g);
-  if (test) return `if (${test.fails}) return false;`;
+  if (test) return [clause(`if (${test.fails})`, 'return false;')];
   const e = `e${level}`;
   const element = (of: TypeRef) => {
     const body = isValue(of, e, g, level + 1);
-    return nullableElement(of) && body ? `if (${e} !== null) { ${body} }` : body;
+    return nullableElement(of) && body.length ? block(`if (${e} !== null)`, body) : body;
   };
   if (ref.kind === 'list') {
     const i = `i${level}`;
-    return `if (!Array.isArray(${x})) return false;
-      for (let ${i} = 0; ${i} < ${x}.length; ${i}++) { const ${e}: unknown = ${x}[${i}]; ${element(ref.of)} }`;
+    return [clause(`if (!Array.isArray(${x}))`, 'return false;'), ...block(`for (let ${i} = 0; ${i} < ${x}.length; ${i}++)`, [`const ${e}: unknown = ${x}[${i}];`, ...element(ref.of)])];
   }
   if (ref.kind === 'dictionary') {
     const k = `k${level}`;
-    return `if (!objectLike(${x})) return false;
-      for (const ${k} in ${x}) { if (!hasOwn(${x}, ${k})) continue; const ${e} = ${x}[${k}]; ${element(ref.value)} }`;
+    return [clause(`if (!objectLike(${x}))`, 'return false;'), ...block(`for (const ${k} in ${x})`, [`if (!hasOwn(${x}, ${k})) continue;`, `const ${e} = ${x}[${k}];`, ...element(ref.value)])];
   }
-  return '';
+  return [];
 }
 
 /**
- * `stmt` run with `segments` pushed onto `c.path`. Checks push only when something is wrong,
- * so that valid arrays cost no path bookkeeping.
+ * `stmt` run with `segments` pushed onto `c.path`, as the body of `head` (`if (…)`, `else`).
+ * Checks push only when something is wrong, so that valid arrays cost no path bookkeeping.
  */
-function withPath(segments: string[], stmt: string): string {
-  if (!segments.length) return stmt;
+function withPath(head: string, segments: string[], stmt: string): Lines {
+  if (!segments.length) return [clause(head, stmt)];
   // pop() rather than `length -= n`: setting the length is a slow path in V8.
-  return `{ c.path.push(${segments.join(', ')}); ${stmt} ${'c.path.pop(); '.repeat(segments.length)}}`;
+  return block(head, [`c.path.push(${segments.join(', ')});`, stmt, ...segments.map(() => 'c.path.pop();')]);
 }
 
 /** Statements that report every problem of the non-null value `x`, whose path is `c.path` + `keys` (code expressions). */
-function checkValue(ref: TypeRef, x: string, keys: string[], g: Gen, level: number): string {
+function checkValue(ref: TypeRef, x: string, keys: string[], g: Gen, level: number): Lines {
   const key = keys[keys.length - 1]!;
-  /** Reports at `keys`: the last one goes to the report, the others onto the path. */
-  const reportAt = (stmt: string) => withPath(keys.slice(0, -1), stmt);
+  /** `head` reporting at `keys`: the last one goes to the report, the others onto the path. */
+  const reportAt = (head: string, message: string) => withPath(head, keys.slice(0, -1), `report(c, ${key}, ${message});`);
   const test = singleTest(ref, x, g);
   if (test?.target)
     // Valid elements of a big array cost one guard call; strict mode must still look for unknown members.
-    return `if (c.strict || ${test.fails}) ${withPath(keys, `${test.target}(${x}, c, d + 1);`)}`;
-  if (test) return `if (${test.fails}) ${reportAt(`report(c, ${key}, ${jsString(`expected ${test.expected}`)});`)}`;
+    return withPath(`if (c.strict || ${test.fails})`, keys, `${test.target}(${x}, c, d + 1);`);
+  if (test) return reportAt(`if (${test.fails})`, jsString(`expected ${test.expected}`));
   const e = `e${level}`;
   const element = (of: TypeRef, at: string) => {
     const body = checkValue(of, e, [...keys, at], g, level + 1);
-    return nullableElement(of) && body ? `if (${e} !== null) { ${body} }` : body;
+    return nullableElement(of) && body.length ? block(`if (${e} !== null)`, body) : body;
   };
   if (ref.kind === 'list') {
     const i = `i${level}`;
-    return `if (!Array.isArray(${x})) ${reportAt(`report(c, ${key}, 'expected an array');`)}
-      else for (let ${i} = 0; ${i} < ${x}.length; ${i}++) { const ${e}: unknown = ${x}[${i}]; ${element(ref.of, i)} }`;
+    const loop = block(`for (let ${i} = 0; ${i} < ${x}.length; ${i}++)`, [`const ${e}: unknown = ${x}[${i}];`, ...element(ref.of, i)]);
+    return ifElse(reportAt(`if (!Array.isArray(${x}))`, "'expected an array'"), block('else', loop));
   }
   if (ref.kind === 'dictionary') {
     const k = `k${level}`;
-    return `if (!objectLike(${x})) ${reportAt(`report(c, ${key}, 'expected an object (dictionary)');`)}
-      else for (const ${k} in ${x}) { if (!hasOwn(${x}, ${k})) continue; const ${e} = ${x}[${k}]; ${element(ref.value, k)} }`;
+    const loop = block(`for (const ${k} in ${x})`, [`if (!hasOwn(${x}, ${k})) continue;`, `const ${e} = ${x}[${k}];`, ...element(ref.value, k)]);
+    return ifElse(reportAt(`if (!objectLike(${x}))`, "'expected an object (dictionary)'"), block('else', loop));
   }
-  return '';
+  return [];
 }
 
 /** Reads a member as an own property: a plain read is exact except for names Object.prototype has (`constructor`, `__proto__`, …). */
@@ -209,28 +220,28 @@ function closedValues(f: Field): string[] | undefined {
   return f.closed && f.examples.length && f.type.kind === 'primitive' && tsPrimitive(f.type.name) === 'string' ? f.examples : undefined;
 }
 
-function isMember(f: Field, g: Gen): string {
+function isMember(f: Field, g: Gen): Lines {
   const test = memberTest(f, g);
   const load = `x = ${read(f.wireName)};`;
   // Every test fails on null/undefined, so a required member needs no separate presence check.
-  if (test) return `${load} if (${f.required ? test.fails : `x != null && ${wrap(test.fails)}`}) return false;`;
+  if (test) return [load, clause(`if (${f.required ? test.fails : `x != null && ${wrap(test.fails)}`})`, 'return false;')];
   const body = isValue(f.type, 'x', g, 0);
-  if (!body) return f.required ? `${load} if (x == null) return false;` : '';
-  return f.required ? `${load} ${body}` : `${load} if (x != null) { ${body} }`;
+  if (!body.length) return f.required ? [load, 'if (x == null) return false;'] : [];
+  return f.required ? [load, ...body] : [load, ...block('if (x != null)', body)];
 }
 
-function checkMember(f: Field, g: Gen): string {
+function checkMember(f: Field, g: Gen): Lines {
   const key = jsString(f.wireName);
   const test = memberTest(f, g);
   const load = `x = ${read(f.wireName)};`;
-  const missing = f.required ? `if (x == null) report(c, ${key}, 'required');` : '';
+  const missing = clause('if (x == null)', `report(c, ${key}, 'required');`);
   if (test && !test.target) {
     const reportIt = `report(c, ${key}, ${jsString(`expected ${test.expected}`)});`;
-    return f.required ? `${load} ${missing} else if (${test.fails}) ${reportIt}` : `${load} if (x != null && ${wrap(test.fails)}) ${reportIt}`;
+    return f.required ? [load, missing, clause(`else if (${test.fails})`, reportIt)] : [load, clause(`if (x != null && ${wrap(test.fails)})`, reportIt)];
   }
   const body = checkValue(f.type, 'x', [key], g, 0);
-  if (!body) return f.required ? `${load} ${missing}` : '';
-  return f.required ? `${load} ${missing} else { ${body} }` : `${load} if (x != null) { ${body} }`;
+  if (!body.length) return f.required ? [load, missing] : [];
+  return f.required ? [load, missing, ...block('else', body)] : [load, ...block('if (x != null)', body)];
 }
 
 /** `clientType === 'PRIVATE'`; numbers and booleans compare by their text. */
@@ -253,42 +264,75 @@ function allFields(t: TypeDef, g: Gen): Field[] {
 
 /** The view of an object type: its guard and check bodies, and every member name it knows. */
 function objectView(t: TypeDef, g: Gen) {
+  const names = g.names.get(t.name)!;
   const members = allFields(t, g);
   const rules = t.rules.map((r) => ({ condition: ruleCondition(r, members), key: jsString(r.field), message: jsString(`required when ${r.when.field} is '${r.when.equals}'`) }));
-  const isMembers = t.fields.map((f) => isMember(f, g)).filter(Boolean);
-  const checkMembers = t.fields.map((f) => checkMember(f, g)).filter(Boolean);
+  const isMembers = t.fields.flatMap((f) => isMember(f, g));
+  const checkMembers = t.fields.flatMap((f) => checkMember(f, g));
   const base = t.base && g.types.get(t.base)?.kind === 'object' ? g.names.get(t.base) : undefined;
   return {
     base: base ? safeTypeName(t.base!) : '',
     baseIs: base?.is ?? '',
     baseCheck: base?.check ?? '',
-    memberNames: [...new Set(members.map((f) => f.wireName))],
+    checkSignature: call(`function ${names.check}(`, ['v: unknown', 'c: Context', 'd: number', `known = ${names.members}`], '): void {'),
+    memberNames: callArgument('new Set(', [...new Set(members.map((f) => jsString(f.wireName)))], `const ${names.members}: ReadonlySet<string> = `),
     usesX: isMembers.length > 0,
-    isBody: [...isMembers, ...rules.map((r) => `if (${r.condition}) return false;`)].join('\n'),
-    checkBody: [...checkMembers, ...rules.map((r) => `if (${r.condition}) report(c, ${r.key}, ${r.message});`)].join('\n'),
+    usesCheckX: checkMembers.length > 0,
+    isBody: body([...isMembers, ...rules.map((r) => clause(`if (${r.condition})`, 'return false;'))]),
+    checkBody: body([...checkMembers, ...rules.map((r) => clause(`if (${r.condition})`, `report(c, ${r.key}, ${r.message});`))]),
   };
 }
 
-const NO_OBJECT = { base: '', baseIs: '', baseCheck: '', memberNames: [], usesX: false, isBody: '', checkBody: '' };
+/** A function body's statements, one per line, indented; an `if` whose line is too long puts its statement on the next. */
+function body(lines: Lines): string {
+  return indent(lines)
+    .flatMap((line) => {
+      const soft = line.indexOf(SOFT);
+      if (soft < 0) return [line];
+      const flat = line.replace(SOFT, ' ');
+      return tooLong(flat) ? [line.slice(0, soft), `${/^ */.exec(line)![0]}  ${line.slice(soft + 1)}`] : [flat];
+    })
+    .join('\n');
+}
+
+/**
+ * `open[a, b]);` after `prefix`: on one line when it fits, else one element per line (prettier
+ * hugs an array that is the only argument).
+ */
+function callArgument(open: string, elements: string[], prefix: string): string {
+  const flat = `${open}[${elements.join(', ')}]);`;
+  if (!tooLong(prefix + flat) || !elements.length) return flat;
+  return `${open}[\n${elements.map((e) => `  ${e},\n`).join('')}]);`;
+}
+
+/** `head` + arguments + `tail`, as prettier lays out a call or signature: on one line when it fits, else one argument per line. */
+function call(head: string, args: string[], tail: string): string {
+  const flat = `${head}${args.join(', ')}${tail}`;
+  return tooLong(flat) ? `${head}\n${args.map((a) => `  ${a},\n`).join('')}${tail.trimStart()}` : flat;
+}
+
+const NO_OBJECT = { checkSignature: '', base: '', baseIs: '', baseCheck: '', memberNames: '', usesX: false, usesCheckX: false, isBody: '', checkBody: '' };
 
 export async function emitValidators(model: ApiModel, command: string): Promise<string> {
   const g: Gen = { types: new Map(model.types.map((t) => [t.name, t])), names: validatorNames(model.types) };
   const view = {
     header: GENERATED_HEADER(command),
-    types: model.types.map((t) => ({
-      name: safeTypeName(t.name),
-      isName: g.names.get(t.name)!.is,
-      checkName: g.names.get(t.name)!.check,
-      membersName: g.names.get(t.name)!.members,
-      schemaName: g.names.get(t.name)!.schema,
-      docName: t.name,
-      doc: `Standard Schema, type guard and parser for \`${t.name}\`.`,
-      isEnum: t.kind === 'enum',
-      open: t.kind === 'object' && Boolean(t.incomplete),
-      enumTest: t.enumMembers.map((m) => `v === ${jsString(m.name)}`).join(' || ') || 'false',
-      enumExpected: `expected ${oneOf(t.enumMembers.map((m) => m.name))}`,
-      ...(t.kind === 'object' && !t.incomplete ? objectView(t, g) : NO_OBJECT),
-    })),
+    types: model.types.map((t) => {
+      const names = g.names.get(t.name)!;
+      return {
+        name: safeTypeName(t.name),
+        isName: names.is,
+        checkName: names.check,
+        membersName: names.members,
+        doc: `Standard Schema, type guard and parser for \`${t.name}\`.`,
+        isEnum: t.kind === 'enum',
+        open: t.kind === 'object' && Boolean(t.incomplete),
+        enumTest: t.enumMembers.map((m) => `v === ${jsString(m.name)}`).join(' || ') || 'false',
+        enumExpected: `expected ${oneOf(t.enumMembers.map((m) => m.name))}`,
+        schemaDeclaration: call(`export const ${names.schema} = schema(`, [jsString(t.name), names.is, names.check], ');'),
+        ...(t.kind === 'object' && !t.incomplete ? objectView(t, g) : NO_OBJECT),
+      };
+    }),
   };
   return formatTypeScript(renderTemplate('validators.ts.hbs', view));
 }

@@ -182,6 +182,21 @@ function standardOptions(options: StandardSchemaV1.Options | undefined): Validat
   return options?.libraryOptions?.strict === true ? { strict: true } : undefined;
 }
 
+/** The public schema of a type, from its guard `is` and its issue collector `check`. */
+function schema<T>(typeName: string, is: (v: unknown, d: number) => v is T, check: Check): Schema<T> {
+  const self: Schema<T> = {
+    '~standard': {
+      version: 1,
+      vendor: VENDOR,
+      validate: (v, o) => standardResult<T>(v, self.validate(v, standardOptions(o))),
+    },
+    is: (v): v is T => is(v, 0),
+    validate: (v, options) => (!options?.strict && is(v, 0) ? [] : collect(v, check, options)),
+    parse: (v) => (is(v, 0) ? v : fail(typeName, collect(v, check, undefined))),
+  };
+  return self;
+}
+
 // Address
 function isAddress(v: unknown, d: number): v is Types.Address {
   if (!objectLike(v) || d > MAX_DEPTH) return false;
@@ -236,7 +251,7 @@ const AddressMembers: ReadonlySet<string> = new Set([
 ]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkAddress(v: unknown, c: Context, d: number, known: ReadonlySet<string> = AddressMembers): void {
+function checkAddress(v: unknown, c: Context, d: number, known = AddressMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -274,16 +289,7 @@ function checkAddress(v: unknown, c: Context, d: number, known: ReadonlySet<stri
 }
 
 /** Standard Schema, type guard and parser for `Address`. */
-export const AddressSchema: Schema<Types.Address> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.Address>(v, AddressSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.Address => isAddress(v, 0),
-  validate: (v, options) => (!options?.strict && isAddress(v, 0) ? [] : collect(v, checkAddress, options)),
-  parse: (v) => (isAddress(v, 0) ? v : fail('Address', collect(v, checkAddress, undefined))),
-};
+export const AddressSchema = schema('Address', isAddress, checkAddress);
 
 // CreateCustomer
 function isCreateCustomer(v: unknown, d: number): v is Types.CreateCustomer {
@@ -342,12 +348,7 @@ const CreateCustomerMembers: ReadonlySet<string> = new Set([
 ]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkCreateCustomer(
-  v: unknown,
-  c: Context,
-  d: number,
-  known: ReadonlySet<string> = CreateCustomerMembers,
-): void {
+function checkCreateCustomer(v: unknown, c: Context, d: number, known = CreateCustomerMembers): void {
   if (!objectShape(v, c, d)) return;
   checkCustomer(v, c, d, known);
   let x: unknown;
@@ -359,17 +360,7 @@ function checkCreateCustomer(
 }
 
 /** Standard Schema, type guard and parser for `CreateCustomer`. */
-export const CreateCustomerSchema: Schema<Types.CreateCustomer> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.CreateCustomer>(v, CreateCustomerSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.CreateCustomer => isCreateCustomer(v, 0),
-  validate: (v, options) =>
-    !options?.strict && isCreateCustomer(v, 0) ? [] : collect(v, checkCreateCustomer, options),
-  parse: (v) => (isCreateCustomer(v, 0) ? v : fail('CreateCustomer', collect(v, checkCreateCustomer, undefined))),
-};
+export const CreateCustomerSchema = schema('CreateCustomer', isCreateCustomer, checkCreateCustomer);
 
 // CreateCustomerResponse
 function isCreateCustomerResponse(v: unknown, d: number): v is Types.CreateCustomerResponse {
@@ -384,12 +375,7 @@ function isCreateCustomerResponse(v: unknown, d: number): v is Types.CreateCusto
 const CreateCustomerResponseMembers: ReadonlySet<string> = new Set(['boosterCustomerId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkCreateCustomerResponse(
-  v: unknown,
-  c: Context,
-  d: number,
-  known: ReadonlySet<string> = CreateCustomerResponseMembers,
-): void {
+function checkCreateCustomerResponse(v: unknown, c: Context, d: number, known = CreateCustomerResponseMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -400,21 +386,11 @@ function checkCreateCustomerResponse(
 }
 
 /** Standard Schema, type guard and parser for `CreateCustomerResponse`. */
-export const CreateCustomerResponseSchema: Schema<Types.CreateCustomerResponse> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) =>
-      standardResult<Types.CreateCustomerResponse>(v, CreateCustomerResponseSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.CreateCustomerResponse => isCreateCustomerResponse(v, 0),
-  validate: (v, options) =>
-    !options?.strict && isCreateCustomerResponse(v, 0) ? [] : collect(v, checkCreateCustomerResponse, options),
-  parse: (v) =>
-    isCreateCustomerResponse(v, 0)
-      ? v
-      : fail('CreateCustomerResponse', collect(v, checkCreateCustomerResponse, undefined)),
-};
+export const CreateCustomerResponseSchema = schema(
+  'CreateCustomerResponse',
+  isCreateCustomerResponse,
+  checkCreateCustomerResponse,
+);
 
 // Customer
 function isCustomer(v: unknown, d: number): v is Types.Customer {
@@ -589,7 +565,7 @@ const CustomerMembers: ReadonlySet<string> = new Set([
 ]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkCustomer(v: unknown, c: Context, d: number, known: ReadonlySet<string> = CustomerMembers): void {
+function checkCustomer(v: unknown, c: Context, d: number, known = CustomerMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -657,7 +633,7 @@ function checkCustomer(v: unknown, c: Context, d: number, known: ReadonlySet<str
   x = v.emails;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'emails', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (c.strict || !isEmail(e0, d + 1)) {
@@ -667,11 +643,12 @@ function checkCustomer(v: unknown, c: Context, d: number, known: ReadonlySet<str
           c.path.pop();
         }
       }
+    }
   }
   x = v.phones;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'phones', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (c.strict || !isPhone(e0, d + 1)) {
@@ -681,11 +658,12 @@ function checkCustomer(v: unknown, c: Context, d: number, known: ReadonlySet<str
           c.path.pop();
         }
       }
+    }
   }
   x = v.addresses;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'addresses', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (c.strict || !isAddress(e0, d + 1)) {
@@ -695,11 +673,12 @@ function checkCustomer(v: unknown, c: Context, d: number, known: ReadonlySet<str
           c.path.pop();
         }
       }
+    }
   }
   x = v.events;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'events', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (c.strict || !isEvent(e0, d + 1)) {
@@ -709,11 +688,12 @@ function checkCustomer(v: unknown, c: Context, d: number, known: ReadonlySet<str
           c.path.pop();
         }
       }
+    }
   }
   x = v.interests;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'interests', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (c.strict || !isInterest(e0, d + 1)) {
@@ -723,11 +703,12 @@ function checkCustomer(v: unknown, c: Context, d: number, known: ReadonlySet<str
           c.path.pop();
         }
       }
+    }
   }
   x = v.hobbies;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'hobbies', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (c.strict || !isHobby(e0, d + 1)) {
@@ -737,11 +718,12 @@ function checkCustomer(v: unknown, c: Context, d: number, known: ReadonlySet<str
           c.path.pop();
         }
       }
+    }
   }
   x = v.productCollections;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'productCollections', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (c.strict || !isProductCollection(e0, d + 1)) {
@@ -751,6 +733,7 @@ function checkCustomer(v: unknown, c: Context, d: number, known: ReadonlySet<str
           c.path.pop();
         }
       }
+    }
   }
   x = v.dataSharingConsent;
   if (x != null && typeof x !== 'boolean') report(c, 'dataSharingConsent', 'expected true or false');
@@ -771,16 +754,7 @@ function checkCustomer(v: unknown, c: Context, d: number, known: ReadonlySet<str
 }
 
 /** Standard Schema, type guard and parser for `Customer`. */
-export const CustomerSchema: Schema<Types.Customer> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.Customer>(v, CustomerSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.Customer => isCustomer(v, 0),
-  validate: (v, options) => (!options?.strict && isCustomer(v, 0) ? [] : collect(v, checkCustomer, options)),
-  parse: (v) => (isCustomer(v, 0) ? v : fail('Customer', collect(v, checkCustomer, undefined))),
-};
+export const CustomerSchema = schema('Customer', isCustomer, checkCustomer);
 
 // Email
 function isEmail(v: unknown, d: number): v is Types.Email {
@@ -797,7 +771,7 @@ function isEmail(v: unknown, d: number): v is Types.Email {
 const EmailMembers: ReadonlySet<string> = new Set(['email', 'isMainEmail']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkEmail(v: unknown, c: Context, d: number, known: ReadonlySet<string> = EmailMembers): void {
+function checkEmail(v: unknown, c: Context, d: number, known = EmailMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -810,16 +784,7 @@ function checkEmail(v: unknown, c: Context, d: number, known: ReadonlySet<string
 }
 
 /** Standard Schema, type guard and parser for `Email`. */
-export const EmailSchema: Schema<Types.Email> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.Email>(v, EmailSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.Email => isEmail(v, 0),
-  validate: (v, options) => (!options?.strict && isEmail(v, 0) ? [] : collect(v, checkEmail, options)),
-  parse: (v) => (isEmail(v, 0) ? v : fail('Email', collect(v, checkEmail, undefined))),
-};
+export const EmailSchema = schema('Email', isEmail, checkEmail);
 
 // Event
 function isEvent(v: unknown, d: number): v is Types.Event {
@@ -840,7 +805,7 @@ function isEvent(v: unknown, d: number): v is Types.Event {
 const EventMembers: ReadonlySet<string> = new Set(['eventType', 'eventDate', 'eventNotes', 'eventOtherName']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkEvent(v: unknown, c: Context, d: number, known: ReadonlySet<string> = EventMembers): void {
+function checkEvent(v: unknown, c: Context, d: number, known = EventMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -857,16 +822,7 @@ function checkEvent(v: unknown, c: Context, d: number, known: ReadonlySet<string
 }
 
 /** Standard Schema, type guard and parser for `Event`. */
-export const EventSchema: Schema<Types.Event> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.Event>(v, EventSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.Event => isEvent(v, 0),
-  validate: (v, options) => (!options?.strict && isEvent(v, 0) ? [] : collect(v, checkEvent, options)),
-  parse: (v) => (isEvent(v, 0) ? v : fail('Event', collect(v, checkEvent, undefined))),
-};
+export const EventSchema = schema('Event', isEvent, checkEvent);
 
 // ExportCustomer
 function isExportCustomer(v: unknown, d: number): v is Types.ExportCustomer {
@@ -906,12 +862,7 @@ const ExportCustomerMembers: ReadonlySet<string> = new Set([
 ]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkExportCustomer(
-  v: unknown,
-  c: Context,
-  d: number,
-  known: ReadonlySet<string> = ExportCustomerMembers,
-): void {
+function checkExportCustomer(v: unknown, c: Context, d: number, known = ExportCustomerMembers): void {
   if (!objectShape(v, c, d)) return;
   checkSearchCustomer(v, c, d, known);
   let x: unknown;
@@ -921,17 +872,7 @@ function checkExportCustomer(
 }
 
 /** Standard Schema, type guard and parser for `ExportCustomer`. */
-export const ExportCustomerSchema: Schema<Types.ExportCustomer> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.ExportCustomer>(v, ExportCustomerSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.ExportCustomer => isExportCustomer(v, 0),
-  validate: (v, options) =>
-    !options?.strict && isExportCustomer(v, 0) ? [] : collect(v, checkExportCustomer, options),
-  parse: (v) => (isExportCustomer(v, 0) ? v : fail('ExportCustomer', collect(v, checkExportCustomer, undefined))),
-};
+export const ExportCustomerSchema = schema('ExportCustomer', isExportCustomer, checkExportCustomer);
 
 // ExportCustomerResponse
 function isExportCustomerResponse(v: unknown, d: number): v is Types.ExportCustomerResponse {
@@ -946,12 +887,7 @@ function isExportCustomerResponse(v: unknown, d: number): v is Types.ExportCusto
 const ExportCustomerResponseMembers: ReadonlySet<string> = new Set(['asyncTaskId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkExportCustomerResponse(
-  v: unknown,
-  c: Context,
-  d: number,
-  known: ReadonlySet<string> = ExportCustomerResponseMembers,
-): void {
+function checkExportCustomerResponse(v: unknown, c: Context, d: number, known = ExportCustomerResponseMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -962,21 +898,11 @@ function checkExportCustomerResponse(
 }
 
 /** Standard Schema, type guard and parser for `ExportCustomerResponse`. */
-export const ExportCustomerResponseSchema: Schema<Types.ExportCustomerResponse> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) =>
-      standardResult<Types.ExportCustomerResponse>(v, ExportCustomerResponseSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.ExportCustomerResponse => isExportCustomerResponse(v, 0),
-  validate: (v, options) =>
-    !options?.strict && isExportCustomerResponse(v, 0) ? [] : collect(v, checkExportCustomerResponse, options),
-  parse: (v) =>
-    isExportCustomerResponse(v, 0)
-      ? v
-      : fail('ExportCustomerResponse', collect(v, checkExportCustomerResponse, undefined)),
-};
+export const ExportCustomerResponseSchema = schema(
+  'ExportCustomerResponse',
+  isExportCustomerResponse,
+  checkExportCustomerResponse,
+);
 
 // GetCustomerHobby
 function isGetCustomerHobby(v: unknown, d: number): v is Types.GetCustomerHobby {
@@ -993,12 +919,7 @@ function isGetCustomerHobby(v: unknown, d: number): v is Types.GetCustomerHobby 
 const GetCustomerHobbyMembers: ReadonlySet<string> = new Set(['hobby', 'sapHobbyId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkGetCustomerHobby(
-  v: unknown,
-  c: Context,
-  d: number,
-  known: ReadonlySet<string> = GetCustomerHobbyMembers,
-): void {
+function checkGetCustomerHobby(v: unknown, c: Context, d: number, known = GetCustomerHobbyMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -1009,18 +930,7 @@ function checkGetCustomerHobby(
 }
 
 /** Standard Schema, type guard and parser for `GetCustomerHobby`. */
-export const GetCustomerHobbySchema: Schema<Types.GetCustomerHobby> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) =>
-      standardResult<Types.GetCustomerHobby>(v, GetCustomerHobbySchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.GetCustomerHobby => isGetCustomerHobby(v, 0),
-  validate: (v, options) =>
-    !options?.strict && isGetCustomerHobby(v, 0) ? [] : collect(v, checkGetCustomerHobby, options),
-  parse: (v) => (isGetCustomerHobby(v, 0) ? v : fail('GetCustomerHobby', collect(v, checkGetCustomerHobby, undefined))),
-};
+export const GetCustomerHobbySchema = schema('GetCustomerHobby', isGetCustomerHobby, checkGetCustomerHobby);
 
 // GetCustomerInterest
 function isGetCustomerInterest(v: unknown, d: number): v is Types.GetCustomerInterest {
@@ -1037,12 +947,7 @@ function isGetCustomerInterest(v: unknown, d: number): v is Types.GetCustomerInt
 const GetCustomerInterestMembers: ReadonlySet<string> = new Set(['interest', 'sapInterestId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkGetCustomerInterest(
-  v: unknown,
-  c: Context,
-  d: number,
-  known: ReadonlySet<string> = GetCustomerInterestMembers,
-): void {
+function checkGetCustomerInterest(v: unknown, c: Context, d: number, known = GetCustomerInterestMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -1055,19 +960,7 @@ function checkGetCustomerInterest(
 }
 
 /** Standard Schema, type guard and parser for `GetCustomerInterest`. */
-export const GetCustomerInterestSchema: Schema<Types.GetCustomerInterest> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) =>
-      standardResult<Types.GetCustomerInterest>(v, GetCustomerInterestSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.GetCustomerInterest => isGetCustomerInterest(v, 0),
-  validate: (v, options) =>
-    !options?.strict && isGetCustomerInterest(v, 0) ? [] : collect(v, checkGetCustomerInterest, options),
-  parse: (v) =>
-    isGetCustomerInterest(v, 0) ? v : fail('GetCustomerInterest', collect(v, checkGetCustomerInterest, undefined)),
-};
+export const GetCustomerInterestSchema = schema('GetCustomerInterest', isGetCustomerInterest, checkGetCustomerInterest);
 
 // GetCustomerProductCollection
 function isGetCustomerProductCollection(v: unknown, d: number): v is Types.GetCustomerProductCollection {
@@ -1091,7 +984,7 @@ function checkGetCustomerProductCollection(
   v: unknown,
   c: Context,
   d: number,
-  known: ReadonlySet<string> = GetCustomerProductCollectionMembers,
+  known = GetCustomerProductCollectionMembers,
 ): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
@@ -1105,26 +998,11 @@ function checkGetCustomerProductCollection(
 }
 
 /** Standard Schema, type guard and parser for `GetCustomerProductCollection`. */
-export const GetCustomerProductCollectionSchema: Schema<Types.GetCustomerProductCollection> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) =>
-      standardResult<Types.GetCustomerProductCollection>(
-        v,
-        GetCustomerProductCollectionSchema.validate(v, standardOptions(o)),
-      ),
-  },
-  is: (v): v is Types.GetCustomerProductCollection => isGetCustomerProductCollection(v, 0),
-  validate: (v, options) =>
-    !options?.strict && isGetCustomerProductCollection(v, 0)
-      ? []
-      : collect(v, checkGetCustomerProductCollection, options),
-  parse: (v) =>
-    isGetCustomerProductCollection(v, 0)
-      ? v
-      : fail('GetCustomerProductCollection', collect(v, checkGetCustomerProductCollection, undefined)),
-};
+export const GetCustomerProductCollectionSchema = schema(
+  'GetCustomerProductCollection',
+  isGetCustomerProductCollection,
+  checkGetCustomerProductCollection,
+);
 
 // Hobby
 function isHobby(v: unknown, d: number): v is Types.Hobby {
@@ -1143,7 +1021,7 @@ function isHobby(v: unknown, d: number): v is Types.Hobby {
 const HobbyMembers: ReadonlySet<string> = new Set(['hobby', 'sapHobbyId', 'translation']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkHobby(v: unknown, c: Context, d: number, known: ReadonlySet<string> = HobbyMembers): void {
+function checkHobby(v: unknown, c: Context, d: number, known = HobbyMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -1158,16 +1036,7 @@ function checkHobby(v: unknown, c: Context, d: number, known: ReadonlySet<string
 }
 
 /** Standard Schema, type guard and parser for `Hobby`. */
-export const HobbySchema: Schema<Types.Hobby> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.Hobby>(v, HobbySchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.Hobby => isHobby(v, 0),
-  validate: (v, options) => (!options?.strict && isHobby(v, 0) ? [] : collect(v, checkHobby, options)),
-  parse: (v) => (isHobby(v, 0) ? v : fail('Hobby', collect(v, checkHobby, undefined))),
-};
+export const HobbySchema = schema('Hobby', isHobby, checkHobby);
 
 // Interest
 function isInterest(v: unknown, d: number): v is Types.Interest {
@@ -1186,7 +1055,7 @@ function isInterest(v: unknown, d: number): v is Types.Interest {
 const InterestMembers: ReadonlySet<string> = new Set(['interest', 'sapInterestId', 'translation']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkInterest(v: unknown, c: Context, d: number, known: ReadonlySet<string> = InterestMembers): void {
+function checkInterest(v: unknown, c: Context, d: number, known = InterestMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -1201,16 +1070,7 @@ function checkInterest(v: unknown, c: Context, d: number, known: ReadonlySet<str
 }
 
 /** Standard Schema, type guard and parser for `Interest`. */
-export const InterestSchema: Schema<Types.Interest> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.Interest>(v, InterestSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.Interest => isInterest(v, 0),
-  validate: (v, options) => (!options?.strict && isInterest(v, 0) ? [] : collect(v, checkInterest, options)),
-  parse: (v) => (isInterest(v, 0) ? v : fail('Interest', collect(v, checkInterest, undefined))),
-};
+export const InterestSchema = schema('Interest', isInterest, checkInterest);
 
 // Phone
 function isPhone(v: unknown, d: number): v is Types.Phone {
@@ -1231,7 +1091,7 @@ function isPhone(v: unknown, d: number): v is Types.Phone {
 const PhoneMembers: ReadonlySet<string> = new Set(['phone', 'countryPrefix', 'phoneType', 'isMainPhone']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkPhone(v: unknown, c: Context, d: number, known: ReadonlySet<string> = PhoneMembers): void {
+function checkPhone(v: unknown, c: Context, d: number, known = PhoneMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -1249,16 +1109,7 @@ function checkPhone(v: unknown, c: Context, d: number, known: ReadonlySet<string
 }
 
 /** Standard Schema, type guard and parser for `Phone`. */
-export const PhoneSchema: Schema<Types.Phone> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.Phone>(v, PhoneSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.Phone => isPhone(v, 0),
-  validate: (v, options) => (!options?.strict && isPhone(v, 0) ? [] : collect(v, checkPhone, options)),
-  parse: (v) => (isPhone(v, 0) ? v : fail('Phone', collect(v, checkPhone, undefined))),
-};
+export const PhoneSchema = schema('Phone', isPhone, checkPhone);
 
 // ProductCategory
 function isProductCategory(v: unknown, d: number): v is Types.ProductCategory {
@@ -1287,12 +1138,7 @@ const ProductCategoryMembers: ReadonlySet<string> = new Set([
 ]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkProductCategory(
-  v: unknown,
-  c: Context,
-  d: number,
-  known: ReadonlySet<string> = ProductCategoryMembers,
-): void {
+function checkProductCategory(v: unknown, c: Context, d: number, known = ProductCategoryMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -1310,17 +1156,7 @@ function checkProductCategory(
 }
 
 /** Standard Schema, type guard and parser for `ProductCategory`. */
-export const ProductCategorySchema: Schema<Types.ProductCategory> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.ProductCategory>(v, ProductCategorySchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.ProductCategory => isProductCategory(v, 0),
-  validate: (v, options) =>
-    !options?.strict && isProductCategory(v, 0) ? [] : collect(v, checkProductCategory, options),
-  parse: (v) => (isProductCategory(v, 0) ? v : fail('ProductCategory', collect(v, checkProductCategory, undefined))),
-};
+export const ProductCategorySchema = schema('ProductCategory', isProductCategory, checkProductCategory);
 
 // ProductCollection
 function isProductCollection(v: unknown, d: number): v is Types.ProductCollection {
@@ -1343,12 +1179,7 @@ const ProductCollectionMembers: ReadonlySet<string> = new Set([
 ]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkProductCollection(
-  v: unknown,
-  c: Context,
-  d: number,
-  known: ReadonlySet<string> = ProductCollectionMembers,
-): void {
+function checkProductCollection(v: unknown, c: Context, d: number, known = ProductCollectionMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -1364,19 +1195,7 @@ function checkProductCollection(
 }
 
 /** Standard Schema, type guard and parser for `ProductCollection`. */
-export const ProductCollectionSchema: Schema<Types.ProductCollection> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) =>
-      standardResult<Types.ProductCollection>(v, ProductCollectionSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.ProductCollection => isProductCollection(v, 0),
-  validate: (v, options) =>
-    !options?.strict && isProductCollection(v, 0) ? [] : collect(v, checkProductCollection, options),
-  parse: (v) =>
-    isProductCollection(v, 0) ? v : fail('ProductCollection', collect(v, checkProductCollection, undefined)),
-};
+export const ProductCollectionSchema = schema('ProductCollection', isProductCollection, checkProductCollection);
 
 // SearchCustomer
 function isSearchCustomer(v: unknown, d: number): v is Types.SearchCustomer {
@@ -1514,12 +1333,7 @@ const SearchCustomerMembers: ReadonlySet<string> = new Set([
 ]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkSearchCustomer(
-  v: unknown,
-  c: Context,
-  d: number,
-  known: ReadonlySet<string> = SearchCustomerMembers,
-): void {
+function checkSearchCustomer(v: unknown, c: Context, d: number, known = SearchCustomerMembers): void {
   if (!objectShape(v, c, d)) return;
   if (c.strict) reportUnknown(v, known, c);
   let x: unknown;
@@ -1530,7 +1344,7 @@ function checkSearchCustomer(
   if (x == null) report(c, 'posCodes', 'required');
   else {
     if (!Array.isArray(x)) report(c, 'posCodes', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (typeof e0 !== 'string') {
@@ -1539,6 +1353,7 @@ function checkSearchCustomer(
           c.path.pop();
         }
       }
+    }
   }
   x = v.searchKey;
   if (x != null && typeof x !== 'string') report(c, 'searchKey', 'expected a string');
@@ -1549,7 +1364,7 @@ function checkSearchCustomer(
   x = v.locationCountryIds;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'locationCountryIds', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (typeof e0 !== 'string') {
@@ -1558,6 +1373,7 @@ function checkSearchCustomer(
           c.path.pop();
         }
       }
+    }
   }
   x = v.clientSpendingFrom;
   if (x != null && !Number.isFinite(x)) report(c, 'clientSpendingFrom', 'expected a finite number');
@@ -1580,7 +1396,7 @@ function checkSearchCustomer(
   x = v.birthdateMonths;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'birthdateMonths', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (!integer(e0, -2147483648, 2147483647)) {
@@ -1589,11 +1405,12 @@ function checkSearchCustomer(
           c.path.pop();
         }
       }
+    }
   }
   x = v.interests;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'interests', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (c.strict || !isGetCustomerInterest(e0, d + 1)) {
@@ -1603,11 +1420,12 @@ function checkSearchCustomer(
           c.path.pop();
         }
       }
+    }
   }
   x = v.hobbies;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'hobbies', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (c.strict || !isGetCustomerHobby(e0, d + 1)) {
@@ -1617,11 +1435,12 @@ function checkSearchCustomer(
           c.path.pop();
         }
       }
+    }
   }
   x = v.productCollections;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'productCollections', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (c.strict || !isGetCustomerProductCollection(e0, d + 1)) {
@@ -1631,11 +1450,12 @@ function checkSearchCustomer(
           c.path.pop();
         }
       }
+    }
   }
   x = v.customerStatus;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'customerStatus', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (typeof e0 !== 'string') {
@@ -1644,11 +1464,12 @@ function checkSearchCustomer(
           c.path.pop();
         }
       }
+    }
   }
   x = v.boosterCustomerIds;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'boosterCustomerIds', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (!integer(e0, -2147483648, 2147483647)) {
@@ -1657,13 +1478,14 @@ function checkSearchCustomer(
           c.path.pop();
         }
       }
+    }
   }
   x = v.hasSapCrmError;
   if (x != null && typeof x !== 'boolean') report(c, 'hasSapCrmError', 'expected true or false');
   x = v.productCategories;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'productCategories', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (c.strict || !isProductCategory(e0, d + 1)) {
@@ -1673,11 +1495,12 @@ function checkSearchCustomer(
           c.path.pop();
         }
       }
+    }
   }
   x = v.saleRepresentativeEmails;
   if (x != null) {
     if (!Array.isArray(x)) report(c, 'saleRepresentativeEmails', 'expected an array');
-    else
+    else {
       for (let i0 = 0; i0 < x.length; i0++) {
         const e0: unknown = x[i0];
         if (typeof e0 !== 'string') {
@@ -1686,21 +1509,12 @@ function checkSearchCustomer(
           c.path.pop();
         }
       }
+    }
   }
 }
 
 /** Standard Schema, type guard and parser for `SearchCustomer`. */
-export const SearchCustomerSchema: Schema<Types.SearchCustomer> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.SearchCustomer>(v, SearchCustomerSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.SearchCustomer => isSearchCustomer(v, 0),
-  validate: (v, options) =>
-    !options?.strict && isSearchCustomer(v, 0) ? [] : collect(v, checkSearchCustomer, options),
-  parse: (v) => (isSearchCustomer(v, 0) ? v : fail('SearchCustomer', collect(v, checkSearchCustomer, undefined))),
-};
+export const SearchCustomerSchema = schema('SearchCustomer', isSearchCustomer, checkSearchCustomer);
 
 // UpdateCustomer
 function isUpdateCustomer(v: unknown, d: number): v is Types.UpdateCustomer {
@@ -1756,12 +1570,7 @@ const UpdateCustomerMembers: ReadonlySet<string> = new Set([
 ]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
-function checkUpdateCustomer(
-  v: unknown,
-  c: Context,
-  d: number,
-  known: ReadonlySet<string> = UpdateCustomerMembers,
-): void {
+function checkUpdateCustomer(v: unknown, c: Context, d: number, known = UpdateCustomerMembers): void {
   if (!objectShape(v, c, d)) return;
   checkCustomer(v, c, d, known);
   let x: unknown;
@@ -1772,14 +1581,4 @@ function checkUpdateCustomer(
 }
 
 /** Standard Schema, type guard and parser for `UpdateCustomer`. */
-export const UpdateCustomerSchema: Schema<Types.UpdateCustomer> = {
-  '~standard': {
-    version: 1,
-    vendor: VENDOR,
-    validate: (v, o) => standardResult<Types.UpdateCustomer>(v, UpdateCustomerSchema.validate(v, standardOptions(o))),
-  },
-  is: (v): v is Types.UpdateCustomer => isUpdateCustomer(v, 0),
-  validate: (v, options) =>
-    !options?.strict && isUpdateCustomer(v, 0) ? [] : collect(v, checkUpdateCustomer, options),
-  parse: (v) => (isUpdateCustomer(v, 0) ? v : fail('UpdateCustomer', collect(v, checkUpdateCustomer, undefined))),
-};
+export const UpdateCustomerSchema = schema('UpdateCustomer', isUpdateCustomer, checkUpdateCustomer);

@@ -1,0 +1,139 @@
+/**
+ * Formatting of the generated files. The output is prettier's (tests check every file against
+ * prettier on the seeds, synthetic docs at several sizes and the hostile corpus), but running
+ * prettier over megabytes of generated code was most of a large run's time and memory. So the
+ * templates write prettier's layout themselves wherever a line fits, and only the top-level
+ * statements holding something prettier could still change (a line too long, an odd blank line)
+ * go through prettier, in one call per file.
+ */
+import type { Options } from 'prettier';
+
+export const PRINT_WIDTH = 120;
+const TS_OPTIONS: Options = { parser: 'babel-ts', singleQuote: true, printWidth: PRINT_WIDTH, trailingComma: 'all' };
+
+/** Top-level statements: the templates separate them by a blank line and start them in column 0. */
+const STATEMENT_BREAK = /\n{2,}(?=\S)/;
+/** Marks where one statement handed to prettier ends, so that its answer can be cut up again. */
+const MARKER = '// @booster-codegen-statement';
+const MARKER_BREAK = `\n\n${MARKER}\n\n`;
+
+let prettierModule: Promise<typeof import('prettier')> | undefined;
+/** Loaded on first need: a run whose every statement is settled never pays for it. */
+const prettier = () => (prettierModule ??= import('prettier'));
+
+/**
+ * Width as prettier could count it, or more: any non-ASCII character counts 2 (wide CJK does in
+ * prettier; others count less), so that a statement near the limit is sent to prettier, never kept.
+ */
+function widthAtMost(line: string): number {
+  let width = line.length;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) > 0x7e) width++;
+  return width;
+}
+
+/**
+ * Whether a template should break `line` itself, as prettier would: only pure-ASCII lines over the
+ * width. Others are written flat, and isSettled leaves it to prettier when they may not fit.
+ */
+export function tooLong(line: string): boolean {
+  return line.length > PRINT_WIDTH && /^[\x20-\x7e]*$/.test(line);
+}
+
+/** A comment line, which prettier never rewraps. */
+function isCommentLine(trimmed: string): boolean {
+  return trimmed.startsWith('//') || trimmed.startsWith('/*') || trimmed.startsWith('*');
+}
+
+/**
+ * True when prettier would leave this statement as it is, given that the templates write its
+ * layout: every code line fits, no trailing blanks or tabs, no blank line prettier would drop.
+ */
+export function isSettled(statement: string): boolean {
+  const lines = statement.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') {
+      // Prettier keeps single blank lines between statements, not at a block's ends.
+      const before = lines[i - 1] ?? '';
+      const after = lines[i + 1] ?? '';
+      if (before === '' || after === '' || /[{([]$/.test(before) || /^\s*[})\]]/.test(after)) return false;
+      continue;
+    }
+    if (/\s$|\t|\r/.test(line)) return false;
+    if (widthAtMost(line) > PRINT_WIDTH && !isCommentLine(line.trimStart())) return false;
+  }
+  return true;
+}
+
+/** A class's members: the templates separate them by a blank line and indent them by 2. */
+const MEMBER_BREAK = /\n{2,}(?=  \S)/;
+const CLASS_HEAD = /^(?:export )?(?:abstract )?class [^\n]*\{$/m;
+/** Prettier sees a member alone in this class (derived, for `super()`), then the wrapper is cut off again. */
+const WRAPPER_HEAD = 'class __ extends __ {';
+
+/**
+ * One unit of formatting: a top-level statement or, in a class, one member (a client class holds
+ * a method per operation: one long signature must not send them all to prettier).
+ */
+interface Unit {
+  text: string;
+  member: boolean;
+}
+
+function units(statement: string): Unit[] {
+  const head = CLASS_HEAD.exec(statement);
+  if (!head || !statement.endsWith('\n}')) return [{ text: statement, member: false }];
+  const bodyStart = head.index + head[0].length + 1;
+  // The head alone is no program prettier could parse.
+  if (!isSettled(statement.slice(0, bodyStart - 1))) return [{ text: statement, member: false }];
+  const members = statement.slice(bodyStart, -2).split(MEMBER_BREAK);
+  return [
+    { text: statement.slice(0, bodyStart - 1), member: false },
+    ...members.map((text) => ({ text, member: true })),
+    { text: '}', member: false },
+  ];
+}
+
+/** Prettier's layout of the unsettled units, in one call; undefined if its answer cannot be cut up again. */
+async function formatUnits(todo: Unit[]): Promise<string[] | undefined> {
+  const { format } = await prettier();
+  const program = todo.map((u) => (u.member ? `${WRAPPER_HEAD}\n${u.text}\n}` : u.text)).join(MARKER_BREAK);
+  let formatted: string[];
+  try {
+    formatted = (await format(program, TS_OPTIONS)).trimEnd().split(MARKER_BREAK);
+  } catch {
+    return undefined; // a unit cut where it should not have been: the whole file will tell
+  }
+  if (formatted.length !== todo.length) return undefined;
+  const out: string[] = [];
+  for (const [i, u] of todo.entries()) {
+    const text = formatted[i]!;
+    if (!u.member) out.push(text);
+    else if (text.startsWith(`${WRAPPER_HEAD}\n`) && text.endsWith('\n}')) out.push(text.slice(WRAPPER_HEAD.length + 1, -2));
+    else return undefined;
+  }
+  return out;
+}
+
+/** Generated TypeScript in prettier's layout. */
+export async function formatTypeScript(source: string): Promise<string> {
+  const statements = source.trim().split(STATEMENT_BREAK).map((s) => (isSettled(s) ? [{ text: s, member: false }] : units(s)));
+  const todo = statements.flat().filter((u) => !isSettled(u.text));
+  if (todo.length) {
+    const formatted = await formatUnits(todo);
+    // Prettier moving a marker (it never has) would misplace code: format the whole file instead.
+    if (!formatted) return (await prettier()).format(source, TS_OPTIONS);
+    todo.forEach((u, i) => (u.text = formatted[i]!));
+  }
+  return `${statements.map((s) => (s.length === 1 ? s[0]!.text : joinClass(s))).join('\n\n')}\n`;
+}
+
+/** A class again: its head, its members one blank line apart, its closing brace. */
+function joinClass(parts: Unit[]): string {
+  return `${parts[0]!.text}\n${parts.slice(1, -1).map((u) => u.text).join('\n\n')}\n}`;
+}
+
+/** JSON artifacts: `JSON.stringify`'s layout (prettier's `json-stringify`, as npm writes package.json). */
+export function formatJson(source: string): string {
+  return `${JSON.stringify(JSON.parse(source), null, 2)}\n`;
+}

@@ -1,0 +1,56 @@
+/**
+ * The generated files are prettier's output, byte for byte: the templates write prettier's layout
+ * where lines fit and only the rest goes through prettier (generator/emit/format.ts), so this is
+ * what proves the templates right — on the seeds, synthetic docs of several sizes and seeds, and
+ * every hostile case.
+ */
+import * as prettier from 'prettier';
+import { describe, expect, it } from 'vitest';
+import { formatTypeScript, isSettled } from '../../generator/emit/format.js';
+import type { InputFile } from '../../generator/read/input.js';
+import { hostileCases } from '../hostile/corpus.js';
+import { renderAll } from '../hostile/harness.js';
+import { seedFiles } from '../helpers.js';
+import { syntheticDocs } from '../synthetic/docs.js';
+
+const TS = { parser: 'babel-ts', singleQuote: true, printWidth: 120, trailingComma: 'all' } as const;
+
+function synthetic(operations: number, seed: number): InputFile[] {
+  const docs = syntheticDocs({ operations, seed });
+  return [...docs.pages, ...(docs.index ? [docs.index] : [])].map((p) => ({ file: p.file, text: p.text }));
+}
+
+const corpora: { name: string; files: () => InputFile[] }[] = [
+  { name: 'the seeds', files: seedFiles },
+  { name: 'synthetic docs, 12 operations, seed 3', files: () => synthetic(12, 3) },
+  { name: 'synthetic docs, 80 operations, seed 1', files: () => synthetic(80, 1) },
+  ...hostileCases().map((c) => ({ name: `hostile: ${c.name}`, files: () => c.files })),
+];
+
+describe.each(corpora)('$name', ({ files }) => {
+  it('every generated file is exactly what prettier makes of it', async () => {
+    const { files: out } = await renderAll(files());
+    for (const [file, text] of out) {
+      if (file.endsWith('.ts')) expect(text, file).toBe(await prettier.format(text, TS));
+      else if (file.endsWith('.json')) expect(text, file).toBe(await prettier.format(text, { parser: 'json-stringify' }));
+    }
+  });
+});
+
+describe('formatTypeScript', () => {
+  it('sends a statement to prettier when a code line is too long, a blank line is out of place, or a line has trailing blanks', () => {
+    expect(isSettled(`const a = 1;`)).toBe(true);
+    expect(isSettled(`const a = '${'x'.repeat(120)}';`)).toBe(false);
+    expect(isSettled(`/** ${'x'.repeat(200)} */\nconst a = 1;`)).toBe(true);
+    expect(isSettled(`const a = '${'界'.repeat(55)}';`)).toBe(false);
+    expect(isSettled(`function f() {\n\n  return 1;\n}`)).toBe(false);
+    expect(isSettled(`function f() {\n  a();\n\n\n  b();\n}`)).toBe(false);
+    expect(isSettled(`const a = 1; `)).toBe(false);
+  });
+
+  it('formats only what needs it, and gives the same file as prettier over the whole', async () => {
+    const source = `// header\n\nconst short = [1, 2];\n\n\n\nconst long = [${Array.from({ length: 40 }, (_, i) => `'item${i}'`).join(', ')}];\n\nfunction f(a: number) {\n\n  return a;\n}\n`;
+    const formatted = await formatTypeScript(source);
+    expect(formatted).toBe(await prettier.format(source, TS));
+  });
+});
