@@ -3,8 +3,8 @@
  * prettier on the seeds, synthetic docs at several sizes and the hostile corpus), but running
  * prettier over megabytes of generated code was most of a large run's time and memory. So the
  * templates write prettier's layout themselves wherever a line fits, and only the top-level
- * statements holding something prettier could still change (a line too long, an odd blank line)
- * go through prettier, in one call per file.
+ * statements (or class members) holding something prettier could still change (a line too long,
+ * an odd blank line) go through prettier, in one call per file.
  */
 import type { Options } from 'prettier';
 
