@@ -15,7 +15,7 @@ import { emitPackageIndex } from '../../generator/emit/package-index.js';
 import { emitTypes } from '../../generator/emit/types.js';
 import { emitValidators } from '../../generator/emit/validators.js';
 import type { ApiModel, Field, TypeDef, TypeRef } from '../../generator/model/api-model.js';
-import { ApiError, BoosterClient, NetworkError, TimeoutError, type ClientOptions } from '../../output/src/client.js';
+import { ApiError, BoosterClient, NetworkError, ResponseTooLargeError, TimeoutError, type ClientOptions } from '../../output/src/client.js';
 import type { CreateCustomer, UpdateCustomer } from '../../output/src/types.js';
 import { ValidationError } from '../../output/src/validators.js';
 import { modelOf, ROOT, seedFiles } from '../helpers.js';
@@ -309,15 +309,26 @@ describe('errors', () => {
     expect(e.body).toContain('<h1>nginx</h1>');
   });
 
-  it('an empty error body, invalid JSON, and a huge body', async () => {
+  it('an empty error body, invalid JSON, and a huge body (under the size cap, then over it)', async () => {
     server.handler = (_, res) => res.writeHead(500).end();
     expect(await caught(client().createCustomer(create))).toMatchObject({ status: 500, errorCode: 'Internal Server Error', message: 'HTTP 500 Internal Server Error', body: undefined });
     server.handler = (_, res) => send(res, 200, '{"boosterCustomerId":');
     expect(await caught(client().createCustomer(create))).toMatchObject({ name: 'ApiError', status: 200, message: 'CreateCustomer: the response is not JSON' });
     server.handler = (_, res) => send(res, 500, `oops ${'x'.repeat(5_000_000)}`, { 'content-type': 'text/plain' });
+    // Under the default cap (32 MiB): read whole, the message stays short.
     const huge = (await caught(client().createCustomer(create))) as ApiError;
+    expect(huge).toBeInstanceOf(ApiError);
     expect(huge.message.length).toBeLessThan(250);
     expect((huge.body as string).length).toBeGreaterThan(5_000_000);
+    // Over a smaller cap (client option or per call; a call's 0 lifts the client's): not read, whatever the status.
+    const tooLarge = { name: 'ResponseTooLargeError', operation: 'CreateCustomer', limit: 1_000_000, message: 'CreateCustomer: the response is larger than 1000000 bytes (maxResponseBytes)' };
+    expect(await caught(client({ maxResponseBytes: 1_000_000 }).createCustomer(create))).toMatchObject(tooLarge);
+    const perCall = await caught(client().createCustomer(create, { maxResponseBytes: 1_000_000 }));
+    expect(perCall).toBeInstanceOf(ResponseTooLargeError);
+    expect(perCall).toMatchObject(tooLarge);
+    expect(await caught(client({ maxResponseBytes: 1_000_000 }).createCustomer(create, { maxResponseBytes: 0 }))).toBeInstanceOf(ApiError);
+    server.handler = (_, res) => send(res, 200, { boosterCustomerId: 1, pad: 'x'.repeat(2_000_000) });
+    expect(await caught(client({ maxResponseBytes: 1_000_000 }).createCustomer(create))).toMatchObject(tooLarge);
   });
 
   it('a refused connection and a dropped one are NetworkErrors', async () => {
