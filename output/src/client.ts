@@ -191,7 +191,8 @@ const invalid = (op: Op, issues: Issue[]) => new S.ValidationError(op.type ?? op
 
 /** Method, path with query, and JSON body of a request, on the route whose variables it fills. */
 function target(op: Op, req: Record<string, unknown>): [string, string, string | undefined] {
-  const filled = (k: string) => req[k] != null && req[k] !== '';
+  // Own members only: a variable named like `constructor` must not be filled from the prototype.
+  const filled = (k: string) => Object.prototype.hasOwnProperty.call(req, k) && req[k] != null && req[k] !== '';
   // Like ServiceStack's clients: the route with the most variables that the request fills.
   const route = op.routes.filter((r) => r[2].every(filled)).sort((a, b) => b[2].length - a[2].length)[0];
   if (!route)

@@ -525,6 +525,9 @@ const SYNTHETIC: ApiModel = {
     type('Stamp', [field('at', prim('DateTime'), true), field('by', prim('string'))]),
     type('SaveItem', [field('id', prim('int'), true), field('trace', prim('string'), false, 'query'), field('name', prim('string'))]),
     type('Ping', [field('message', prim('string'))]),
+    // Route variables named like Object.prototype members.
+    type('GetThing', [field('constructor', prim('string')), field('note', prim('string'))]),
+    type('DeleteThing', [field('toString', prim('string'))]),
     // DTOs named like runtime exports: index.ts must still compile.
     type('ApiError', [field('code', prim('string'))]),
     type('Issue', [field('title', prim('string'))]),
@@ -559,6 +562,31 @@ const SYNTHETIC: ApiModel = {
       ],
       sources: [],
     },
+    {
+      name: 'GetThing',
+      tags: [],
+      routes: [
+        { verbs: ['GET'], path: '/things', pathVariables: [], sources: [] },
+        { verbs: ['GET'], path: '/things/{Constructor}', pathVariables: ['Constructor'], sources: [] },
+      ],
+      auth,
+      request: 'GetThing',
+      response: { kind: 'untyped' },
+      formats: [],
+      parameters: [],
+      sources: [],
+    },
+    {
+      name: 'DeleteThing',
+      tags: [],
+      routes: [{ verbs: ['DELETE'], path: '/things/{ToString}', pathVariables: ['ToString'], sources: [] }],
+      auth,
+      request: 'DeleteThing',
+      response: { kind: 'untyped' },
+      formats: [],
+      parameters: [{ name: 'toString', declaredIn: 'DeleteThing', in: 'path', required: true }],
+      sources: [],
+    },
     { name: 'Ping', tags: [], routes: [], auth, request: 'Ping', response: { kind: 'none' }, formats: [], parameters: [{ name: 'message', declaredIn: 'Ping', in: 'body', required: false }], sources: [] },
   ],
 };
@@ -566,7 +594,8 @@ const SYNTHETIC: ApiModel = {
 describe('generated for a synthetic model', () => {
   let dir: string;
   type Call = (request: object) => Promise<unknown>;
-  let Client: new (options: Partial<ClientOptions>) => { getItem: Call; saveItem: Call; ping: Call };
+  type CallWith = (request: object, options?: object) => Promise<unknown>;
+  let Client: new (options: Partial<ClientOptions>) => { getItem: Call; saveItem: Call; ping: Call; getThing: Call; deleteThing: CallWith };
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'booster-client-synthetic-'));
@@ -646,6 +675,27 @@ describe('generated for a synthetic model', () => {
     server.handler = (_, res) => send(res, 200, 'true');
     await expect(new Client({ baseUrl: server.url }).saveItem({ id: 3, trace: 't 1', name: 'n' })).resolves.toBe(true);
     expect(server.seen[0]).toMatchObject({ method: 'POST', url: "/items/3/it's?trace=t%201", body: '{"name":"n"}' });
+  });
+
+  it('fills route variables from own members only, not from a prototype (variables named constructor, toString)', async () => {
+    server.handler = (_, res) => send(res, 200, '{}');
+    const api = new Client({ baseUrl: server.url });
+    // Every object inherits `constructor`: only an own one selects the route with the variable.
+    await api.getThing({});
+    await api.getThing(Object.create({ constructor: 'inherited', note: 'inherited' }) as object);
+    await api.getThing({ constructor: 'own', note: 'n' });
+    expect(server.seen.map((r) => r.url)).toEqual(['/things', '/things', '/things/own?note=n']);
+    server.seen.length = 0;
+    // A variable the request fills only through its prototype is missing: nothing is sent.
+    for (const request of [{}, Object.create({ toString: 'inherited' }) as object]) {
+      const e = await api.deleteThing(request, { validate: false }).catch((x: unknown) => x);
+      // The synthetic package's own ValidationError class: compared by name.
+      expect(e).toMatchObject({ name: 'ValidationError', issues: [{ path: ['toString'], message: 'required (route variable)' }] });
+      expect((e as ValidationError).issues).toHaveLength(1);
+    }
+    expect(server.seen).toHaveLength(0);
+    await api.deleteThing({ toString: 'x y' });
+    expect(server.seen[0]).toMatchObject({ method: 'DELETE', url: '/things/x%20y' });
   });
 
   it("one-way without routes: ServiceStack's /json/oneway/ route, resolves undefined", async () => {
