@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../generator/config.js';
-import { emitClient, methodName } from '../../generator/emit/client.js';
+import { clientMethodNames, emitClient, methodName } from '../../generator/emit/client.js';
+import { emitReadme } from '../../generator/emit/readme.js';
 import { emitPackageIndex } from '../../generator/emit/package-index.js';
 import { emitTypes } from '../../generator/emit/types.js';
 import { emitValidators } from '../../generator/emit/validators.js';
@@ -163,6 +164,21 @@ export async function use(): Promise<string> {
 
   it('names methods in camelCase', () => {
     expect(['CreateCustomer', 'XMLExport', 'SMS', 'Constructor', 'ping'].map(methodName)).toEqual(['createCustomer', 'xmlExport', 'sms', 'constructor_', 'ping']);
+  });
+
+  it('gives names that meet a suffix, and the README lists exactly the methods the client has', async () => {
+    const model = modelOf(seedFiles());
+    const [first] = model.operations;
+    // Each of these meets an earlier name once camelCased (the last one meets a suffixed name).
+    for (const name of ['createCustomer', 'Constructor', 'constructor', 'CreateCustomer2'])
+      model.operations.push({ ...first!, name, routes: first!.routes.map((r) => ({ ...r })) });
+    const names = clientMethodNames(model);
+    expect(names).toEqual(['createCustomer', 'exportCustomer', 'updateCustomer', 'createCustomer2', 'constructor_', 'constructor_2', 'createCustomer22']);
+    const client = await emitClient(model, DEFAULT_CONFIG, COMMAND);
+    const readme = emitReadme(model, DEFAULT_CONFIG, COMMAND);
+    expect([...client.matchAll(/^ {2}(\w+)\(request: T\.\w+, options\?: CallOptions\)/gm)].map((m) => m[1])).toEqual(names);
+    expect([...readme.matchAll(/^### `(\w+)` — /gm)].map((m) => m[1])).toEqual(names);
+    expect([...readme.matchAll(/^const result = await api\.(\w+)\(/gm)].map((m) => m[1])).toEqual(names);
   });
 });
 
