@@ -5,10 +5,11 @@
  * (roll forward) before anything else. Files the generator did not write are never touched.
  *
  * State lives in `<out>/.booster-codegen/`: `manifest.json` (what was generated from which
- * inputs, for the incremental check), `journal.json` and `staging-<pid>/` while writing.
+ * inputs, for the incremental check), and while writing `lock` (the writer's pid: one writer
+ * at a time), `journal.json` and `staging-<pid>/`.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Generated files by path relative to the output folder. */
@@ -28,7 +29,16 @@ export interface Manifest {
 interface Journal {
   moves: string[];
   removals: string[];
+  /** The staging folder, relative to the output folder (absolute in journals of older versions). */
   staging: string;
+}
+
+/** Another run is writing the same output folder (exit code 2). */
+export class OutputBusyError extends Error {}
+
+export interface LockOptions {
+  /** How long to wait for another run's lock before giving up (default 10 s). */
+  waitMs?: number;
 }
 
 export function sha256(text: string | Buffer): string {
@@ -56,12 +66,94 @@ export function readManifest(outDir: string): Promise<Manifest | undefined> {
   return readJson<Manifest>(statePath(outDir, 'manifest.json'));
 }
 
-/** Finishes the moves of a write that was interrupted, and clears leftover staging folders. */
+/** True when a process with this pid exists (EPERM: it does, but is not ours to signal). */
+function alive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The pid in a lock file's text, NaN when there is none (yet: the file may be being written). */
+const lockPid = (text: string | undefined) => (text && /^\d+\s*$/.test(text) ? Number(text) : NaN);
+
+/**
+ * Takes `<out>/.booster-codegen/lock` (created exclusively, holding our pid), waiting up to
+ * `waitMs` for another run to finish; a lock whose pid is dead is taken over. Returns the release.
+ */
+export async function lockOutput(outDir: string, { waitMs = 10_000 }: LockOptions = {}): Promise<() => Promise<void>> {
+  const lock = statePath(outDir, 'lock');
+  await mkdir(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      const file = await open(lock, 'wx');
+      try {
+        await file.writeFile(`${process.pid}\n`);
+      } finally {
+        await file.close();
+      }
+      return async () => {
+        if (lockPid(await readFile(lock, 'utf8').catch(() => undefined)) === process.pid) await rm(lock, { force: true });
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const pid = lockPid(await readFile(lock, 'utf8').catch(() => undefined));
+    if (!Number.isNaN(pid) && !alive(pid)) {
+      await takeOver(lock, pid);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      const who = Number.isNaN(pid) ? 'another run' : `another run (pid ${pid})`;
+      throw new OutputBusyError(
+        `${who} is writing ${path.relative(process.cwd(), outDir) || '.'}/ (lock: ${path.relative(process.cwd(), lock)}); ` +
+          `gave up after ${waitMs} ms. Try again when it is done, or delete the lock if no such process is running.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100, Math.max(1, deadline - Date.now()))));
+  }
+}
+
+/**
+ * Removes the lock of dead `pid`. Moved aside first, atomically, so that of two runs taking it
+ * over only one removes it; when what was moved is a live run's new lock instead, it goes back.
+ */
+async function takeOver(lock: string, pid: number): Promise<void> {
+  const aside = `${lock}.${process.pid}.tmp`;
+  try {
+    await rename(lock, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  if (lockPid(await readFile(aside, 'utf8').catch(() => undefined)) !== pid)
+    await link(aside, lock).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+  await rm(aside, { force: true });
+}
+
+/** The pid in `staging-<pid>` or `<name>.<pid>.tmp`. */
+const ownerPid = (name: string) => Number(/^staging-(\d+)$|\.(\d+)\.tmp$/.exec(name)?.slice(1).find(Boolean) ?? NaN);
+
+/**
+ * Finishes the moves of a write that was interrupted, and clears the staging folders and
+ * temporary files of runs that are gone (or of this one). Called with the lock held.
+ */
 export async function recoverOutput(outDir: string): Promise<boolean> {
   const journal = await readJson<Journal>(statePath(outDir, 'journal.json'));
   if (journal) {
+    // Relative to the output folder, so that a moved checkout still rolls forward; an absolute
+    // one (older journals) that no longer exists is looked for by its name in the state folder.
+    let staging = path.resolve(outDir, journal.staging);
+    if (path.isAbsolute(journal.staging) && !(await readdir(staging).then(() => true, () => false)))
+      staging = statePath(outDir, path.basename(journal.staging));
     for (const rel of journal.moves) {
-      const staged = path.join(journal.staging, rel);
+      const staged = path.join(staging, rel);
       await mkdir(path.dirname(path.join(outDir, rel)), { recursive: true });
       // Already moved before the interruption when the staged copy is gone.
       await rename(staged, path.join(outDir, rel)).catch((e: NodeJS.ErrnoException) => {
@@ -72,8 +164,10 @@ export async function recoverOutput(outDir: string): Promise<boolean> {
     await rm(statePath(outDir, 'journal.json'), { force: true });
   }
   const state = await readdir(path.join(outDir, STATE_DIR)).catch(() => [] as string[]);
-  for (const name of state.filter((n) => n.startsWith('staging-') || n.endsWith('.tmp')))
-    await rm(statePath(outDir, name), { recursive: true, force: true });
+  for (const name of state.filter((n) => n.startsWith('staging-') || n.endsWith('.tmp'))) {
+    const pid = ownerPid(name);
+    if (pid === process.pid || !alive(pid)) await rm(statePath(outDir, name), { recursive: true, force: true });
+  }
   return Boolean(journal);
 }
 
@@ -101,12 +195,22 @@ export async function manifestIntact(outDir: string, manifest: Manifest): Promis
   return true;
 }
 
-/** Writes what changed; returns the changed and removed paths. */
+/** Writes what changed, holding the output folder's lock; returns the changed and removed paths. */
 export async function writeOutput(
   outDir: string,
   files: OutputFiles,
   manifest: Omit<Manifest, 'files'>,
+  options: LockOptions = {},
 ): Promise<{ written: string[]; removed: string[] }> {
+  const release = await lockOutput(outDir, options);
+  try {
+    return await writeLocked(outDir, files, manifest);
+  } finally {
+    await release();
+  }
+}
+
+async function writeLocked(outDir: string, files: OutputFiles, manifest: Omit<Manifest, 'files'>): Promise<{ written: string[]; removed: string[] }> {
   await recoverOutput(outDir);
   const previous = await readManifest(outDir);
   const written = await staleFiles(outDir, files);
@@ -118,7 +222,8 @@ export async function writeOutput(
     await writeFile(path.join(staging, rel), files.get(rel)!);
   }
   // From here on the new output is complete on disk: the journal makes the moves finishable.
-  await writeAtomic(statePath(outDir, 'journal.json'), JSON.stringify({ moves: written, removals: removed, staging } satisfies Journal));
+  const journal: Journal = { moves: written, removals: removed, staging: path.relative(outDir, staging).split(path.sep).join('/') };
+  await writeAtomic(statePath(outDir, 'journal.json'), JSON.stringify(journal));
   await recoverOutput(outDir);
   const hashes = Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rel, c]) => [rel, sha256(c)]));
   await writeAtomic(statePath(outDir, 'manifest.json'), `${JSON.stringify({ ...manifest, files: hashes }, null, 2)}\n`);

@@ -4,6 +4,7 @@ import { ConfigError } from '../config.js';
 import { countBySeverity, formatDiagnostic } from '../diagnostics.js';
 import type { ModelRun } from '../generate.js';
 import { InputError } from '../read/input-files.js';
+import { OutputBusyError } from '../write-output.js';
 
 /** Bad usage found while running a command (exit code 2). */
 export class UsageError extends Error {}
@@ -28,12 +29,12 @@ export function report(run: ModelRun, verbose: boolean): void {
   process.stderr.write(`${c.error} error(s), ${c.warning} warning(s), ${c.info} note(s)${hidden ? ` (${hidden} notes hidden; --verbose shows them)` : ''}\n`);
 }
 
-/** Runs a command body, turning bad config, input or usage into exit code 2 with a one-line message. */
+/** Runs a command body, turning bad config, input or usage, or a busy output folder, into exit code 2 with a one-line message. */
 export async function guarded(fn: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await fn();
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof InputError || e instanceof UsageError) {
+    if (e instanceof ConfigError || e instanceof InputError || e instanceof UsageError || e instanceof OutputBusyError) {
       process.stderr.write(`booster-codegen: ${e.message}\n`);
       process.exitCode = 2;
       return;

@@ -25,6 +25,22 @@ export function methodName(operation: string): string {
 }
 
 /**
+ * The client's method names, one per operation in the model's order: a name that meets an
+ * earlier one (names differing only in case or odd characters) gets a suffix, `createCustomer2`.
+ * The README shows the same names.
+ */
+export function clientMethodNames(model: ApiModel): string[] {
+  const taken = new Set<string>();
+  return model.operations.map((op) => {
+    const base = methodName(op.name);
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+    taken.add(name);
+    return name;
+  });
+}
+
+/**
  * The verb the client sends on a route: POST when the route allows it (or allows every verb,
  * as ServiceStack's own clients do), else the first listed.
  */
@@ -135,13 +151,7 @@ export async function emitClient(model: ApiModel, config: CodegenConfig, command
   const types = new Map(model.types.map((t) => [t.name, t]));
   const dates = dateFunctions(model, types);
   const hasDates = new Set(dates.map((d) => d.type));
-  // Names that differ only in case or odd characters could meet as methods: later ones get a suffix.
-  const methods: string[] = [];
-  for (const op of model.operations) {
-    let name = methodName(op.name);
-    for (let n = 2; methods.includes(name); n++) name = `${methodName(op.name)}${n}`;
-    methods.push(name);
-  }
+  const methods = clientMethodNames(model);
   const view = {
     header: GENERATED_HEADER(command),
     clientName: clientClassName(config),

@@ -2,7 +2,7 @@
 import type { CodegenConfig } from '../config.js';
 import type { ApiModel, Field, Operation, TypeDef, TypeRef } from '../model/api-model.js';
 import { typeChain } from '../model/operations.js';
-import { methodName } from './client.js';
+import { clientMethodNames } from './client.js';
 import { jsString, markdownCode, markdownText, propertyKey, safeTypeName } from './escape.js';
 import { renderTemplate } from './render.js';
 import { tsPrimitive } from './ts-types.js';
@@ -45,17 +45,6 @@ function objectLiteral(def: TypeDef, types: Map<string, TypeDef>, depth: number)
   return `{ ${members.map((f) => `${propertyKey(f.wireName)}: ${sampleValue(f.type, f, types, depth)}`).join(', ')} }`;
 }
 
-/** The client's method names, as the client emitter gives them (names that meet get a suffix there too). */
-function methodNames(model: ApiModel): string[] {
-  const methods: string[] = [];
-  for (const op of model.operations) {
-    let name = methodName(op.name);
-    for (let n = 2; methods.includes(name); n++) name = `${methodName(op.name)}${n}`;
-    methods.push(name);
-  }
-  return methods;
-}
-
 function operationView(op: Operation, method: string, types: Map<string, TypeDef>) {
   const request = types.get(op.request);
   const route = op.routes[0];
@@ -74,7 +63,7 @@ export function emitReadme(model: ApiModel, config: CodegenConfig, command: stri
   const types = new Map(model.types.map((t) => [t.name, t]));
   const first = model.operations[0];
   const firstRequest = first ? types.get(first.request) : undefined;
-  const methods = methodNames(model);
+  const methods = clientMethodNames(model);
   return renderTemplate('README.md.hbs', {
     command,
     packageName: config.packageName,

@@ -56,6 +56,8 @@ export interface ClientOptions {
   fetch?: typeof fetch | undefined;
   /** Per attempt, body included; none when unset or 0. */
   timeoutMs?: number | undefined;
+  /** Largest response body read, in bytes (default 32 MiB); a larger one throws `ResponseTooLargeError`. `Infinity` or 0: no limit. */
+  maxResponseBytes?: number | undefined;
   retry?: RetryOptions | undefined;
   /** Validate requests with the generated schemas before sending (default true). */
   validate?: boolean | undefined;
@@ -70,6 +72,7 @@ export interface ClientOptions {
 export interface CallOptions {
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
+  maxResponseBytes?: number | undefined;
   /** Sent with this request, over the client's headers and credentials. */
   headers?: Record<string, string> | undefined;
   validate?: boolean | undefined;
@@ -146,6 +149,20 @@ export class TimeoutError extends Error {
   override name = 'TimeoutError';
 }
 
+/** The response body is larger than `maxResponseBytes`: the request was aborted with the rest unread. Not retried. */
+export class ResponseTooLargeError extends Error {
+  override name = 'ResponseTooLargeError';
+  declare readonly operation: string;
+  /** The `maxResponseBytes` in force. */
+  declare readonly limit: number;
+
+  constructor(operation: string, limit: number) {
+    super(`${operation}: the response is larger than ${limit} bytes (maxResponseBytes)`);
+    this.operation = operation;
+    this.limit = limit;
+  }
+}
+
 /** `o.key`, or `o.Key` as .NET hosts without camelCase serialize it. */
 function member(o: unknown, key: string): unknown {
   if (typeof o !== 'object' || o === null) return undefined;
@@ -174,7 +191,8 @@ const invalid = (op: Op, issues: Issue[]) => new S.ValidationError(op.type ?? op
 
 /** Method, path with query, and JSON body of a request, on the route whose variables it fills. */
 function target(op: Op, req: Record<string, unknown>): [string, string, string | undefined] {
-  const filled = (k: string) => req[k] != null && req[k] !== '';
+  // Own members only: a variable named like `constructor` must not be filled from the prototype.
+  const filled = (k: string) => Object.prototype.hasOwnProperty.call(req, k) && req[k] != null && req[k] !== '';
   // Like ServiceStack's clients: the route with the most variables that the request fills.
   const route = op.routes.filter((r) => r[2].every(filled)).sort((a, b) => b[2].length - a[2].length)[0];
   if (!route)
@@ -232,6 +250,29 @@ async function authHeaders(auth: Auth, into: Record<string, string>): Promise<vo
   if (key) into[auth.apiKey!.header.toLowerCase()] = key;
 }
 
+/**
+ * The body as text, read up to `limit` bytes: past it, or when Content-Length says it is larger,
+ * the stream is cancelled (which aborts the request) with the rest unread.
+ */
+async function read(res: Response, operation: string, limit: number): Promise<string> {
+  const reader = res.body?.getReader();
+  // No stream: a null body, or a `fetch` stand-in without streams.
+  if (!reader) return res.text();
+  const decoder = new TextDecoder();
+  let text = '';
+  // Content-Length counts the encoded bytes: the decoded ones are counted as they arrive.
+  for (let size = Number(res.headers.get('content-length')) > limit ? Infinity : 0; ;) {
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError(operation, limit);
+    }
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 const IDEMPOTENT = /^(GET|HEAD|PUT|DELETE|OPTIONS)$/;
 const TRANSIENT = [408, 429, 500, 502, 503, 504];
 
@@ -273,7 +314,7 @@ type Fix = (v: unknown) => unknown;
 
 /**
  * Calls the API. Errors: `ValidationError` (nothing sent), `ApiError` (error status), `NetworkError`,
- * `TimeoutError`, or the caller's `signal.reason` on abort.
+ * `TimeoutError`, `ResponseTooLargeError` (body over `maxResponseBytes`), or the caller's `signal.reason` on abort.
  *
  * Redirects are followed only for requests without credentials: with credentials the client uses
  * `redirect: 'manual'` and a redirect becomes an `ApiError`, so that `Authorization` or an API key
@@ -367,7 +408,7 @@ export class BoosterClient {
       let res: Response | undefined;
       let error: Error;
       try {
-        const [response, text] = await this.#send(info, call.signal, call.timeoutMs ?? o.timeoutMs, configured);
+        const [response, text] = await this.#send(info, call, configured);
         res = response;
         await o.onResponse?.(info, res);
         if (res.ok) return this.#result(op, res, text);
@@ -395,14 +436,11 @@ export class BoosterClient {
     }
   }
 
-  /** One attempt, body read included, under the caller's signal and the timeout. */
-  async #send(
-    info: CallInfo,
-    signal: AbortSignal | undefined,
-    timeoutMs: number | undefined,
-    credentials: boolean,
-  ): Promise<[Response, string]> {
+  /** One attempt, body read included (up to `maxResponseBytes`), under the caller's signal and the timeout. */
+  async #send(info: CallInfo, { signal, ...call }: CallOptions, credentials: boolean): Promise<[Response, string]> {
     signal?.throwIfAborted();
+    const timeoutMs = call.timeoutMs ?? this.#options.timeoutMs;
+    const limit = call.maxResponseBytes ?? this.#options.maxResponseBytes ?? 32 * 1024 * 1024;
     // A controller of our own only when there is a timeout to add to the caller's signal.
     const controller = timeoutMs ? new AbortController() : undefined;
     const abort = () => controller!.abort(signal!.reason);
@@ -424,9 +462,10 @@ export class BoosterClient {
         signal: combined,
         redirect: credentials ? 'manual' : 'follow',
       });
-      return [res, await res.text()];
+      return [res, await read(res, info.operation, limit || Infinity)];
     } catch (e) {
       if (combined?.aborted) throw combined.reason;
+      if (e instanceof ResponseTooLargeError) throw e;
       throw new NetworkError(`${info.method} ${info.url}: ${(e as Error).message}`, { cause: e });
     } finally {
       clearTimeout(timer);

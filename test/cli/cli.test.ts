@@ -97,6 +97,48 @@ describe('booster-codegen generate', () => {
   });
 });
 
+describe('bin/booster-codegen.js', () => {
+  /** A copy of bin/ in a fresh folder, with `dist/generator/` holding the given files (none: not built). */
+  function install(dist: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'booster-bin-'));
+    mkdirSync(path.join(dir, 'bin'));
+    cpSync(BIN, path.join(dir, 'bin/booster-codegen.js'));
+    writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
+    for (const [file, text] of Object.entries(dist)) {
+      mkdirSync(path.dirname(path.join(dir, 'dist/generator', file)), { recursive: true });
+      writeFileSync(path.join(dir, 'dist/generator', file), text);
+    }
+    return dir;
+  }
+  const run = (dir: string) => {
+    const r = spawnSync(process.execPath, [path.join(dir, 'bin/booster-codegen.js'), 'generate'], { cwd: dir, encoding: 'utf8' });
+    return { code: r.status, stderr: r.stderr };
+  };
+
+  it('says to run npm install only when the CLI was never built', () => {
+    const r = run(install({}));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^booster-codegen: cannot start \(Cannot find module '.*dist\/generator\/cli\.js'.*\); run `npm install` to build the generator\n$/);
+  });
+
+  it.each([
+    ['an error thrown by cli.js', { 'cli.js': "throw new TypeError('boom in the generator');\n" }, /TypeError: boom in the generator\n\s+at .*cli\.js:1/],
+    ['a rejected top-level await (a command failing)', { 'cli.js': "await Promise.reject(new Error('command failed'));\n" }, /Error: command failed\n\s+at .*cli\.js:1/],
+    ['a module cli.js imports that is missing', { 'cli.js': "import './commands/missing.js';\n" }, /ERR_MODULE_NOT_FOUND[\s\S]*commands\/missing\.js|commands\/missing\.js[\s\S]*ERR_MODULE_NOT_FOUND/],
+  ])('reports %s as an internal error with its stack, exit 2', (_, dist, stack) => {
+    const r = run(install(dist));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^booster-codegen: internal error: /);
+    expect(r.stderr).toMatch(stack);
+    expect(r.stderr).not.toContain('npm install');
+  });
+
+  it('runs a working CLI as is', () => {
+    const r = run(install({ 'cli.js': "process.stderr.write('ran\\n');\n" }));
+    expect(r).toEqual({ code: 0, stderr: 'ran\n' });
+  });
+});
+
 describe('booster-codegen inspect', () => {
   it('summarises the model, or prints it as JSON', () => {
     const dir = workspace();

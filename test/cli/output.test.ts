@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -85,6 +86,48 @@ describe('incremental generation', () => {
     expect(readFileSync(path.join(dir, 'pkg/.npmignore'), 'utf8')).toBe('secret\n');
     expect(readFileSync(path.join(dir, 'pkg/NOTES.md'), 'utf8')).toBe('mine\n');
   });
+});
+
+describe('one writer at a time', () => {
+  /** Runs the CLI without blocking the event loop (for runs side by side). */
+  async function cliAsync(args: string[], cwd: string) {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    return { code, stderr };
+  }
+
+  it('two runs at once on the same output both succeed, one after the other, leaving no lock or staging', async () => {
+    const dir = workspace();
+    const args = ['generate', '--quiet', '--force', '--no-bump', '--input', 'docs', '--out', 'pkg'];
+    cli(['generate', '--quiet', '--input', 'docs', '--out', 'expected'], dir);
+    const runs = await Promise.all([cliAsync(args, dir), cliAsync(args, dir)]);
+    expect(runs).toEqual([{ code: 0, stderr: '' }, { code: 0, stderr: '' }]);
+    expect(snapshot(path.join(dir, 'pkg'))).toEqual(snapshot(path.join(dir, 'expected')));
+    expect(readdirSync(path.join(dir, 'pkg/.booster-codegen'))).toEqual(['manifest.json']);
+  }, 60_000);
+
+  it('gives up on an output another live process is writing, naming its pid (exit 2, nothing written)', async () => {
+    const dir = workspace();
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      mkdirSync(path.join(dir, 'pkg/.booster-codegen'), { recursive: true });
+      writeFileSync(path.join(dir, 'pkg/.booster-codegen/lock'), `${holder.pid}\n`);
+      const r = await cliAsync(['generate', '--quiet', '--input', 'docs', '--out', 'pkg'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `booster-codegen: another run (pid ${holder.pid}) is writing pkg/ (lock: pkg/.booster-codegen/lock); gave up after 10000 ms. Try again when it is done, or delete the lock if no such process is running.\n`,
+      );
+      expect(snapshot(path.join(dir, 'pkg'))).toEqual({});
+    } finally {
+      holder.kill('SIGKILL');
+    }
+    // Once its holder is gone, the lock is taken over.
+    await once(holder, 'exit');
+    expect(cli(['generate', '--quiet', '--input', 'docs', '--out', 'pkg'], dir).code).toBe(0);
+    expect(readdirSync(path.join(dir, 'pkg/.booster-codegen'))).toEqual(['manifest.json']);
+  }, 60_000);
 });
 
 describe('atomic output', () => {

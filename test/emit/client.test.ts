@@ -10,12 +10,13 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../generator/config.js';
-import { emitClient, methodName } from '../../generator/emit/client.js';
+import { clientMethodNames, emitClient, methodName } from '../../generator/emit/client.js';
+import { emitReadme } from '../../generator/emit/readme.js';
 import { emitPackageIndex } from '../../generator/emit/package-index.js';
 import { emitTypes } from '../../generator/emit/types.js';
 import { emitValidators } from '../../generator/emit/validators.js';
 import type { ApiModel, Field, TypeDef, TypeRef } from '../../generator/model/api-model.js';
-import { ApiError, BoosterClient, NetworkError, TimeoutError, type ClientOptions } from '../../output/src/client.js';
+import { ApiError, BoosterClient, NetworkError, ResponseTooLargeError, TimeoutError, type ClientOptions } from '../../output/src/client.js';
 import type { CreateCustomer, UpdateCustomer } from '../../output/src/types.js';
 import { ValidationError } from '../../output/src/validators.js';
 import { modelOf, ROOT, seedFiles } from '../helpers.js';
@@ -164,6 +165,21 @@ export async function use(): Promise<string> {
   it('names methods in camelCase', () => {
     expect(['CreateCustomer', 'XMLExport', 'SMS', 'Constructor', 'ping'].map(methodName)).toEqual(['createCustomer', 'xmlExport', 'sms', 'constructor_', 'ping']);
   });
+
+  it('gives names that meet a suffix, and the README lists exactly the methods the client has', async () => {
+    const model = modelOf(seedFiles());
+    const [first] = model.operations;
+    // Each of these meets an earlier name once camelCased (the last one meets a suffixed name).
+    for (const name of ['createCustomer', 'Constructor', 'constructor', 'CreateCustomer2'])
+      model.operations.push({ ...first!, name, routes: first!.routes.map((r) => ({ ...r })) });
+    const names = clientMethodNames(model);
+    expect(names).toEqual(['createCustomer', 'exportCustomer', 'updateCustomer', 'createCustomer2', 'constructor_', 'constructor_2', 'createCustomer22']);
+    const client = await emitClient(model, DEFAULT_CONFIG, COMMAND);
+    const readme = emitReadme(model, DEFAULT_CONFIG, COMMAND);
+    expect([...client.matchAll(/^ {2}(\w+)\(request: T\.\w+, options\?: CallOptions\)/gm)].map((m) => m[1])).toEqual(names);
+    expect([...readme.matchAll(/^### `(\w+)` — /gm)].map((m) => m[1])).toEqual(names);
+    expect([...readme.matchAll(/^const result = await api\.(\w+)\(/gm)].map((m) => m[1])).toEqual(names);
+  });
 });
 
 describe('seed operations end to end', () => {
@@ -309,15 +325,26 @@ describe('errors', () => {
     expect(e.body).toContain('<h1>nginx</h1>');
   });
 
-  it('an empty error body, invalid JSON, and a huge body', async () => {
+  it('an empty error body, invalid JSON, and a huge body (under the size cap, then over it)', async () => {
     server.handler = (_, res) => res.writeHead(500).end();
     expect(await caught(client().createCustomer(create))).toMatchObject({ status: 500, errorCode: 'Internal Server Error', message: 'HTTP 500 Internal Server Error', body: undefined });
     server.handler = (_, res) => send(res, 200, '{"boosterCustomerId":');
     expect(await caught(client().createCustomer(create))).toMatchObject({ name: 'ApiError', status: 200, message: 'CreateCustomer: the response is not JSON' });
     server.handler = (_, res) => send(res, 500, `oops ${'x'.repeat(5_000_000)}`, { 'content-type': 'text/plain' });
+    // Under the default cap (32 MiB): read whole, the message stays short.
     const huge = (await caught(client().createCustomer(create))) as ApiError;
+    expect(huge).toBeInstanceOf(ApiError);
     expect(huge.message.length).toBeLessThan(250);
     expect((huge.body as string).length).toBeGreaterThan(5_000_000);
+    // Over a smaller cap (client option or per call; a call's 0 lifts the client's): not read, whatever the status.
+    const tooLarge = { name: 'ResponseTooLargeError', operation: 'CreateCustomer', limit: 1_000_000, message: 'CreateCustomer: the response is larger than 1000000 bytes (maxResponseBytes)' };
+    expect(await caught(client({ maxResponseBytes: 1_000_000 }).createCustomer(create))).toMatchObject(tooLarge);
+    const perCall = await caught(client().createCustomer(create, { maxResponseBytes: 1_000_000 }));
+    expect(perCall).toBeInstanceOf(ResponseTooLargeError);
+    expect(perCall).toMatchObject(tooLarge);
+    expect(await caught(client({ maxResponseBytes: 1_000_000 }).createCustomer(create, { maxResponseBytes: 0 }))).toBeInstanceOf(ApiError);
+    server.handler = (_, res) => send(res, 200, { boosterCustomerId: 1, pad: 'x'.repeat(2_000_000) });
+    expect(await caught(client({ maxResponseBytes: 1_000_000 }).createCustomer(create))).toMatchObject(tooLarge);
   });
 
   it('a refused connection and a dropped one are NetworkErrors', async () => {
@@ -514,6 +541,9 @@ const SYNTHETIC: ApiModel = {
     type('Stamp', [field('at', prim('DateTime'), true), field('by', prim('string'))]),
     type('SaveItem', [field('id', prim('int'), true), field('trace', prim('string'), false, 'query'), field('name', prim('string'))]),
     type('Ping', [field('message', prim('string'))]),
+    // Route variables named like Object.prototype members.
+    type('GetThing', [field('constructor', prim('string')), field('note', prim('string'))]),
+    type('DeleteThing', [field('toString', prim('string'))]),
     // DTOs named like runtime exports: index.ts must still compile.
     type('ApiError', [field('code', prim('string'))]),
     type('Issue', [field('title', prim('string'))]),
@@ -548,6 +578,31 @@ const SYNTHETIC: ApiModel = {
       ],
       sources: [],
     },
+    {
+      name: 'GetThing',
+      tags: [],
+      routes: [
+        { verbs: ['GET'], path: '/things', pathVariables: [], sources: [] },
+        { verbs: ['GET'], path: '/things/{Constructor}', pathVariables: ['Constructor'], sources: [] },
+      ],
+      auth,
+      request: 'GetThing',
+      response: { kind: 'untyped' },
+      formats: [],
+      parameters: [],
+      sources: [],
+    },
+    {
+      name: 'DeleteThing',
+      tags: [],
+      routes: [{ verbs: ['DELETE'], path: '/things/{ToString}', pathVariables: ['ToString'], sources: [] }],
+      auth,
+      request: 'DeleteThing',
+      response: { kind: 'untyped' },
+      formats: [],
+      parameters: [{ name: 'toString', declaredIn: 'DeleteThing', in: 'path', required: true }],
+      sources: [],
+    },
     { name: 'Ping', tags: [], routes: [], auth, request: 'Ping', response: { kind: 'none' }, formats: [], parameters: [{ name: 'message', declaredIn: 'Ping', in: 'body', required: false }], sources: [] },
   ],
 };
@@ -555,7 +610,8 @@ const SYNTHETIC: ApiModel = {
 describe('generated for a synthetic model', () => {
   let dir: string;
   type Call = (request: object) => Promise<unknown>;
-  let Client: new (options: Partial<ClientOptions>) => { getItem: Call; saveItem: Call; ping: Call };
+  type CallWith = (request: object, options?: object) => Promise<unknown>;
+  let Client: new (options: Partial<ClientOptions>) => { getItem: Call; saveItem: Call; ping: Call; getThing: Call; deleteThing: CallWith };
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'booster-client-synthetic-'));
@@ -635,6 +691,27 @@ describe('generated for a synthetic model', () => {
     server.handler = (_, res) => send(res, 200, 'true');
     await expect(new Client({ baseUrl: server.url }).saveItem({ id: 3, trace: 't 1', name: 'n' })).resolves.toBe(true);
     expect(server.seen[0]).toMatchObject({ method: 'POST', url: "/items/3/it's?trace=t%201", body: '{"name":"n"}' });
+  });
+
+  it('fills route variables from own members only, not from a prototype (variables named constructor, toString)', async () => {
+    server.handler = (_, res) => send(res, 200, '{}');
+    const api = new Client({ baseUrl: server.url });
+    // Every object inherits `constructor`: only an own one selects the route with the variable.
+    await api.getThing({});
+    await api.getThing(Object.create({ constructor: 'inherited', note: 'inherited' }) as object);
+    await api.getThing({ constructor: 'own', note: 'n' });
+    expect(server.seen.map((r) => r.url)).toEqual(['/things', '/things', '/things/own?note=n']);
+    server.seen.length = 0;
+    // A variable the request fills only through its prototype is missing: nothing is sent.
+    for (const request of [{}, Object.create({ toString: 'inherited' }) as object]) {
+      const e = await api.deleteThing(request, { validate: false }).catch((x: unknown) => x);
+      // The synthetic package's own ValidationError class: compared by name.
+      expect(e).toMatchObject({ name: 'ValidationError', issues: [{ path: ['toString'], message: 'required (route variable)' }] });
+      expect((e as ValidationError).issues).toHaveLength(1);
+    }
+    expect(server.seen).toHaveLength(0);
+    await api.deleteThing({ toString: 'x y' });
+    expect(server.seen[0]).toMatchObject({ method: 'DELETE', url: '/things/x%20y' });
   });
 
   it("one-way without routes: ServiceStack's /json/oneway/ route, resolves undefined", async () => {

@@ -36,6 +36,7 @@ afterEach(async () => {
 let BoosterClient: ClientClass;
 let ApiError: new (...args: never[]) => Error;
 let TimeoutError: new (...args: never[]) => Error;
+let ResponseTooLargeError: new (...args: never[]) => Error;
 
 beforeAll(async () => {
   const dir = writeTree((await renderAll(seedFiles())).files, 'booster-client-');
@@ -44,6 +45,7 @@ beforeAll(async () => {
   BoosterClient = mod.BoosterClient as ClientClass;
   ApiError = mod.ApiError as typeof ApiError;
   TimeoutError = mod.TimeoutError as typeof TimeoutError;
+  ResponseTooLargeError = mod.ResponseTooLargeError as typeof ResponseTooLargeError;
 }, 60_000);
 
 const CREATE = {
@@ -84,23 +86,135 @@ describe('the generated client against hostile servers', () => {
     expect(Array.prototype).not.toHaveProperty('polluted');
   });
 
-  it('reads a 50 MB body within its timeout, without a size cap (reported)', async () => {
+  it('rejects a 50 MB body at the default cap (32 MiB), and reads it whole with maxResponseBytes: Infinity', async () => {
     const size = 50 * 1024 * 1024;
     const base = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       const chunk = 'x'.repeat(1024 * 1024);
       res.write('{"boosterCustomerId":1,"pad":"');
-      for (let sent = 0; sent < size; sent += chunk.length) res.write(chunk);
-      res.end('"}');
+      // Written as the socket drains, so that an aborted read stops the writing too.
+      let sent = 0;
+      const more = () => {
+        while (sent < size && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+        if (!res.destroyed) res.end('"}');
+      };
+      more();
     });
-    const client = new BoosterClient({ baseUrl: base, timeoutMs: 30_000 });
+    const capped = await settle(new BoosterClient({ baseUrl: base, timeoutMs: 30_000 }).createCustomer!(CREATE));
+    expect(capped).toMatchObject({ error: { name: 'ResponseTooLargeError', operation: 'CreateCustomer', limit: 32 * 1024 * 1024 } });
+    expect((capped as { error: Error }).error).toBeInstanceOf(ResponseTooLargeError);
+
+    const client = new BoosterClient({ baseUrl: base, timeoutMs: 30_000, maxResponseBytes: Infinity });
     const t0 = Date.now();
     const result = await settle(client.createCustomer!(CREATE));
     expect(Date.now() - t0).toBeLessThan(30_000);
-    // The client has no size cap: the whole body is read and parsed. A cap would reject instead.
-    if ('value' in result) expect((result.value as { pad: string }).pad).toHaveLength(size);
-    else expect(result.error.message).toMatch(/size|large|limit/i);
+    expect((result as { value: { pad: string } }).value.pad).toHaveLength(size);
   }, 60_000);
+
+  describe('maxResponseBytes', () => {
+    const LIMIT = 1024 * 1024;
+
+    /** A server that counts what it sent and sees its connection close. */
+    function tracked(write: (res: ServerResponse, state: { sent: number }) => void) {
+      const state = { sent: 0, closed: false, requests: 0 };
+      const url = serve((req, res) => {
+        state.requests++;
+        req.socket.on('close', () => (state.closed = true));
+        write(res, state);
+      });
+      return { state, url };
+    }
+
+    /** Writes `chunk` every 2 ms, `total` bytes in all (forever when undefined), then ends. */
+    function drip(res: ServerResponse, state: { sent: number }, chunk: string, total?: number) {
+      const timer = setInterval(() => {
+        if (res.destroyed) return clearInterval(timer);
+        if (total !== undefined && state.sent >= total) {
+          clearInterval(timer);
+          return void res.end('"}');
+        }
+        res.write(chunk);
+        state.sent += Buffer.byteLength(chunk);
+      }, 2);
+      res.on('close', () => clearInterval(timer));
+    }
+
+    it('fails up front when Content-Length is over the limit, and lets go of the connection', async () => {
+      const { state, url } = tracked((res) => {
+        // Promises 64 MiB, sends a little, then stalls: only the header can say it is too large.
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(64 * 1024 * 1024) });
+        res.write('{"pad":"');
+      });
+      const t0 = Date.now();
+      const result = await settle(new BoosterClient({ baseUrl: await url, maxResponseBytes: LIMIT }).createCustomer!(CREATE));
+      expect(Date.now() - t0).toBeLessThan(2_000);
+      expect(result).toMatchObject({ error: { name: 'ResponseTooLargeError', operation: 'CreateCustomer', limit: LIMIT } });
+      expect((result as { error: Error }).error.message).toBe(`CreateCustomer: the response is larger than ${LIMIT} bytes (maxResponseBytes)`);
+      await expect.poll(() => state.closed, { timeout: 5_000 }).toBe(true);
+    }, 20_000);
+
+    it('fails when a chunked body grows past the limit, and is not retried', async () => {
+      const { state, url } = tracked((res, sent) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"boosterCustomerId":1,"pad":"');
+        drip(res, sent, 'x'.repeat(64 * 1024), 4 * LIMIT);
+      });
+      // An idempotent PUT with retries: a transient failure would be retried, this one is not.
+      const client = new BoosterClient({ baseUrl: await url, auth: { bearer: 't' }, retry: { retries: 3, backoffMs: 1 } });
+      const result = await settle(client.updateCustomer!({ ...CREATE, boosterCustomerId: 1 }, { maxResponseBytes: LIMIT }));
+      expect(result).toMatchObject({ error: { name: 'ResponseTooLargeError', operation: 'UpdateCustomer', limit: LIMIT } });
+      expect((result as { error: Error }).error).toBeInstanceOf(ResponseTooLargeError);
+      expect(state.requests).toBe(1);
+      await expect.poll(() => state.closed, { timeout: 5_000 }).toBe(true);
+      expect(state.sent).toBeLessThan(4 * LIMIT);
+    }, 20_000);
+
+    it('stops a never-ending body at the limit quickly (no timeout set), releasing the connection', async () => {
+      const { state, url } = tracked((res, sent) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"pad":"');
+        drip(res, sent, 'x'.repeat(64 * 1024));
+      });
+      const t0 = Date.now();
+      const result = await settle(new BoosterClient({ baseUrl: await url, maxResponseBytes: LIMIT }).createCustomer!(CREATE));
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      expect(result).toMatchObject({ error: { name: 'ResponseTooLargeError', limit: LIMIT } });
+      await expect.poll(() => state.closed, { timeout: 5_000 }).toBe(true);
+      const after = state.sent;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(state.sent).toBe(after);
+      // Read up to the limit and a little past it (what was in flight), not on and on.
+      expect(after).toBeLessThan(8 * LIMIT);
+    }, 20_000);
+
+    it('passes a body of exactly the limit, with or without Content-Length, multi-byte characters split across chunks', async () => {
+      // `é` is 2 bytes in UTF-8: chunks of an odd byte length split it.
+      const prefix = '{"boosterCustomerId":1,"pad":"';
+      const pad = 'é'.repeat((LIMIT - Buffer.byteLength(prefix) - 2) / 2);
+      const body = Buffer.from(`${prefix}${pad}"}`);
+      expect(body.length).toBe(LIMIT);
+      for (const lengthHeader of [true, false]) {
+        const { url } = tracked((res) => {
+          res.writeHead(200, { 'content-type': 'application/json', ...(lengthHeader ? { 'content-length': String(body.length) } : {}) });
+          let at = 0;
+          const next = () => {
+            if (at >= body.length) return void res.end();
+            res.write(body.subarray(at, (at += 4095)));
+            setImmediate(next);
+          };
+          next();
+        });
+        const client = new BoosterClient({ baseUrl: await url, maxResponseBytes: LIMIT });
+        expect(await client.createCustomer!(CREATE)).toEqual({ boosterCustomerId: 1, pad });
+        // One byte less is too small.
+        const over = await settle(client.createCustomer!(CREATE, { maxResponseBytes: LIMIT - 1 }));
+        expect(over).toMatchObject({ error: { name: 'ResponseTooLargeError', limit: LIMIT - 1 } });
+      }
+    }, 30_000);
+  });
 
   it('gives up on a never-ending body at its timeout, and lets go of the connection', async () => {
     let sent = 0;
