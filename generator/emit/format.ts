@@ -39,9 +39,12 @@ export function tooLong(line: string): boolean {
   return line.length > PRINT_WIDTH && /^[\x20-\x7e]*$/.test(line);
 }
 
-/** A comment line, which prettier never rewraps. */
-function isCommentLine(trimmed: string): boolean {
-  return trimmed.startsWith('//') || trimmed.startsWith('/*') || trimmed.startsWith('*');
+/**
+ * A line prettier cannot change however long: a comment (never rewrapped), or a regular
+ * expression literal alone on its line (no break inside one; alone, it is already moved down).
+ */
+function isUnbreakable(trimmed: string): boolean {
+  return trimmed.startsWith('//') || trimmed.startsWith('/*') || trimmed.startsWith('*') || /^\/(?:[^/\\\n]|\\.)+\/[a-z]*;$/.test(trimmed);
 }
 
 /**
@@ -60,7 +63,7 @@ export function isSettled(statement: string): boolean {
       continue;
     }
     if (/\s$|\t|\r/.test(line)) return false;
-    if (widthAtMost(line) > PRINT_WIDTH && !isCommentLine(line.trimStart())) return false;
+    if (widthAtMost(line) > PRINT_WIDTH && !isUnbreakable(line.trimStart())) return false;
   }
   return true;
 }

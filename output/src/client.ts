@@ -261,7 +261,8 @@ async function read(res: Response, operation: string, limit: number): Promise<st
   const decoder = new TextDecoder();
   let text = '';
   // Content-Length counts the encoded bytes: the decoded ones are counted as they arrive.
-  for (let size = Number(res.headers.get('content-length')) > limit ? Infinity : 0; ;) {
+  let size = Number(res.headers.get('content-length')) > limit ? Infinity : 0;
+  for (;;) {
     if (size > limit) {
       reader.cancel().catch(() => {});
       throw new ResponseTooLargeError(operation, limit);

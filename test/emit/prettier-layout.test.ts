@@ -46,6 +46,9 @@ describe('formatTypeScript', () => {
     expect(isSettled(`function f() {\n\n  return 1;\n}`)).toBe(false);
     expect(isSettled(`function f() {\n  a();\n\n\n  b();\n}`)).toBe(false);
     expect(isSettled(`const a = 1; `)).toBe(false);
+    // A regular expression alone on its line cannot be broken: prettier leaves it however long.
+    expect(isSettled(`const A =\n  /^${'a'.repeat(130)}$/;`)).toBe(true);
+    expect(isSettled(`const A = /^${'a'.repeat(130)}$/;`)).toBe(false);
   });
 
   it('formats only what needs it, and gives the same file as prettier over the whole', async () => {
