@@ -8,8 +8,7 @@ import { DiagnosticBag } from './diagnostics.js';
 import { EMITTERS } from './emit/index.js';
 import type { ApiModel } from './model/api-model.js';
 import { buildModel } from './model/build-model.js';
-import { InputError, loadInputFiles } from './read/input.js';
-import { readPagesInParallel } from './read/read-in-parallel.js';
+import { InputError, loadInputFiles, readPages } from './read/input.js';
 import type { OutputFiles } from './write-output.js';
 
 export const GENERATE_COMMAND = 'booster-codegen generate';
@@ -32,7 +31,7 @@ export async function runModel(options: RunOptions): Promise<ModelRun> {
   const { config, configFile, inputDir, outDir } = await resolveRun(options);
   const bag = new DiagnosticBag();
   const files = await loadInputFiles(inputDir, bag);
-  const pages = await readPagesInParallel(files, bag);
+  const pages = readPages(files, bag);
   const configLoc = { file: path.relative(cwd, configFile).split(path.sep).join('/'), line: 1 };
   const model = buildModel(pages, config, configLoc, bag);
   const unusable = !files.length

@@ -4,17 +4,12 @@
  * byte for byte; renamed files may change the model's `sources` (and the order of the
  * diagnostics, sorted by file) and nothing else.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InputFile } from '../../generator/read/input.js';
-import { BIN, renderAll } from '../hostile/harness.js';
+import { renderAll } from '../hostile/harness.js';
 import { seedFiles } from '../helpers.js';
 import { fixture } from '../read/html-fixtures.js';
-import { syntheticDocs } from '../synthetic/docs.js';
 
 /** The seeds and seed 003's HTML page, which describe the same operations from several pages. */
 const INPUT: InputFile[] = [...seedFiles(), { file: 'booster/ExportCustomer.xml.html', text: fixture('booster/ExportCustomer.xml.html') }];
@@ -75,30 +70,3 @@ function normalise(value: unknown, key = ''): unknown {
     return value.replace(/[\w./-]+\.(?:txt|html):\d+(?:, [\w./-]+\.(?:txt|html):\d+)+/g, (list) => list.split(', ').sort().join(', '));
   return value;
 }
-
-describe('reading on several threads (BOOSTER_CODEGEN_THREADS)', () => {
-  it('gives the same files and diagnostics as one thread, through the compiled CLI', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'booster-threads-'));
-    const docs = syntheticDocs({ operations: 30, seed: 5 });
-    for (const p of [...docs.pages, ...(docs.index ? [docs.index] : [])]) {
-      mkdirSync(path.dirname(path.join(dir, 'docs', p.file)), { recursive: true });
-      writeFileSync(path.join(dir, 'docs', p.file), p.text);
-    }
-    const run = (threads: number) => {
-      const out = `out-${threads}-threads`;
-      const r = spawnSync(process.execPath, [BIN, 'generate', '--input', 'docs', '--out', out, '--no-bump'], {
-        cwd: dir,
-        encoding: 'utf8',
-        env: { ...process.env, BOOSTER_CODEGEN_THREADS: String(threads) },
-      });
-      expect(r.status, r.stderr).toBe(0);
-      const files = readdirSync(path.join(dir, out), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.parentPath.includes('.booster-codegen'));
-      return { stderr: r.stderr.replaceAll(out, 'out'), files: Object.fromEntries(files.map((e) => [path.relative(path.join(dir, out), path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name), 'utf8')])) };
-    };
-    const one = run(1);
-    const three = run(3);
-    expect(Object.keys(three.files).sort()).toEqual(Object.keys(one.files).sort());
-    for (const f of Object.keys(one.files)) expect(three.files[f], f).toBe(one.files[f]);
-    expect(three.stderr).toBe(one.stderr);
-  }, 60_000);
-});
