@@ -133,9 +133,9 @@ const RESPONSE_STATUS: Record<string, Schema> = {
   },
 };
 
-function operationObjects(op: Operation, model: ApiModel): [string, string, Schema][] {
+function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>): [string, string, Schema][] {
   const fieldsByWire = new Map<string, Field>();
-  for (let t = model.types.find((x) => x.name === op.request), depth = 0; t && depth < 32; t = model.types.find((x) => x.name === t!.base), depth++)
+  for (let t = types.get(op.request), depth = 0; t && depth < 32; t = t.base ? types.get(t.base) : undefined, depth++)
     for (const f of t.fields) if (!fieldsByWire.has(f.wireName)) fieldsByWire.set(f.wireName, f);
   const routes = op.routes.flatMap((r) => (r.verbs.length ? r.verbs : ['POST']).map((verb) => ({ r, verb })));
   return routes.map(({ r, verb }, i) => {
@@ -173,8 +173,9 @@ function operationObjects(op: Operation, model: ApiModel): [string, string, Sche
 
 export function openApiDocument(model: ApiModel, version: string): Schema {
   const paths: Record<string, Record<string, Schema>> = {};
+  const types = new Map(model.types.map((t) => [t.name, t]));
   for (const op of model.operations)
-    for (const [p, verb, operation] of operationObjects(op, model)) (paths[p] ??= {})[verb] = operation;
+    for (const [p, verb, operation] of operationObjects(op, types)) (paths[p] ??= {})[verb] = operation;
   const schemas = Object.fromEntries(model.types.map((t) => [safeTypeName(t.name), objectSchema(t)]));
   for (const [name, s] of Object.entries(RESPONSE_STATUS)) if (!(name in schemas)) schemas[name] = s;
   return {

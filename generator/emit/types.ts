@@ -16,13 +16,25 @@ function routeLine(op: Operation): string[] {
   return op.routes.map((r) => `\`${r.verbs.join(', ') || 'ANY'} ${r.path}\`${r.summary ? ` — ${r.summary}` : ''}${r.notes && r.notes !== r.summary ? `. ${r.notes}` : ''}`);
 }
 
-function typeDoc(t: TypeDef, model: ApiModel): string[] {
+/** The operations that use each type as their request, and as their response. */
+function operationsByType(model: ApiModel) {
+  const add = (map: Map<string, Operation[]>, type: string, op: Operation) => map.set(type, [...(map.get(type) ?? []), op]);
+  const requestOf = new Map<string, Operation[]>();
+  const responseOf = new Map<string, Operation[]>();
+  for (const op of model.operations) {
+    add(requestOf, op.request, op);
+    if (op.response.kind === 'typed') add(responseOf, op.response.type, op);
+  }
+  return { requestOf, responseOf };
+}
+
+function typeDoc(t: TypeDef, uses: ReturnType<typeof operationsByType>): string[] {
   const doc: string[] = t.description ? [docText(t.description)] : [];
-  for (const op of model.operations.filter((o) => o.request === t.name)) {
+  for (const op of uses.requestOf.get(t.name) ?? []) {
     doc.push(`Request of \`${op.name}\`: ${routeLine(op).join('; ') || 'no route'}.`);
     doc.push(op.auth.required ? 'Requires authentication.' : 'No authentication required.');
   }
-  for (const op of model.operations.filter((o) => o.response.kind === 'typed' && o.response.type === t.name)) doc.push(`Response of \`${op.name}\`.`);
+  for (const op of uses.responseOf.get(t.name) ?? []) doc.push(`Response of \`${op.name}\`.`);
   if (t.incomplete) doc.push('The docs never describe this type; any object is accepted.');
   return doc;
 }
@@ -42,6 +54,7 @@ function memberView(t: TypeDef, f: Field, ctx: TsTypeContext, pathOf: Map<string
 
 export async function emitTypes(model: ApiModel, command: string): Promise<string> {
   const ctx = tsTypeContext(model);
+  const uses = operationsByType(model);
   const pathOf = new Map<string, string[]>();
   for (const op of model.operations)
     for (const p of op.parameters.filter((x) => x.in === 'path'))
@@ -52,7 +65,7 @@ export async function emitTypes(model: ApiModel, command: string): Promise<strin
       name: safeTypeName(t.name),
       isEnum: t.kind === 'enum',
       open: Boolean(t.incomplete),
-      doc: typeDoc(t, model),
+      doc: typeDoc(t, uses),
       base: t.base ? safeTypeName(t.base) : '',
       members: t.fields.map((f) => memberView(t, f, ctx, pathOf)),
       values: t.enumMembers.map((m) => jsString(m.name)).join(', '),
