@@ -24,6 +24,7 @@ const corpora: { name: string; files: () => InputFile[] }[] = [
   { name: 'the seeds', files: seedFiles },
   { name: 'synthetic docs, 12 operations, seed 3', files: () => synthetic(12, 3) },
   { name: 'synthetic docs, 80 operations, seed 1', files: () => synthetic(80, 1) },
+  ...[7, 11, 19].map((seed) => ({ name: `synthetic docs, 25 operations, seed ${seed}`, files: () => synthetic(25, seed) })),
   ...hostileCases().map((c) => ({ name: `hostile: ${c.name}`, files: () => c.files })),
 ];
 
