@@ -78,7 +78,7 @@ function sightings(type: string, key: string, evidence: Evidence, derived: Map<s
     if (seen.has(name)) return;
     seen.add(name);
     const members = evidence.types.get(name)?.members;
-    for (const k of [key, ...wireKeys]) out.push(...(members?.get(k) ?? []));
+    for (const k of [key, ...wireKeys]) for (const s of members?.get(k) ?? []) out.push(s);
     for (const d of derived.get(name) ?? []) walk(d);
   };
   walk(type);
@@ -91,7 +91,7 @@ function sightings(type: string, key: string, evidence: Evidence, derived: Map<s
  */
 interface WireAliases {
   toKey: Map<string, Map<string, string>>;
-  toWire: Map<string, Map<string, string[]>>;
+  toWire: Map<string, Map<string, Set<string>>>;
 }
 
 function wireAliases(drafts: Iterable<TypeDraft>): WireAliases {
@@ -102,9 +102,9 @@ function wireAliases(drafts: Iterable<TypeDraft>): WireAliases {
         if (m.lang !== 'csharp' || !m.wireName || memberKey(m.wireName) === m.key) continue;
         const wire = memberKey(m.wireName);
         const toKey = aliases.toKey.get(d.name) ?? new Map<string, string>();
-        const toWire = aliases.toWire.get(d.name) ?? new Map<string, string[]>();
+        const toWire = aliases.toWire.get(d.name) ?? new Map<string, Set<string>>();
         if (!toKey.has(wire)) toKey.set(wire, m.key);
-        toWire.set(m.key, [...new Set([...(toWire.get(m.key) ?? []), wire])]);
+        toWire.set(m.key, (toWire.get(m.key) ?? new Set<string>()).add(wire));
         aliases.toKey.set(d.name, toKey);
         aliases.toWire.set(d.name, toWire);
       }
@@ -120,7 +120,7 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
   const aliases = wireAliases(drafts.values());
   /** A member's key in its type: the .NET one where a C# DataMember renames it. */
   const keyIn = (type: string, key: string) => aliases.toKey.get(type)?.get(key) ?? key;
-  const wireKeys = (type: string, key: string) => aliases.toWire.get(type)?.get(key) ?? [];
+  const wireKeys = (type: string, key: string) => [...(aliases.toWire.get(type)?.get(key) ?? [])];
   const enumNames = new Set([...drafts.values()].filter((d) => d.enums.length || d.declared.some((c) => c.isEnum)).map((d) => d.name));
   const isEnum = (name: string) => enumNames.has(name);
   const baseOf = new Map<string, string>();
@@ -208,7 +208,9 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
     for (const c of d.declared)
       for (const m of c.members) {
         const k = keyIn(d.name, m.key);
-        declaredMembers.set(k, [...(declaredMembers.get(k) ?? []), m]);
+        const list = declaredMembers.get(k);
+        if (list) list.push(m);
+        else declaredMembers.set(k, [m]);
         note(k);
       }
     const sampleOnly = !d.tables.length && !d.declared.length;

@@ -125,7 +125,12 @@ export function mergeOperations(plans: PagePlan[], types: Map<string, TypeDef>, 
   // The request DTOs as the pages' DTO sources declare them, for their routes and IReturn<T>.
   const requestClasses = new Map<string, DeclaredClass[]>();
   for (const page of new Set(plans.map((p) => p.page)))
-    for (const c of declaredClasses(page)) if (byName.has(c.name)) requestClasses.set(c.name, [...(requestClasses.get(c.name) ?? []), c]);
+    for (const c of declaredClasses(page)) {
+      if (!byName.has(c.name)) continue;
+      const list = requestClasses.get(c.name);
+      if (list) list.push(c);
+      else requestClasses.set(c.name, [c]);
+    }
   const ops: Operation[] = [];
   for (const [name, group] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const description = group.find((p) => p.page.description)?.page.description?.value;

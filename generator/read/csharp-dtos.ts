@@ -16,7 +16,7 @@ import type { DiagnosticBag } from '../diagnostics.js';
 import { parseDotNetType } from './dotnet-type.js';
 import type { DtoAttributeFragment, DtoEnumMemberFragment, DtoTypeFragment, SourceLine } from './fragments.js';
 import {
-  attributeArguments, attributeName, Cursor, descriptionByAttributes, lineAt, requiredByAttributes, routeFromAttribute, significant,
+  append, attributeArguments, clip, attributeName, Cursor, descriptionByAttributes, lineAt, requiredByAttributes, routeFromAttribute, significant,
   Source, tokenize, typeList, typeParameters, xmlDocText, type Significant, type Token,
 } from './dto-source.js';
 
@@ -61,19 +61,19 @@ function readPreamble(ctx: Ctx): Preamble | undefined {
   const { cur } = ctx;
   const first = cur.peek();
   if (!first) return undefined;
-  const comments: Token[] = [...first.leading];
+  const comments: Token[] = first.leading.slice();
   const attributes: DtoAttributeFragment[] = [];
   while (cur.is('[')) {
     const open = cur.peek()!;
-    if (open !== first) comments.push(...open.leading);
-    attributes.push(...readAttributeList(ctx));
+    if (open !== first) append(comments, open.leading);
+    append(attributes, readAttributeList(ctx));
   }
   const start = cur.peek() ?? first;
   while (cur.peek()?.kind === 'ident' && MODIFIERS.has(cur.peek()!.value) && cur.peek(1)?.kind === 'ident') {
-    comments.push(...cur.peek()!.leading);
+    append(comments, cur.peek()!.leading);
     cur.next();
   }
-  if (cur.peek() && cur.peek() !== first) comments.push(...cur.peek()!.leading);
+  if (cur.peek() && cur.peek() !== first) append(comments, cur.peek()!.leading);
   return { first, start, comments, attributes };
 }
 
@@ -309,7 +309,7 @@ function readMembers(ctx: Ctx, type: DtoTypeFragment, namespace: string | undefi
     } else if (stop.text === '=' || stop.text === ';') cur.skipStatement(); // a field, or `=> expression;`
     const typeText = src.slice(head[0]!, head.at(-2)!);
     const dotNetType = parseDotNetType(typeText);
-    if (!dotNetType) ctx.bag.warn('SS033', p.start.loc, `${WHAT}: cannot read the type of '${type.name}.${nameToken.value}': ${typeText}`);
+    if (!dotNetType) ctx.bag.warn('SS033', p.start.loc, `${WHAT}: cannot read the type of '${type.name}.${nameToken.value}': ${clip(typeText)}`);
     const desc = description(p);
     type.members.push({
       name: nameToken.value,

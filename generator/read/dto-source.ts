@@ -181,15 +181,19 @@ function verbatimString(src: Source, tokens: Token[], start: number, bag: Diagno
   return end;
 }
 
-/** The tokens that are not comments, each with the comments before it; the last holds those at the end. */
-export function significant(tokens: readonly Token[]): Significant[] {
+const NO_COMMENTS: readonly Token[] = Object.freeze([]);
+
+/** The tokens that are not comments, each given the comments before it (the tokens are reused, not copied). */
+export function significant(tokens: Token[]): Significant[] {
   const out: Significant[] = [];
   let leading: Token[] = [];
   for (const t of tokens) {
     if (t.kind === 'comment') leading.push(t);
     else {
-      out.push({ ...t, leading });
-      leading = [];
+      const s = t as Significant;
+      s.leading = leading.length ? leading : (NO_COMMENTS as Token[]);
+      out.push(s);
+      if (leading.length) leading = [];
     }
   }
   return out;
@@ -358,6 +362,11 @@ function argumentValue(src: Source, tokens: readonly Token[]): string {
   return src.text.slice(tokens[0]!.start, tokens.at(-1)!.end).replace(/\s+/g, ' ').trim();
 }
 
+/** `target.push(...items)` without spreading: a spread of some 200,000 items overflows the stack. */
+export function append<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
+}
+
 /** The attribute's name without the `Attribute` suffix C# allows. */
 export function attributeName(name: string): string {
   return name.length > 'Attribute'.length && name.endsWith('Attribute') ? name.slice(0, -'Attribute'.length) : name;
@@ -429,6 +438,11 @@ export function jsDocText(value: string): string | undefined {
   const tagged = /@description\b([\s\S]*?)(?=\s@\w|$)/.exec(text);
   const body = tagged ? tagged[1]! : text.split(/(^|\s)@\w/)[0]!;
   return oneLineText(body) || undefined;
+}
+
+/** Text for a message: at most 80 characters. */
+export function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /** The source line a token starts, shortened, for messages. */

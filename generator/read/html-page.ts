@@ -25,6 +25,7 @@ import { routeFromCells } from './routes.js';
 import { readPythonDtos } from './python-dtos.js';
 import { readTypeScriptDtos } from './typescript-dtos.js';
 import { readCSharpDtos } from './csharp-dtos.js';
+import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
 import { elementLoc, innerLines, loadHtml, oneLine, tidy, type AnyNode, type Cheerio, type CheerioAPI, type Element } from './html-shared.js';
 
@@ -210,9 +211,9 @@ function readLanguageTab(ctx: Ctx): void {
   $('pre > code[class*="language-"]').not('pre pre > code').each((_, code) => {
     const lang = /language-(\w+)/.exec($(code).attr('class') ?? '')?.[1] ?? '';
     const lines = () => innerLines(ctx.source, code);
-    if (lang === 'python') ctx.page.pythonClasses.push(...readPythonDtos(ctx.page.file, lines(), ctx.bag));
-    else if (lang === 'typescript' || lang === 'ts') ctx.page.dtoTypes.push(...readTypeScriptDtos(ctx.page.file, lines(), ctx.bag));
-    else if (lang === 'csharp' || lang === 'cs') ctx.page.dtoTypes.push(...readCSharpDtos(ctx.page.file, lines(), ctx.bag));
+    if (lang === 'python') append(ctx.page.pythonClasses, readPythonDtos(ctx.page.file, lines(), ctx.bag));
+    else if (lang === 'typescript' || lang === 'ts') append(ctx.page.dtoTypes, readTypeScriptDtos(ctx.page.file, lines(), ctx.bag));
+    else if (lang === 'csharp' || lang === 'cs') append(ctx.page.dtoTypes, readCSharpDtos(ctx.page.file, lines(), ctx.bag));
     else ctx.bag.info('SS105', loc(ctx, code), `the ${lang} DTO source is not read (Python's, TypeScript's and C#'s are); save the '&lang=csharp' page for the DTO facts`);
   });
 }

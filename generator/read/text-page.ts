@@ -12,6 +12,7 @@ import { routeFromCells, splitSquashedRoute } from './routes.js';
 import { readPythonDtos, pythonNameToCamel } from './python-dtos.js';
 import { readTypeScriptDtos } from './typescript-dtos.js';
 import { readCSharpDtos } from './csharp-dtos.js';
+import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
 
 const SAMPLES_INTRO = /^The following are sample HTTP requests and responses/;
@@ -332,9 +333,9 @@ export function readTextPage(file: string, text: string, bag: DiagnosticBag): Pa
   readHeader(sections.header, page, bag);
   for (const { lang, lines: dto } of sections.dtos) {
     const language = lang ?? sniffLanguage(dto);
-    if (language === 'python') page.pythonClasses.push(...readPythonDtos(file, dto, bag));
-    else if (language === 'typescript') page.dtoTypes.push(...readTypeScriptDtos(file, dto, bag));
-    else if (language === 'csharp') page.dtoTypes.push(...readCSharpDtos(file, dto, bag));
+    if (language === 'python') append(page.pythonClasses, readPythonDtos(file, dto, bag));
+    else if (language === 'typescript') append(page.dtoTypes, readTypeScriptDtos(file, dto, bag));
+    else if (language === 'csharp') append(page.dtoTypes, readCSharpDtos(file, dto, bag));
     else bag.warn('SS032', { file, line: dto[0]!.line }, `DTO source in a language not recognised (no "Python|TypeScript|C# X DTOs" line after it); lines ${dto[0]!.line}-${dto.at(-1)!.line} skipped`);
   }
   if (sections.samples.length) page.samples = readHttpSamples(file, sections.samples, bag);

@@ -15,7 +15,7 @@
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { DtoAttributeFragment, DtoEnumMemberFragment, DtoMemberFragment, DtoTypeFragment, SourceLine, TsType } from './fragments.js';
 import {
-  attributeArguments, attributeName, Cursor, descriptionByAttributes, jsDocText, lineAt, typeList, typeParameters, requiredByAttributes, routeFromAttribute,
+  append, attributeArguments, clip, attributeName, Cursor, descriptionByAttributes, jsDocText, lineAt, typeList, typeParameters, requiredByAttributes, routeFromAttribute,
   significant, Source, tokenize, type Significant, type Token,
 } from './dto-source.js';
 
@@ -128,8 +128,8 @@ function readClass(ctx: Ctx, keyword: 'class' | 'interface', first: Significant)
   const bases: string[] = [];
   const implemented: string[] = [];
   for (;;) {
-    if (cur.eat('extends')) bases.push(...typeList(ctx.cur, ctx.src, ['implements', 'extends']));
-    else if (cur.eat('implements')) implemented.push(...typeList(ctx.cur, ctx.src, ['implements', 'extends']));
+    if (cur.eat('extends')) append(bases, typeList(ctx.cur, ctx.src, ['implements', 'extends']));
+    else if (cur.eat('implements')) append(implemented, typeList(ctx.cur, ctx.src, ['implements', 'extends']));
     else break;
   }
   if (!cur.is('{')) {
@@ -199,7 +199,7 @@ function readMembers(ctx: Ctx, type: DtoTypeFragment): void {
     if (cur.eat('=')) skipInitializer(ctx);
     const { attributes, doc } = readComments(ctx, first.leading);
     const tsType = parseTsType(typeText);
-    if (!tsType) ctx.bag.warn('SS033', first.loc, `${WHAT}: cannot read the type of '${type.name}.${nameToken.value}': ${typeText || '(none)'}`);
+    if (!tsType) ctx.bag.warn('SS033', first.loc, `${WHAT}: cannot read the type of '${type.name}.${nameToken.value}': ${clip(typeText) || '(none)'}`);
     const description = descriptionByAttributes(attributes) ?? doc;
     const member: DtoMemberFragment = {
       name: nameToken.value,
