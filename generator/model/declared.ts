@@ -106,13 +106,15 @@ export function declaredClasses(page: PageFragments): DeclaredClass[] {
 }
 
 function fromPythonClass(c: PythonClassFragment): DeclaredClass {
+  const generic = c.bases.map((b) => /^Generic\[(.*)\]$/.exec(b)?.[1]).find(Boolean);
+  const typeParameters = generic ? generic.split(',').map((p) => p.trim()) : [];
   const members = c.fields.map((f): DeclaredMember => ({
     lang: 'python',
     key: memberKey(f.name),
     written: f.name,
     wireName: pythonNameToCamel(f.name),
     annotation: f.annotation,
-    ...(f.type ? { type: fromPython(f.type) } : {}),
+    ...(f.type ? { type: withoutTypeParameters(fromPython(f.type), typeParameters) } : {}),
     required: f.required,
     ...(f.description ? { description: f.description } : {}),
     loc: f.loc,
@@ -120,11 +122,10 @@ function fromPythonClass(c: PythonClassFragment): DeclaredClass {
   // A Python enum's string value is the name that travels (`OPEN = 'Open'` is .NET `Open`); an int value stays a value.
   const enumMembers = c.enumMembers.map((m): DeclaredEnumMember => (/^-?\d+$/.test(m.value) ? m : { name: m.value || m.name, loc: m.loc }));
   const response = responseMarker(c.bases, c.loc);
-  const generic = c.bases.map((b) => /^Generic\[(.*)\]$/.exec(b)?.[1]).find(Boolean);
   return {
     lang: 'python',
     name: c.name,
-    typeParameters: generic ? generic.split(',').map((p) => p.trim()) : [],
+    typeParameters,
     bases: pythonDtoBases(c),
     isEnum: c.isEnum,
     members,
@@ -143,7 +144,8 @@ function fromDtoType(t: PageFragments['dtoTypes'][number]): DeclaredClass[] {
   const members = t.members.map((m): DeclaredMember => {
     const dataMemberName = m.attributes.find((a) => a.name === 'DataMember')?.named.Name?.trim();
     const wireName = lang === 'typescript' ? m.name : dataMemberName;
-    const type = lang === 'csharp' ? (m.dotNetType ? fromDotNet(m.dotNetType) : undefined) : m.tsType ? fromTs(m.tsType) : undefined;
+    const written = lang === 'csharp' ? (m.dotNetType ? fromDotNet(m.dotNetType) : undefined) : m.tsType ? fromTs(m.tsType) : undefined;
+    const type = written && withoutTypeParameters(written, t.typeParameters);
     return {
       lang,
       key: memberKey(m.name),
@@ -186,9 +188,24 @@ function fromDtoType(t: PageFragments['dtoTypes'][number]): DeclaredClass[] {
   }];
 }
 
-/** DTO and enum names a member's type mentions (its class's type parameters are none). */
-export function memberReferences(c: DeclaredClass, m: DeclaredMember): string[] {
-  return m.type ? referencedNames(m.type).filter((n) => !c.typeParameters.includes(n)) : [];
+/** DTO and enum names a member's type mentions. */
+export function memberReferences(m: DeclaredMember): string[] {
+  return m.type ? referencedNames(m.type) : [];
+}
+
+/** A member typed by its class's type parameter (`results: T[]`) holds anything: `object`. */
+function withoutTypeParameters(t: TypeRef, params: readonly string[]): TypeRef {
+  if (!params.length) return t;
+  switch (t.kind) {
+    case 'list':
+      return { kind: 'list', of: withoutTypeParameters(t.of, params) };
+    case 'dictionary':
+      return { kind: 'dictionary', key: withoutTypeParameters(t.key, params), value: withoutTypeParameters(t.value, params) };
+    case 'ref':
+      return params.includes(t.name) ? { kind: 'primitive', name: 'object', nullable: false } : t;
+    default:
+      return t;
+  }
 }
 
 // ---- TypeScript types ----
@@ -209,7 +226,7 @@ const TS_PRIMITIVES: Record<string, TypeRef> = {
   Blob: { kind: 'primitive', name: 'object', nullable: false },
 };
 
-/** The most lenient .NET reading of a TypeScript type: `number` → double; undefined for generics it cannot hold. */
+/** The most lenient .NET reading of a TypeScript type: `number` → double. */
 export function fromTs(t: TsType): TypeRef | undefined {
   switch (t.kind) {
     case 'nullable':
@@ -226,8 +243,8 @@ export function fromTs(t: TsType): TypeRef | undefined {
     case 'literal':
       return { kind: 'primitive', name: 'string', nullable: false };
     case 'name':
-      if (t.args.length) return undefined;
-      return Object.hasOwn(TS_PRIMITIVES, t.name) ? TS_PRIMITIVES[t.name] : { kind: 'ref', name: t.name, nullable: false };
+      // A generic DTO (`QueryResponse<Customer>`) is its name, as the tables' `QueryResponse<Customer>` is.
+      return Object.hasOwn(TS_PRIMITIVES, t.name) && !t.args.length ? TS_PRIMITIVES[t.name] : { kind: 'ref', name: t.name, nullable: false };
   }
 }
 
@@ -242,7 +259,7 @@ export function tsHasNumber(t: TsType): boolean {
     case 'literal':
       return false;
     case 'name':
-      return t.name === 'number' || t.name === 'Number' || t.args.some(tsHasNumber);
+      return t.name === 'number' || t.name === 'Number';
   }
 }
 

@@ -62,7 +62,7 @@ function draftsFrom(plans: PagePlan[], pages: PageFragments[]): Map<string, Type
         const type = parseDotNetType(r.dataType);
         if (type) for (const n of referencedNames(fromDotNet(type))) draft(n).referencedAt.push(r.loc);
       }
-    for (const c of d.declared) for (const m of c.members) for (const n of memberReferences(c, m)) draft(n).referencedAt.push(m.loc);
+    for (const c of d.declared) for (const m of c.members) for (const n of memberReferences(m)) draft(n).referencedAt.push(m.loc);
   }
   return drafts;
 }

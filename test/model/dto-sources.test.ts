@@ -4,7 +4,7 @@
  * is a weaker fact that never overrides a stronger one; every disagreement is a diagnostic.
  */
 import { describe, expect, it } from 'vitest';
-import type { ApiModel } from '../../generator/model/api-model.js';
+import type { ApiModel, TypeRef } from '../../generator/model/api-model.js';
 import type { InputFile } from '../../generator/read/input.js';
 import { fieldOf, modelOf, opOf, seedFiles, typeOf } from '../helpers.js';
 import { dtoSource, fixture, seed003WithSource } from '../read/html-fixtures.js';
@@ -247,6 +247,22 @@ describe('pages nobody has shown us', () => {
       ['weight', 'convention', { kind: 'primitive', name: 'double', nullable: false }],
     ]);
     expect(typeOf(model, 'Part').namespace).toBe('Acme');
+  });
+
+  it('generic classes: a member typed by a type parameter holds anything; a generic DTO is its name; nothing dangles', () => {
+    const ts = tabPage('FindThings.typescript.html', 'FindThings', 'typescript', [
+      'export class QueryResponse<T> { public offset: number; public results: T[]; public meta?: { [index:string]: T; }; }',
+      'export class Thing { public id: string; }',
+      'export class FindThings implements IReturn<QueryResponse<Thing>> { public page?: QueryResponse<Thing>; }',
+    ].join('\n'));
+    const model = modelOf([ts]);
+    expect(fieldOf(model, 'QueryResponse', 'results').type).toEqual({ kind: 'list', of: { kind: 'primitive', name: 'object', nullable: false } });
+    expect(fieldOf(model, 'QueryResponse', 'meta').type).toMatchObject({ kind: 'dictionary', value: { kind: 'primitive', name: 'object' } });
+    expect(fieldOf(model, 'FindThings', 'page').type).toEqual({ kind: 'ref', name: 'QueryResponse', nullable: false });
+    const names = new Set(model.types.map((t) => t.name));
+    const refs = (t: TypeRef): string[] => (t.kind === 'ref' ? [t.name] : t.kind === 'list' ? refs(t.of) : t.kind === 'dictionary' ? [...refs(t.key), ...refs(t.value)] : []);
+    expect(model.types.flatMap((t) => t.fields.flatMap((f) => refs(f.type))).filter((n) => !names.has(n))).toEqual([]);
+    expect(names.has('T')).toBe(false);
   });
 
   it('reports a member the DTO source has and no table (SS076), per language', () => {
