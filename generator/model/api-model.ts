@@ -75,7 +75,7 @@ export interface Field {
   name: string;
   /** JSON member name. */
   wireName: string;
-  wireNameFrom: 'json-sample' | 'python' | 'convention';
+  wireNameFrom: 'json-sample' | 'csharp' | 'typescript' | 'python' | 'convention';
   type: TypeRef;
   required: boolean;
   /** The Parameter column as written, for the request DTO's own rows. */

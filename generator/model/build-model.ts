@@ -7,26 +7,27 @@ import type { CodegenConfig } from '../config.js';
 import type { IndexFragments, IndexOperationFragment, PageFragments } from '../read/fragments.js';
 import type { ApiModel, TypeDef } from './api-model.js';
 import { applyConfig } from './apply-config.js';
-import { addJsonInstance, addPythonEvidence, addXmlInstance, Evidence, memberTypeLookup } from './evidence.js';
+import { declaredClasses } from './declared.js';
+import { addDeclaredEvidence, addJsonInstance, addXmlInstance, Evidence, memberTypeLookup } from './evidence.js';
 import { mergeOperations, sortLocs } from './operations.js';
-import { mergeTypes, pythonDtoBases } from './merge-types.js';
+import { mergeTypes } from './merge-types.js';
 import { memberKey } from './naming.js';
 import { planPage, routeKey, type Catalog, type PagePlan } from './page-plan.js';
 import { runtimeExportNames } from '../emit/generated-names.js';
 import { findRules } from './rules.js';
 import { uniqueTypeNames } from './unique-names.js';
 
-const CERTAIN = new Set(['caption', 'python', 'sample', 'convention', 'catalog']);
+const CERTAIN = new Set(['caption', 'dto', 'sample', 'convention', 'catalog']);
 
 function catalogFrom(pages: PageFragments[], evidence: Evidence): Catalog {
-  const catalog: Catalog = { evidence, tableMembers: new Map(), pythonBases: new Map(), routeNames: new Map() };
+  const catalog: Catalog = { evidence, tableMembers: new Map(), declaredBases: new Map(), routeNames: new Map() };
   for (const page of pages) {
     for (const t of page.tables)
       if (t.caption && !catalog.tableMembers.has(t.caption))
         catalog.tableMembers.set(t.caption, new Set(t.rows.flatMap((r) => (r.name ? [memberKey(r.name)] : []))));
-    for (const c of page.pythonClasses) {
-      const base = pythonDtoBases(c)[0];
-      if (base && !catalog.pythonBases.has(c.name)) catalog.pythonBases.set(c.name, base);
+    for (const c of declaredClasses(page)) {
+      const base = c.bases[0];
+      if (base && !catalog.declaredBases.has(c.name)) catalog.declaredBases.set(c.name, base);
     }
   }
   return catalog;
@@ -54,7 +55,7 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
   const indexes = sorted.flatMap((p) => (p.index ? [p.index] : []));
   const listed = listedOperations(indexes);
   const evidence = new Evidence();
-  for (const page of pages) addPythonEvidence(page, evidence);
+  for (const page of pages) addDeclaredEvidence(page, evidence);
   addSampleEvidence(pages, undefined, evidence);
   const catalog = catalogFrom(pages, evidence);
 
@@ -63,7 +64,7 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
   const firstPass = pages.map((p) => planPage(p, catalog, new DiagnosticBag()));
   addSampleEvidence(pages, firstPass, evidence);
   for (const plan of firstPass) {
-    if (['heading', 'sample', 'python'].includes(plan.operationFrom))
+    if (['heading', 'sample', 'dto'].includes(plan.operationFrom))
       for (const r of plan.page.routes) catalog.routeNames.set(routeKey(r.verbs, r.path), plan.operation);
     for (const t of plan.tables)
       if (CERTAIN.has(t.how) && !catalog.tableMembers.has(t.name))

@@ -1,18 +1,18 @@
 /**
- * What the pages say about each type's members outside its table: Python DTO classes and
- * sample instances (XML elements and JSON objects). Used to name tables, recover missing
- * names and find wire names.
+ * What the pages say about each type's members outside its table: DTO source classes (Python,
+ * C#, TypeScript) and sample instances (XML elements and JSON objects). Used to name tables,
+ * recover missing names and find wire names.
  */
 import type { SourceLocation } from '../diagnostics.js';
-import type { JsonNode, PageFragments, XmlElement } from '../read/fragments.js';
-import { parseDotNetType } from '../read/dotnet-type.js';
-import { pythonNameToCamel } from '../read/python-dtos.js';
+import type { JsonNode, PageFragments, TsType, XmlElement } from '../read/fragments.js';
+import { parseDotNetType, type DotNetType } from '../read/dotnet-type.js';
+import { declaredClasses, type DeclaredLang } from './declared.js';
 import { memberKey } from './naming.js';
 
 export interface MemberSighting {
-  /** The member name as that source writes it (JSON: wire name; XML: .NET name; Python: camel of snake). */
+  /** The member name as that source writes it (JSON, TypeScript: wire name; XML, C#: .NET name; Python: camel of snake). */
   name: string;
-  from: 'python' | 'xml' | 'json';
+  from: DeclaredLang | 'xml' | 'json';
   /** The placeholder value a sample shows, when it is a scalar. */
   sample?: string | number | boolean | null;
   /** XML: the .NET namespace of the element, which is that of the type declaring the member. */
@@ -36,10 +36,11 @@ export class Evidence {
     return t;
   }
 
-  keys(name: string, from?: MemberSighting['from']): Set<string> {
+  /** Member keys of a type, all or those that `from` sources show. */
+  keys(name: string, from?: readonly MemberSighting['from'][]): Set<string> {
     const t = this.types.get(name);
     if (!t) return new Set();
-    return new Set([...t.members].filter(([, s]) => !from || s.some((x) => x.from === from)).map(([k]) => k));
+    return new Set([...t.members].filter(([, s]) => !from || s.some((x) => from.includes(x.from))).map(([k]) => k));
   }
 
   add(typeName: string, sighting: MemberSighting): void {
@@ -72,14 +73,33 @@ export function memberTypeLookup(page: PageFragments): MemberTypeLookup {
       while (t && t.kind !== 'name') t = t.kind === 'dict' ? t.value : t.of;
       if (t && !byKey.has(memberKey(f.name))) byKey.set(memberKey(f.name), t.name);
     }
+  for (const c of page.dtoTypes)
+    for (const m of c.members) {
+      const element = m.dotNetType ? dotNetElement(m.dotNetType).name : m.tsType ? tsElement(m.tsType) : undefined;
+      if (element && !byKey.has(memberKey(m.name))) byKey.set(memberKey(m.name), element);
+    }
   return (member) => byKey.get(memberKey(member));
 }
 
-export function addPythonEvidence(page: PageFragments, evidence: Evidence): void {
-  for (const c of page.pythonClasses) {
+function dotNetElement(t: DotNetType): DotNetType {
+  return t.args.length === 1 ? t.args[0]! : t.args.length === 2 ? t.args[1]! : t;
+}
+
+function tsElement(t: TsType): string | undefined {
+  for (let depth = 0; depth < 64; depth++) {
+    if (t.kind === 'name') return t.name;
+    if (t.kind === 'literal') return undefined;
+    t = t.kind === 'dict' ? t.value : t.of;
+  }
+  return undefined;
+}
+
+/** The DTO source classes of a page, each member seen under the name its language writes. */
+export function addDeclaredEvidence(page: PageFragments, evidence: Evidence): void {
+  for (const c of declaredClasses(page)) {
     const t = evidence.of(c.name);
     t.sources.push(c.loc);
-    for (const f of c.fields) evidence.add(c.name, { name: pythonNameToCamel(f.name), from: 'python', loc: f.loc });
+    for (const m of c.members) evidence.add(c.name, { name: m.lang === 'python' ? m.wireName! : m.written, from: m.lang, loc: m.loc });
   }
 }
 

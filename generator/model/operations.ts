@@ -4,9 +4,10 @@
  * whatever its table says); the rest go to the query (GET/DELETE) or the body.
  */
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
-import type { IndexOperationFragment } from '../read/fragments.js';
+import type { IndexOperationFragment, RouteFragment } from '../read/fragments.js';
 import { pathVariables } from '../read/routes.js';
 import type { Operation, Parameter, ResponseShape, Route, TypeDef } from './api-model.js';
+import { declaredClasses, type DeclaredClass } from './declared.js';
 import { memberKey } from './naming.js';
 import { routeKey, type PagePlan } from './page-plan.js';
 
@@ -16,28 +17,31 @@ function at(loc: SourceLocation): string {
   return `${loc.file}:${loc.line}`;
 }
 
-function mergeRoutes(plans: PagePlan[], bag: DiagnosticBag): Route[] {
+/** `declared`: the `Route` attributes of the request DTO's source (C#, TypeScript), which state no summary or notes. */
+function mergeRoutes(plans: PagePlan[], declared: readonly RouteFragment[], bag: DiagnosticBag): Route[] {
   const routes = new Map<string, Route & { exact: boolean; loc: SourceLocation }>();
   // Pipe tables, HTML and JSON keep the columns apart, so their summary and notes beat a squashed split.
   const exact = (p: PagePlan) => p.page.form !== 'squashed-text';
   const ordered = [...plans].sort((a, b) => Number(exact(b)) - Number(exact(a)));
-  for (const plan of ordered)
-    for (const r of plan.page.routes) {
-      const vars = pathVariables(r.path);
-      if (!vars) {
-        bag.warn('SS054', r.loc, `route path '${r.path}' has unbalanced braces; route skipped`);
-        continue;
-      }
-      const key = routeKey(r.verbs, r.path);
-      const existing = routes.get(key);
-      if (!existing) {
-        routes.set(key, { verbs: r.verbs, path: r.path, pathVariables: vars, ...(r.summary ? { summary: r.summary } : {}), ...(r.notes ? { notes: r.notes } : {}), sources: [r.loc], exact: exact(plan), loc: r.loc });
-        continue;
-      }
-      existing.sources.push(r.loc);
-      if ((existing.summary ?? '') !== (r.summary ?? '') || (existing.notes ?? '') !== (r.notes ?? ''))
-        bag.info('SS053', r.loc, `route ${r.verbs.join(',') || 'ANY'} ${r.path} reads summary '${r.summary ?? ''}', notes '${r.notes ?? ''}' here but '${existing.summary ?? ''}', '${existing.notes ?? ''}' at ${at(existing.loc)}; using the latter`);
+  const all = [...ordered.flatMap((plan) => plan.page.routes.map((r) => ({ r, exact: exact(plan), stated: true }))), ...declared.map((r) => ({ r, exact: true, stated: false }))];
+  for (const { r, exact: isExact, stated } of all) {
+    const vars = pathVariables(r.path);
+    if (!vars) {
+      bag.warn('SS054', r.loc, `route path '${r.path}' has unbalanced braces; route skipped`);
+      continue;
     }
+    const key = routeKey(r.verbs, r.path);
+    const existing = routes.get(key);
+    if (!existing) {
+      routes.set(key, { verbs: r.verbs, path: r.path, pathVariables: vars, ...(r.summary ? { summary: r.summary } : {}), ...(r.notes ? { notes: r.notes } : {}), sources: [r.loc], exact: isExact, loc: r.loc });
+      continue;
+    }
+    existing.sources.push(r.loc);
+    // A Route attribute says nothing of summary and notes unless it names them.
+    if (!stated && r.summary === undefined && r.notes === undefined) continue;
+    if ((existing.summary ?? '') !== (r.summary ?? '') || (existing.notes ?? '') !== (r.notes ?? ''))
+      bag.info('SS053', r.loc, `route ${r.verbs.join(',') || 'ANY'} ${r.path} reads summary '${r.summary ?? ''}', notes '${r.notes ?? ''}' here but '${existing.summary ?? ''}', '${existing.notes ?? ''}' at ${at(existing.loc)}; using the latter`);
+  }
   return [...routes.values()].map(({ exact: _e, loc: _l, ...route }) => ({ ...route, sources: sortLocs(route.sources) }));
 }
 
@@ -46,10 +50,11 @@ export function sortLocs(locs: SourceLocation[]): SourceLocation[] {
   return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, l]) => l);
 }
 
-function mergeResponse(name: string, plans: PagePlan[], bag: DiagnosticBag): ResponseShape {
-  const shown = plans.flatMap((p) => (p.response ? [p.response] : []));
+/** `declared`: what the request DTO's `IReturn<T>` / `IReturnVoid` says, which is stated, not shown. */
+function mergeResponse(name: string, plans: PagePlan[], declared: readonly { shape: ResponseShape; loc: SourceLocation }[], bag: DiagnosticBag): ResponseShape {
+  const shown = [...plans.flatMap((p) => (p.response ? [p.response] : [])), ...declared];
   const typed = shown.find((r) => r.shape.kind === 'typed');
-  const chosen = typed ?? shown.find((r) => r.shape.kind === 'untyped') ?? shown[0];
+  const chosen = declared[0] ?? typed ?? shown.find((r) => r.shape.kind === 'untyped') ?? shown[0];
   for (const r of shown)
     if (chosen && JSON.stringify(r.shape) !== JSON.stringify(chosen.shape))
       bag.warn('SS058', r.loc, `response of '${name}' is ${describe(r.shape)} here but ${describe(chosen.shape)} at ${at(chosen.loc)}; using the latter`);
@@ -117,6 +122,15 @@ function parameters(op: Operation, types: Map<string, TypeDef>, bag: DiagnosticB
 export function mergeOperations(plans: PagePlan[], types: Map<string, TypeDef>, bag: DiagnosticBag, listed = new Map<string, IndexOperationFragment>()): Operation[] {
   const byName = new Map<string, PagePlan[]>();
   for (const p of plans) byName.set(p.operation, [...(byName.get(p.operation) ?? []), p]);
+  // The request DTOs as the pages' DTO sources declare them, for their routes and IReturn<T>.
+  const requestClasses = new Map<string, DeclaredClass[]>();
+  for (const page of new Set(plans.map((p) => p.page)))
+    for (const c of declaredClasses(page)) {
+      if (!byName.has(c.name)) continue;
+      const list = requestClasses.get(c.name);
+      if (list) list.push(c);
+      else requestClasses.set(c.name, [c]);
+    }
   const ops: Operation[] = [];
   for (const [name, group] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const description = group.find((p) => p.page.description)?.page.description?.value;
@@ -124,10 +138,10 @@ export function mergeOperations(plans: PagePlan[], types: Map<string, TypeDef>, 
       name,
       ...(description ? { description } : {}),
       tags: [...new Set([...group.flatMap((p) => p.page.tags.map((t) => t.value)), ...(listed.get(name)?.tags ?? [])])].sort(),
-      routes: mergeRoutes(group, bag),
+      routes: mergeRoutes(group, (requestClasses.get(name) ?? []).flatMap((c) => c.routes), bag),
       auth: mergeAuth(name, group, bag, listed.get(name)),
       request: name,
-      response: mergeResponse(name, group, bag),
+      response: mergeResponse(name, group, (requestClasses.get(name) ?? []).flatMap((c) => (c.response ? [c.response] : [])), bag),
       formats: [...new Set(group.flatMap((p) => (p.page.formatHint ? [p.page.formatHint.value] : [])))].sort(),
       parameters: [],
       sources: sortLocs(group.map((p) => p.page.operationName?.loc ?? p.page.routes[0]?.loc ?? { file: p.page.file, line: 1 })),

@@ -3,16 +3,18 @@
  * and which type each parameter table describes. Tables come in ServiceStack's order — the
  * request DTO, its bases, the types its members use (depth first), then the response DTO and
  * its references — so the page is walked in that order, and every name is checked against the
- * evidence (captions, Python classes, sample instances) before it is given.
+ * evidence (captions, DTO source classes, sample instances) before it is given.
  */
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { PageFragments, ParamTableFragment } from '../read/fragments.js';
 import { BUILTIN_TYPE_NAMES, parseDotNetType, typeNamesIn } from '../read/dotnet-type.js';
 import type { ResponseShape } from './api-model.js';
+import { declaredClasses } from './declared.js';
 import type { Evidence } from './evidence.js';
 import { memberKey, pascalCaseWords } from './naming.js';
 
-export type NameSource = 'caption' | 'python' | 'sample' | 'convention' | 'catalog' | 'position' | 'fallback';
+/** `dto`: a DTO source class (Python, C#, TypeScript) says so. */
+export type NameSource = 'caption' | 'dto' | 'sample' | 'convention' | 'catalog' | 'position' | 'fallback';
 
 export interface NamedTable {
   table: ParamTableFragment;
@@ -24,7 +26,7 @@ export interface NamedTable {
 export interface PagePlan {
   page: PageFragments;
   operation: string;
-  operationFrom: 'heading' | 'sample' | 'python' | 'route' | 'summary' | 'path';
+  operationFrom: 'heading' | 'sample' | 'dto' | 'route' | 'summary' | 'path';
   /** undefined when the page shows no samples at all. */
   response?: { shape: ResponseShape; loc: SourceLocation; how: NameSource };
   tables: NamedTable[];
@@ -37,11 +39,13 @@ export interface Catalog {
   evidence: Evidence;
   /** Member keys of tables already named with certainty (captions, or an earlier pass). */
   tableMembers: Map<string, Set<string>>;
-  /** `derived → base` from Python classes. */
-  pythonBases: Map<string, string>;
+  /** `derived → base` from DTO source classes. */
+  declaredBases: Map<string, string>;
   /** Operation names by `VERB path` from pages that state them. */
   routeNames: Map<string, string>;
 }
+
+const DECLARED_LANGS = ['python', 'csharp', 'typescript'] as const;
 
 export function routeKey(verbs: readonly string[], path: string): string {
   return `${[...verbs].sort().join(',')} ${path.toLowerCase()}`;
@@ -65,10 +69,11 @@ function operationName(page: PageFragments, catalog: Catalog, bag: DiagnosticBag
     if (first && other.name !== first.name)
       bag.warn('SS051', other.loc, `operation is '${first.name}' by its ${first.from} but '${other.name}' by its ${other.from}; using '${first.name}'`);
   if (first) return { operation: first.name, operationFrom: first.from };
-  // Python DTOs: the class nothing else uses or extends is the request.
-  const used = new Set(page.pythonClasses.flatMap((c) => [...c.bases, ...c.fields.map((f) => f.annotation)]).join(' ').match(/\w+/g) ?? []);
-  const roots = page.pythonClasses.filter((c) => !c.isEnum && !used.has(c.name) && !c.name.endsWith('Response'));
-  if (roots.length === 1) return { operation: roots[0]!.name, operationFrom: 'python' };
+  // DTO source: the class nothing else uses or extends is the request.
+  const declared = declaredClasses(page);
+  const used = new Set(declared.flatMap((c) => c.mentions));
+  const roots = declared.filter((c) => !c.isEnum && !used.has(c.name) && !c.name.endsWith('Response'));
+  if (roots.length === 1) return { operation: roots[0]!.name, operationFrom: 'dto' };
   for (const route of page.routes) {
     const known = catalog.routeNames.get(routeKey(route.verbs, route.path));
     if (known) return { operation: known, operationFrom: 'route' };
@@ -86,10 +91,13 @@ function operationName(page: PageFragments, catalog: Catalog, bag: DiagnosticBag
 }
 
 function responseShape(page: PageFragments, operation: string, bag: DiagnosticBag): PagePlan['response'] {
-  // Machine-readable metadata names the response outright; a page shows it only in its samples.
+  // Machine-readable metadata names the response outright, and so does the request DTO's
+  // `IReturn<T>`; a page shows it otherwise only in its samples.
   const stated = page.response;
   if (!page.samples.length && stated)
     return { shape: stated.type ? { kind: 'typed', type: stated.type } : { kind: 'none' }, loc: stated.loc, how: 'caption' };
+  const marker = declaredClasses(page).find((c) => c.name === operation && c.response)?.response;
+  if (!page.samples.length && marker) return { ...marker, how: 'dto' };
   if (!page.samples.length) return undefined;
   const response = page.samples.find((s) => s.direction === 'response');
   const conventional = `${operation}Response`;
@@ -102,6 +110,7 @@ function responseShape(page: PageFragments, operation: string, bag: DiagnosticBa
   }
   if (body.format === 'json' && body.value.kind === 'object') {
     if (!body.value.members.length) return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };
+    if (marker?.shape.kind === 'typed') return { shape: marker.shape, loc: body.loc, how: 'dto' };
     bag.info('SS057', body.loc, `the response sample does not name its type; named it '${conventional}' by ServiceStack's {Operation}Response convention`);
     return { shape: { kind: 'typed', type: conventional }, loc: body.loc, how: 'convention' };
   }
@@ -118,14 +127,14 @@ function knownMembers(name: string, catalog: Catalog): Set<string> {
 
 /**
  * Types by their member set (sorted keys joined), the first name in sorted order winning: from
- * the named tables, then from the Python classes. Built once per catalog state (the catalog only
+ * the named tables, then from the DTO source classes. Built once per catalog state (the catalog only
  * grows, so its sizes tell when to rebuild): a scan per unnamed table made big inputs quadratic.
  */
 interface MemberIndex {
   tables: number;
   types: number;
   byTable: Map<string, string>;
-  byPython: Map<string, string>;
+  byDeclared: Map<string, string>;
 }
 const memberIndexes = new WeakMap<Catalog, MemberIndex>();
 const memberSetKey = (keys: Iterable<string>) => [...keys].sort().join('\0');
@@ -133,24 +142,24 @@ const memberSetKey = (keys: Iterable<string>) => [...keys].sort().join('\0');
 function memberIndex(catalog: Catalog): MemberIndex {
   const cached = memberIndexes.get(catalog);
   if (cached && cached.tables === catalog.tableMembers.size && cached.types === catalog.evidence.types.size) return cached;
-  const index: MemberIndex = { tables: catalog.tableMembers.size, types: catalog.evidence.types.size, byTable: new Map(), byPython: new Map() };
+  const index: MemberIndex = { tables: catalog.tableMembers.size, types: catalog.evidence.types.size, byTable: new Map(), byDeclared: new Map() };
   for (const [name, members] of [...catalog.tableMembers].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const key = memberSetKey(members);
     if (!index.byTable.has(key)) index.byTable.set(key, name);
   }
   for (const name of [...catalog.evidence.types.keys()].sort()) {
-    const key = memberSetKey(catalog.evidence.keys(name, 'python'));
-    if (!index.byPython.has(key)) index.byPython.set(key, name);
+    const key = memberSetKey(catalog.evidence.keys(name, DECLARED_LANGS));
+    if (!index.byDeclared.has(key)) index.byDeclared.set(key, name);
   }
   memberIndexes.set(catalog, index);
   return index;
 }
 
-/** A named type whose own members are exactly these, found in captions, Python classes or earlier passes. */
+/** A named type whose own members are exactly these, found in captions, DTO source classes or earlier passes. */
 function typeWithMembers(keys: Set<string>, catalog: Catalog): string | undefined {
   const index = memberIndex(catalog);
   const key = memberSetKey(keys);
-  return index.byTable.get(key) ?? index.byPython.get(key);
+  return index.byTable.get(key) ?? index.byDeclared.get(key);
 }
 
 export function planPage(page: PageFragments, catalog: Catalog, bag: DiagnosticBag): PagePlan {
@@ -185,14 +194,14 @@ export function planPage(page: PageFragments, catalog: Catalog, bag: DiagnosticB
     }
     if (role === 'request' || role === 'response') visitBases(name, own);
     else {
-      const base = catalog.pythonBases.get(name);
-      if (base) { plan.bases.push({ type: name, base, how: 'python', loc: own?.loc ?? pageLoc }); visit(base, 'base'); }
+      const base = catalog.declaredBases.get(name);
+      if (base) { plan.bases.push({ type: name, base, how: 'dto', loc: own?.loc ?? pageLoc }); visit(base, 'base'); }
     }
     for (const ref of referencesOf(own)) visit(ref, 'reference');
   };
 
   // Bases follow the table of the type that extends them. A table right after it is a base when
-  // the Python DTOs say so, or when it holds members the type's sample shows but its own table
+  // the DTO source says so, or when it holds members the type's sample shows but its own table
   // lacks; a titled table qualifies too when nothing before it references that title.
   const visitBases = (name: string, own: ParamTableFragment | undefined) => {
     const instance = catalog.evidence.keys(name);
@@ -202,10 +211,10 @@ export function planPage(page: PageFragments, catalog: Catalog, bag: DiagnosticB
     // ServiceStack lists the whole base chain first, then the references of the deepest base up.
     const chain: ParamTableFragment[] = [];
     for (;;) {
-      const pythonBase = catalog.pythonBases.get(derived);
-      if (pythonBase) {
-        plan.bases.push({ type: derived, base: pythonBase, how: 'python', loc: own?.loc ?? pageLoc });
-        visit(pythonBase, 'base');
+      const declaredBase = catalog.declaredBases.get(derived);
+      if (declaredBase) {
+        plan.bases.push({ type: derived, base: declaredBase, how: 'dto', loc: own?.loc ?? pageLoc });
+        visit(declaredBase, 'base');
         break;
       }
       const candidate = tables[next];
@@ -224,7 +233,7 @@ export function planPage(page: PageFragments, catalog: Catalog, bag: DiagnosticB
         const byMembers = typeWithMembers(keys, catalog);
         [baseName, how] = byMembers ? [byMembers, 'catalog'] : [`${derived}Base`, 'fallback'];
         if (!byMembers)
-          bag.warn('SS060', candidate.loc, `table has no title; it holds members '${derived}' inherits, so it is a base class of '${derived}', named '${baseName}' for want of its real name (add the Python DTOs or an XML sample page, or rename it in codegen.config.json)`);
+          bag.warn('SS060', candidate.loc, `table has no title; it holds members '${derived}' inherits, so it is a base class of '${derived}', named '${baseName}' for want of its real name (add the Python, C# or TypeScript DTOs or an XML sample page, or rename it in codegen.config.json)`);
       }
       plan.bases.push({ type: derived, base: baseName, how, loc: candidate.loc });
       visited.add(baseName);

@@ -3,6 +3,7 @@
  * Readers never decide what a fact means for the API; the model does (generator/model/).
  */
 import type { SourceLocation } from '../diagnostics.js';
+import type { DotNetType } from './dotnet-type.js';
 
 /** One physical line of an input file (1-based line number). */
 export interface SourceLine {
@@ -33,6 +34,8 @@ export interface PageFragments {
   tables: ParamTableFragment[];
   enums: EnumTableFragment[];
   pythonClasses: PythonClassFragment[];
+  /** Classes, interfaces and enums of the TypeScript or C# DTO source (`&lang=typescript|csharp`). */
+  dtoTypes: DtoTypeFragment[];
   /** The `?format=xml` of "To override the Content-type…". */
   formatHint?: Located<string>;
   samples: HttpSampleFragment[];
@@ -132,6 +135,82 @@ export interface PythonClassFragment {
   enumMembers: { name: string; value: string; loc: SourceLocation }[];
   /** `letter_case=LetterCase.CAMEL` etc. from `@dataclass_json`, when present. */
   letterCase?: string;
+  loc: SourceLocation;
+}
+
+/** A TypeScript type as ServiceStack writes it, parsed. */
+export type TsType =
+  /** `string`, `number`, `boolean`, `any`, a DTO name; `QueryResponse<T>` with its arguments. */
+  | { kind: 'name'; name: string; args: TsType[] }
+  /** `T[]`, `Array<T>`. */
+  | { kind: 'array'; of: TsType }
+  /** `{ [index:string]: T; }`, `Record<K, T>`. */
+  | { kind: 'dict'; key: TsType; value: TsType }
+  /** `'A'` or `"A"` (in a union of string literals). */
+  | { kind: 'literal'; value: string }
+  /** `T | null`, `T | undefined`. */
+  | { kind: 'nullable'; of: TsType };
+
+/** An attribute as written: C# `[ApiMember(Description="…", IsRequired=true)]`, TypeScript `// @ApiMember(…)`. */
+export interface DtoAttributeFragment {
+  /** Without a trailing `Attribute` (`DataMemberAttribute` → `DataMember`). */
+  name: string;
+  /** Positional arguments, string literals unescaped, anything else as written. */
+  args: string[];
+  /** Named arguments (`Name=value`), likewise. */
+  named: Record<string, string>;
+  loc: SourceLocation;
+}
+
+export interface DtoMemberFragment {
+  /** As written: TypeScript writes the wire name (`customerId`), C# the .NET property name (`CustomerId`). */
+  name: string;
+  /** The type as written, white space collapsed. */
+  typeText: string;
+  /** TypeScript: the type parsed; absent when it is not ServiceStack's TypeScript (reported). */
+  tsType?: TsType;
+  /** C#: the type parsed; absent when it is not a .NET type (reported). */
+  dotNetType?: DotNetType;
+  /** TypeScript: `name?:`. Its meaning changed between ServiceStack versions (nullable, then not required). */
+  optional: boolean;
+  /** `/** @description … *\/`, `///<summary>…`, `[Description("…")]`, else the ApiMember's Description. */
+  description?: string;
+  /** `IsRequired=true` in an ApiMember or DataMember attribute, or a `Required` attribute. */
+  required: boolean;
+  attributes: DtoAttributeFragment[];
+  loc: SourceLocation;
+}
+
+export interface DtoEnumMemberFragment {
+  name: string;
+  /** `= 'Web'` or `= 0` as written, quotes removed. */
+  value?: string;
+  /** The value was a string literal (TypeScript string enums and unions). */
+  quoted: boolean;
+  attributes: DtoAttributeFragment[];
+  loc: SourceLocation;
+}
+
+/** A class, interface or enum of ServiceStack's TypeScript or C# DTO source ("Add ServiceStack Reference"). */
+export interface DtoTypeFragment {
+  lang: 'typescript' | 'csharp';
+  /** TypeScript string unions (`export type X = "A" | "B"`) are enums. */
+  kind: 'class' | 'interface' | 'enum';
+  name: string;
+  /** `QueryResponse<T>` → `['T']`. */
+  typeParameters: string[];
+  /** C#: the enclosing `namespace`. */
+  namespace?: string;
+  /** TypeScript: `extends X`; C#: the `: A, B` list, in order (the base class first, then interfaces). */
+  bases: string[];
+  /** TypeScript: `implements A, B`. */
+  implements: string[];
+  description?: string;
+  attributes: DtoAttributeFragment[];
+  /** From `Route` attributes. */
+  routes: RouteFragment[];
+  members: DtoMemberFragment[];
+  enumMembers: DtoEnumMemberFragment[];
   loc: SourceLocation;
 }
 

@@ -13,7 +13,7 @@
  * | SS102 | warning  | a row of a `table.params` does not fit the columns (skipped)           |
  * | SS103 | warning  | a `table.params` / `table.enum` caption names no type                  |
  * | SS104 | warning  | a row of a `table.enum` has no member name (skipped)                   |
- * | SS105 | info     | a language tab other than Python (TypeScript, C#…): source not read     |
+ * | SS105 | info     | a language tab other than Python, TypeScript and C# (Java, Swift…): not read |
  * | SS106 | warning  | `div.call-info` names no `?format=`                                    |
  * | SS107 | info     | JSV samples are not read (not JSON); the JSON page shows the wire names |
  * | SS108 | warning  | an authentication row that names neither roles nor permissions         |
@@ -23,6 +23,9 @@ import type { EnumTableFragment, PageFragments, ParamTableFragment, SourceLine }
 import { alignCells, PARAM_TABLE_HEADER } from './columns.js';
 import { routeFromCells } from './routes.js';
 import { readPythonDtos } from './python-dtos.js';
+import { readTypeScriptDtos } from './typescript-dtos.js';
+import { readCSharpDtos } from './csharp-dtos.js';
+import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
 import { elementLoc, innerLines, loadHtml, oneLine, tidy, type AnyNode, type Cheerio, type CheerioAPI, type Element } from './html-shared.js';
 
@@ -38,7 +41,7 @@ interface Ctx {
 }
 
 export function readHtmlPage(file: string, source: string, bag: DiagnosticBag): PageFragments {
-  const page: PageFragments = { file, form: 'html', tags: [], routes: [], tables: [], enums: [], pythonClasses: [], samples: [] };
+  const page: PageFragments = { file, form: 'html', tags: [], routes: [], tables: [], enums: [], pythonClasses: [], dtoTypes: [], samples: [] };
   const ctx: Ctx = { $: loadHtml(source), source, page, bag };
   readHeader(ctx);
   readAuth(ctx);
@@ -198,17 +201,20 @@ function textWithBreaks(el: Cheerio<AnyNode>): string {
   return copy.text();
 }
 
-/** `?lang=python`: the DTO source in `<pre><code class="language-python">`. Other languages are reported, not read. */
+/**
+ * `?lang=python|typescript|csharp`: the DTO source in `<pre><code class="language-…">`, read by
+ * that language's reader with the file's line numbers. Other languages are reported, not read.
+ */
 function readLanguageTab(ctx: Ctx): void {
   const { $ } = ctx;
   // Outermost blocks only: an unclosed one holds those after it, whose lines it already gives.
   $('pre > code[class*="language-"]').not('pre pre > code').each((_, code) => {
     const lang = /language-(\w+)/.exec($(code).attr('class') ?? '')?.[1] ?? '';
-    if (lang === 'python') {
-      ctx.page.pythonClasses.push(...readPythonDtos(ctx.page.file, innerLines(ctx.source, code), ctx.bag));
-      return;
-    }
-    ctx.bag.info('SS105', loc(ctx, code), `the ${lang} DTO source is not read (only Python's is); save the '&lang=python' page for the DTO facts`);
+    const lines = () => innerLines(ctx.source, code);
+    if (lang === 'python') append(ctx.page.pythonClasses, readPythonDtos(ctx.page.file, lines(), ctx.bag));
+    else if (lang === 'typescript' || lang === 'ts') append(ctx.page.dtoTypes, readTypeScriptDtos(ctx.page.file, lines(), ctx.bag));
+    else if (lang === 'csharp' || lang === 'cs') append(ctx.page.dtoTypes, readCSharpDtos(ctx.page.file, lines(), ctx.bag));
+    else ctx.bag.info('SS105', loc(ctx, code), `the ${lang} DTO source is not read (Python's, TypeScript's and C#'s are); save the '&lang=csharp' page for the DTO facts`);
   });
 }
 

@@ -31,7 +31,7 @@ const readers: PageReader[] = [
     read: (f, bag) => {
       if (isIndexHtml(f.text)) {
         const index = readHtmlIndex(f.file, f.text, bag);
-        return { file: f.file, form: 'html-index', tags: [], routes: [], tables: [], enums: [], pythonClasses: [], samples: [], index };
+        return { file: f.file, form: 'html-index', tags: [], routes: [], tables: [], enums: [], pythonClasses: [], dtoTypes: [], samples: [], index };
       }
       const page = readHtmlPage(f.file, f.text, bag);
       if (page.operationName || page.routes.length || page.tables.length) return page;
@@ -43,7 +43,7 @@ const readers: PageReader[] = [
     accepts: () => true,
     read: (f, bag) => {
       const page = readTextPage(f.file, f.text, bag);
-      const found = page.routes.length + page.tables.length + page.pythonClasses.length + page.samples.length;
+      const found = page.routes.length + page.tables.length + page.pythonClasses.length + page.dtoTypes.length + page.samples.length;
       if (found || page.operationName) return page;
       bag.warn('SS003', { file: f.file, line: 1 }, 'no route, parameter table, DTO or sample found: not a ServiceStack operation page; skipped');
       return undefined;

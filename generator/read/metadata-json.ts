@@ -93,6 +93,7 @@ function readOperation(ctx: Ctx, op: Node): PageFragments | undefined {
     tables: [],
     enums: [],
     pythonClasses: [],
+    dtoTypes: [],
     samples: [],
   };
   const description = text(member(request, 'description'));

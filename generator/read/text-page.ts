@@ -1,8 +1,8 @@
 /**
  * Reads a text dump of a ServiceStack operation page: pipe tables (with or without a
- * leading `|`) or squashed text, plus its Python DTO section and HTTP samples.
+ * leading `|`) or squashed text, plus its DTO source section (Python, TypeScript or C#) and HTTP samples.
  * The page is first cut into sections by the lines ServiceStack always prints; the
- * Python DTOs and samples are read before the tables, because their names settle
+ * DTO source and samples are read before the tables, because their names settle
  * squashed rows that split more than one way.
  */
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
@@ -10,6 +10,9 @@ import type { PageFragments, ParamTableFragment, SourceLine, EnumTableFragment, 
 import { alignCells, chooseSplit, PARAM_TABLE_HEADER, squashedRowSplits, type KnownNames, type RowColumns } from './columns.js';
 import { routeFromCells, splitSquashedRoute } from './routes.js';
 import { readPythonDtos, pythonNameToCamel } from './python-dtos.js';
+import { readTypeScriptDtos } from './typescript-dtos.js';
+import { readCSharpDtos } from './csharp-dtos.js';
+import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
 
 const SAMPLES_INTRO = /^The following are sample HTTP requests and responses/;
@@ -20,7 +23,15 @@ const BACK_LINK = /^<\s*back to all web services$/i;
 const AUTH = /^Requires Authentication$/;
 const AUTH_DETAIL = /^Required (roles?|permissions?)\s*:\s*(.*)$/i;
 const PYTHON_START = /^(import \w|from [\w.]+ import |@dataclass|class \w+\s*[(:])/;
-const PYTHON_END = /^Python \S+ DTOs$/;
+const TYPESCRIPT_START = /^(\/\/ @ts-nocheck$|export (declare )?(class|interface|enum|type|module|namespace) \w|\/\/ @(Route|Api|DataContract)\b)/;
+const CSHARP_START = /^(using (static )?[\w.]+;$|namespace [\w.]+\s*[{;]?$|\[(Route|Api|DataContract)\b|public (partial |abstract |sealed |static )*(class|enum|interface|record|struct) \w)/;
+/** ServiceStack's header of `/types/…` sources, in TypeScript and C# alike. */
+const OPTIONS_START = /^\/\* Options:$/;
+/** The link under the DTO source: "Python UpdateCustomer DTOs", "C# CreateOrder DTOs". */
+const DTO_END = /^(Python|TypeScript|C#) \S+ DTOs$/;
+const DTO_END_LANGS: Record<string, DtoLang> = { Python: 'python', TypeScript: 'typescript', 'C#': 'csharp' };
+
+type DtoLang = 'python' | 'typescript' | 'csharp';
 const FORMAT_LABEL = /^HTTP \+ \w+$/;
 const PARAMS_CAPTION = /^(\S.*?) Parameters:$/;
 const ENUM_CAPTION = /^(\S.*?) Enum:$/;
@@ -52,13 +63,32 @@ interface Sections {
   header: SourceLine[];
   routes: SourceLine[];
   body: SourceLine[];
-  python: SourceLine[];
+  /** DTO source sections, each in the language its link (or its first line) names. */
+  dtos: { lang: DtoLang | undefined; lines: SourceLine[] }[];
   samples: SourceLine[];
 }
 
+/** The language a DTO section starts in, by its first line; undefined for the shared `/* Options:` header. */
+function dtoStart(text: string): DtoLang | 'options' | undefined {
+  if (PYTHON_START.test(text)) return 'python';
+  if (TYPESCRIPT_START.test(text)) return 'typescript';
+  if (CSHARP_START.test(text)) return 'csharp';
+  return OPTIONS_START.test(text) ? 'options' : undefined;
+}
+
+/** A section without its link: its language by what it declares. */
+function sniffLanguage(lines: readonly SourceLine[]): DtoLang | undefined {
+  for (const { text } of lines) {
+    const t = text.trim();
+    if (/^namespace [\w.]+|\{ get; set; \}|^using [\w.]+;$/.test(t)) return 'csharp';
+    if (/^export (class|interface|enum|type) /.test(t)) return 'typescript';
+  }
+  return undefined;
+}
+
 function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBag): Sections {
-  const s: Sections = { header: [], routes: [], body: [], python: [], samples: [] };
-  let mode: 'header' | 'routes' | 'body' | 'python' = 'header';
+  const s: Sections = { header: [], routes: [], body: [], dtos: [], samples: [] };
+  let mode: 'header' | 'routes' | 'body' | 'dto' = 'header';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const text = line.text.trim();
@@ -67,10 +97,19 @@ function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBa
       s.samples = lines.slice(SAMPLES_INTRO.test(text) ? i + 1 : i);
       break;
     }
-    if (mode === 'python') {
-      if (PYTHON_END.test(text)) mode = 'body';
-      else s.python.push(line);
-      continue;
+    if (mode === 'dto') {
+      const end = DTO_END.exec(text);
+      if (end) {
+        s.dtos.at(-1)!.lang = DTO_END_LANGS[end[1]!];
+        mode = 'body';
+        continue;
+      }
+      // A dump that lost the link line: the content-type note is no source.
+      if (!CALL_INFO.test(text)) {
+        s.dtos.at(-1)!.lines.push(line);
+        continue;
+      }
+      mode = 'body';
     }
     if (CALL_INFO.test(text)) {
       const format = /\?format=(\w+)/.exec(text);
@@ -90,9 +129,10 @@ function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBa
       continue;
     }
     if (ROUTES_INTRO.test(text)) { mode = 'routes'; continue; }
-    if (PYTHON_START.test(text)) {
-      mode = 'python';
-      s.python.push(line);
+    const dto = dtoStart(text);
+    if (dto) {
+      mode = 'dto';
+      s.dtos.push({ lang: dto === 'options' ? undefined : dto, lines: [line] });
       continue;
     }
     const cells = pipeCells(text);
@@ -149,6 +189,10 @@ function collectKnownNames(page: PageFragments): KnownNames {
   const typeNames = new Set<string>(page.pythonClasses.map((c) => c.name));
   const fieldNames = new Set<string>();
   for (const c of page.pythonClasses) for (const f of c.fields) fieldNames.add(pythonNameToCamel(f.name).toLowerCase());
+  for (const t of page.dtoTypes) {
+    typeNames.add(t.name);
+    for (const m of t.members) fieldNames.add(m.name.toLowerCase());
+  }
   const visitXml = (e: XmlElement) => {
     (/^[A-Z]/.test(e.localName) ? typeNames : fieldNames).add(/^[A-Z]/.test(e.localName) ? e.localName : e.localName.toLowerCase());
     fieldNames.add(e.localName.toLowerCase());
@@ -282,11 +326,18 @@ export function readTextPage(file: string, text: string, bag: DiagnosticBag): Pa
     tables: [],
     enums: [],
     pythonClasses: [],
+    dtoTypes: [],
     samples: [],
   };
   const sections = cutSections(lines, page, bag);
   readHeader(sections.header, page, bag);
-  if (sections.python.length) page.pythonClasses = readPythonDtos(file, sections.python, bag);
+  for (const { lang, lines: dto } of sections.dtos) {
+    const language = lang ?? sniffLanguage(dto);
+    if (language === 'python') append(page.pythonClasses, readPythonDtos(file, dto, bag));
+    else if (language === 'typescript') append(page.dtoTypes, readTypeScriptDtos(file, dto, bag));
+    else if (language === 'csharp') append(page.dtoTypes, readCSharpDtos(file, dto, bag));
+    else bag.warn('SS032', { file, line: dto[0]!.line }, `DTO source in a language not recognised (no "Python|TypeScript|C# X DTOs" line after it); lines ${dto[0]!.line}-${dto.at(-1)!.line} skipped`);
+  }
   if (sections.samples.length) page.samples = readHttpSamples(file, sections.samples, bag);
   const knownPaths = page.samples.flatMap((s) => (s.path ? [s.path] : []));
   readRoutes(sections.routes, knownPaths, page, bag);

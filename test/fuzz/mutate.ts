@@ -27,6 +27,10 @@ const TOKENS = [
   'Name | Parameter | Data Type | Required | Description |', 'NameParameterData TypeRequiredDescription', '<back to all web services',
   'Requires Authentication', 'The following routes are available for this service:', '\u0000', '\t', '\r', '\u2028', '\u2029', '\u0085',
   '\uFEFF', '\u200B', '\u202E', '\uD800', '\uDFFF', '\uFFFD', 'é', '日本', '🙂', 'constructor', '__proto__', 'toString',
+  // TypeScript and C# DTO source.
+  'export class X extends Y implements IReturn<Z>', 'export enum E {', 'public x?: number;', ': { [index:string]: string; }', '// @Route("/x/{Id}", "GET")',
+  '// @ApiMember(Description="', '/** @description ', '*/', 'namespace N.M', 'public partial class X', '    : Y, IReturn<Z>', '{ get; set; }', '= [];',
+  '[ApiMember(IsRequired=true)]', '[DataMember(Name="', '///<summary>', 'Nullable<', '@"', '\\"', ';',
 ];
 
 const text = fc.oneof(

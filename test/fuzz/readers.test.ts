@@ -18,12 +18,14 @@ import { readHttpSamples } from '../../generator/read/http-samples.js';
 import { readJsonSample } from '../../generator/read/json-sample.js';
 import { readMetadataJson } from '../../generator/read/metadata-json.js';
 import { parsePythonType, readPythonDtos } from '../../generator/read/python-dtos.js';
+import { readCSharpDtos } from '../../generator/read/csharp-dtos.js';
+import { parseTsType, readTypeScriptDtos } from '../../generator/read/typescript-dtos.js';
 import { pathVariables, routeFromCells, splitSquashedRoute } from '../../generator/read/routes.js';
 import { pipeCells, readTextPage } from '../../generator/read/text-page.js';
 import { readXmlSample } from '../../generator/read/xml-sample.js';
 import { FUZZ_RUNS, lineCounts, params, report, runs, SEED, timed, timeoutFor, unlocated, writeReport } from './budget.js';
 import { mutate, mutations } from './mutate.js';
-import { HTML_PAGES, JSON_BODIES, linesOf, METADATA_JSON, PIPE_ROWS, PYTHON_SECTION, ROUTE_LINES, SAMPLE_SECTIONS, SQUASHED_ROWS, TEXT_SEEDS, XML_BODIES } from './sources.js';
+import { CSHARP_SECTIONS, HTML_PAGES, JSON_BODIES, linesOf, METADATA_JSON, PIPE_ROWS, PYTHON_SECTION, ROUTE_LINES, SAMPLE_SECTIONS, SQUASHED_ROWS, TEXT_SEEDS, TYPESCRIPT_SECTIONS, XML_BODIES } from './sources.js';
 
 /**
  * Per-case budgets: generous for a loaded 2-core machine, plus time in proportion to the input
@@ -174,6 +176,56 @@ describe('Python DTO reader', () => {
     fc.assert(
       fc.property(fc.oneof(tokens.map((t) => t.join('')), fc.string({ unit: 'binary', maxLength: 30 })), (annotation) => {
         timed('python annotations', SNIPPET_BUDGET_MS, annotation, () => parsePythonType(annotation));
+      }),
+      params(runs(200, 0.02)),
+    );
+  });
+});
+
+/** Text made of the TypeScript and C# grammars' tokens. */
+const SOURCE_TOKENS = [
+  'export', 'class', 'interface', 'enum', 'type', 'namespace', 'module', 'public', 'virtual', 'partial', 'extends', 'implements', 'X', 'Y', 'T',
+  'number', 'string', 'int', 'List', 'Dictionary', 'Nullable', 'IReturn', '<', '>', '{', '}', '(', ')', '[', ']', ':', ';', ',', '?', '=', '|', '.',
+  '"', "'", '`', '@"', '\\', '//', '/*', '*/', '///', '/**', '@', '#', '\n', ' ', '0', '-1', 'get;', 'set;', '// @Route("/a")', '[ApiMember(',
+];
+const sourceText = fc.array(fc.constantFrom(...SOURCE_TOKENS), { maxLength: 60 }).map((t) => t.join(' '));
+
+describe('TypeScript and C# DTO readers', () => {
+  const n = runs(150, 0.1);
+  const readers = [
+    ['typescript', TYPESCRIPT_SECTIONS, readTypeScriptDtos],
+    ['csharp', CSHARP_SECTIONS, readCSharpDtos],
+  ] as const;
+  for (const [lang, sections, reader] of readers)
+    it(`reads ${n} mutated ${lang} sources and token soups without throwing, each diagnostic and fact located`, () => {
+      fc.assert(
+        fc.property(fc.oneof({ weight: 3, arbitrary: mutated(sections).map((c) => ({ text: c.text, info: c.mutations as unknown })) }, { weight: 1, arbitrary: sourceText.map((text) => ({ text, info: text as unknown })) }), (c) => {
+          const bag = new DiagnosticBag();
+          const file = `dtos.${lang}`;
+          const types = timed(`${lang} DTOs`, budget(READER_BUDGET_MS, c.text), c.info, () => reader(file, linesOf(c.text), bag));
+          const lines = linesOf(c.text).length;
+          expect(located(bag.items, file, c.text)).toEqual([]);
+          for (const t of types) {
+            expect(t.name).toMatch(/^[\p{L}_$][\p{L}\p{N}_$]*$/u);
+            expect(t.loc.line).toBeLessThanOrEqual(lines);
+            for (const m of [...t.members, ...t.enumMembers]) expect(m.loc.line).toBeLessThanOrEqual(lines);
+            for (const r of t.routes) expect(r.path.startsWith('/')).toBe(true);
+            // A member's parsed type is its written type, parsed.
+            for (const m of t.members) {
+              if (m.tsType) expect(parseTsType(m.typeText)).toEqual(m.tsType);
+              if (m.dotNetType) expect(parseDotNetType(m.typeText)).toEqual(m.dotNetType);
+            }
+          }
+        }),
+        params(n),
+      );
+    }, timeoutFor(n, 20));
+
+  it('parses any TypeScript type text without throwing', () => {
+    const tokens = fc.array(fc.constantFrom('string', 'number', 'X', 'Array', 'Record', '<', '>', '[', ']', '{', '}', ':', ';', ',', '|', '&', '(', ')', 'null', "'a'", '"b"', ' ', 'index'), { maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(tokens.map((t) => t.join('')), fc.string({ unit: 'binary', maxLength: 30 })), (text) => {
+        timed('typescript types', SNIPPET_BUDGET_MS, text, () => parseTsType(text));
       }),
       params(runs(200, 0.02)),
     );

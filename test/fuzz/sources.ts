@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { InputFile } from '../../generator/read/input.js';
 import type { SourceLine } from '../../generator/read/fragments.js';
 import { seedFiles } from '../helpers.js';
-import { HTML_FIXTURES } from '../read/html-fixtures.js';
+import { dtoSource, HTML_FIXTURES } from '../read/html-fixtures.js';
 
 export const TEXT_SEEDS: InputFile[] = seedFiles();
 
@@ -30,6 +30,10 @@ function section(text: string, start: RegExp, end: RegExp | undefined): string {
 
 /** Seed 001's Python DTO section. */
 export const PYTHON_SECTION = section(seed('001'), /^import datetime/, /^Python \S+ DTOs$/);
+
+/** The TypeScript and C# DTO sources of the language-tab fixtures, as their readers get them. */
+export const TYPESCRIPT_SECTIONS = ['orders/CreateOrder.typescript.html', 'orders/GetOrderLine.typescript.html', 'booster/ExportCustomer.typescript.html'].map(dtoSource);
+export const CSHARP_SECTIONS = ['orders/CreateOrder.csharp.html', 'orders/GetOrders.csharp.html', 'booster/ExportCustomer.csharp.html'].map(dtoSource);
 
 /** Every seed's sample section (what follows "The following are sample HTTP requests…"). */
 export const SAMPLE_SECTIONS = TEXT_SEEDS.map((f) => section(f.text, /^(POST|PUT|GET) \/\S* HTTP/, undefined));

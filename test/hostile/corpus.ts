@@ -208,6 +208,43 @@ function htmlPage(): HostileCase {
   };
 }
 
+/** C# and TypeScript string-literal content (`\\`, `"` escaped; line breaks as `\n`). */
+const literal = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n');
+
+/**
+ * The C# and TypeScript tabs of seed 003 on their own (so that TypeScript's weaker types are all
+ * there is for some members): payloads in attribute descriptions and doc comments, in string
+ * enum values, EnumMember values and DataMember names (wire names), a route path that is no
+ * identifier, classes and members named like globals and Object.prototype's members.
+ */
+function languageTabs(): HostileCase {
+  const fixture = (name: string) => readFileSync(path.join(ROOT, 'test/read/fixtures/html/booster', name), 'utf8');
+  let i = 0;
+  // The source is HTML-encoded on the page (`<` and `>` only, as ServiceStack's HtmlEncodeLite).
+  const enc = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const describe = (text: string) =>
+    text
+      .replace(/Description="((?:[^"\\]|\\.)*)"/g, () => `Description="${enc(literal(payload(i++)))}"`)
+      .replace(/\/\*\* @description [^\n]* \*\//g, () => `/** @description ${enc(payload(i++).replace(/\*\//g, '*_/'))} */`)
+      .replace(/\/\/\/[^&\n][^\n]*/g, () => `///${enc(payload(i++))}`);
+  const ts = replaceAll(describe(fixture('ExportCustomer.typescript.html')), [
+    ['export class ProductCategory', `export enum Shade\n{\n    Dark = '${enc(literal(payload(0)).replace(/'/g, "\\'"))}',\n    Light = "${enc(literal(payload(2)))}",\n    constructor = 'x',\n}\n\nexport type Tone = "${enc(literal(payload(3)))}" | "__proto__";\n\nexport class ProductCategory`],
+    ['    public brandCategoryId?: string;', `    public brandCategoryId?: string;\n\n    // @DataMember(Name="${enc(literal(payload(5)))}")\n    public shade?: Shade;\n\n    public tone: Tone;\n\n    public __proto__?: number;\n\n    public toString?: { [index:string]: number[]; };`],
+    ['// @Route("/customer/{brand}/export", "POST")', `// @Route("/customer/{brand}/export/*/\${globalThis.__pwned=1}/", "POST")`],
+  ]);
+  const cs = replaceAll(describe(fixture('ExportCustomer.csharp.html')), [
+    [/namespace Richemont\.Booster2\.PublicApi\.Common\.ServiceModel/, 'namespace constructor.__proto__.toString'],
+    ['    public partial class ProductCategory\n    {', `    public enum Promise\n    {\n        [EnumMember(Value="${enc(literal(payload(1)))}")]\n        Then,\n        [EnumMember(Value="${enc(literal(payload(12)))}")]\n        Catch = 2,\n    }\n\n    public partial class ProductCategory\n    {\n        [DataMember(Name="${enc(literal(payload(6)))}")]\n        public virtual Promise? Date { get; set; }\n\n        public virtual Dictionary&lt;string, List&lt;long&gt;&gt; valueOf { get; set; }\n`],
+  ]);
+  return {
+    name: 'C# and TypeScript tabs: descriptions, doc comments, enum values, DataMember names, route path, global-like names',
+    files: [
+      { file: 'ExportCustomer.typescript.html', text: ts },
+      { file: 'ExportCustomer.csharp.html', text: cs },
+    ],
+  };
+}
+
 /** Lines of 100,000 characters in every section of a page. */
 function longLines(): HostileCase {
   const squashed = replaceAll(seed('003'), [
@@ -269,5 +306,5 @@ function controlCharacters(): HostileCase {
 }
 
 export function hostileCases(): HostileCase[] {
-  return [pipeDescriptions(), squashedPython(), memberNames(), typeNames(), oddNames(), htmlPage(), longLines(), deepNesting(), closedExamples(), controlCharacters()];
+  return [pipeDescriptions(), squashedPython(), memberNames(), typeNames(), oddNames(), htmlPage(), languageTabs(), longLines(), deepNesting(), closedExamples(), controlCharacters()];
 }

@@ -93,6 +93,34 @@ describe('readers', () => {
   });
 });
 
+describe('the C# and TypeScript readers', () => {
+  const tab = (lang: string, source: string) => `<!DOCTYPE html><html><body><h2>Op</h2><pre><code class="language-${lang}">${source.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code></pre></body></html>`;
+
+  it('read 300,000 comments before one declaration (spreading them into push() overflowed the stack)', () => {
+    const bag = new DiagnosticBag();
+    const page = readHtmlPage('p.html', tab('csharp', `${'// c\n'.repeat(300_000)}public class Op { public int X { get; set; } }`), bag);
+    expect(page.dtoTypes.map((t) => t.members.length)).toEqual([1]);
+    expect(bag.items).toEqual([]);
+  });
+
+  it('read 50,000 members of one name, and 20,000-deep generics, in linear time, reporting the type as unreadable', () => {
+    const [, small] = time(() => modelFrom([{ file: 'a.html', text: tab('csharp', `public class Op {\n${'public int X { get; set; }\n'.repeat(5_000)}}`) }]));
+    const [model, big] = time(() => modelFrom([{ file: 'a.html', text: tab('csharp', `public class Op {\n${'public int X { get; set; }\n'.repeat(50_000)}}`) }]));
+    expect(model.types.find((t) => t.name === 'Op')!.fields).toHaveLength(1);
+    expect(big).toBeLessThan(Math.max(small * 30, 8_000));
+    const bag = new DiagnosticBag();
+    const deep = readHtmlPage('d.html', tab('typescript', `export class Op { public x: ${'{ [index:string]: '.repeat(20_000)}number${'; }'.repeat(20_000)}; public y: ${'Array<'.repeat(20_000)}number${'>'.repeat(20_000)}; }`), bag);
+    expect(deep.dtoTypes[0]!.members.map((m) => [m.name, m.tsType])).toEqual([['x', undefined], ['y', undefined]]);
+    expect(bag.items.map((d) => d.code)).toEqual(['SS033', 'SS033']);
+  });
+
+  it('cost one diagnostic per broken line, however many lines break', () => {
+    const bag = new DiagnosticBag();
+    readHtmlPage('p.html', tab('csharp', `public class Op {\n${'public ; weird ( [ {\n'.repeat(1_000)}}`), bag);
+    expect(bag.items.length).toBeLessThanOrEqual(1_002);
+  });
+});
+
 describe('the model', () => {
   it('takes a type named like an Object.prototype member (constructor, toString) for a DTO, not a primitive', () => {
     const text = SEED_003.text.replace('clientSpendingFromformdouble?No', 'oddformtoStringNoOdd\nodd2formList<constructor>NoOdd\nclientSpendingFromformdouble?No').replace('<brand>String</brand>', '<brand>String</brand><odd/><odd2/>');

@@ -119,16 +119,32 @@ describe('readHtmlPage: other formats and layouts', () => {
     expect(bag.items).toEqual([]);
   });
 
-  it('notes a TypeScript tab it does not read, and reads the rest of the page', () => {
-    const { page, bag } = read('orders/CreateOrder.typescript.html');
-    expect(bag.items.map((d) => `${d.code} ${d.severity}`)).toEqual(['SS105 info']);
-    expect(page.pythonClasses).toEqual([]);
-    expect(page.routes).toHaveLength(1);
+  it('reads the TypeScript and C# tabs: DTO source instead of tables, and the rest of the page', () => {
+    for (const name of ['orders/CreateOrder.typescript.html', 'orders/CreateOrder.csharp.html']) {
+      const { page, bag } = read(name);
+      expect(bag.items).toEqual([]);
+      expect(page.tables).toEqual([]);
+      expect(page.pythonClasses).toEqual([]);
+      expect(page.dtoTypes.filter((t) => t.kind !== 'interface').map((t) => t.name).sort()).toEqual([
+        ...(name.includes('typescript') ? ['ResponseError', 'ResponseStatus'] : []), 'Channel', 'CreateOrder', 'CreateOrderResponse', 'NewOrderLine', 'OrderRequestBase', 'OrderStatus', 'RequestBase',
+      ].sort());
+      expect(page.dtoTypes.every((t) => t.lang === (name.includes('typescript') ? 'typescript' : 'csharp'))).toBe(true);
+      expect(page.operationName?.value).toBe('CreateOrder');
+      expect(page.routes).toHaveLength(1);
+      expect(page.samples).toHaveLength(2);
+    }
+  });
+
+  it('notes a language tab it does not read (SS105), and reads the rest of the page', () => {
+    const text = fixture('orders/CreateOrder.typescript.html').replaceAll('language-typescript', 'language-java').replaceAll('lang="typescript"', 'lang="java"');
+    const { page, bag } = read('CreateOrder.java.html', text);
+    expect(bag.items.map((d) => `${d.code} ${d.severity} ${d.loc?.line}`)).toEqual([`SS105 info ${where(text, '<code class="language-java"').line}`]);
+    expect(page.dtoTypes).toEqual([]);
     expect(page.samples).toHaveLength(2);
   });
 
   it('reads a CRLF file exactly as its LF twin', () => {
-    for (const name of ['orders/CreateOrder.json.html', 'orders/GetOrders.python.html', 'booster/ExportCustomer.xml.html']) {
+    for (const name of ['orders/CreateOrder.json.html', 'orders/GetOrders.python.html', 'booster/ExportCustomer.xml.html', 'orders/GetOrderLine.typescript.html', 'orders/GetOrders.csharp.html']) {
       const lf = read(name);
       const crlf = read(name, fixture(name).replace(/\n/g, '\r\n'));
       expect(crlf.page).toEqual(lf.page);

@@ -125,7 +125,7 @@ describe('the model from the metadata JSON', () => {
     const ops = ['CreateOrder', 'GetOrderLine', 'GetOrders'];
     expect(shape(fromAll, ops).types).toEqual(shape(fromPages, ops).types);
     const createOrder = fromAll.types.find((t) => t.name === 'CreateOrder')!;
-    expect(new Set(createOrder.sources.map((s) => s.file))).toEqual(new Set(['CreateOrder.json.html', 'CreateOrder.python.html', 'types-metadata.json']));
+    expect(new Set(createOrder.sources.map((s) => s.file))).toEqual(new Set(['CreateOrder.csharp.html', 'CreateOrder.json.html', 'CreateOrder.python.html', 'CreateOrder.typescript.html', 'types-metadata.json']));
     expect(fromAll.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import { describe, it, expect } from 'vitest';
 import { DiagnosticBag } from '../../generator/diagnostics.js';
 import type { PageFragments } from '../../generator/read/fragments.js';
 import { readTextPage } from '../../generator/read/text-page.js';
+import { seedFiles } from '../helpers.js';
+import { dtoSource, seed003WithSource } from './html-fixtures.js';
 
 const INPUT = fileURLToPath(new URL('../../input/', import.meta.url));
 
@@ -415,6 +417,40 @@ describe('readTextPage: Python DTO page', () => {
       ['response', 200, 56, 'xml'],
     ]);
     expect(bag.items).toEqual([]);
+  });
+});
+
+describe('readTextPage: TypeScript and C# DTO pages', () => {
+  const seed = seedFiles().find((f) => f.file.startsWith('003'))!.text;
+
+  it('reads the TypeScript section up to its "TypeScript X DTOs" line, with the lines of the dump', () => {
+    const text = seed003WithSource(seed, dtoSource('booster/ExportCustomer.typescript.html'), 'TypeScript ExportCustomer DTOs');
+    const { page: p, bag } = read(text, 'ts.txt');
+    expect(bag.items).toEqual([]);
+    expect(p.tables).toEqual([]);
+    expect(p.operationName?.value).toBe('ExportCustomer');
+    expect(p.routes.map((r) => r.path)).toEqual(['/customer/{brand}/export']);
+    expect(p.dtoTypes.map((t) => `${t.lang} ${t.name}`)).toContain('typescript ExportCustomer');
+    const exportCustomer = p.dtoTypes.find((t) => t.name === 'ExportCustomer')!;
+    expect(exportCustomer.loc.line).toBe(text.split('\n').indexOf('export class ExportCustomer extends SearchCustomer implements IReturn<ExportCustomerResponse>') + 1);
+    expect(p.formatHint?.value).toBe('xml');
+    expect(p.samples).toHaveLength(2);
+  });
+
+  it('reads a C# section without its link line (the language told by what it declares), `/* Options:` header and all', () => {
+    const options = '/* Options:\nDate: 2024-05-01 10:00:00\nVersion: 6.10\nBaseUrl: https://dev-api-booster.richemont.com\n\n//GlobalNamespace: \n//MakePartial: True\n*/\n';
+    const text = seed003WithSource(seed, options + dtoSource('booster/ExportCustomer.csharp.html'));
+    const { page: p, bag } = read(text, 'cs.txt');
+    expect(bag.items).toEqual([]);
+    expect(p.dtoTypes.map((t) => `${t.lang} ${t.namespace}.${t.name}`)).toContain('csharp Richemont.Booster2.PublicApi.Common.ServiceModel.ProductCategory');
+    expect(p.samples).toHaveLength(2);
+  });
+
+  it('reports a section whose language it cannot tell (SS032), and reads the rest', () => {
+    const text = seed003WithSource(seed, '/* Options:\nDate: 2024-05-01\n*/\n\nsomething else entirely');
+    const { page: p, bag } = read(text, 'x.txt');
+    expect(bag.items.map((d) => `${d.code}:${d.loc?.line}`)).toEqual([`SS032:${text.split('\n').indexOf('/* Options:') + 1}`]);
+    expect(p.samples).toHaveLength(2);
   });
 });
 
