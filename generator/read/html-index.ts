@@ -12,7 +12,9 @@
  */
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { IndexFragments, IndexOperationFragment } from './fragments.js';
-import { elementLoc, loadHtml, oneLine, type CheerioAPI, type Element } from './html-shared.js';
+import { hasChildren, isComment, isTag, isText } from 'domhandler';
+import { findOne } from 'domutils';
+import { childElements, elementLoc, lineOf, loadHtml, oneLine, tidy, type AnyNode, type Element } from './html-shared.js';
 
 /** True for the index page: ServiceStack wraps it in `div.operations` (an operation page uses `div.operation`). */
 export function isIndexHtml(text: string): boolean {
@@ -29,7 +31,7 @@ export function readHtmlIndex(file: string, source: string, bag: DiagnosticBag):
   // The operations table is the one whose row headers carry `data-tags` (older hosts: the first table).
   const rows = $('div.operations tr').filter((_, tr) => $(tr).children('th').length > 0).toArray();
   for (const tr of rows) {
-    const op = readRow($, file, source, tr);
+    const op = readRow(file, source, tr);
     if (!op) {
       bag.warn('SS121', elementLoc(file, source, tr), `operations row has no operation name: ${oneLine($(tr))}`);
       continue;
@@ -45,20 +47,29 @@ export function readHtmlIndex(file: string, source: string, bag: DiagnosticBag):
   return index;
 }
 
-function readRow($: CheerioAPI, file: string, source: string, tr: Element): IndexOperationFragment | undefined {
-  const th = $(tr).children('th').first();
-  const name = oneLine(th.clone().find('.icons').remove().end());
+function readRow(file: string, source: string, tr: Element): IndexOperationFragment | undefined {
+  const th = childElements(tr, 'th')[0];
+  if (!th) return undefined;
+  const name = tidy(textWithout(th, (el) => hasClass(el, 'icons'))).replace(/\n/g, ' ');
   if (!/^[A-Za-z_][\w`]*$/.test(name)) return undefined;
-  const tags = (th.attr('data-tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
-  const lock = th.find('i.auth');
-  const links = $(tr)
-    .children('td')
-    .toArray()
-    .flatMap((td) => {
-      const a = $(td).find('a[href]').first();
-      return a.length ? [{ format: oneLine(a), href: a.attr('href')! }] : [];
-    });
-  return { name, tags, ...(lock.length ? { auth: authFromTitle(lock.attr('title') ?? '') } : {}), links, loc: elementLoc(file, source, tr) };
+  const tags = (th.attribs['data-tags'] ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const lock = findOne((el) => el.name === 'i' && hasClass(el, 'auth'), th.children);
+  const links = childElements(tr, 'td').flatMap((td) => {
+    const a = findOne((el) => el.name === 'a' && el.attribs.href !== undefined, td.children);
+    return a ? [{ format: lineOf(a), href: a.attribs.href! }] : [];
+  });
+  return { name, tags, ...(lock ? { auth: authFromTitle(lock.attribs.title ?? '') } : {}), links, loc: elementLoc(file, source, tr) };
+}
+
+function hasClass(el: Element, name: string): boolean {
+  return (el.attribs.class ?? '').split(/\s+/).includes(name);
+}
+
+/** A node's text without that of the elements `skip` picks (the icons in an operation's name cell). */
+function textWithout(node: AnyNode, skip: (el: Element) => boolean): string {
+  if (isComment(node) || (isTag(node) && skip(node))) return '';
+  if (hasChildren(node)) return node.children.map((c) => textWithout(c, skip)).join('');
+  return isText(node) ? node.data : '';
 }
 
 /** `Requires Roles: Admin, Sales?. Requires Permissions: orders:delete` (`?`: any of), or `Requires Authentication`. */

@@ -27,7 +27,7 @@ import { readTypeScriptDtos } from './typescript-dtos.js';
 import { readCSharpDtos } from './csharp-dtos.js';
 import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
-import { elementLoc, innerLines, loadHtml, oneLine, tidy, type AnyNode, type Cheerio, type CheerioAPI, type Element } from './html-shared.js';
+import { childElements, elementLoc, headerCells, innerLines, lineOf, loadHtml, oneLine, ownRows, tidy, type AnyNode, type Cheerio, type CheerioAPI, type Element } from './html-shared.js';
 
 const PARAMS_CAPTION = /^(\S.*?)\s+Parameters:$/;
 const ENUM_CAPTION = /^(\S.*?)\s+Enum:$/;
@@ -101,13 +101,13 @@ function readAuth(ctx: Ctx): void {
 /** `table.routes`: `th` verbs, `th` path, `td` summary, `td` notes. ServiceStack's stray extra `<tbody>` just holds no rows. */
 function readRoutes(ctx: Ctx): void {
   const { $, page } = ctx;
-  ownRows($('table.routes')).each((_, tr) => {
-    const cells = $(tr).children('th, td').toArray().map((c) => oneLine($(c)));
-    if (!cells.length) return;
+  for (const tr of ownRows($('table.routes').toArray())) {
+    const cells = childElements(tr, 'th', 'td').map(lineOf);
+    if (!cells.length) continue;
     const route = routeFromCells(cells);
     if (route) page.routes.push({ ...route, loc: loc(ctx, tr) });
     else ctx.bag.warn('SS101', loc(ctx, tr), `cannot read route row: ${cells.join(' | ')}`);
-  });
+  }
 }
 
 /** Parameter and enum tables, in page order (the order carries meaning for the model). */
@@ -117,14 +117,6 @@ function readTypeTables(ctx: Ctx): void {
     if ($(table).hasClass('enum')) readEnumTable(ctx, $(table));
     else readParamsTable(ctx, $(table));
   });
-}
-
-/**
- * The rows of these tables, not those of tables inside their cells: a page cut off inside a cell
- * nests every table after it there, and each enclosing table would read them all again.
- */
-function ownRows(tables: Cheerio<Element>): Cheerio<Element> {
-  return tables.children('thead, tbody, tfoot').children('tr').add(tables.children('tr'));
 }
 
 function captionName(ctx: Ctx, table: Cheerio<Element>, pattern: RegExp, kind: string): string | undefined {
@@ -140,20 +132,19 @@ function readParamsTable(ctx: Ctx, table: Cheerio<Element>): void {
   const fragment: ParamTableFragment = { ...(caption ? { caption } : {}), rows: [], loc: loc(ctx, table.get(0)) };
   ctx.page.tables.push(fragment);
   // Columns by their header, so that a page with reordered or extra columns still reads right.
-  const header = table.children('thead').children('tr').children('th').toArray().map((th) => oneLine($(th)));
+  const header = headerCells(table.get(0)!).map(lineOf);
   const index = PARAM_TABLE_HEADER.map((name, i) => (header.length ? header.indexOf(name) : i));
-  ownRows(table).each((_, tr) => {
-    const cells = $(tr).children('td').toArray();
-    if (!cells.length) return; // the header row
-    const cell = (i: number) => (i >= 0 && cells[i] ? $(cells[i]!) : undefined);
+  for (const tr of ownRows(table.toArray())) {
+    const cells = childElements(tr, 'td');
+    if (!cells.length) continue; // the header row
     const texts = index.map((i, column) => {
-      const c = cell(i);
-      return c ? (column === 4 ? descriptionText($, c) : oneLine(c)) : '';
+      const c = i >= 0 ? cells[i] : undefined;
+      return c ? (column === 4 ? descriptionText($, $(c)) : lineOf(c)) : '';
     });
     const columns = alignCells(texts);
     if (columns) fragment.rows.push({ ...columns, loc: loc(ctx, tr) });
     else ctx.bag.warn('SS102', loc(ctx, tr), `parameter row does not fit Name, Parameter, Data Type, Required, Description: ${texts.slice(0, 4).join(' | ')}`);
-  });
+  }
 }
 
 /** `table.enum`: Name/Value columns when the enum has values, else names only (no header). */
@@ -162,17 +153,17 @@ function readEnumTable(ctx: Ctx, table: Cheerio<Element>): void {
   const name = captionName(ctx, table, ENUM_CAPTION, 'enum');
   const fragment: EnumTableFragment = { ...(name ? { name } : {}), members: [], loc: loc(ctx, table.get(0)) };
   ctx.page.enums.push(fragment);
-  const hasValues = table.children('thead').children('tr').children('th').toArray().some((th) => oneLine($(th)) === 'Value');
-  ownRows(table).each((_, tr) => {
-    const cells = $(tr).children('td').toArray().map((c) => oneLine($(c)));
-    if (!cells.length) return;
+  const hasValues = headerCells(table.get(0)!).some((th) => lineOf(th) === 'Value');
+  for (const tr of ownRows(table.toArray())) {
+    const cells = childElements(tr, 'td').map(lineOf);
+    if (!cells.length) continue;
     const [member, value] = cells;
     if (!member || !/^[A-Za-z_]\w*$/.test(member)) {
       ctx.bag.warn('SS104', loc(ctx, tr), `enum row has no member name: ${cells.join(' | ')}`);
-      return;
+      continue;
     }
     fragment.members.push({ name: member, ...(hasValues && value ? { value } : {}), loc: loc(ctx, tr) });
-  });
+  }
 }
 
 /**

@@ -3,8 +3,8 @@
  * source back into located lines of text (for the `<pre>` blocks the text readers understand).
  */
 import { load, type Cheerio, type CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
-import { textContent } from 'domutils';
+import { isTag, type AnyNode, type Element } from 'domhandler';
+import { textContent, uniqueSort } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { SourceLocation } from '../diagnostics.js';
 import type { SourceLine } from './fragments.js';
@@ -58,6 +58,32 @@ export function tidy(text: string): string {
 /** An element's text on one line. */
 export function oneLine($el: Cheerio<AnyNode>): string {
   return tidy($el.text()).replace(/\n/g, ' ');
+}
+
+/** A node's text on one line, as `oneLine` gives for its cheerio wrapper. */
+export function lineOf(node: AnyNode): string {
+  return tidy(textContent(node)).replace(/\n/g, ' ');
+}
+
+/**
+ * The child elements named one of `names`: what `children('td')` selects, without compiling a
+ * selector (these run for every table row of every page).
+ */
+export function childElements(el: AnyNode | undefined, ...names: string[]): Element[] {
+  return el && 'children' in el ? el.children.filter((c): c is Element => isTag(c) && names.includes(c.name)) : [];
+}
+
+/**
+ * The rows of these tables, in document order, not those of tables inside their cells: a page cut
+ * off inside a cell nests every table after it there, and each enclosing table would read them all again.
+ */
+export function ownRows(tables: Element[]): Element[] {
+  return uniqueSort(tables.flatMap((t) => [...childElements(t, 'thead', 'tbody', 'tfoot').flatMap((s) => childElements(s, 'tr')), ...childElements(t, 'tr')]));
+}
+
+/** The `th` cells of a table's header row(s). */
+export function headerCells(table: Element): Element[] {
+  return childElements(table, 'thead').flatMap((h) => childElements(h, 'tr')).flatMap((r) => childElements(r, 'th'));
 }
 
 /**
