@@ -62,8 +62,9 @@ export function isSettled(statement: string): boolean {
       if (before === '' || after === '' || /[{([]$/.test(before) || /^\s*[})\]]/.test(after)) return false;
       continue;
     }
-    if (/\s$|\t|\r/.test(line)) return false;
-    if (widthAtMost(line) > PRINT_WIDTH && !isUnbreakable(line.trimStart())) return false;
+    if (/\s/.test(line[line.length - 1]!) || line.includes('\t') || line.includes('\r')) return false;
+    // Width is at most twice the length: most lines need no counting.
+    if (line.length * 2 > PRINT_WIDTH && widthAtMost(line) > PRINT_WIDTH && !isUnbreakable(line.trimStart())) return false;
   }
   return true;
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { stableStringify } from '../../generator/emit/model-json.js';
+
+/** The plain way: a sorted copy of every object (what the replacer list must reproduce). */
+const reference = (value: unknown) =>
+  JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v), 2);
+
+describe('stableStringify', () => {
+  it('sorts the keys of every object, nested and in arrays, index-like keys first as objects enumerate them', () => {
+    const value = { b: 1, a: [{ z: 1, y: { d: 2, c: 3 } }], 10: 'ten', 2: 'two', c: undefined, e: null };
+    const text = stableStringify(value);
+    expect(text).toBe(reference(value));
+    expect(Object.keys(JSON.parse(text))).toEqual(['2', '10', 'a', 'b', 'e']);
+  });
+
+  it('keeps keys that Object.prototype also has to the objects that own them', () => {
+    const value = JSON.parse('{"b": {"__proto__": {"x": 1}, "constructor": "c"}, "a": {"toString": 1}, "z": {}}');
+    const text = stableStringify(value);
+    expect(text).toBe(reference(value));
+    expect(JSON.parse(text).z).toEqual({});
+  });
+});
