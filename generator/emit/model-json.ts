@@ -1,36 +1,21 @@
 /** output/api-model.json: the model with sorted keys, so that its bytes depend only on its content. */
 import type { ApiModel } from '../model/api-model.js';
 
-const isIndex = (key: string) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
-
-function collectKeys(value: unknown, keys: Set<string>): void {
-  if (Array.isArray(value)) for (const v of value) collectKeys(v, keys);
-  else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) {
-      keys.add(k);
-      collectKeys(v, keys);
-    }
-}
-
-/** Every key of every object in `value`, in the order an object with sorted keys enumerates them (indexes first). */
-function sortedKeys(value: unknown): string[] {
-  const keys = new Set<string>();
-  collectKeys(value, keys);
-  return [...keys].sort((a, b) => (isIndex(a) && isIndex(b) ? Number(a) - Number(b) : isIndex(a) ? -1 : isIndex(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
-}
-
 /**
- * JSON with every object's keys sorted: a replacer list orders the keys of each object as it lists
- * them. The list is read from every object, own or inherited: a key Object.prototype also has
- * (`__proto__`, `constructor`) would pull the prototype's in, so then each object is copied sorted.
+ * A copy whose objects have their keys sorted (index-like keys still come first, as objects
+ * enumerate them). Null-prototype objects, so that a `__proto__` key stays a plain member.
  */
+function sortedCopy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(sortedCopy);
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value).sort()) copy[key] = sortedCopy((value as Record<string, unknown>)[key]);
+  return copy;
+}
+
+/** `JSON.stringify(value, null, 2)` with every object's keys sorted. */
 export function stableStringify(value: unknown): string {
-  const keys = sortedKeys(value);
-  if (!keys.some((k) => k in Object.prototype)) return JSON.stringify(value, keys, 2);
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return v;
-  }, 2);
+  return JSON.stringify(sortedCopy(value), null, 2);
 }
 
 export function emitModelJson(model: ApiModel, command: string): string {

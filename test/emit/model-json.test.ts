@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stableStringify } from '../../generator/emit/model-json.js';
 
@@ -11,6 +12,14 @@ describe('stableStringify', () => {
     const text = stableStringify(value);
     expect(text).toBe(reference(value));
     expect(Object.keys(JSON.parse(text))).toEqual(['2', '10', 'a', 'b', 'e']);
+  });
+
+  it('writes what JSON.stringify writes of a sorted copy, for any JSON value (undefined members and array items too)', () => {
+    const { value } = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: 'small' }, fc.constant(undefined), tie('value')),
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), fc.array(tie('any')), fc.dictionary(fc.string(), tie('any'))),
+    }));
+    fc.assert(fc.property(value, (v) => stableStringify(v) === reference(v)), { numRuns: 300, seed: 42 });
   });
 
   it('keeps keys that Object.prototype also has to the objects that own them', () => {
