@@ -4,12 +4,12 @@
  * run and the files on disk are the ones that run wrote, there is nothing to do. Cheap to
  * import: no parser, no template engine, no formatter.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { GENERATOR_DIR, PACKAGE_ROOT, TEMPLATES_DIR } from './package-root.js';
 import { listInputFiles } from './read/input-files.js';
-import { sha256 } from './write-output.js';
+import { sha256, stampOf, type FileHashes } from './write-output.js';
 
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -32,10 +32,21 @@ function hashGenerator(): Promise<string> {
   return generatorHash;
 }
 
-export async function inputHash(inputDir: string, configFile: string): Promise<string> {
+/**
+ * Hash of the inputs, the config and the generator, and each page's hash for the next run's
+ * manifest. A page whose size and modification time are those `known` recorded is not read again.
+ */
+export async function inputHash(inputDir: string, configFile: string, known: FileHashes = {}): Promise<{ hash: string; inputs: FileHashes }> {
   const files = await listInputFiles(inputDir);
-  // Read one after the other, synchronously: a promise per page (1,000s of them) costs several times the reads.
-  const parts = files.map((f) => `${f}\0${sha256(readFileSync(path.join(inputDir, f)))}`);
+  const inputs: FileHashes = {};
+  // One after the other, synchronously: a promise per page (1,000s of them) costs several times the reads.
+  for (const f of files) {
+    const full = path.join(inputDir, f);
+    const stamp = stampOf(statSync(full));
+    const cached = known[f];
+    inputs[f] = cached?.stamp === stamp ? cached : { stamp, sha256: sha256(readFileSync(full)) };
+  }
+  const parts = files.map((f) => `${f}\0${inputs[f]!.sha256}`);
   const config = await readFile(configFile).catch(() => Buffer.from('(defaults)'));
-  return sha256([await hashGenerator(), sha256(config), ...parts].join('\n'));
+  return { hash: sha256([await hashGenerator(), sha256(config), ...parts].join('\n')), inputs };
 }

@@ -9,7 +9,8 @@
  * at a time), `journal.json` and `staging-<pid>/`.
  */
 import { createHash } from 'node:crypto';
-import { link, mkdir, open, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Generated files by path relative to the output folder. */
@@ -17,11 +18,26 @@ export type OutputFiles = Map<string, string>;
 
 export const STATE_DIR = '.booster-codegen';
 
+/**
+ * Files by path, with the sha256 of their content and the size and modification time they had
+ * then: a file whose stamp has not changed is not read again to be hashed (as make and git do; a
+ * file edited in place keeping both is not noticed: `--force`).
+ */
+export type FileHashes = Record<string, { stamp: string; sha256: string }>;
+
+export function stampOf(s: Stats): string {
+  return `${s.size}:${s.mtimeMs}`;
+}
+
 export interface Manifest {
   /** Hash of the inputs, the config and the generator that produced these files. */
   inputHash: string;
+  /** The input pages as they were hashed. */
+  inputs?: FileHashes;
   /** Generated files and the sha256 of their content. */
   files: Record<string, string>;
+  /** The generated files' stamps once written (see FileHashes). */
+  stamps?: Record<string, string>;
   /** Diagnostic counts of the run that produced them. */
   diagnostics: { error: number; warning: number; info: number };
 }
@@ -189,7 +205,11 @@ function obsolete(previous: Manifest | undefined, files: OutputFiles): string[] 
 /** True when the files on disk are exactly the ones the manifest recorded. */
 export async function manifestIntact(outDir: string, manifest: Manifest): Promise<boolean> {
   for (const [rel, hash] of Object.entries(manifest.files)) {
-    const content = await readFile(path.join(outDir, rel)).catch(() => undefined);
+    const file = path.join(outDir, rel);
+    const stamp = await stat(file).then(stampOf, () => undefined);
+    if (!stamp) return false;
+    if (manifest.stamps?.[rel] === stamp) continue;
+    const content = await readFile(file).catch(() => undefined);
     if (!content || sha256(content) !== hash) return false;
   }
   return true;
@@ -199,7 +219,7 @@ export async function manifestIntact(outDir: string, manifest: Manifest): Promis
 export async function writeOutput(
   outDir: string,
   files: OutputFiles,
-  manifest: Omit<Manifest, 'files'>,
+  manifest: Omit<Manifest, 'files' | 'stamps'>,
   options: LockOptions = {},
 ): Promise<{ written: string[]; removed: string[] }> {
   const release = await lockOutput(outDir, options);
@@ -210,7 +230,7 @@ export async function writeOutput(
   }
 }
 
-async function writeLocked(outDir: string, files: OutputFiles, manifest: Omit<Manifest, 'files'>): Promise<{ written: string[]; removed: string[] }> {
+async function writeLocked(outDir: string, files: OutputFiles, manifest: Omit<Manifest, 'files' | 'stamps'>): Promise<{ written: string[]; removed: string[] }> {
   await recoverOutput(outDir);
   const previous = await readManifest(outDir);
   const written = await staleFiles(outDir, files);
@@ -225,7 +245,9 @@ async function writeLocked(outDir: string, files: OutputFiles, manifest: Omit<Ma
   const journal: Journal = { moves: written, removals: removed, staging: path.relative(outDir, staging).split(path.sep).join('/') };
   await writeAtomic(statePath(outDir, 'journal.json'), JSON.stringify(journal));
   await recoverOutput(outDir);
-  const hashes = Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rel, c]) => [rel, sha256(c)]));
-  await writeAtomic(statePath(outDir, 'manifest.json'), `${JSON.stringify({ ...manifest, files: hashes }, null, 2)}\n`);
+  const paths = [...files.keys()].sort();
+  const hashes = Object.fromEntries(paths.map((rel) => [rel, sha256(files.get(rel)!)]));
+  const stamps = Object.fromEntries(await Promise.all(paths.map(async (rel) => [rel, stampOf(await stat(path.join(outDir, rel)))])));
+  await writeAtomic(statePath(outDir, 'manifest.json'), `${JSON.stringify({ ...manifest, files: hashes, stamps }, null, 2)}\n`);
   return { written, removed };
 }

@@ -30,8 +30,9 @@ function strictFailure(counts: Record<Severity, number>, strict: boolean | undef
 async function generate(args: GenerateArgs): Promise<number> {
   const { configFile, inputDir, outDir } = await resolveRun(args);
   const outRel = path.relative(process.cwd(), outDir) || '.';
-  const hash = await inputHash(inputDir, configFile);
-  const manifest = args.force ? undefined : await readManifest(outDir);
+  const previous = await readManifest(outDir);
+  const { hash, inputs } = await inputHash(inputDir, configFile, previous?.inputs);
+  const manifest = args.force ? undefined : previous;
   if (manifest?.inputHash === hash && (await manifestIntact(outDir, manifest))) {
     const { error, warning } = manifest.diagnostics;
     if (!args.quiet) process.stderr.write(`${outRel}/ is up to date: the docs, config and generator have not changed (${error} error(s), ${warning} warning(s) last time; --force regenerates)\n`);
@@ -60,7 +61,7 @@ async function generate(args: GenerateArgs): Promise<number> {
     }
     if (!args.quiet) process.stderr.write(`${outRel}/ is up to date\n`);
   } else {
-    const { written, removed } = await writeOutput(outDir, files, { inputHash: hash, diagnostics: counts });
+    const { written, removed } = await writeOutput(outDir, files, { inputHash: hash, inputs, diagnostics: counts });
     const changes = [...written.map((f) => `wrote ${outRel}/${f}`), ...removed.map((f) => `removed ${outRel}/${f}`)];
     if (!args.quiet) process.stderr.write(changes.length ? `${changes.join('\n')}\n` : `${outRel}/ is up to date\n`);
     if (!args.quiet && release.version !== release.previous)

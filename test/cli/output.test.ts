@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,10 +57,22 @@ describe('incremental generation', () => {
     expect(cli(args, dir).stderr).toContain('pkg/ is up to date: the docs, config and generator have not changed (0 error(s), 4 warning(s) last time');
     expect(cli([...args, '--strict'], dir).code).toBe(1);
 
-    writeFileSync(path.join(dir, 'pkg/src/types.ts'), '// edited by hand\n');
+    // An output edited by hand, even to the same size, is noticed (its modification time moved) and rewritten.
+    const types = path.join(dir, 'pkg/src/types.ts');
+    const size = statSync(types).size;
+    writeFileSync(types, '// edited by hand\n'.padEnd(size, ' '));
+    expect(statSync(types).size).toBe(size);
     const repaired = cli(args, dir);
     expect(repaired.stderr).toContain('wrote pkg/src/types.ts');
     expect(readFileSync(path.join(dir, 'pkg/src/types.ts'), 'utf8')).toContain('export interface Customer');
+
+    // A page edited keeping its size is read again: its modification time changed.
+    const page = path.join(dir, 'docs/002_893a8cf0c7c0b088.txt');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('Create customer', 'Create Customer'));
+    expect(cli(args, dir).stderr).toContain('wrote pkg/src/client.ts');
+    // Touched, not changed: the same hash, nothing to do.
+    utimesSync(page, new Date(), new Date(Date.now() + 5000));
+    expect(cli(args, dir).stderr).toContain('is up to date: the docs, config and generator have not changed');
 
     rmSync(path.join(dir, 'docs/001_8060713cbadbf278.txt'));
     const changed = cli(args, dir);
