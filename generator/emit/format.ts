@@ -82,19 +82,23 @@ const WRAPPER_HEAD = 'class __ extends __ {';
 interface Unit {
   text: string;
   member: boolean;
+  settled: boolean;
 }
 
+/** A statement as units: itself, or, for a class prettier must see, its head, each member and its end. */
 function units(statement: string): Unit[] {
+  const whole = [{ text: statement, member: false, settled: isSettled(statement) }];
+  if (whole[0]!.settled) return whole;
   const head = CLASS_HEAD.exec(statement);
-  if (!head || !statement.endsWith('\n}')) return [{ text: statement, member: false }];
+  if (!head || !statement.endsWith('\n}')) return whole;
   const bodyStart = head.index + head[0].length + 1;
   // The head alone is no program prettier could parse.
-  if (!isSettled(statement.slice(0, bodyStart - 1))) return [{ text: statement, member: false }];
+  if (!isSettled(statement.slice(0, bodyStart - 1))) return whole;
   const members = statement.slice(bodyStart, -2).split(MEMBER_BREAK);
   return [
-    { text: statement.slice(0, bodyStart - 1), member: false },
-    ...members.map((text) => ({ text, member: true })),
-    { text: '}', member: false },
+    { text: statement.slice(0, bodyStart - 1), member: false, settled: true },
+    ...members.map((text) => ({ text, member: true, settled: isSettled(text) })),
+    { text: '}', member: false, settled: true },
   ];
 }
 
@@ -121,8 +125,8 @@ async function formatUnits(todo: Unit[]): Promise<string[] | undefined> {
 
 /** Generated TypeScript in prettier's layout. */
 export async function formatTypeScript(source: string): Promise<string> {
-  const statements = source.trim().split(STATEMENT_BREAK).map((s) => (isSettled(s) ? [{ text: s, member: false }] : units(s)));
-  const todo = statements.flat().filter((u) => !isSettled(u.text));
+  const statements = source.trim().split(STATEMENT_BREAK).map(units);
+  const todo = statements.flat().filter((u) => !u.settled);
   if (todo.length) {
     const formatted = await formatUnits(todo);
     // Prettier moving a marker (it never has) would misplace code: format the whole file instead.
