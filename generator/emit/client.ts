@@ -10,7 +10,7 @@ import type { ApiModel, Operation, PrimitiveName, Route, TypeDef, TypeRef } from
 import { memberKey } from '../model/naming.js';
 import { typeChain } from '../model/operations.js';
 import { docText, isIdentifier, jsString, safeTypeName } from './escape.js';
-import { formatTypeScript, tooLong } from './format.js';
+import { formatTypeScript, listLayout } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { tsResponseType } from './ts-types.js';
 
@@ -178,8 +178,7 @@ export async function emitClient(model: ApiModel, config: CodegenConfig, command
   return formatTypeScript(renderTemplate('client.ts.hbs', view));
 }
 
-/** `name(request, options): Promise<R> {` in a class body, laid out as prettier does: parameters one per line when too long. */
+/** `name(request, options): Promise<R> {`, a method of the client class (indented by 2). */
 function methodSignature(name: string, request: string, response: string): string {
-  const flat = `  ${name}(request: T.${request}, options?: CallOptions): Promise<${response}> {`;
-  return !tooLong(flat) ? flat.trimStart() : `${name}(\n    request: T.${request},\n    options?: CallOptions,\n  ): Promise<${response}> {`;
+  return listLayout(`${name}(`, [`request: T.${request}`, 'options?: CallOptions'], `): Promise<${response}> {`, { indent: '  ' });
 }

@@ -40,6 +40,17 @@ export function tooLong(line: string): boolean {
 }
 
 /**
+ * `head`, the items, `tail`, as prettier lays out a list (arguments, parameters, array elements,
+ * export names): on one line when it fits at `indent`, else one item per line with a trailing
+ * comma. `pad` goes inside the brackets of the one-line form (`{ a, b }`).
+ */
+export function listLayout(head: string, items: readonly string[], tail: string, { pad = '', indent = '' } = {}): string {
+  const flat = `${head}${pad}${items.join(', ')}${pad}${tail}`;
+  if (!items.length || !tooLong(indent + flat)) return flat;
+  return `${head}\n${items.map((item) => `${indent}  ${item},\n`).join('')}${indent}${tail}`;
+}
+
+/**
  * A line prettier cannot change however long: a comment (never rewrapped), or a regular
  * expression literal alone on its line (no break inside one; alone, it is already moved down).
  */

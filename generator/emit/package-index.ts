@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ApiModel } from '../model/api-model.js';
 import { TEMPLATES_DIR } from '../package-root.js';
 import { safeTypeName } from './escape.js';
-import { formatTypeScript, tooLong } from './format.js';
+import { formatTypeScript, listLayout } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 
 /** Names a template exports literally (`export class ApiError`, `export interface Issue`…). */
@@ -29,9 +29,7 @@ export async function emitPackageIndex(model: ApiModel, clientName: string, comm
   return formatTypeScript(renderTemplate('index.ts.hbs', view));
 }
 
-/** `export { A, B } from './types.js';` as prettier lays it out: one line when it fits, else a name per line. */
+/** `export { A, B } from './types.js';`, or nothing when there is no name. */
 function exportList(keyword: string, names: string[]): string {
-  if (!names.length) return '';
-  const flat = `${keyword} { ${names.join(', ')} } from './types.js';`;
-  return !tooLong(flat) ? flat : `${keyword} {\n${names.map((n) => `  ${n},\n`).join('')}} from './types.js';`;
+  return names.length ? listLayout(`${keyword} {`, names, `} from './types.js';`, { pad: ' ' }) : '';
 }

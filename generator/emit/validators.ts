@@ -9,7 +9,7 @@ import type { ApiModel, Field, PrimitiveName, Rule, TypeDef, TypeRef } from '../
 import { STRING_FORMATS } from '../config.js';
 import { jsString, propertyAccess, safeTypeName } from './escape.js';
 import { templateNames } from './generated-names.js';
-import { formatTypeScript, tooLong } from './format.js';
+import { formatTypeScript, listLayout, tooLong } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { tsPrimitive } from './ts-types.js';
 
@@ -274,8 +274,9 @@ function objectView(t: TypeDef, g: Gen) {
     base: base ? safeTypeName(t.base!) : '',
     baseIs: base?.is ?? '',
     baseCheck: base?.check ?? '',
-    checkSignature: call(`function ${names.check}(`, ['v: unknown', 'c: Context', 'd: number', `known = ${names.members}`], '): void {'),
-    memberNames: callArgument('new Set(', [...new Set(members.map((f) => jsString(f.wireName)))], `const ${names.members}: ReadonlySet<string> = `),
+    checkSignature: listLayout(`function ${names.check}(`, ['v: unknown', 'c: Context', 'd: number', `known = ${names.members}`], '): void {'),
+    // Prettier hugs an array that is the only argument: `new Set([` then one element per line.
+    membersDeclaration: listLayout(`const ${names.members}: ReadonlySet<string> = new Set([`, [...new Set(members.map((f) => jsString(f.wireName)))], ']);'),
     usesX: isMembers.length > 0,
     usesCheckX: checkMembers.length > 0,
     isBody: body([...isMembers, ...rules.map((r) => clause(`if (${r.condition})`, 'return false;'))]),
@@ -295,23 +296,7 @@ function body(lines: Lines): string {
     .join('\n');
 }
 
-/**
- * `open[a, b]);` after `prefix`: on one line when it fits, else one element per line (prettier
- * hugs an array that is the only argument).
- */
-function callArgument(open: string, elements: string[], prefix: string): string {
-  const flat = `${open}[${elements.join(', ')}]);`;
-  if (!tooLong(prefix + flat) || !elements.length) return flat;
-  return `${open}[\n${elements.map((e) => `  ${e},\n`).join('')}]);`;
-}
-
-/** `head` + arguments + `tail`, as prettier lays out a call or signature: on one line when it fits, else one argument per line. */
-function call(head: string, args: string[], tail: string): string {
-  const flat = `${head}${args.join(', ')}${tail}`;
-  return tooLong(flat) ? `${head}\n${args.map((a) => `  ${a},\n`).join('')}${tail.trimStart()}` : flat;
-}
-
-const NO_OBJECT = { checkSignature: '', base: '', baseIs: '', baseCheck: '', memberNames: '', usesX: false, usesCheckX: false, isBody: '', checkBody: '' };
+const NO_OBJECT = { checkSignature: '', base: '', baseIs: '', baseCheck: '', membersDeclaration: '', usesX: false, usesCheckX: false, isBody: '', checkBody: '' };
 
 export async function emitValidators(model: ApiModel, command: string): Promise<string> {
   const g: Gen = { types: new Map(model.types.map((t) => [t.name, t])), names: validatorNames(model.types) };
@@ -323,13 +308,12 @@ export async function emitValidators(model: ApiModel, command: string): Promise<
         name: safeTypeName(t.name),
         isName: names.is,
         checkName: names.check,
-        membersName: names.members,
         doc: `Standard Schema, type guard and parser for \`${t.name}\`.`,
         isEnum: t.kind === 'enum',
         open: t.kind === 'object' && Boolean(t.incomplete),
         enumTest: t.enumMembers.map((m) => `v === ${jsString(m.name)}`).join(' || ') || 'false',
         enumExpected: `expected ${oneOf(t.enumMembers.map((m) => m.name))}`,
-        schemaDeclaration: call(`export const ${names.schema} = schema(`, [jsString(t.name), names.is, names.check], ');'),
+        schemaDeclaration: listLayout(`export const ${names.schema} = schema(`, [jsString(t.name), names.is, names.check], ');'),
         ...(t.kind === 'object' && !t.incomplete ? objectView(t, g) : NO_OBJECT),
       };
     }),
