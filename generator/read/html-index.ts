@@ -14,7 +14,7 @@ import type { DiagnosticBag } from '../diagnostics.js';
 import type { IndexFragments, IndexOperationFragment } from './fragments.js';
 import { hasChildren, isComment, isTag, isText } from 'domhandler';
 import { findOne } from 'domutils';
-import { childElements, elementLoc, lineOf, loadHtml, oneLine, tidy, type AnyNode, type Element } from './html-shared.js';
+import { childElements, elementLoc, hasClass, lineOf, loadHtml, oneLine, tidy, type AnyNode, type Element } from './html-shared.js';
 
 /** True for the index page: ServiceStack wraps it in `div.operations` (an operation page uses `div.operation`). */
 export function isIndexHtml(text: string): boolean {
@@ -59,10 +59,6 @@ function readRow(file: string, source: string, tr: Element): IndexOperationFragm
     return a ? [{ format: lineOf(a), href: a.attribs.href! }] : [];
   });
   return { name, tags, ...(lock ? { auth: authFromTitle(lock.attribs.title ?? '') } : {}), links, loc: elementLoc(file, source, tr) };
-}
-
-function hasClass(el: Element, name: string): boolean {
-  return (el.attribs.class ?? '').split(/\s+/).includes(name);
 }
 
 /** A node's text without that of the elements `skip` picks (the icons in an operation's name cell). */

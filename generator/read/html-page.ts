@@ -27,7 +27,9 @@ import { readTypeScriptDtos } from './typescript-dtos.js';
 import { readCSharpDtos } from './csharp-dtos.js';
 import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
-import { childElements, elementLoc, headerCells, innerLines, lineOf, loadHtml, oneLine, ownRows, tidy, type AnyNode, type Cheerio, type CheerioAPI, type Element } from './html-shared.js';
+import { isTag } from 'domhandler';
+import { uniqueSort } from 'domutils';
+import { childElements, elementLoc, every, first, hasClass, headerCells, innerLines, insidePre, lineOf, loadHtml, oneLine, ownRows, tidy, type AnyNode, type Cheerio, type CheerioAPI, type Element } from './html-shared.js';
 
 const PARAMS_CAPTION = /^(\S.*?)\s+Parameters:$/;
 const ENUM_CAPTION = /^(\S.*?)\s+Enum:$/;
@@ -35,6 +37,8 @@ const ENUM_CAPTION = /^(\S.*?)\s+Enum:$/;
 /** Context every part of the reader needs. */
 interface Ctx {
   $: CheerioAPI;
+  /** The document, for the lookups that run on every page (without a selector engine). */
+  root: AnyNode;
   source: string;
   page: PageFragments;
   bag: DiagnosticBag;
@@ -42,7 +46,8 @@ interface Ctx {
 
 export function readHtmlPage(file: string, source: string, bag: DiagnosticBag): PageFragments {
   const page: PageFragments = { file, form: 'html', tags: [], routes: [], tables: [], enums: [], pythonClasses: [], dtoTypes: [], samples: [] };
-  const ctx: Ctx = { $: loadHtml(source), source, page, bag };
+  const $ = loadHtml(source);
+  const ctx: Ctx = { $, root: $.root().get(0)!, source, page, bag };
   readHeader(ctx);
   readAuth(ctx);
   readRoutes(ctx);
@@ -59,39 +64,40 @@ function loc(ctx: Ctx, el: AnyNode | undefined) {
 
 /** h1 service, h2 operation, `h3#desc` description (`<br />` kept as line breaks), `div.tags` tags. */
 function readHeader(ctx: Ctx): void {
-  const { $, page } = ctx;
-  const at = (sel: string) => {
-    const el = $(sel).first();
-    const value = oneLine(el);
-    return value ? { value, loc: loc(ctx, el.get(0)) } : undefined;
+  const { $, page, root } = ctx;
+  const at = (name: string) => {
+    const el = first(root, (e) => e.name === name);
+    const value = el ? lineOf(el) : '';
+    return value ? { value, loc: loc(ctx, el) } : undefined;
   };
   const service = at('h1');
   const operation = at('h2');
   if (service) page.serviceName = service;
   if (operation) page.operationName = operation;
   else ctx.bag.warn('SS100', { file: page.file, line: 1 }, 'the page has no operation name (h2); the model will infer one');
-  const desc = $('#desc').first();
-  if (desc.length) {
-    const value = tidy(textWithBreaks(desc));
-    if (value) page.description = { value, loc: loc(ctx, desc.get(0)) };
+  const desc = first(root, (e) => e.attribs.id === 'desc');
+  if (desc) {
+    const value = tidy(textWithBreaks($(desc)));
+    if (value) page.description = { value, loc: loc(ctx, desc) };
   }
-  $('div.tags span').each((_, span) => {
-    const value = oneLine($(span));
+  const tagBoxes = every(root, (e) => e.name === 'div' && hasClass(e, 'tags'));
+  for (const span of uniqueSort(tagBoxes.flatMap((div) => every(div, (e) => e.name === 'span')))) {
+    const value = lineOf(span);
     if (value) page.tags.push({ value, loc: loc(ctx, span) });
-  });
+  }
 }
 
 /** `table.authentication`: present means required; its cells pair a label ("Required roles:") with a list. */
 function readAuth(ctx: Ctx): void {
-  const { $, page } = ctx;
-  const table = $('table.authentication').first();
-  if (!table.length) return;
-  const auth = { required: true, roles: [] as string[], permissions: [] as string[], loc: loc(ctx, table.get(0)) };
+  const { page } = ctx;
+  const table = first(ctx.root, (e) => e.name === 'table' && hasClass(e, 'authentication'));
+  if (!table) return;
+  const auth = { required: true, roles: [] as string[], permissions: [] as string[], loc: loc(ctx, table) };
   page.auth = auth;
-  const cells = table.find('td').toArray();
+  const cells = every(table, (e) => e.name === 'td');
   for (let i = 0; i + 1 < cells.length; i += 2) {
-    const label = oneLine($(cells[i]!));
-    const values = oneLine($(cells[i + 1]!)).split(',').map((v) => v.trim()).filter(Boolean);
+    const label = lineOf(cells[i]!);
+    const values = lineOf(cells[i + 1]!).split(',').map((v) => v.trim()).filter(Boolean);
     if (/role/i.test(label)) auth.roles.push(...values);
     else if (/permission/i.test(label)) auth.permissions.push(...values);
     else ctx.bag.warn('SS108', loc(ctx, cells[i]), `authentication row '${label}' names neither roles nor permissions; ignored`);
@@ -100,8 +106,8 @@ function readAuth(ctx: Ctx): void {
 
 /** `table.routes`: `th` verbs, `th` path, `td` summary, `td` notes. ServiceStack's stray extra `<tbody>` just holds no rows. */
 function readRoutes(ctx: Ctx): void {
-  const { $, page } = ctx;
-  for (const tr of ownRows($('table.routes').toArray())) {
+  const { page } = ctx;
+  for (const tr of ownRows(every(ctx.root, (e) => e.name === 'table' && hasClass(e, 'routes')))) {
     const cells = childElements(tr, 'th', 'td').map(lineOf);
     if (!cells.length) continue;
     const route = routeFromCells(cells);
@@ -112,29 +118,28 @@ function readRoutes(ctx: Ctx): void {
 
 /** Parameter and enum tables, in page order (the order carries meaning for the model). */
 function readTypeTables(ctx: Ctx): void {
-  const { $ } = ctx;
-  $('table.params, table.enum').each((_, table) => {
-    if ($(table).hasClass('enum')) readEnumTable(ctx, $(table));
-    else readParamsTable(ctx, $(table));
-  });
+  for (const table of every(ctx.root, (e) => e.name === 'table' && (hasClass(e, 'params') || hasClass(e, 'enum')))) {
+    if (hasClass(table, 'enum')) readEnumTable(ctx, table);
+    else readParamsTable(ctx, table);
+  }
 }
 
-function captionName(ctx: Ctx, table: Cheerio<Element>, pattern: RegExp, kind: string): string | undefined {
-  const caption = oneLine(table.children('caption'));
+function captionName(ctx: Ctx, table: Element, pattern: RegExp, kind: string): string | undefined {
+  const caption = lineOf(childElements(table, 'caption'));
   const name = pattern.exec(caption)?.[1];
-  if (!name) ctx.bag.warn('SS103', loc(ctx, table.get(0)), `${kind} table caption '${caption}' names no type`);
+  if (!name) ctx.bag.warn('SS103', loc(ctx, table), `${kind} table caption '${caption}' names no type`);
   return name;
 }
 
-function readParamsTable(ctx: Ctx, table: Cheerio<Element>): void {
+function readParamsTable(ctx: Ctx, table: Element): void {
   const { $ } = ctx;
   const caption = captionName(ctx, table, PARAMS_CAPTION, 'parameter');
-  const fragment: ParamTableFragment = { ...(caption ? { caption } : {}), rows: [], loc: loc(ctx, table.get(0)) };
+  const fragment: ParamTableFragment = { ...(caption ? { caption } : {}), rows: [], loc: loc(ctx, table) };
   ctx.page.tables.push(fragment);
   // Columns by their header, so that a page with reordered or extra columns still reads right.
-  const header = headerCells(table.get(0)!).map(lineOf);
+  const header = headerCells(table).map((th) => lineOf(th));
   const index = PARAM_TABLE_HEADER.map((name, i) => (header.length ? header.indexOf(name) : i));
-  for (const tr of ownRows(table.toArray())) {
+  for (const tr of ownRows([table])) {
     const cells = childElements(tr, 'td');
     if (!cells.length) continue; // the header row
     const texts = index.map((i, column) => {
@@ -148,14 +153,14 @@ function readParamsTable(ctx: Ctx, table: Cheerio<Element>): void {
 }
 
 /** `table.enum`: Name/Value columns when the enum has values, else names only (no header). */
-function readEnumTable(ctx: Ctx, table: Cheerio<Element>): void {
+function readEnumTable(ctx: Ctx, table: Element): void {
   const { $ } = ctx;
   const name = captionName(ctx, table, ENUM_CAPTION, 'enum');
-  const fragment: EnumTableFragment = { ...(name ? { name } : {}), members: [], loc: loc(ctx, table.get(0)) };
+  const fragment: EnumTableFragment = { ...(name ? { name } : {}), members: [], loc: loc(ctx, table) };
   ctx.page.enums.push(fragment);
-  const hasValues = headerCells(table.get(0)!).some((th) => lineOf(th) === 'Value');
-  for (const tr of ownRows(table.toArray())) {
-    const cells = childElements(tr, 'td').map(lineOf);
+  const hasValues = headerCells(table).some((th) => lineOf(th) === 'Value');
+  for (const tr of ownRows([table])) {
+    const cells = childElements(tr, 'td').map((td) => lineOf(td));
     if (!cells.length) continue;
     const [member, value] = cells;
     if (!member || !/^[A-Za-z_]\w*$/.test(member)) {
@@ -197,40 +202,43 @@ function textWithBreaks(el: Cheerio<AnyNode>): string {
  * that language's reader with the file's line numbers. Other languages are reported, not read.
  */
 function readLanguageTab(ctx: Ctx): void {
-  const { $ } = ctx;
   // Outermost blocks only: an unclosed one holds those after it, whose lines it already gives.
-  $('pre > code[class*="language-"]').not('pre pre > code').each((_, code) => {
-    const lang = /language-(\w+)/.exec($(code).attr('class') ?? '')?.[1] ?? '';
+  const tabs = every(ctx.root, (e) => e.name === 'code' && /language-/.test(e.attribs.class ?? '') && isPre(e.parent) && !insidePre(e.parent as Element));
+  for (const code of tabs) {
+    const lang = /language-(\w+)/.exec(code.attribs.class ?? '')?.[1] ?? '';
     const lines = () => innerLines(ctx.source, code);
     if (lang === 'python') append(ctx.page.pythonClasses, readPythonDtos(ctx.page.file, lines(), ctx.bag));
     else if (lang === 'typescript' || lang === 'ts') append(ctx.page.dtoTypes, readTypeScriptDtos(ctx.page.file, lines(), ctx.bag));
     else if (lang === 'csharp' || lang === 'cs') append(ctx.page.dtoTypes, readCSharpDtos(ctx.page.file, lines(), ctx.bag));
     else ctx.bag.info('SS105', loc(ctx, code), `the ${lang} DTO source is not read (Python's, TypeScript's and C#'s are); save the '&lang=csharp' page for the DTO facts`);
-  });
+  }
+}
+
+function isPre(node: AnyNode | null): boolean {
+  return node !== null && isTag(node) && node.name === 'pre';
 }
 
 function readCallInfo(ctx: Ctx): void {
-  const info = ctx.$('div.call-info').first();
-  if (!info.length) return;
+  const info = first(ctx.root, (e) => e.name === 'div' && hasClass(e, 'call-info'));
+  if (!info) return;
   // Each `<p>` on its own, so that the next sentence does not run into the format name.
-  const texts = info.find('p').toArray().map((p) => oneLine(ctx.$(p)));
-  const format = texts.map((t) => /\?format=(\w+)/.exec(t)).find(Boolean) ?? /\?format=(\w+)/.exec(oneLine(info));
-  if (format) ctx.page.formatHint = { value: format[1]!, loc: loc(ctx, info.get(0)) };
-  else ctx.bag.warn('SS106', loc(ctx, info.get(0)), 'content-type note names no ?format=');
+  const texts = every(info, (e) => e.name === 'p').map((p) => lineOf(p));
+  const format = texts.map((t) => /\?format=(\w+)/.exec(t)).find(Boolean) ?? /\?format=(\w+)/.exec(lineOf(info));
+  if (format) ctx.page.formatHint = { value: format[1]!, loc: loc(ctx, info) };
+  else ctx.bag.warn('SS106', loc(ctx, info), 'content-type note names no ?format=');
 }
 
 /** `div.example`: the request and response `<pre>` blocks, read as the sample section of a text page. */
 function readSamples(ctx: Ctx): void {
-  const { $ } = ctx;
-  const example = $('div.example').first();
-  if (!example.length) return;
-  const label = oneLine(example.children('h3').first());
-  // Outermost `<pre>`s only: an unclosed one holds those after it, whose lines it already gives.
-  const pres = example.find('pre').not('pre pre').toArray();
+  const example = first(ctx.root, (e) => e.name === 'div' && hasClass(e, 'example'));
+  if (!example) return;
+  const label = lineOf(childElements(example, 'h3').slice(0, 1));
   if (/\bJSV\b/i.test(label)) {
-    ctx.bag.info('SS107', loc(ctx, example.get(0)), 'JSV samples are not read; the JSON or XML page shows the same messages in a format the model reads');
+    ctx.bag.info('SS107', loc(ctx, example), 'JSV samples are not read; the JSON or XML page shows the same messages in a format the model reads');
     return;
   }
+  // Outermost `<pre>`s only: an unclosed one holds those after it, whose lines it already gives.
+  const pres = every(example, (e) => e.name === 'pre' && !insidePre(e));
   const lines: SourceLine[] = pres.flatMap((pre) => innerLines(ctx.source, pre));
   if (lines.some((l) => l.text.trim())) ctx.page.samples = readHttpSamples(ctx.page.file, lines, ctx.bag);
 }

@@ -3,8 +3,8 @@
  * source back into located lines of text (for the `<pre>` blocks the text readers understand).
  */
 import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
-import { isTag, type AnyNode, type Element } from 'domhandler';
-import { textContent, uniqueSort } from 'domutils';
+import { hasChildren, isTag, type AnyNode, type Element } from 'domhandler';
+import { findAll, findOne, textContent, uniqueSort } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { SourceLocation } from '../diagnostics.js';
 import type { SourceLine } from './fragments.js';
@@ -61,9 +61,29 @@ export function oneLine($el: Cheerio<AnyNode>): string {
   return tidy($el.text()).replace(/\n/g, ' ');
 }
 
-/** A node's text on one line, as `oneLine` gives for its cheerio wrapper. */
-export function lineOf(node: AnyNode): string {
-  return tidy(textContent(node)).replace(/\n/g, ' ');
+/** The text of nodes on one line, as `oneLine` gives for their cheerio wrapper. */
+export function lineOf(nodes: AnyNode | AnyNode[]): string {
+  return tidy(textContent(nodes)).replace(/\n/g, ' ');
+}
+
+export function hasClass(el: Element, name: string): boolean {
+  return (el.attribs.class ?? '').split(/\s+/).includes(name);
+}
+
+/** The first element under `root` (document order) that `test` picks: `$(selector).first()` without a selector engine. */
+export function first(root: AnyNode, test: (el: Element) => boolean): Element | undefined {
+  return hasChildren(root) ? (findOne(test, root.children) ?? undefined) : undefined;
+}
+
+/** Every element under `root` that `test` picks, in document order. */
+export function every(root: AnyNode, test: (el: Element) => boolean): Element[] {
+  return hasChildren(root) ? findAll(test, root.children) : [];
+}
+
+/** True for an element inside a `<pre>` (an unclosed one holds the blocks after it, whose lines it gives already). */
+export function insidePre(el: Element): boolean {
+  for (let p = el.parent; p; p = p.parent) if (isTag(p) && p.name === 'pre') return true;
+  return false;
 }
 
 /**
