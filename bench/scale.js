@@ -2,7 +2,8 @@
 // 1,000 operations in every page form. For each size: the cold full run (`generate --force` into a
 // fresh output folder, a child process as users run it) and the no-op incremental run, wall time
 // and peak RSS; then openapi-typescript on our own openapi.json of that size (types only), side by
-// side. Figures are printed, never asserted: the verdicts compare them with the targets of issue 9.
+// side, and at the largest size where the time goes (load, read, model, each emitter), in-process.
+// Figures are printed, never asserted: the verdicts compare them with the targets of issue 9.
 //   node bench/scale.js            sizes from BENCH_SIZES (default 10,100,1000)
 //   BENCH_REPS=3 node bench/scale.js   cold runs per size (default: 3 below 1,000 operations, 1 from there)
 // Cold runs and openapi-typescript runs report the best of their repetitions (other processes on the
@@ -29,6 +30,38 @@ if (process.argv[2] === '--openapi-typescript') {
   process.exit(0);
 }
 
+// --- Worker mode: where one cold run's time goes, phase by phase, in-process (the generator's own modules).
+if (process.argv[2] === '--phases') {
+  const [input] = process.argv.slice(3);
+  const start = performance.now();
+  const { loadInputFiles, readPages } = await import('../dist/generator/read/input.js');
+  const { buildModel } = await import('../dist/generator/model/build-model.js');
+  const { DiagnosticBag } = await import('../dist/generator/diagnostics.js');
+  const { DEFAULT_CONFIG } = await import('../dist/generator/config.js');
+  const { EMITTERS } = await import('../dist/generator/emit/index.js');
+  const phases = {};
+  let at = performance.now();
+  const lap = (name) => {
+    const now = performance.now();
+    phases[name] = (phases[name] ?? 0) + now - at;
+    at = now;
+  };
+  phases.imports = at - start;
+  const bag = new DiagnosticBag();
+  const files = await loadInputFiles(input, bag);
+  lap('load');
+  const pages = readPages(files, bag);
+  lap('read');
+  const model = buildModel(pages, DEFAULT_CONFIG, { file: 'codegen.config.json', line: 1 }, bag);
+  lap('model');
+  for (const e of EMITTERS) {
+    await e.emit({ model, config: DEFAULT_CONFIG, command: 'booster-codegen generate' });
+    lap(`emit ${e.file}`);
+  }
+  process.stdout.write(JSON.stringify(phases));
+  process.exit(0);
+}
+
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
 const NOOP_REPS = 5;
 const reps = (n) => Number(process.env.BENCH_REPS ?? (n >= 1000 ? 1 : 3));
@@ -40,9 +73,6 @@ const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v',
 // Without GNU time, the child reports its own peak RSS on exit.
 const RSS_HOOK = `data:text/javascript,${encodeURIComponent("import{writeSync}from'node:fs';process.on('exit',()=>writeSync(2,'\\n@@maxrss '+process.resourceUsage().maxRSS+'\\n'))")}`;
 
-// For the breakdown only: the same run with prettier.format replaced by the identity (output unformatted).
-const NO_PRETTIER = 'export async function resolve(s, c, next) { return s === "prettier" ? { url: "data:text/javascript,export const format = async (s) => s;", shortCircuit: true } : next(s, c); }';
-const NO_PRETTIER_HOOK = `data:text/javascript,${encodeURIComponent(`import{register}from'node:module';register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(NO_PRETTIER)}`)});`)}`;
 
 /** Runs `node [...nodeArgs] ...args` in `cwd`; wall time (ms, process start included) and peak RSS (MiB). */
 function measure(args, cwd = work, nodeArgs = []) {
@@ -88,8 +118,8 @@ for (const n of SIZES) {
     const r = measure([self, '--openapi-typescript', openapi, path.join(work, `oats-${n}.d.ts`)]);
     oats.push({ ...r, ...JSON.parse(r.stdout) });
   }
-  // Where the cold run goes, at the largest size: the same run without the formatter.
-  const unformatted = n === Math.max(...SIZES) ? measure([cli, 'generate', '--force', '--quiet', '--input', docs, '--out', path.join(work, `raw-${n}`)], work, ['--import', NO_PRETTIER_HOOK]) : undefined;
+  // Where the cold run goes, at the largest size.
+  const phases = n === Math.max(...SIZES) ? JSON.parse(measure([self, '--phases', docs]).stdout) : undefined;
   const model = JSON.parse(readFileSync(path.join(out, 'api-model.json'), 'utf8'));
   const warnings = model.diagnostics.filter((d) => d.severity !== 'info').length;
   rows.push({
@@ -105,7 +135,7 @@ for (const n of SIZES) {
     oatsMs: best(oats.map((r) => r.ms)),
     oatsTransformMs: best(oats.map((r) => r.transformMs)),
     oatsRss: Math.max(...oats.map((r) => r.rssMb)),
-    unformatted,
+    phases,
   });
   process.stderr.write(`  ${n} operations measured (load ${load()})\n`);
 }
@@ -144,12 +174,15 @@ console.log(
     `\ncold and openapi-typescript: best of ${[...new Set(SIZES.map(reps))].join('/')} run(s); no-op: median of ${NOOP_REPS}; peak RSS: the highest seen.`,
 );
 
-const raw = rows.find((r) => r.unformatted);
-if (raw)
-  console.log(
-    `\nBreakdown at ${raw.n} operations: the same cold run with prettier.format stubbed out (identity) takes ${ms(raw.unformatted.ms)} and ${mb(raw.unformatted.rssMb)};` +
-      `\nformatting the generated files is ${((1 - raw.unformatted.ms / raw.coldMs) * 100).toFixed(0)}% of the cold run's time (${ms(raw.coldMs - raw.unformatted.ms)}) and ${mb(raw.coldRss - raw.unformatted.rssMb)} of its peak memory.`,
-  );
+const broken = rows.find((r) => r.phases);
+if (broken) {
+  const entries = Object.entries(broken.phases);
+  const total = entries.reduce((sum, [, v]) => sum + v, 0);
+  const emit = entries.filter(([k]) => k.startsWith('emit '));
+  const shown = [...entries.filter(([k]) => !k.startsWith('emit ')), ['emit (all files)', emit.reduce((sum, [, v]) => sum + v, 0)]];
+  console.log(`\nBreakdown at ${broken.n} operations, in-process (one run, ${ms(total)} without Node start and writing): ` + shown.map(([k, v]) => `${k} ${ms(v)}`).join(', '));
+  console.log(`  emit by file: ${emit.sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.slice(5)} ${ms(v)}`).join(', ')}`);
+}
 
 // --- Verdicts against issue 9's targets.
 const big = rows.find((r) => r.n === 1000) ?? rows.at(-1);
