@@ -1,6 +1,7 @@
 /**
- * What the HTML readers share: parsing with source offsets, and turning an element's
- * source back into located lines of text (for the `<pre>` blocks the text readers understand).
+ * What the HTML readers share: parsing with source offsets, lookups that walk the DOM (they run
+ * on every page and row: no selector is compiled for them), and turning an element's source back
+ * into located lines of text (for the `<pre>` blocks the text readers understand).
  */
 import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
 import { hasChildren, isTag, type AnyNode, type Element } from 'domhandler';
