@@ -1,8 +1,8 @@
 import { Project, ts } from 'ts-morph';
 
-/** Type-checks files under `tsc --strict`; returns the diagnostics as `file:line message` lines. */
-export function strictDiagnostics(files: string[]): string[] {
-  const project = new Project({
+/** A ts-morph project with the strictest options a user of the package may compile with. */
+export function strictProject(): Project {
+  return new Project({
     compilerOptions: {
       strict: true,
       noEmit: true,
@@ -15,6 +15,11 @@ export function strictDiagnostics(files: string[]): string[] {
       types: [],
     },
   });
+}
+
+/** Type-checks files under `tsc --strict`; returns the diagnostics as `file:line message` lines. */
+export function strictDiagnostics(files: string[]): string[] {
+  const project = strictProject();
   for (const f of files) project.addSourceFileAtPath(f);
   project.resolveSourceFileDependencies();
   return project.getPreEmitDiagnostics().map((d) => {

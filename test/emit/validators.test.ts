@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { emitTypes } from '../../generator/emit/types.js';
 import { emitValidators } from '../../generator/emit/validators.js';
@@ -10,6 +10,7 @@ import { renderFiles, runModel } from '../../generator/generate.js';
 import type { ApiModel, Field, Rule, TypeDef, TypeRef } from '../../generator/model/api-model.js';
 import * as V from '../../output/src/validators.js';
 import { modelOf, ROOT, seedFiles, typeOf } from '../helpers.js';
+import { strictProject } from './compile.js';
 
 const model = modelOf(seedFiles());
 type Json = Record<string, unknown>;
@@ -132,19 +133,7 @@ describe('validators.ts', () => {
   });
 
   it('compiles with the rest of output/src under tsc --strict, and infers the DTO types', () => {
-    const project = new Project({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        noUncheckedIndexedAccess: true,
-        exactOptionalPropertyTypes: true,
-        skipLibCheck: true,
-        types: [],
-      },
-    });
+    const project = strictProject();
     const src = path.join(ROOT, 'output/src');
     for (const f of readdirSync(src).filter((f) => f.endsWith('.ts'))) project.addSourceFileAtPath(path.join(src, f));
     // Type-level use: inference through Standard Schema, narrowing by is(), parse() typed.
@@ -420,7 +409,7 @@ describe('validators for other models', () => {
   async function load(): Promise<Record<string, AnySchema>> {
     const dir = mkdtempSync(path.join(tmpdir(), 'validators-test-'));
     const files = { 'types.ts': await emitTypes(other, 'test'), 'validators.ts': await emitValidators(other, 'test') };
-    const project = new Project({ compilerOptions: { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, skipLibCheck: true, types: [] } });
+    const project = strictProject();
     for (const [name, text] of Object.entries(files)) project.createSourceFile(path.join(dir, name), text);
     expect(project.getPreEmitDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.getMessageText() as string, '\n'))).toEqual([]);
     writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
