@@ -52,10 +52,17 @@ export function listLayout(head: string, items: readonly string[], tail: string,
 
 /**
  * A line prettier cannot change however long: a comment (never rewrapped), or a regular
- * expression literal alone on its line (no break inside one; alone, it is already moved down).
+ * expression or string literal alone on its line (no break inside one; alone, it is already
+ * moved down: a statement's value, an argument or element of a list laid out one a line).
  */
 function isUnbreakable(trimmed: string): boolean {
-  return trimmed.startsWith('//') || trimmed.startsWith('/*') || trimmed.startsWith('*') || /^\/(?:[^/\\\n]|\\.)+\/[a-z]*;$/.test(trimmed);
+  return (
+    trimmed.startsWith('//') ||
+    trimmed.startsWith('/*') ||
+    trimmed.startsWith('*') ||
+    /^\/(?:[^/\\\n]|\\.)+\/[a-z]*;$/.test(trimmed) ||
+    /^(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"),?$/.test(trimmed)
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 /** output/src/types.ts: one interface per DTO, a union per enum, and the Operations map. */
 import type { ApiModel, Field, Operation, TypeDef } from '../model/api-model.js';
 import { docText, jsString, safeTypeName } from './escape.js';
-import { formatTypeScript } from './format.js';
+import { formatTypeScript, listLayout, tooLong } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { tsFieldType, tsResponseType, tsTypeContext, type TsTypeContext } from './ts-types.js';
 
@@ -52,6 +52,16 @@ function memberView(t: TypeDef, f: Field, ctx: TsTypeContext, pathOf: Map<string
   return { name: f.wireName, optional: !f.required, type: tsFieldType(f, ctx), doc: memberDoc(t, f, pathOf) };
 }
 
+/** An enum's union type and its values, laid out as prettier does when too long: the union on the next line, else one member a line. */
+function enumDeclarations(name: string, literals: string[]): { union: string; values: string } {
+  const union = `${literals.join(' | ') || 'never'};`;
+  const head = `export type ${name} =`;
+  return {
+    union: !tooLong(`${head} ${union}`) ? `${head} ${union}` : !tooLong(`  ${union}`) || literals.length < 2 ? `${head}\n  ${union}` : `${head}\n${literals.map((l) => `  | ${l}`).join('\n')};`,
+    values: listLayout(`export const ${name}Values = [`, literals, '] as const;'),
+  };
+}
+
 export async function emitTypes(model: ApiModel, command: string): Promise<string> {
   const ctx = tsTypeContext(model);
   const uses = operationsByType(model);
@@ -68,8 +78,7 @@ export async function emitTypes(model: ApiModel, command: string): Promise<strin
       doc: typeDoc(t, uses),
       base: t.base ? safeTypeName(t.base) : '',
       members: t.fields.map((f) => memberView(t, f, ctx, pathOf)),
-      values: t.enumMembers.map((m) => jsString(m.name)).join(', '),
-      union: t.enumMembers.map((m) => jsString(m.name)).join(' | ') || 'never',
+      ...(t.kind === 'enum' ? enumDeclarations(safeTypeName(t.name), t.enumMembers.map((m) => jsString(m.name))) : {}),
     })),
     operations: model.operations.map((op) => ({ name: op.name, request: safeTypeName(op.request), response: tsResponseType(op.response) })),
   };

@@ -139,6 +139,9 @@ const indent = (lines: Lines): Lines => lines.map((l) => `  ${l}`);
 /** Between an `if (…)` and its statement: a space, or a line break when the line is too long (laid out in `body`). */
 const SOFT = '\u0000';
 const clause = (head: string, stmt: string) => `${head}${SOFT}${stmt}`;
+/** Between the arguments of a `report(…)` call, which `body` puts one per line when even its own line is too long. */
+const ARG = '\u0001';
+const report = (key: string, message: string) => `report(${['c', key, message].join(ARG)});`;
 const block = (head: string, body: Lines): Lines => [`${head} {`, ...indent(body), '}'];
 /** `if …` then `else …`: prettier writes `} else` after a block, and `else` on its own line after a statement. */
 const ifElse = (ifLines: Lines, elseLines: Lines): Lines =>
@@ -178,7 +181,7 @@ function withPath(head: string, segments: string[], stmt: string): Lines {
 function checkValue(ref: TypeRef, x: string, keys: string[], g: Gen, level: number): Lines {
   const key = keys[keys.length - 1]!;
   /** `head` reporting at `keys`: the last one goes to the report, the others onto the path. */
-  const reportAt = (head: string, message: string) => withPath(head, keys.slice(0, -1), `report(c, ${key}, ${message});`);
+  const reportAt = (head: string, message: string) => withPath(head, keys.slice(0, -1), report(key, message));
   const test = singleTest(ref, x, g);
   if (test?.target)
     // Valid elements of a big array cost one guard call; strict mode must still look for unknown members.
@@ -234,9 +237,9 @@ function checkMember(f: Field, g: Gen): Lines {
   const key = jsString(f.wireName);
   const test = memberTest(f, g);
   const load = `x = ${read(f.wireName)};`;
-  const missing = clause('if (x == null)', `report(c, ${key}, 'required');`);
+  const missing = clause('if (x == null)', report(key, "'required'"));
   if (test && !test.target) {
-    const reportIt = `report(c, ${key}, ${jsString(`expected ${test.expected}`)});`;
+    const reportIt = report(key, jsString(`expected ${test.expected}`));
     return f.required ? [load, missing, clause(`else if (${test.fails})`, reportIt)] : [load, clause(`if (x != null && ${wrap(test.fails)})`, reportIt)];
   }
   const body = checkValue(f.type, 'x', [key], g, 0);
@@ -280,20 +283,37 @@ function objectView(t: TypeDef, g: Gen) {
     usesX: isMembers.length > 0,
     usesCheckX: checkMembers.length > 0,
     isBody: body([...isMembers, ...rules.map((r) => clause(`if (${r.condition})`, 'return false;'))]),
-    checkBody: body([...checkMembers, ...rules.map((r) => clause(`if (${r.condition})`, `report(c, ${r.key}, ${r.message});`))]),
+    checkBody: body([...checkMembers, ...rules.map((r) => clause(`if (${r.condition})`, report(r.key, r.message)))]),
   };
 }
 
-/** A function body's statements, one per line, indented; an `if` whose line is too long puts its statement on the next. */
+/**
+ * A function body's statements, one per line, indented, as prettier breaks a line too long: an
+ * `if` puts its statement on the next line, then a `report(…)` puts each argument on its own.
+ */
 function body(lines: Lines): string {
-  return indent(lines)
-    .flatMap((line) => {
-      const soft = line.indexOf(SOFT);
-      if (soft < 0) return [line];
-      const flat = line.replace(SOFT, ' ');
-      return tooLong(flat) ? [line.slice(0, soft), `${/^ */.exec(line)![0]}  ${line.slice(soft + 1)}`] : [flat];
-    })
-    .join('\n');
+  return indent(lines).map(layOut).join('\n');
+}
+
+function layOut(line: string): string {
+  const flat = line.replace(SOFT, ' ').replaceAll(ARG, ', ');
+  if (!tooLong(flat)) return flat;
+  const indentation = /^ */.exec(line)![0];
+  const soft = line.indexOf(SOFT);
+  // The statement on its own line: after its `if (…)`, indented once more.
+  const [head, at] = soft < 0 ? ['', indentation] : [`${line.slice(0, soft)}\n`, `${indentation}  `];
+  const stmt = (soft < 0 ? line : line.slice(soft + 1)).trimStart();
+  const alone = stmt.replaceAll(ARG, ', ');
+  if (!tooLong(at + alone) || !stmt.includes(ARG)) return `${head}${at}${alone}`;
+  const open = stmt.indexOf('(');
+  return `${head}${at}${listLayout(stmt.slice(0, open + 1), stmt.slice(open + 1, -2).split(ARG), ');', { indent: at })}`;
+}
+
+/** `return v === 'A' || …;`, the comparisons one per line (in parentheses) when the line is too long, as prettier does. */
+function enumIsBody(t: TypeDef): string {
+  const tests = t.enumMembers.map((m) => `v === ${jsString(m.name)}`);
+  const flat = `  return ${tests.join(' || ') || 'false'};`;
+  return tooLong(flat) ? `  return (\n${tests.map((test) => `    ${test}`).join(' ||\n')}\n  );` : flat;
 }
 
 const NO_OBJECT = { checkSignature: '', base: '', baseIs: '', baseCheck: '', membersDeclaration: '', usesX: false, usesCheckX: false, isBody: '', checkBody: '' };
@@ -311,8 +331,8 @@ export async function emitValidators(model: ApiModel, command: string): Promise<
         doc: `Standard Schema, type guard and parser for \`${t.name}\`.`,
         isEnum: t.kind === 'enum',
         open: t.kind === 'object' && Boolean(t.incomplete),
-        enumTest: t.enumMembers.map((m) => `v === ${jsString(m.name)}`).join(' || ') || 'false',
-        enumExpected: `expected ${oneOf(t.enumMembers.map((m) => m.name))}`,
+        enumIsBody: enumIsBody(t),
+        enumCheckBody: body([clause(`if (!${names.is}(v))`, report('undefined', jsString(`expected ${oneOf(t.enumMembers.map((m) => m.name))}`)))]),
         schemaDeclaration: listLayout(`export const ${names.schema} = schema(`, [jsString(t.name), names.is, names.check], ');'),
         ...(t.kind === 'object' && !t.incomplete ? objectView(t, g) : NO_OBJECT),
       };

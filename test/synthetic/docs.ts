@@ -254,8 +254,9 @@ export function syntheticApi(operations: number, seed = 1): SyntheticApi {
   // nested lists, no cycles), then query bases (a chain of two at most).
   const enumCount = Math.max(2, Math.ceil(operations / 20));
   const enums: string[] = [];
-  for (const name of rng.shuffle(QUALIFIERS.flatMap((q) => ENUM_NOUNS.map((n) => `${q}${n}`))).slice(0, enumCount)) {
-    const members = rng.shuffle(ENUM_MEMBERS).slice(0, rng.int(3, 5));
+  for (const [i, name] of rng.shuffle(QUALIFIERS.flatMap((q) => ENUM_NOUNS.map((n) => `${q}${n}`))).slice(0, enumCount).entries()) {
+    // Most enums are short; one in six (the first always) is long, as status and country lists are.
+    const members = rng.shuffle(ENUM_MEMBERS).slice(0, i % 6 ? rng.int(3, 5) : rng.int(14, ENUM_MEMBERS.length));
     add({ name, kind: 'enum', role: 'enum', namespace, fields: [], members, rules: [] });
     enums.push(name);
   }
