@@ -70,19 +70,38 @@ function isUnbreakable(trimmed: string): boolean {
  * layout: every code line fits, no trailing blanks or tabs, no blank line prettier would drop.
  */
 export function isSettled(statement: string): boolean {
-  const lines = statement.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') {
-      // Prettier keeps single blank lines between statements, not at a block's ends.
-      const before = lines[i - 1] ?? '';
-      const after = lines[i + 1] ?? '';
-      if (before === '' || after === '' || /[{([]$/.test(before) || /^\s*[})\]]/.test(after)) return false;
-      continue;
+  return !statement.startsWith('\n') && !statement.endsWith('\n') && settled(statement, false);
+}
+
+/**
+ * `isSettled` for every statement of a (trimmed) file, and one blank line between them: then the
+ * file is its own layout. One pass with no line split, as most files are settled.
+ */
+function isFileSettled(file: string): boolean {
+  return settled(file, true);
+}
+
+/** The scan behind both: `statements` says a blank line before a line in column 0 parts two statements. */
+function settled(text: string, statements: boolean): boolean {
+  if (/[\t\r]|\n\n\n/.test(text)) return false;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (end === start) {
+      // A blank line: prettier keeps it between statements or members, not at a block's ends.
+      const next = text.slice(end + 1, text.indexOf('\n', end + 1) >>> 0);
+      const atBoundary = statements && /^\S/.test(next);
+      if (!atBoundary && (/[{([]$/.test(text.slice(Math.max(0, start - 2), start - 1)) || /^\s*[})\]]/.test(next))) return false;
+    } else {
+      const last = text.charCodeAt(end - 1);
+      if (last === 0x20 || (last >= 0x09 && last <= 0x0d) || (last > 0x7e && /\s/.test(text[end - 1]!))) return false;
+      // Width is at most twice the length: most lines need no counting.
+      if ((end - start) * 2 > PRINT_WIDTH) {
+        const line = text.slice(start, end);
+        if (widthAtMost(line) > PRINT_WIDTH && !isUnbreakable(line.trimStart())) return false;
+      }
     }
-    if (/\s/.test(line[line.length - 1]!) || line.includes('\t') || line.includes('\r')) return false;
-    // Width is at most twice the length: most lines need no counting.
-    if (line.length * 2 > PRINT_WIDTH && widthAtMost(line) > PRINT_WIDTH && !isUnbreakable(line.trimStart())) return false;
+    start = end + 1;
   }
   return true;
 }
@@ -143,7 +162,9 @@ async function formatUnits(todo: Unit[]): Promise<string[] | undefined> {
 
 /** Generated TypeScript in prettier's layout. */
 export async function formatTypeScript(source: string): Promise<string> {
-  const statements = source.trim().split(STATEMENT_BREAK).map(units);
+  const trimmed = source.trim();
+  if (isFileSettled(trimmed)) return `${trimmed}\n`;
+  const statements = trimmed.split(STATEMENT_BREAK).map(units);
   const todo = statements.flat().filter((u) => !u.settled);
   if (todo.length) {
     const formatted = await formatUnits(todo);
