@@ -27,18 +27,17 @@ import { readTypeScriptDtos } from './typescript-dtos.js';
 import { readCSharpDtos } from './csharp-dtos.js';
 import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
-import { isTag } from 'domhandler';
-import { uniqueSort } from 'domutils';
-import { childElements, elementLoc, every, first, hasClass, headerCells, innerLines, insidePre, lineOf, loadHtml, oneLine, ownRows, tidy, type AnyNode, type Cheerio, type CheerioAPI, type Element } from './html-shared.js';
+import { isTag, isText } from 'domhandler';
+import { textContent, uniqueSort } from 'domutils';
+import { childElements, elementLoc, ElementIndex, every, hasClass, headerCells, innerLines, insidePre, lineOf, loadHtml, ownRows, textWithBreaks, tidy, type AnyNode, type Element } from './html-shared.js';
 
 const PARAMS_CAPTION = /^(\S.*?)\s+Parameters:$/;
 const ENUM_CAPTION = /^(\S.*?)\s+Enum:$/;
 
 /** Context every part of the reader needs. */
 interface Ctx {
-  $: CheerioAPI;
-  /** The document, for the lookups that run on every page (without a selector engine). */
-  root: AnyNode;
+  /** The page's elements by name: the lookups run on every page, without a selector engine. */
+  elements: ElementIndex;
   source: string;
   page: PageFragments;
   bag: DiagnosticBag;
@@ -46,8 +45,7 @@ interface Ctx {
 
 export function readHtmlPage(file: string, source: string, bag: DiagnosticBag): PageFragments {
   const page: PageFragments = { file, form: 'html', tags: [], routes: [], tables: [], enums: [], pythonClasses: [], dtoTypes: [], samples: [] };
-  const $ = loadHtml(source);
-  const ctx: Ctx = { $, root: $.root().get(0)!, source, page, bag };
+  const ctx: Ctx = { elements: new ElementIndex(loadHtml(source).root().get(0)!), source, page, bag };
   readHeader(ctx);
   readAuth(ctx);
   readRoutes(ctx);
@@ -64,9 +62,9 @@ function loc(ctx: Ctx, el: AnyNode | undefined) {
 
 /** h1 service, h2 operation, `h3#desc` description (`<br />` kept as line breaks), `div.tags` tags. */
 function readHeader(ctx: Ctx): void {
-  const { $, page, root } = ctx;
+  const { page, elements } = ctx;
   const at = (name: string) => {
-    const el = first(root, (e) => e.name === name);
+    const el = elements.named(name)[0];
     const value = el ? lineOf(el) : '';
     return value ? { value, loc: loc(ctx, el) } : undefined;
   };
@@ -75,12 +73,12 @@ function readHeader(ctx: Ctx): void {
   if (service) page.serviceName = service;
   if (operation) page.operationName = operation;
   else ctx.bag.warn('SS100', { file: page.file, line: 1 }, 'the page has no operation name (h2); the model will infer one');
-  const desc = first(root, (e) => e.attribs.id === 'desc');
+  const desc = elements.withId('desc');
   if (desc) {
-    const value = tidy(textWithBreaks($(desc)));
+    const value = tidy(textWithBreaks(desc));
     if (value) page.description = { value, loc: loc(ctx, desc) };
   }
-  const tagBoxes = every(root, (e) => e.name === 'div' && hasClass(e, 'tags'));
+  const tagBoxes = elements.named('div').filter((e) => hasClass(e, 'tags'));
   for (const span of uniqueSort(tagBoxes.flatMap((div) => every(div, (e) => e.name === 'span')))) {
     const value = lineOf(span);
     if (value) page.tags.push({ value, loc: loc(ctx, span) });
@@ -90,7 +88,7 @@ function readHeader(ctx: Ctx): void {
 /** `table.authentication`: present means required; its cells pair a label ("Required roles:") with a list. */
 function readAuth(ctx: Ctx): void {
   const { page } = ctx;
-  const table = first(ctx.root, (e) => e.name === 'table' && hasClass(e, 'authentication'));
+  const table = ctx.elements.named('table').find((e) => hasClass(e, 'authentication'));
   if (!table) return;
   const auth = { required: true, roles: [] as string[], permissions: [] as string[], loc: loc(ctx, table) };
   page.auth = auth;
@@ -107,7 +105,7 @@ function readAuth(ctx: Ctx): void {
 /** `table.routes`: `th` verbs, `th` path, `td` summary, `td` notes. ServiceStack's stray extra `<tbody>` just holds no rows. */
 function readRoutes(ctx: Ctx): void {
   const { page } = ctx;
-  for (const tr of ownRows(every(ctx.root, (e) => e.name === 'table' && hasClass(e, 'routes')))) {
+  for (const tr of ownRows(ctx.elements.named('table').filter((e) => hasClass(e, 'routes')))) {
     const cells = childElements(tr, 'th', 'td').map(lineOf);
     if (!cells.length) continue;
     const route = routeFromCells(cells);
@@ -118,7 +116,7 @@ function readRoutes(ctx: Ctx): void {
 
 /** Parameter and enum tables, in page order (the order carries meaning for the model). */
 function readTypeTables(ctx: Ctx): void {
-  for (const table of every(ctx.root, (e) => e.name === 'table' && (hasClass(e, 'params') || hasClass(e, 'enum')))) {
+  for (const table of ctx.elements.named('table').filter((e) => hasClass(e, 'params') || hasClass(e, 'enum'))) {
     if (hasClass(table, 'enum')) readEnumTable(ctx, table);
     else readParamsTable(ctx, table);
   }
@@ -132,7 +130,6 @@ function captionName(ctx: Ctx, table: Element, pattern: RegExp, kind: string): s
 }
 
 function readParamsTable(ctx: Ctx, table: Element): void {
-  const { $ } = ctx;
   const caption = captionName(ctx, table, PARAMS_CAPTION, 'parameter');
   const fragment: ParamTableFragment = { ...(caption ? { caption } : {}), rows: [], loc: loc(ctx, table) };
   ctx.page.tables.push(fragment);
@@ -144,7 +141,7 @@ function readParamsTable(ctx: Ctx, table: Element): void {
     if (!cells.length) continue; // the header row
     const texts = index.map((i, column) => {
       const c = i >= 0 ? cells[i] : undefined;
-      return c ? (column === 4 ? descriptionText($, $(c)) : lineOf(c)) : '';
+      return c ? (column === 4 ? descriptionText(c) : lineOf(c)) : '';
     });
     const columns = alignCells(texts);
     if (columns) fragment.rows.push({ ...columns, loc: loc(ctx, tr) });
@@ -154,7 +151,6 @@ function readParamsTable(ctx: Ctx, table: Element): void {
 
 /** `table.enum`: Name/Value columns when the enum has values, else names only (no header). */
 function readEnumTable(ctx: Ctx, table: Element): void {
-  const { $ } = ctx;
   const name = captionName(ctx, table, ENUM_CAPTION, 'enum');
   const fragment: EnumTableFragment = { ...(name ? { name } : {}), members: [], loc: loc(ctx, table) };
   ctx.page.enums.push(fragment);
@@ -175,26 +171,20 @@ function readEnumTable(ctx: Ctx, table: Element): void {
  * A Description cell as text. ServiceStack appends "Allowable Values" (an `h4` and a `ul`) and
  * "Valid Range: min - max" (an `h4`) to the description; they are kept, readable on one line.
  */
-function descriptionText($: CheerioAPI, cell: Cheerio<Element>): string {
+function descriptionText(cell: Element): string {
   const parts: string[] = [];
-  cell.contents().each((_, node) => {
-    const $n = $(node);
-    if (node.nodeType === 3) parts.push($n.text());
-    else if ($n.is('br')) parts.push('\n');
-    else if ($n.is('ul, ol')) parts.push(` ${$n.children('li').toArray().map((li) => oneLine($(li))).join(', ')}`);
-    else if ($n.is('h4')) {
-      const heading = oneLine($n);
+  for (const node of cell.children) {
+    const name = isTag(node) ? node.name : '';
+    if (isText(node)) parts.push(node.data);
+    else if (node.nodeType !== 1) continue; // a comment or CDATA
+    else if (name === 'br') parts.push('\n');
+    else if (name === 'ul' || name === 'ol') parts.push(` ${childElements(node, 'li').map((li) => lineOf(li)).join(', ')}`);
+    else if (name === 'h4') {
+      const heading = lineOf(node);
       parts.push(` ${heading}${/[:\d]$/.test(heading) ? '' : ':'}`);
-    } else if (node.nodeType === 1) parts.push(` ${$n.text()}`);
-  });
+    } else parts.push(` ${textContent(node)}`);
+  }
   return tidy(parts.join('')).replace(/\n/g, ' ');
-}
-
-/** The `h3#desc` text, with `<br />` as the line breaks it stands for. */
-function textWithBreaks(el: Cheerio<AnyNode>): string {
-  const copy = el.clone();
-  copy.find('br').replaceWith('\n');
-  return copy.text();
 }
 
 /**
@@ -203,7 +193,7 @@ function textWithBreaks(el: Cheerio<AnyNode>): string {
  */
 function readLanguageTab(ctx: Ctx): void {
   // Outermost blocks only: an unclosed one holds those after it, whose lines it already gives.
-  const tabs = every(ctx.root, (e) => e.name === 'code' && /language-/.test(e.attribs.class ?? '') && isPre(e.parent) && !insidePre(e.parent as Element));
+  const tabs = ctx.elements.named('code').filter((e) => /language-/.test(e.attribs.class ?? '') && isPre(e.parent) && !insidePre(e.parent as Element));
   for (const code of tabs) {
     const lang = /language-(\w+)/.exec(code.attribs.class ?? '')?.[1] ?? '';
     const lines = () => innerLines(ctx.source, code);
@@ -219,7 +209,7 @@ function isPre(node: AnyNode | null): boolean {
 }
 
 function readCallInfo(ctx: Ctx): void {
-  const info = first(ctx.root, (e) => e.name === 'div' && hasClass(e, 'call-info'));
+  const info = ctx.elements.named('div').find((e) => hasClass(e, 'call-info'));
   if (!info) return;
   // Each `<p>` on its own, so that the next sentence does not run into the format name.
   const texts = every(info, (e) => e.name === 'p').map((p) => lineOf(p));
@@ -230,7 +220,7 @@ function readCallInfo(ctx: Ctx): void {
 
 /** `div.example`: the request and response `<pre>` blocks, read as the sample section of a text page. */
 function readSamples(ctx: Ctx): void {
-  const example = first(ctx.root, (e) => e.name === 'div' && hasClass(e, 'example'));
+  const example = ctx.elements.named('div').find((e) => hasClass(e, 'example'));
   if (!example) return;
   const label = lineOf(childElements(example, 'h3').slice(0, 1));
   if (/\bJSV\b/i.test(label)) {

@@ -4,8 +4,8 @@
  * into located lines of text (for the `<pre>` blocks the text readers understand).
  */
 import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
-import { hasChildren, isTag, type AnyNode, type Element } from 'domhandler';
-import { findAll, findOne, textContent, uniqueSort } from 'domutils';
+import { hasChildren, isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { findAll, textContent, uniqueSort } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { SourceLocation } from '../diagnostics.js';
 import type { SourceLine } from './fragments.js';
@@ -71,12 +71,51 @@ export function hasClass(el: Element, name: string): boolean {
   return (el.attribs.class ?? '').split(/\s+/).includes(name);
 }
 
-/** The first element under `root` (document order) that `test` picks: `$(selector).first()` without a selector engine. */
-export function first(root: AnyNode, test: (el: Element) => boolean): Element | undefined {
-  return hasChildren(root) ? (findOne(test, root.children) ?? undefined) : undefined;
+/**
+ * Every element of a document by tag name, in document order, from one walk: a page's lookups
+ * (headings, tables, blocks) then cost a list each instead of a walk of the whole page each.
+ */
+export class ElementIndex {
+  private readonly byName = new Map<string, Element[]>();
+  private readonly byId = new Map<string, Element>();
+
+  constructor(root: AnyNode) {
+    // Iterative: a hostile page may nest elements deeper than the stack allows recursion.
+    const stack: AnyNode[] = hasChildren(root) ? [...root.children].reverse() : [];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (isTag(node)) {
+        const list = this.byName.get(node.name);
+        if (list) list.push(node);
+        else this.byName.set(node.name, [node]);
+        const id = node.attribs.id;
+        if (id !== undefined && !this.byId.has(id)) this.byId.set(id, node);
+      }
+      if (hasChildren(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+  }
+
+  /** The elements of this tag name, in document order. */
+  named(name: string): readonly Element[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  /** The first element with this id. */
+  withId(id: string): Element | undefined {
+    return this.byId.get(id);
+  }
 }
 
-/** Every element under `root` that `test` picks, in document order. */
+/** An element's text with each `<br>` as a line break (the text a browser shows). */
+export function textWithBreaks(node: AnyNode): string {
+  if (isText(node)) return node.data;
+  if (isTag(node) && node.name === 'br') return '\n';
+  if (!hasChildren(node)) return '';
+  let text = '';
+  for (const child of node.children) text += textWithBreaks(child);
+  return text;
+}
+
+/** Every element under `root` that `test` picks, in document order (within one element; a page's own lookups use ElementIndex). */
 export function every(root: AnyNode, test: (el: Element) => boolean): Element[] {
   return hasChildren(root) ? findAll(test, root.children) : [];
 }
