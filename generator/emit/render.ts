@@ -30,8 +30,14 @@ hbs.registerHelper('str', (text: unknown) => safe(jsString(String(text))));
 hbs.registerHelper('key', (name: unknown) => safe(propertyKey(String(name))));
 /** `{{code text}}`: generator-built code (type expressions, identifiers), never doc text. */
 hbs.registerHelper('code', (text: unknown) => safe(String(text)));
-/** `{{json value}}`: a JSON value, for JSON artifacts. */
-hbs.registerHelper('json', (value: unknown) => safe(JSON.stringify(value)));
+/**
+ * `{{json value}}`: a JSON value, for JSON artifacts, on one line; `{{json value indent=2}}`: laid
+ * out as `JSON.stringify(…, null, 2)` lays it out that deep in a document (its lines indented by 2).
+ */
+hbs.registerHelper('json', (value: unknown, options: Handlebars.HelperOptions) => {
+  const indent = options.hash.indent as number | undefined;
+  return safe(indent === undefined ? JSON.stringify(value) : JSON.stringify(value, null, 2).replaceAll('\n', `\n${' '.repeat(indent)}`));
+});
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 /**

@@ -75,8 +75,9 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
   const typeList = mergeTypes(plans, pages, evidence, bag);
   const types = new Map<string, TypeDef>(typeList.map((t) => [t.name, t]));
   const operations = mergeOperations(plans, types, bag, listed);
+  const described = new Set(operations.map((o) => o.name));
   for (const [name, row] of listed)
-    if (!operations.some((o) => o.name === name))
+    if (!described.has(name))
       bag.warn('SS140', row.loc, `'${name}' is listed in the index but no page describes it; it is not generated (save its page, or run booster-codegen crawl)`);
   findRules(types, bag);
   if (!operations.length) bag.error('SS002', undefined, 'no operation found in the input');

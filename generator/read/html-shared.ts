@@ -30,7 +30,11 @@ let lineStarts: { source: string; starts: number[] } | undefined;
 export function positionAt(source: string, offset: number): { line: number; column: number } {
   if (lineStarts?.source !== source) {
     const starts = [0];
-    for (const m of source.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
+    // A scan rather than matchAll: no match object per line of every page.
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 0x0a || (c === 0x0d && source.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+    }
     lineStarts = { source, starts };
   }
   const { starts } = lineStarts;
