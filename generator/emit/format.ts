@@ -83,7 +83,7 @@ function isFileSettled(file: string): boolean {
 
 /** The scan behind both: `statements` says a blank line before a line in column 0 parts two statements. */
 function settled(text: string, statements: boolean): boolean {
-  if (/[\t\r]|\n\n\n/.test(text)) return false;
+  if (text.includes('\t') || text.includes('\r') || text.includes('\n\n\n')) return false;
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;

@@ -54,6 +54,7 @@ export function elementLoc(file: string, source: string, el: AnyNode | undefined
 
 /** Text with runs of spaces collapsed and each line trimmed; blank lines dropped. */
 export function tidy(text: string): string {
+  if (/^(?:\S+(?: \S+)*)?$/.test(text)) return text; // already tidy: one line, single spaces
   return text
     .split('\n')
     .map((l) => l.replace(/[ \t\u00a0\r]+/g, ' ').trim())
