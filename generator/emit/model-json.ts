@@ -3,13 +3,18 @@ import type { ApiModel } from '../model/api-model.js';
 
 /**
  * A copy whose objects have their keys sorted (index-like keys still come first, as objects
- * enumerate them). Null-prototype objects, so that a `__proto__` key stays a plain member.
+ * enumerate them). Plain objects (V8 keeps null-prototype ones as slow dictionaries, which
+ * JSON.stringify walks at half the speed), with a `__proto__` key defined as a plain member.
  */
 function sortedCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(sortedCopy);
-  const copy: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value).sort()) copy[key] = sortedCopy((value as Record<string, unknown>)[key]);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const member = sortedCopy((value as Record<string, unknown>)[key]);
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
+    else copy[key] = member;
+  }
   return copy;
 }
 
