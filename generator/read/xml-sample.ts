@@ -114,13 +114,16 @@ class XmlReader {
 
   private openElement(name: string, rawAttributes: string, selfClosing: boolean, offset: number): void {
     const parent = this.stack.at(-1);
-    const scope = new Map(parent?.scope ?? this.topScope);
+    // The parent's scope, shared, unless this element declares a namespace: then a copy of its own.
+    let scope = parent?.scope ?? this.topScope;
     const attributes: XmlElement['attributes'] = [];
     for (const m of rawAttributes.matchAll(ATTRIBUTE)) {
       const value = this.decode(m[2] ?? m[3] ?? '', offset);
-      attributes.push({ name: m[1]!, value });
-      if (m[1] === 'xmlns') scope.set('', value);
-      else if (m[1]!.startsWith('xmlns:')) scope.set(m[1]!.slice(6), value);
+      const name = m[1]!;
+      attributes.push({ name, value });
+      if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+      if (scope === (parent?.scope ?? this.topScope)) scope = new Map(scope);
+      scope.set(name === 'xmlns' ? '' : name.slice(6), value);
     }
     const colon = name.indexOf(':');
     const prefix = colon < 0 ? undefined : name.slice(0, colon);
@@ -169,6 +172,7 @@ class XmlReader {
 
   /** Decodes the five XML entities and character references; anything else is kept as written and reported. */
   private decode(raw: string, offset: number): string {
+    if (!raw.includes('&')) return raw;
     return raw.replace(ENTITY, (whole, ref: string, index: number) => {
       const code = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : ref.startsWith('#') ? parseInt(ref.slice(1), 10) : NaN;
       const decoded = NAMED_ENTITIES.get(ref) ?? (code <= 0x10ffff ? String.fromCodePoint(code) : undefined);
