@@ -181,14 +181,19 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
     const order: string[] = [];
     const note = (key: string) => { if (!rows.has(key)) { rows.set(key, []); order.push(key); } };
     for (const t of d.tables) {
-      const own = new Set(t.table.rows.flatMap((r) => (r.name ? [memberKey(r.name)] : [])));
       const unnamed = t.table.rows.filter((r) => !r.name);
-      const candidates = [...new Set([...(ev?.members.keys() ?? []), ...d.declared.flatMap((c) => c.members.map((m) => m.key))].map((k) => keyIn(d.name, k)))]
-        .filter((k) => !own.has(k) && !inChain.has(k));
+      /** The members other sources give the type that this table and the chain lack: one names a lone unnamed row. */
+      const missing = () => {
+        const own = new Set(t.table.rows.flatMap((r) => (r.name ? [memberKey(r.name)] : [])));
+        return [...new Set([...(ev?.members.keys() ?? []), ...d.declared.flatMap((c) => c.members.map((m) => m.key))].map((k) => keyIn(d.name, k)))].filter(
+          (k) => !own.has(k) && !inChain.has(k),
+        );
+      };
+      const candidates = unnamed.length === 1 ? missing() : [];
       for (const r of t.table.rows) {
         let name = r.name;
         if (!name) {
-          const key = unnamed.length === 1 && candidates.length === 1 ? candidates[0]! : undefined;
+          const key = candidates.length === 1 ? candidates[0]! : undefined;
           const seen = key ? [key, ...wireKeys(d.name, key)].flatMap((k) => ev?.members.get(k) ?? []) : [];
           const decl = key ? d.declared.flatMap((c) => c.members).filter((m) => keyIn(d.name, m.key) === key) : [];
           name = memberName(decl, seen);
@@ -237,7 +242,7 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
     if (incomplete && d.referencedAt.length)
       bag.warn('SS070', d.referencedAt[0], `type '${d.name}' is used but no page describes it (a class without own members gets no table); emitted as an open object`);
     const description = d.declared.find((c) => c.description)?.description;
-    const namespace = typeNamespace(d, order.flatMap((k) => sightings(d.name, k, evidence, derived)), ev?.namespace, bag);
+    const namespace = typeNamespace(d, firstWithNamespace(order, (k) => sightings(d.name, k, evidence, derived)), ev?.namespace, bag);
     types.push({
       name: d.name,
       kind: 'object',
@@ -265,13 +270,18 @@ function memberName(declared: readonly DeclaredMember[], seen: readonly MemberSi
   return by('csharp')?.dotNetName ?? seen.find((s) => s.from === 'xml')?.name ?? (python ? python.wireName : (by('typescript')?.written ?? seen[0]?.name));
 }
 
+/** The first sighting, member by member, that shows an XML namespace. */
+function firstWithNamespace(keys: readonly string[], sightingsOf: (key: string) => MemberSighting[]): MemberSighting | undefined {
+  for (const k of keys) for (const s of sightingsOf(k)) if (s.namespace) return s;
+  return undefined;
+}
+
 /**
  * The .NET namespace: C#'s `namespace` states it; an XML sample shows it in its elements' namespace
  * (members are serialised in the namespace of the class that declares them, so a base class's
  * namespace shows in its subclasses' samples). Disagreements are reported (SS079).
  */
-function typeNamespace(d: TypeDraft, seen: readonly MemberSighting[], root: { value: string; loc: SourceLocation } | undefined, bag: DiagnosticBag): string | undefined {
-  const sighting = seen.find((s) => s.namespace);
+function typeNamespace(d: TypeDraft, sighting: MemberSighting | undefined, root: { value: string; loc: SourceLocation } | undefined, bag: DiagnosticBag): string | undefined {
   const xml = sighting?.namespace ? { value: sighting.namespace, loc: sighting.loc } : root;
   const stated = d.declared.flatMap((c) => (c.namespace ? [c.namespace] : []));
   const first = stated[0];
