@@ -17,12 +17,15 @@ const safe = (s: string) => new hbs.SafeString(s);
  * its continuation lines indented as prettier re-indents them.
  */
 hbs.registerHelper('jsdoc', (...args: unknown[]) => {
-  const { hash } = args.at(-1) as Handlebars.HelperOptions;
-  const lines = args.slice(0, -1).flatMap((a) => (Array.isArray(a) ? a : [a])).filter((a): a is string => typeof a === 'string' && a !== '');
-  if (!lines.length) return '';
-  const body = lines.flatMap(jsdocLines);
+  const { hash } = args.pop() as Handlebars.HelperOptions;
+  // Loops rather than array pipelines: this runs for every type and member of the API.
+  const body: string[] = [];
+  for (const arg of args) for (const text of Array.isArray(arg) ? arg : [arg]) if (typeof text === 'string' && text !== '') body.push(...jsdocLines(text));
+  if (body.length <= 1) return body.length ? safe(`/** ${body[0]} */`) : '';
   const pad = ' '.repeat(Number(hash.indent ?? 0));
-  return safe(body.length === 1 ? `/** ${body[0]} */` : `/**\n${body.map((l) => `${pad} * ${l}`.trimEnd()).join('\n')}\n${pad} */`);
+  let comment = '/**';
+  for (const line of body) comment += `\n${`${pad} * ${line}`.trimEnd()}`;
+  return safe(`${comment}\n${pad} */`);
 });
 /** `{{str text}}`: a string literal. */
 hbs.registerHelper('str', (text: unknown) => safe(jsString(String(text))));
