@@ -74,14 +74,9 @@ export function isSettled(statement: string): boolean {
 }
 
 /**
- * `isSettled` for every statement of a (trimmed) file, and one blank line between them: then the
- * file is its own layout. One pass with no line split, as most files are settled.
+ * The scan behind `isSettled`, and with `statements` the same for a whole (trimmed) file, where a
+ * blank line before a line in column 0 parts two statements: one pass, no line split.
  */
-function isFileSettled(file: string): boolean {
-  return settled(file, true);
-}
-
-/** The scan behind both: `statements` says a blank line before a line in column 0 parts two statements. */
 function settled(text: string, statements: boolean): boolean {
   if (text.includes('\t') || text.includes('\r') || text.includes('\n\n\n')) return false;
   for (let start = 0; start <= text.length; ) {
@@ -163,7 +158,8 @@ async function formatUnits(todo: Unit[]): Promise<string[] | undefined> {
 /** Generated TypeScript in prettier's layout. */
 export async function formatTypeScript(source: string): Promise<string> {
   const trimmed = source.trim();
-  if (isFileSettled(trimmed)) return `${trimmed}\n`;
+  // Most files are settled as a whole: every statement, one blank line apart.
+  if (settled(trimmed, true)) return `${trimmed}\n`;
   const statements = trimmed.split(STATEMENT_BREAK).map(units);
   const todo = statements.flat().filter((u) => !u.settled);
   if (todo.length) {
