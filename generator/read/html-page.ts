@@ -29,7 +29,7 @@ import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
 import { isTag, isText } from 'domhandler';
 import { textContent, uniqueSort } from 'domutils';
-import { childElements, elementLoc, ElementIndex, every, hasClass, headerCells, innerLines, insidePre, lineOf, loadHtml, ownRows, textWithBreaks, tidy, type AnyNode, type Element } from './html-shared.js';
+import { childElements, elementLoc, ElementIndex, every, hasClass, headerCells, innerLines, insidePre, lineOf, ownRows, parseHtml, textWithBreaks, tidy, type AnyNode, type Element } from './html-shared.js';
 
 const PARAMS_CAPTION = /^(\S.*?)\s+Parameters:$/;
 const ENUM_CAPTION = /^(\S.*?)\s+Enum:$/;
@@ -45,7 +45,7 @@ interface Ctx {
 
 export function readHtmlPage(file: string, source: string, bag: DiagnosticBag): PageFragments {
   const page: PageFragments = { file, form: 'html', tags: [], routes: [], tables: [], enums: [], pythonClasses: [], dtoTypes: [], samples: [] };
-  const ctx: Ctx = { elements: new ElementIndex(loadHtml(source).root().get(0)!), source, page, bag };
+  const ctx: Ctx = { elements: new ElementIndex(parseHtml(source)), source, page, bag };
   readHeader(ctx);
   readAuth(ctx);
   readRoutes(ctx);
