@@ -40,7 +40,9 @@ export function alignCells(cells: readonly string[]): RowColumns | undefined {
     // An empty Name cell is a missing name, like a missing cell.
     if (name && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
     // A `|` inside a description splits it into extra cells: join them back.
-    const description = cells.slice(at + 3).join(' | ').replace(/(\s*\|\s*)+$/, '').trim();
+    const rest = cells.slice(at + 3).join(' | ');
+    // (Only a text holding a `|` can end in empty cells; the pattern costs a scan per position.)
+    const description = (rest.includes('|') ? rest.replace(/(\s*\|\s*)+$/, '') : rest).trim();
     return { ...(name ? { name } : {}), parameter, dataType, required: isRequired, description };
   }
   return undefined;
@@ -59,13 +61,19 @@ export function squashedRowSplits(text: string): RowColumns[] {
   const splits: RowColumns[] = [];
   const nameMatch = /^(?:[A-Za-z_][A-Za-z0-9_]*)?/.exec(text);
   const maxNameEnd = nameMatch ? nameMatch[0].length : 0;
+  // Where the Required column could start, in order: every `Yes` and `No` of the row.
+  const flags: number[] = [];
+  for (const flag of ['Yes', 'No']) for (let i = text.indexOf(flag); i >= 0; i = text.indexOf(flag, i + 1)) flags.push(i);
+  flags.sort((a, b) => a - b);
   for (let nameEnd = 0; nameEnd <= maxNameEnd; nameEnd++) {
     const kind = PARAMETER_KINDS.find((k) => text.startsWith(k, nameEnd));
     if (!kind) continue;
     const typeStart = nameEnd + kind.length;
-    for (let typeEnd = typeStart + 1; typeEnd < text.length && typeEnd - typeStart <= MAX_SQUASHED_TYPE; typeEnd++) {
-      const flag = text.startsWith('Yes', typeEnd) ? 'Yes' : text.startsWith('No', typeEnd) ? 'No' : undefined;
-      if (!flag || !parseDotNetType(text.slice(typeStart, typeEnd))) continue;
+    for (const typeEnd of flags) {
+      if (typeEnd <= typeStart) continue;
+      if (typeEnd - typeStart > MAX_SQUASHED_TYPE) break;
+      const flag = text[typeEnd] === 'Y' ? 'Yes' : 'No';
+      if (!parseDotNetType(text.slice(typeStart, typeEnd))) continue;
       const name = text.slice(0, nameEnd);
       splits.push({
         ...(name ? { name } : {}),

@@ -9,6 +9,7 @@ import { findAll, textContent, uniqueSort } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { SourceLocation } from '../diagnostics.js';
 import type { SourceLine } from './fragments.js';
+import { splitLines } from './lines.js';
 
 export type { AnyNode, Cheerio, CheerioAPI, Element };
 
@@ -173,7 +174,7 @@ export function innerLines(source: string, el: Element | undefined): SourceLine[
   if (!first || !last || first.startIndex === null || last.endIndex === null) return [];
   const raw = source.slice(first.startIndex, last.endIndex + 1);
   const line = positionAt(source, first.startIndex).line;
-  return raw.split(/\r\n|\r|\n/).map((text, i) => ({ text: decodeLine(text), line: line + i }));
+  return splitLines(raw).map((text, i) => ({ text: decodeLine(text), line: line + i }));
 }
 
 /** One line of HTML as text: tags dropped, entities decoded. */

@@ -20,6 +20,7 @@ import type { EnumTableFragment, PageFragments, ParamRowFragment, ParamTableFrag
 import { BUILTIN_TYPE_NAMES, parseDotNetType, typeNamesIn } from './dotnet-type.js';
 import { MAX_JSON_DEPTH, offsetLocator, tooDeepAt } from './json-sample.js';
 import { parseVerbs, pathVariables } from './routes.js';
+import { splitLines } from './lines.js';
 
 // --- jsonc-parser nodes, read defensively: any member may be missing or of another type.
 const member = (n: Node | undefined, key: string): Node | undefined =>
@@ -45,7 +46,7 @@ interface Ctx {
 }
 
 export function readMetadataJson(file: string, source: string, bag: DiagnosticBag): PageFragments[] {
-  const lines = source.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
+  const lines = splitLines(source).map((t, i) => ({ text: t, line: i + 1 }));
   // Offsets count '\n' as one character; a CRLF file is read as its LF twin so that they line up.
   const at = offsetLocator(file, lines);
   const errors: ParseError[] = [];

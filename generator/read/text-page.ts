@@ -14,6 +14,7 @@ import { readTypeScriptDtos } from './typescript-dtos.js';
 import { readCSharpDtos } from './csharp-dtos.js';
 import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
+import { splitLines } from './lines.js';
 
 const SAMPLES_INTRO = /^The following are sample HTTP requests and responses/;
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S* HTTP\/\d/;
@@ -52,8 +53,8 @@ function sameCells(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
-export function isPipeDump(text: string): boolean {
-  return text.split(/\r\n|\r|\n/).some((l) => {
+export function isPipeDump(lines: readonly string[]): boolean {
+  return lines.some((l) => {
     const cells = pipeCells(l);
     return cells !== undefined && sameCells(cells, PARAM_TABLE_HEADER);
   });
@@ -317,10 +318,11 @@ function isRowRest(text: string): boolean {
 }
 
 export function readTextPage(file: string, text: string, bag: DiagnosticBag): PageFragments {
-  const lines = text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
+  const texts = splitLines(text);
+  const lines = texts.map((t, i) => ({ text: t, line: i + 1 }));
   const page: PageFragments = {
     file,
-    form: isPipeDump(text) ? 'pipe-text' : 'squashed-text',
+    form: isPipeDump(texts) ? 'pipe-text' : 'squashed-text',
     tags: [],
     routes: [],
     tables: [],
