@@ -21,6 +21,9 @@ let prettierModule: Promise<typeof import('prettier')> | undefined;
 /** Loaded on first need: a run whose every statement is settled never pays for it. */
 const prettier = () => (prettierModule ??= import('prettier'));
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007e]/;
+
 /**
  * Width as prettier could count it, or more: any non-ASCII character counts 2 (wide CJK does in
  * prettier; others count less), so that a statement near the limit is sent to prettier, never kept.
@@ -70,7 +73,8 @@ function isUnbreakable(trimmed: string): boolean {
  * layout: every code line fits, no trailing blanks or tabs, no blank line prettier would drop.
  */
 export function isSettled(statement: string): boolean {
-  return !statement.startsWith('\n') && !statement.endsWith('\n') && settled(statement, false);
+  // (An empty statement is a blank line at its own ends.)
+  return statement !== '' && !statement.startsWith('\n') && !statement.endsWith('\n') && settled(statement, false);
 }
 
 /**
@@ -79,6 +83,8 @@ export function isSettled(statement: string): boolean {
  */
 function settled(text: string, statements: boolean): boolean {
   if (text.includes('\t') || text.includes('\r') || text.includes('\n\n\n')) return false;
+  // Width is length in ASCII text; elsewhere it is at most twice the length: most lines need no counting.
+  const maxLength = NON_ASCII.test(text) ? PRINT_WIDTH / 2 : PRINT_WIDTH;
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
@@ -90,8 +96,7 @@ function settled(text: string, statements: boolean): boolean {
     } else {
       const last = text.charCodeAt(end - 1);
       if (last === 0x20 || (last >= 0x09 && last <= 0x0d) || (last > 0x7e && /\s/.test(text[end - 1]!))) return false;
-      // Width is at most twice the length: most lines need no counting.
-      if ((end - start) * 2 > PRINT_WIDTH) {
+      if (end - start > maxLength) {
         const line = text.slice(start, end);
         if (widthAtMost(line) > PRINT_WIDTH && !isUnbreakable(line.trimStart())) return false;
       }

@@ -4,6 +4,7 @@
  * what proves the templates right — on the seeds, synthetic docs of several sizes and seeds, and
  * every hostile case.
  */
+import fc from 'fast-check';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { formatTypeScript, isSettled } from '../../generator/emit/format.js';
@@ -50,6 +51,32 @@ describe('formatTypeScript', () => {
     // A regular expression alone on its line cannot be broken: prettier leaves it however long.
     expect(isSettled(`const A =\n  /^${'a'.repeat(130)}$/;`)).toBe(true);
     expect(isSettled(`const A = /^${'a'.repeat(130)}$/;`)).toBe(false);
+  });
+
+  it('judges any text as the line-by-line rules say (the scan takes shortcuts)', () => {
+    // The rules, line by line: blank lines not doubled nor at a block's ends, no trailing blank, tab
+    // or CR, and code lines no wider than 120 (non-ASCII counted 2) unless prettier cannot break them.
+    const reference = (statement: string) => {
+      const lines = statement.split('\n');
+      return lines.every((line, i) => {
+        if (line === '') {
+          const [before, after] = [lines[i - 1] ?? '', lines[i + 1] ?? ''];
+          return before !== '' && after !== '' && !/[{([]$/.test(before) && !/^\s*[})\]]/.test(after);
+        }
+        if (/\s$/.test(line) || /[\t\r]/.test(line)) return false;
+        const width = line.length + line.split('').filter((c) => c.charCodeAt(0) > 0x7e).length;
+        // (Of the lines prettier cannot break, these pieces only make comments.)
+        return width <= 120 || line.trimStart().startsWith('//');
+      });
+    };
+    const piece = fc.constantFrom('a', 'x = 1;', ' ', '  ', '\n', '\n\n', '{', '}', ')', '\t', '界', 'é', "'s'", '// c', 'y'.repeat(59), 'z'.repeat(61), 'w'.repeat(118));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(isSettled(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
   });
 
   it('formats only what needs it, and gives the same file as prettier over the whole', async () => {
