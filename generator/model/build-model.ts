@@ -8,7 +8,7 @@ import type { IndexFragments, IndexOperationFragment, PageFragments } from '../r
 import type { ApiModel, TypeDef } from './api-model.js';
 import { applyConfig } from './apply-config.js';
 import { declaredClasses } from './declared.js';
-import { addDeclaredEvidence, addJsonInstance, addXmlInstance, Evidence, memberTypeLookup } from './evidence.js';
+import { addDeclaredEvidence, addJsonInstance, addXmlInstance, Evidence, memberTypeLookup, type MemberTypeLookup } from './evidence.js';
 import { mergeOperations, sortLocs } from './operations.js';
 import { mergeTypes } from './merge-types.js';
 import { memberKey } from './naming.js';
@@ -35,14 +35,14 @@ function catalogFrom(pages: PageFragments[], evidence: Evidence): Catalog {
 
 function addSampleEvidence(pages: PageFragments[], plans: PagePlan[] | undefined, evidence: Evidence): void {
   pages.forEach((page, i) => {
-    const lookup = memberTypeLookup(page);
+    let lookup: MemberTypeLookup | undefined; // only for a page with a sample of the format this pass reads
     const plan = plans?.[i];
     for (const s of page.samples) {
       const body = s.body;
-      if (body?.format === 'xml' && body.root.localName !== 'anyType' && !plans) addXmlInstance(body.root.localName, body.root, lookup, evidence);
+      if (body?.format === 'xml' && body.root.localName !== 'anyType' && !plans) addXmlInstance(body.root.localName, body.root, (lookup ??= memberTypeLookup(page)), evidence);
       if (body?.format !== 'json' || !plan) continue;
       const type = s.direction === 'request' ? plan.operation : plan.response?.shape.kind === 'typed' ? plan.response.shape.type : undefined;
-      if (type) addJsonInstance(type, body.value, lookup, evidence);
+      if (type) addJsonInstance(type, body.value, (lookup ??= memberTypeLookup(page)), evidence);
     }
   });
 }

@@ -46,6 +46,7 @@ function mergeRoutes(plans: PagePlan[], declared: readonly RouteFragment[], bag:
 }
 
 export function sortLocs(locs: SourceLocation[]): SourceLocation[] {
+  if (locs.length < 2) return [...locs]; // most members are seen once
   const unique = new Map(locs.map((l) => [`${l.file}\0${String(l.line).padStart(8, '0')}\0${l.column ?? 0}`, l]));
   return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, l]) => l);
 }
