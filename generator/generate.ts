@@ -25,12 +25,15 @@ export interface ModelRun {
   unusable?: string;
 }
 
-/** Loads config and docs and builds the model. Throws ConfigError / InputError for bad usage. */
-export async function runModel(options: RunOptions): Promise<ModelRun> {
+/**
+ * Loads config and docs and builds the model. Throws ConfigError / InputError for bad usage.
+ * `preread`: pages already read (by the incremental check), by path in the input folder.
+ */
+export async function runModel(options: RunOptions, preread?: ReadonlyMap<string, Buffer>): Promise<ModelRun> {
   const cwd = options.cwd ?? process.cwd();
   const { config, configFile, inputDir, outDir } = await resolveRun(options);
   const bag = new DiagnosticBag();
-  const files = await loadInputFiles(inputDir, bag);
+  const files = await loadInputFiles(inputDir, bag, preread);
   const pages = readPages(files, bag);
   const configLoc = { file: path.relative(cwd, configFile).split(path.sep).join('/'), line: 1 };
   const model = buildModel(pages, config, configLoc, bag);

@@ -35,8 +35,9 @@ function hashGenerator(): Promise<string> {
 /**
  * Hash of the inputs, the config and the generator, and each page's hash for the next run's
  * manifest. A page whose size and modification time are those `known` recorded is not read again.
+ * The pages it reads go into `read`, when given, so that a run that follows need not read them twice.
  */
-export async function inputHash(inputDir: string, configFile: string, known: FileHashes = {}): Promise<{ hash: string; inputs: FileHashes }> {
+export async function inputHash(inputDir: string, configFile: string, known: FileHashes = {}, read?: Map<string, Buffer>): Promise<{ hash: string; inputs: FileHashes }> {
   const files = await listInputFiles(inputDir);
   const inputs: FileHashes = {};
   // One after the other, synchronously: a promise per page (1,000s of them) costs several times the reads.
@@ -44,7 +45,12 @@ export async function inputHash(inputDir: string, configFile: string, known: Fil
     const full = path.join(inputDir, f);
     const stamp = stampOf(statSync(full));
     const cached = known[f];
-    inputs[f] = cached?.stamp === stamp ? cached : { stamp, sha256: sha256(readFileSync(full)) };
+    if (cached?.stamp === stamp) inputs[f] = cached;
+    else {
+      const bytes = readFileSync(full);
+      read?.set(f, bytes);
+      inputs[f] = { stamp, sha256: sha256(bytes) };
+    }
   }
   const parts = files.map((f) => `${f}\0${inputs[f]!.sha256}`);
   const config = await readFile(configFile).catch(() => Buffer.from('(defaults)'));

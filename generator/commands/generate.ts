@@ -31,7 +31,8 @@ async function generate(args: GenerateArgs): Promise<number> {
   const { configFile, inputDir, outDir } = await resolveRun(args);
   const outRel = path.relative(process.cwd(), outDir) || '.';
   const previous = await readManifest(outDir);
-  const { hash, inputs } = await inputHash(inputDir, configFile, previous?.inputs);
+  const preread = new Map<string, Buffer>();
+  const { hash, inputs } = await inputHash(inputDir, configFile, previous?.inputs, preread);
   const manifest = args.force ? undefined : previous;
   if (manifest?.inputHash === hash && (await manifestIntact(outDir, manifest))) {
     const { error, warning } = manifest.diagnostics;
@@ -40,7 +41,7 @@ async function generate(args: GenerateArgs): Promise<number> {
   }
 
   const { GENERATE_COMMAND, renderFiles, runModel } = await import('../generate.js');
-  const run = await runModel(args);
+  const run = await runModel(args, preread);
   const counts = countBySeverity(run.model.diagnostics);
   if (!args.quiet || run.unusable) report(run, Boolean(args.verbose));
   if (run.unusable) {
