@@ -15,8 +15,13 @@ export function offsetLocator(file: string, lines: readonly SourceLine[]): (offs
     start += l.text.length + 1;
   }
   return (offset) => {
-    let i = starts.length - 1;
-    while (i > 0 && starts[i]! > offset) i--;
+    // The last line starting at or before the offset (a binary search: a sample has a node on most lines).
+    let [i, hi] = [0, starts.length - 1];
+    while (i < hi) {
+      const mid = (i + hi + 1) >> 1;
+      if (starts[mid]! <= offset) i = mid;
+      else hi = mid - 1;
+    }
     const line = lines[i]?.line ?? lines[0]?.line ?? 1;
     return { file, line, column: offset - (starts[i] ?? 0) + 1 };
   };
