@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The CLI tests run the compiled generator, as users do; build it once first. */
+/** The CLI tests run the built generator (the bundle the bin starts), as users do; build it once first. */
 export default function setup(): void {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  // npm's own script, so that the tests build exactly what `npm install` builds.
+  const npm = process.env.npm_execpath;
+  if (npm) execFileSync(process.execPath, [npm, 'run', '-s', 'build:generator'], { cwd: root, stdio: 'inherit' });
+  else execFileSync('npm', ['run', '-s', 'build:generator'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 }

@@ -118,13 +118,13 @@ describe('bin/booster-codegen.js', () => {
   it('says to run npm install only when the CLI was never built', () => {
     const r = run(install({}));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^booster-codegen: cannot start \(Cannot find module '.*dist\/generator\/cli\.js'.*\); run `npm install` to build the generator\n$/);
+    expect(r.stderr).toMatch(/^booster-codegen: cannot start \(Cannot find module '.*dist\/generator\/cli\.bundle\.js'.*\); run `npm install` to build the generator\n$/);
   });
 
   it.each([
-    ['an error thrown by cli.js', { 'cli.js': "throw new TypeError('boom in the generator');\n" }, /TypeError: boom in the generator\n\s+at .*cli\.js:1/],
-    ['a rejected top-level await (a command failing)', { 'cli.js': "await Promise.reject(new Error('command failed'));\n" }, /Error: command failed\n\s+at .*cli\.js:1/],
-    ['a module cli.js imports that is missing', { 'cli.js': "import './commands/missing.js';\n" }, /ERR_MODULE_NOT_FOUND[\s\S]*commands\/missing\.js|commands\/missing\.js[\s\S]*ERR_MODULE_NOT_FOUND/],
+    ['an error thrown by the CLI', { 'cli.bundle.js': "throw new TypeError('boom in the generator');\n" }, /TypeError: boom in the generator\n\s+at .*cli\.bundle\.js:1/],
+    ['a rejected top-level await (a command failing)', { 'cli.bundle.js': "await Promise.reject(new Error('command failed'));\n" }, /Error: command failed\n\s+at .*cli\.bundle\.js:1/],
+    ['a module the CLI imports that is missing', { 'cli.bundle.js': "import './commands/missing.js';\n" }, /ERR_MODULE_NOT_FOUND[\s\S]*commands\/missing\.js|commands\/missing\.js[\s\S]*ERR_MODULE_NOT_FOUND/],
   ])('reports %s as an internal error with its stack, exit 2', (_, dist, stack) => {
     const r = run(install(dist));
     expect(r.code).toBe(2);
@@ -134,7 +134,7 @@ describe('bin/booster-codegen.js', () => {
   });
 
   it('runs a working CLI as is', () => {
-    const r = run(install({ 'cli.js': "process.stderr.write('ran\\n');\n" }));
+    const r = run(install({ 'cli.bundle.js': "process.stderr.write('ran\\n');\n" }));
     expect(r).toEqual({ code: 0, stderr: 'ran\n' });
   });
 });
