@@ -67,6 +67,7 @@ export function propertyAccess(name: string): string {
  * has one), so that the name is also an OpenAPI component name (`^[a-zA-Z0-9._-]+$`).
  */
 export function safeTypeName(name: string): string {
+  if (/^[A-Za-z_]\w*$/.test(name)) return RESERVED.has(name) ? `${name}_` : name; // most names, as they are
   let n = name.replace(/[^A-Za-z0-9_]/g, '_');
   if (!/^[A-Za-z_]/.test(n)) n = `_${n}`;
   return RESERVED.has(n) ? `${n}_` : n;

@@ -40,7 +40,10 @@ export class Evidence {
   keys(name: string, from?: readonly MemberSighting['from'][]): Set<string> {
     const t = this.types.get(name);
     if (!t) return new Set();
-    return new Set([...t.members].filter(([, s]) => !from || s.some((x) => from.includes(x.from))).map(([k]) => k));
+    if (!from) return new Set(t.members.keys());
+    const keys = new Set<string>();
+    for (const [k, seen] of t.members) if (seen.some((s) => from.includes(s.from))) keys.add(k);
+    return keys;
   }
 
   add(typeName: string, sighting: MemberSighting): void {
