@@ -296,7 +296,7 @@ function body(lines: Lines): string {
 }
 
 function layOut(line: string): string {
-  const flat = line.replace(SOFT, ' ').replaceAll(ARG, ', ');
+  const flat = line.includes(SOFT) || line.includes(ARG) ? line.replace(SOFT, ' ').replaceAll(ARG, ', ') : line;
   if (!tooLong(flat)) return flat;
   const indentation = /^ */.exec(line)![0];
   const soft = line.indexOf(SOFT);
