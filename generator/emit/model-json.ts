@@ -2,16 +2,36 @@
 import type { ApiModel } from '../model/api-model.js';
 
 /**
- * A copy whose objects have their keys sorted (index-like keys still come first, as objects
- * enumerate them). Plain objects (V8 keeps null-prototype ones as slow dictionaries, which
- * JSON.stringify walks at half the speed), with a `__proto__` key defined as a plain member.
+ * The value with every object's keys sorted (index-like keys still come first, as objects
+ * enumerate them): a sorted copy of each object whose keys are out of order, the object itself
+ * where they are in order and nothing under it changed (most are: locations, and much of what the
+ * model builds), so that only what must be copied is. Copies are plain objects (V8 keeps
+ * null-prototype ones as slow dictionaries, which JSON.stringify walks at half the speed), with a
+ * `__proto__` key defined as a plain member.
  */
 function sortedCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(sortedCopy);
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = sortedCopy(value[i]);
+      if (item !== value[i]) (copy ??= value.slice())[i] = item;
+    }
+    return copy ?? value;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  let changed = false;
+  for (let i = 1; i < keys.length && !changed; i++) changed = keys[i - 1]! > keys[i]!;
+  const members = keys.map((key) => {
+    const member = sortedCopy(object[key]);
+    changed ||= member !== object[key];
+    return member;
+  });
+  if (!changed) return value;
+  const order = keys.map((key, i) => [key, members[i]] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const member = sortedCopy((value as Record<string, unknown>)[key]);
+  for (const [key, member] of order) {
     if (key === '__proto__') Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
     else copy[key] = member;
   }
