@@ -4,7 +4,7 @@
  * into located lines of text (for the `<pre>` blocks the text readers understand).
  */
 import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
-import { hasChildren, isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
+import { hasChildren, isTag, isText, type AnyNode, type Document, type Element, type Text } from 'domhandler';
 import { findAll, textContent, uniqueSort } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { SourceLocation } from '../diagnostics.js';
@@ -157,6 +157,16 @@ export function childElements(el: AnyNode | undefined, ...names: string[]): Elem
  * off inside a cell nests every table after it there, and each enclosing table would read them all again.
  */
 export function ownRows(tables: Element[]): Element[] {
+  if (tables.length === 1) {
+    // One table: its rows in the order of its children (and of its sections' children) are in document order.
+    const rows: Element[] = [];
+    for (const c of tables[0]!.children)
+      if (isTag(c)) {
+        if (c.name === 'tr') rows.push(c);
+        else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') rows.push(...childElements(c, 'tr'));
+      }
+    return rows;
+  }
   return uniqueSort(tables.flatMap((t) => [...childElements(t, 'thead', 'tbody', 'tfoot').flatMap((s) => childElements(s, 'tr')), ...childElements(t, 'tr')]));
 }
 
@@ -174,7 +184,14 @@ export function innerLines(source: string, el: Element | undefined): SourceLine[
   if (!first || !last || first.startIndex === null || last.endIndex === null) return [];
   const raw = source.slice(first.startIndex, last.endIndex + 1);
   const line = positionAt(source, first.startIndex).line;
-  return splitLines(raw).map((text, i) => ({ text: decodeLine(text), line: line + i }));
+  const lines = splitLines(raw);
+  // Text alone, with no entity that stands for a line break: the parsed text is already the
+  // decoded lines (a JSON sample has an entity on most lines; parsing each again cost more).
+  if (el!.children.every(isText) && !/&(?:#|NewLine)/.test(raw)) {
+    const decoded = splitLines(el!.children.map((c) => (c as Text).data).join(''));
+    if (decoded.length === lines.length) return decoded.map((text, i) => ({ text, line: line + i }));
+  }
+  return lines.map((text, i) => ({ text: decodeLine(text), line: line + i }));
 }
 
 /** One line of HTML as text: tags dropped, entities decoded. */

@@ -194,6 +194,18 @@ describe('readHtmlPage: pages it has not seen', () => {
     expect(p.tables[0]!.rows[0]).toMatchObject({ name: 'Id', parameter: 'query', dataType: 'Guid', required: true, description: 'the id' });
   });
 
+  it('reads sample lines decoded, at the lines of the file, whether the block is text alone or holds tags or a line-break entity', () => {
+    const sample = (body: string) => page(`<h2>Op</h2>\n<div class="example"><pre>HTTP/1.1 200 OK\nContent-Type: application/json\n\n${body}</pre></div>`);
+    const json = '{\n  &quot;id&quot;: 1,\n  &quot;name&quot;: &quot;a &amp; b&quot;,\n  &quot;note&quot;: &quot;x&quot;\n}';
+    const plain = read('s.html', sample(json)).page.samples;
+    const body = plain[0]!.body;
+    expect(body?.format === 'json' && body.value.kind === 'object' && body.value.members.map((m) => [m.key, m.loc.line])).toEqual([['id', 8], ['name', 9], ['note', 10]]);
+    expect(read('s.html', sample(json.replace('1,', '<b>1</b>,'))).page.samples).toEqual(plain);
+    // `&#10;` is a line break in the text but not in the file: the lines after it keep the file's numbers.
+    const broken = read('s.html', sample(json.replace('&quot;x&quot;', '&quot;x&#10;y&quot;'))).page.samples[0]!.body;
+    expect(broken?.format === 'json' && broken.value.kind === 'object' && broken.value.members.map((m) => [m.key, m.loc.line])).toEqual([['id', 8], ['name', 9], ['note', 10]]);
+  });
+
   it('never throws, whatever it is given', () => {
     for (const text of ['', '<html>', '<<<>>>&&&;', '\u0000\uFFFD', '<table class="params"><tr><td>', '<div class="example"><pre>GET / HTTP/1.1\n{"a":</pre></div>'])
       expect(() => read('junk.html', text)).not.toThrow();
