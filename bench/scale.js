@@ -5,7 +5,7 @@
 // side, and at the largest size where the time goes (load, read, model, each emitter), in-process.
 // Figures are printed, never asserted: the verdicts compare them with the targets of issue 9.
 //   node bench/scale.js            sizes from BENCH_SIZES (default 10,100,1000)
-//   BENCH_REPS=3 node bench/scale.js   cold runs per size (default: 3 below 1,000 operations, 1 from there)
+//   BENCH_REPS=3 node bench/scale.js   cold runs (each followed by an openapi-typescript run) per size (default 5)
 // Cold runs and openapi-typescript runs report the best of their repetitions (other processes on the
 // machine only ever add time), no-op runs the median of 5.
 import { spawnSync } from 'node:child_process';
@@ -46,7 +46,7 @@ if (process.argv[2] === '--phases') {
     phases[name] = (phases[name] ?? 0) + now - at;
     at = now;
   };
-  phases.imports = at - start;
+  phases['imports (separate modules; the bin loads one bundle)'] = at - start;
   const bag = new DiagnosticBag();
   const files = await loadInputFiles(input, bag);
   lap('load');
@@ -64,7 +64,7 @@ if (process.argv[2] === '--phases') {
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
 const NOOP_REPS = 5;
-const reps = (n) => Number(process.env.BENCH_REPS ?? (n >= 1000 ? 1 : 3));
+const reps = () => Number(process.env.BENCH_REPS ?? 5);
 const TARGET = { coldMs: 10_000, rssMb: 500, noopMs: 300 };
 
 const cli = path.join(root, 'bin/booster-codegen.js');
@@ -106,18 +106,16 @@ for (const n of SIZES) {
   const { docs: synthetic, files, bytes } = await writeSyntheticDocs(docs, { operations: n, seed: 1 });
   const forms = new Set(synthetic.pages.map((p) => p.form)).size;
   const cold = [];
+  const oats = [];
   let out = '';
-  for (let i = 0; i < reps(n); i++) {
+  // Taken in turns, so that both see the machine in the same state (its speed drifts by a fifth here).
+  for (let i = 0; i < reps(); i++) {
     out = path.join(work, `out-${n}-${i}`);
     cold.push(measure([cli, 'generate', '--force', '--quiet', '--input', docs, '--out', out]));
-  }
-  const noop = Array.from({ length: NOOP_REPS }, () => measure([cli, 'generate', '--quiet', '--input', docs, '--out', out]));
-  const openapi = path.join(out, 'openapi.json');
-  const oats = [];
-  for (let i = 0; i < reps(n); i++) {
-    const r = measure([self, '--openapi-typescript', openapi, path.join(work, `oats-${n}.d.ts`)]);
+    const r = measure([self, '--openapi-typescript', path.join(out, 'openapi.json'), path.join(work, `oats-${n}.d.ts`)]);
     oats.push({ ...r, ...JSON.parse(r.stdout) });
   }
+  const noop = Array.from({ length: NOOP_REPS }, () => measure([cli, 'generate', '--quiet', '--input', docs, '--out', out]));
   // Where the cold run goes, at the largest size.
   const phases = n === Math.max(...SIZES) ? JSON.parse(measure([self, '--phases', docs]).stdout) : undefined;
   const model = JSON.parse(readFileSync(path.join(out, 'api-model.json'), 'utf8'));
@@ -133,6 +131,7 @@ for (const n of SIZES) {
     noopMs: median(noop.map((r) => r.ms)),
     noopRss: Math.max(...noop.map((r) => r.rssMb)),
     oatsMs: best(oats.map((r) => r.ms)),
+    medianRatio: median(cold.map((r) => r.ms)) / median(oats.map((r) => r.ms)),
     oatsTransformMs: best(oats.map((r) => r.transformMs)),
     oatsRss: Math.max(...oats.map((r) => r.rssMb)),
     phases,
@@ -158,7 +157,7 @@ const table = [
     mb(r.noopRss),
     `${ms(r.oatsMs)} (${ms(r.oatsTransformMs)} in-process)` + growth('oatsMs', i),
     mb(r.oatsRss),
-    `${(r.coldMs / r.oatsMs).toFixed(1)}×`,
+    `${(r.coldMs / r.oatsMs).toFixed(2)}× (median ${r.medianRatio.toFixed(2)}×)`,
     r.output,
   ]),
 ];
@@ -170,8 +169,8 @@ for (const row of table.slice(1)) console.log(line(row));
 console.log(
   '\ncold run: docs → all artifacts (model, OpenAPI, types, validators, client, package), `generate --force` into a fresh folder;' +
     '\nno-op run: the same command again, nothing changed; openapi-typescript: our openapi.json → types only, its own process.' +
-    '\n(×k): growth against the size 10× smaller; ours / o-ts: cold run over openapi-typescript, both wall time.' +
-    `\ncold and openapi-typescript: best of ${[...new Set(SIZES.map(reps))].join('/')} run(s); no-op: median of ${NOOP_REPS}; peak RSS: the highest seen.`,
+    '\n(×k): growth against the size 10× smaller; ours / o-ts: cold run over openapi-typescript, both wall time, best against best (and median against median).' +
+    `\ncold and openapi-typescript: best of ${reps()} runs taken in turns; no-op: median of ${NOOP_REPS}; peak RSS: the highest seen.`,
 );
 
 const broken = rows.find((r) => r.phases);
@@ -201,5 +200,5 @@ if (marginal.length >= 2) {
     `  ${verdict(ratio < 1.5)} linear growth: ${a.perOp.toFixed(1)} ms per extra operation up to ${a.n}, ${b.perOp.toFixed(1)} ms up to ${b.n} (×${ratio.toFixed(2)}; linear is ×1)`,
   );
 }
-console.log(`  ${verdict(big.coldMs <= big.oatsMs)} not slower than openapi-typescript (types only): ${(big.coldMs / big.oatsMs).toFixed(1)}× its time`);
+console.log(`  ${verdict(big.coldMs <= big.oatsMs)} not slower than openapi-typescript (types only): ${(big.coldMs / big.oatsMs).toFixed(2)}× its time (medians: ${big.medianRatio.toFixed(2)}×)`);
 console.log(`load average at the end: ${load()} (other processes on this ${cpus.length}-core machine slow every figure)`);
