@@ -51,11 +51,15 @@ export function routeKey(verbs: readonly string[], path: string): string {
   return `${[...verbs].sort().join(',')} ${path.toLowerCase()}`;
 }
 
-function namedKeys(table: ParamTableFragment): Set<string> {
-  return new Set(table.rows.flatMap((r) => (r.name ? [memberKey(r.name)] : [])));
+function namedKeys(table: ParamTableFragment): ReadonlySet<string> {
+  // Asked again and again for the same tables as the walk tries them: worked out once per table.
+  let keys = namedKeysOf.get(table);
+  if (!keys) namedKeysOf.set(table, (keys = new Set(table.rows.flatMap((r) => (r.name ? [memberKey(r.name)] : [])))));
+  return keys;
 }
+const namedKeysOf = new WeakMap<ParamTableFragment, Set<string>>();
 
-function isSubset(a: Set<string>, b: Set<string>): boolean {
+function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return [...a].every((k) => b.has(k));
 }
 
@@ -156,7 +160,7 @@ function memberIndex(catalog: Catalog): MemberIndex {
 }
 
 /** A named type whose own members are exactly these, found in captions, DTO source classes or earlier passes. */
-function typeWithMembers(keys: Set<string>, catalog: Catalog): string | undefined {
+function typeWithMembers(keys: ReadonlySet<string>, catalog: Catalog): string | undefined {
   const index = memberIndex(catalog);
   const key = memberSetKey(keys);
   return index.byTable.get(key) ?? index.byDeclared.get(key);
@@ -205,7 +209,7 @@ export function planPage(page: PageFragments, catalog: Catalog, bag: DiagnosticB
   // lacks; a titled table qualifies too when nothing before it references that title.
   const visitBases = (name: string, own: ParamTableFragment | undefined) => {
     const instance = catalog.evidence.keys(name);
-    let covered = own ? namedKeys(own) : new Set<string>();
+    let covered: ReadonlySet<string> = own ? namedKeys(own) : new Set<string>();
     const referenced = new Set(referencesOf(own));
     let derived = name;
     // ServiceStack lists the whole base chain first, then the references of the deepest base up.
