@@ -21,15 +21,16 @@ function sortedCopy(value: unknown): unknown {
   }
   const object = value as Record<string, unknown>;
   const keys = Object.keys(object);
-  let changed = false;
-  for (let i = 1; i < keys.length && !changed; i++) changed = keys[i - 1]! > keys[i]!;
-  const members = keys.map((key) => {
-    const member = sortedCopy(object[key]);
-    changed ||= member !== object[key];
-    return member;
-  });
-  if (!changed) return value;
-  const order = keys.map((key, i) => [key, members[i]] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let inOrder = true;
+  for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1]! < keys[i]!;
+  let members: unknown[] | undefined; // only once something under it changed
+  for (let i = 0; i < keys.length; i++) {
+    const member = sortedCopy(object[keys[i]!]);
+    if (member !== object[keys[i]!]) (members ??= keys.map((key) => object[key]))[i] = member;
+  }
+  if (inOrder && !members) return value;
+  const copied = members ?? keys.map((key) => object[key]);
+  const order = keys.map((key, i) => [key, copied[i]] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const copy: Record<string, unknown> = {};
   for (const [key, member] of order) {
     if (key === '__proto__') Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
