@@ -55,6 +55,7 @@ function sameCells(a: readonly string[], b: readonly string[]): boolean {
 
 export function isPipeDump(lines: readonly string[]): boolean {
   return lines.some((l) => {
+    if (!l.includes('Data Type')) return false; // (a header row has that cell; most lines are no header)
     const cells = pipeCells(l);
     return cells !== undefined && sameCells(cells, PARAM_TABLE_HEADER);
   });
