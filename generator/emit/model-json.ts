@@ -29,10 +29,9 @@ function sortedCopy(value: unknown): unknown {
     if (member !== object[keys[i]!]) (members ??= keys.map((key) => object[key]))[i] = member;
   }
   if (inOrder && !members) return value;
-  const copied = members ?? keys.map((key) => object[key]);
-  const order = keys.map((key, i) => [key, copied[i]] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const copy: Record<string, unknown> = {};
-  for (const [key, member] of order) {
+  for (const key of inOrder ? keys : keys.slice().sort()) {
+    const member = members ? members[keys.indexOf(key)] : object[key]; // (a handful of keys: indexOf is cheap)
     if (key === '__proto__') Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
     else copy[key] = member;
   }
