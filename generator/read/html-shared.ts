@@ -86,7 +86,8 @@ export function lineOf(nodes: AnyNode | AnyNode[]): string {
 }
 
 export function hasClass(el: Element, name: string): boolean {
-  return (el.attribs.class ?? '').split(/\s+/).includes(name);
+  const classes = el.attribs.class;
+  return classes === name || (classes !== undefined && classes.includes(name) && classes.split(/\s+/).includes(name));
 }
 
 /**
