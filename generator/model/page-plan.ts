@@ -124,7 +124,7 @@ function responseShape(page: PageFragments, operation: string, bag: DiagnosticBa
 
 /** Member keys a type is known to have from any source other than this page's unnamed tables. */
 function knownMembers(name: string, catalog: Catalog): Set<string> {
-  const keys = new Set(catalog.evidence.keys(name));
+  const keys = catalog.evidence.keys(name); // (a new set)
   for (const k of catalog.tableMembers.get(name) ?? []) keys.add(k);
   return keys;
 }
