@@ -12,14 +12,11 @@ import type { InputFile } from '../../generator/read/input.js';
 import { hostileCases } from '../hostile/corpus.js';
 import { renderAll } from '../hostile/harness.js';
 import { seedFiles } from '../helpers.js';
-import { syntheticDocs } from '../synthetic/docs.js';
+import { docsFiles, syntheticDocs } from '../synthetic/docs.js';
 
 const TS = { parser: 'babel-ts', singleQuote: true, printWidth: 120, trailingComma: 'all' } as const;
 
-function synthetic(operations: number, seed: number): InputFile[] {
-  const docs = syntheticDocs({ operations, seed });
-  return [...docs.pages, ...(docs.index ? [docs.index] : [])].map((p) => ({ file: p.file, text: p.text }));
-}
+const synthetic = (operations: number, seed: number): InputFile[] => docsFiles(syntheticDocs({ operations, seed }));
 
 const corpora: { name: string; files: () => InputFile[] }[] = [
   { name: 'the seeds', files: seedFiles },

@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderAll } from '../hostile/harness.js';
 import { seedFiles } from '../helpers.js';
-import { syntheticDocs } from '../synthetic/docs.js';
+import { docsFiles, syntheticDocs } from '../synthetic/docs.js';
 
 const format = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('prettier', async (original) => {
@@ -21,10 +21,7 @@ vi.mock('prettier', async (original) => {
   };
 });
 
-const synthetic = (operations: number, seed: number) => {
-  const docs = syntheticDocs({ operations, seed });
-  return [...docs.pages, ...(docs.index ? [docs.index] : [])].map((p) => ({ file: p.file, text: p.text }));
-};
+const synthetic = (operations: number, seed: number) => docsFiles(syntheticDocs({ operations, seed }));
 
 describe('generated code needs no prettier', () => {
   it('on the seeds', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiModel, TypeRef } from '../../generator/model/api-model.js';
 import { formatTypeRef } from '../../generator/model/type-ref.js';
 import { modelOf } from '../helpers.js';
-import { AUTH_FORMS, dotNetType, pageTypeOrder, syntheticDocs, type FieldType, type SyntheticDocs, type SyntheticOptions } from './docs.js';
+import { AUTH_FORMS, docsFiles, dotNetType, pageTypeOrder, syntheticDocs, type FieldType, type SyntheticDocs, type SyntheticOptions } from './docs.js';
 
 /**
  * Diagnostics the page forms call for, by design:
@@ -20,10 +20,6 @@ import { AUTH_FORMS, dotNetType, pageTypeOrder, syntheticDocs, type FieldType, t
  * - SS057 (info): a JSON response sample does not name its type ({Operation}Response by convention).
  */
 const EXPECTED = new Set(['SS050', 'SS052', 'SS056', 'SS057']);
-
-function docsFiles(docs: SyntheticDocs) {
-  return [...docs.pages, ...(docs.index ? [docs.index] : [])].map(({ file, text }) => ({ file, text }));
-}
 
 /** A member type as the model writes it, from a table (exact) or from Python only (which cannot tell `long` from `int`, nor `Guid` from `string`). */
 function expectedType(t: FieldType, fromTable: boolean): string {

@@ -1085,11 +1085,16 @@ export function syntheticDocs(options: SyntheticOptions): SyntheticDocs {
   return { options: opts, api, pages, ...(opts.html ? { index: { file: 'html/metadata.html', text: indexPage(api) } } : {}) };
 }
 
+/** Every file of the docs (the pages, then the index page when there is one), as the input folder holds them. */
+export function docsFiles(docs: SyntheticDocs): { file: string; text: string }[] {
+  return [...docs.pages, ...(docs.index ? [docs.index] : [])].map(({ file, text }) => ({ file, text }));
+}
+
 /** Writes the docs into `dir` (emptied first); returns the number of files and bytes written. */
 export async function writeSyntheticDocs(dir: string, options: SyntheticOptions): Promise<{ docs: SyntheticDocs; files: number; bytes: number }> {
   const docs = syntheticDocs(options);
   await rm(dir, { recursive: true, force: true });
-  const all = [...docs.pages, ...(docs.index ? [docs.index] : [])];
+  const all = docsFiles(docs);
   let bytes = 0;
   for (const f of all) {
     const target = path.join(dir, f.file);
