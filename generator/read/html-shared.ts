@@ -82,7 +82,10 @@ export function oneLine($el: Cheerio<AnyNode>): string {
 
 /** The text of nodes on one line, as `oneLine` gives for their cheerio wrapper. */
 export function lineOf(nodes: AnyNode | AnyNode[]): string {
-  return tidy(textContent(nodes)).replace(/\n/g, ' ');
+  // Most cells hold one text node: its text, without collecting it.
+  const only = !Array.isArray(nodes) && hasChildren(nodes) && nodes.children.length === 1 ? nodes.children[0]! : undefined;
+  const text = tidy(only && isText(only) ? only.data : textContent(nodes));
+  return text.includes('\n') ? text.replace(/\n/g, ' ') : text;
 }
 
 export function hasClass(el: Element, name: string): boolean {
