@@ -260,7 +260,8 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
 }
 
 function normalise(text: string | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!text || !/[^\S ]| {2}|^ | $/.test(text)) return text ?? ''; // most are: single spaces, none at the ends
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A member's .NET name where no table names it: C#'s, else the XML sample's, else Python's camelCase, else TypeScript's. */
@@ -394,12 +395,12 @@ function mergeField(
     bag.warn('SS073', dissent.loc, `'${label}' is optional by ${dissent.what} but required by ${yes.what} at ${at(yes.loc)}; taken as required`);
   }
   const descriptions = [
-    ...rows.map((r) => ({ text: r.row.description, loc: r.row.loc })),
-    ...declared.flatMap((m) => (m.description ? [{ text: m.description, loc: m.loc }] : [])),
-  ].filter((d) => normalise(d.text));
-  const description = descriptions[0] ? normalise(descriptions[0].text) : undefined;
+    ...rows.map((r) => ({ text: normalise(r.row.description), loc: r.row.loc })),
+    ...declared.flatMap((m) => (m.description ? [{ text: normalise(m.description), loc: m.loc }] : [])),
+  ].filter((d) => d.text);
+  const description = descriptions[0]?.text;
   for (const d of descriptions.slice(1))
-    if (normalise(d.text) !== description) bag.info('SS074', d.loc, `'${label}' is described differently at ${at(descriptions[0]!.loc)}; using that description`);
+    if (d.text !== description) bag.info('SS074', d.loc, `'${label}' is described differently at ${at(descriptions[0]!.loc)}; using that description`);
 
   // Wire names: the JSON sample's, else a C# DataMember's, TypeScript's, Python's camelCase; else ServiceStack's convention.
   const json = seen.filter((s) => s.from === 'json');
