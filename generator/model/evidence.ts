@@ -114,8 +114,14 @@ function isListElement(e: XmlElement): boolean {
 
 /** `http://schemas.datacontract.org/2004/07/A.B` → `A.B`. */
 export function dotNetNamespace(uri: string | undefined): string | undefined {
-  return DATA_CONTRACT_NS.exec(uri ?? '')?.[1];
+  if (uri === undefined) return undefined;
+  // Every element of every XML sample asks, for a handful of namespaces: remembered (within bounds).
+  if (namespaces.has(uri)) return namespaces.get(uri);
+  const ns = DATA_CONTRACT_NS.exec(uri)?.[1];
+  if (namespaces.size < 10_000) namespaces.set(uri, ns);
+  return ns;
 }
+const namespaces = new Map<string, string | undefined>();
 
 /** Records an XML instance of `typeName`: its members, and the instances nested in them. */
 export function addXmlInstance(typeName: string, e: XmlElement, lookup: MemberTypeLookup, evidence: Evidence): void {
