@@ -60,6 +60,7 @@ function renameAll(model: ApiModel, config: CodegenConfig, unknown: (what: strin
 
 /** Renames types (`from → to`) everywhere the model names them. */
 export function renameTypes(model: ApiModel, typeNames: ReadonlyMap<string, string>): void {
+  if (!typeNames.size) return;
   const rename = (n: string) => typeNames.get(n) ?? n;
   const renameRef = (t: Field['type']): Field['type'] =>
     t.kind === 'ref' ? { ...t, name: rename(t.name) } : t.kind === 'list' ? { kind: 'list', of: renameRef(t.of) } : t.kind === 'dictionary' ? { ...t, value: renameRef(t.value) } : t;
