@@ -11,10 +11,11 @@ import { typeChain } from './operations.js';
 
 export function findRules(types: Map<string, TypeDef>, bag: DiagnosticBag): void {
   for (const type of types.values()) {
-    const members = typeChain(type.name, types).flatMap((t) => t.fields);
+    let members: TypeDef['fields'] | undefined; // own and inherited, once a description states a condition
     for (const field of type.fields) {
       const condition = field.description ? extractCondition(field.description) : undefined;
       if (!condition) continue;
+      members ??= typeChain(type.name, types).flatMap((t) => t.fields);
       const subject = members.find(
         (m) => m !== field && (words(m.name) === condition.subject || (m.description && descriptionLabel(m.description) === condition.subject)),
       );
