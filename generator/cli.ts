@@ -1,10 +1,10 @@
 /**
  * booster-codegen: generate a typed package from ServiceStack metadata pages.
  * Exit codes: 0 ok; 1 stale output under --check, or warnings under --strict; 2 bad usage or unusable input.
+ * bin/booster-codegen.js calls `main` (in the bundle that `npm run build:generator` makes of this module).
  */
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { registerCrawl } from './commands/crawl.js';
 import { registerDiff } from './commands/diff.js';
 import { registerGenerate } from './commands/generate.js';
@@ -15,14 +15,17 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 /** Each command lives in generator/commands/ and registers itself here. */
 const commands: ((y: Argv) => Argv)[] = [registerGenerate, registerInspect, registerCrawl, registerDiff];
 
-await commands
-  .reduce((y, register) => register(y), yargs(hideBin(process.argv)).scriptName('booster-codegen').version(version) as Argv)
-  .demandCommand(1, 'name a command: generate, inspect, crawl or diff')
-  .strict()
-  .fail((message, error) => {
-    if (error) throw error;
-    process.stderr.write(`booster-codegen: ${message}\nRun booster-codegen --help for usage.\n`);
-    process.exit(2);
-  })
-  .help()
-  .parseAsync();
+/** Runs the command that `args` (the command line after `node booster-codegen.js`) names. */
+export async function main(args: string[]): Promise<void> {
+  await commands
+    .reduce((y, register) => register(y), yargs(args).scriptName('booster-codegen').version(version) as Argv)
+    .demandCommand(1, 'name a command: generate, inspect, crawl or diff')
+    .strict()
+    .fail((message, error) => {
+      if (error) throw error;
+      process.stderr.write(`booster-codegen: ${message}\nRun booster-codegen --help for usage.\n`);
+      process.exit(2);
+    })
+    .help()
+    .parseAsync();
+}

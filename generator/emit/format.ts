@@ -6,6 +6,7 @@
  * statements (or class members) holding something prettier could still change (a line too long,
  * an odd blank line) go through prettier, in one call per file.
  */
+import { createRequire } from 'node:module';
 import type { Options } from 'prettier';
 
 export const PRINT_WIDTH = 120;
@@ -17,9 +18,12 @@ const STATEMENT_BREAK = /\n{2,}(?=\S)/;
 const MARKER = '// @booster-codegen-statement';
 const MARKER_BREAK = `\n\n${MARKER}\n\n`;
 
-let prettierModule: Promise<typeof import('prettier')> | undefined;
-/** Loaded on first need: a run whose every statement is settled never pays for it. */
-const prettier = () => (prettierModule ??= import('prettier'));
+let prettierModule: typeof import('prettier') | undefined;
+/**
+ * Loaded on first need: a run whose every statement is settled never pays for it. Required, not
+ * imported: the CLI bundle runs as a script (bin/booster-codegen.js), where `import()` is unavailable.
+ */
+const prettier = () => (prettierModule ??= createRequire(import.meta.url)('prettier') as typeof import('prettier'));
 
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\u0000-\u007e]/;
@@ -141,7 +145,7 @@ function units(statement: string): Unit[] {
 
 /** Prettier's layout of the unsettled units, in one call; undefined if its answer cannot be cut up again. */
 async function formatUnits(todo: Unit[]): Promise<string[] | undefined> {
-  const { format } = await prettier();
+  const { format } = prettier();
   const program = todo.map((u) => (u.member ? `${WRAPPER_HEAD}\n${u.text}\n}` : u.text)).join(MARKER_BREAK);
   let formatted: string[];
   try {
@@ -170,7 +174,7 @@ export async function formatTypeScript(source: string): Promise<string> {
   if (todo.length) {
     const formatted = await formatUnits(todo);
     // Prettier moving a marker (it never has) would misplace code: format the whole file instead.
-    if (!formatted) return (await prettier()).format(source, TS_OPTIONS);
+    if (!formatted) return prettier().format(source, TS_OPTIONS);
     todo.forEach((u, i) => (u.text = formatted[i]!));
   }
   return `${statements.map((s) => (s.length === 1 ? s[0]!.text : joinClass(s))).join('\n\n')}\n`;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,8 +99,9 @@ describe('booster-codegen generate', () => {
 });
 
 describe('bin/booster-codegen.js', () => {
+  const BUNDLE = 'cli.bundle.cjs';
   /** A copy of bin/ in a fresh folder, with `dist/generator/` holding the given files (none: not built). */
-  function install(dist: Record<string, string>): string {
+  function install(dist: Record<string, string | Buffer>): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'booster-bin-'));
     mkdirSync(path.join(dir, 'bin'));
     cpSync(BIN, path.join(dir, 'bin/booster-codegen.js'));
@@ -110,21 +112,26 @@ describe('bin/booster-codegen.js', () => {
     }
     return dir;
   }
-  const run = (dir: string) => {
-    const r = spawnSync(process.execPath, [path.join(dir, 'bin/booster-codegen.js'), 'generate'], { cwd: dir, encoding: 'utf8' });
+  const run = (dir: string, args = ['generate']) => {
+    const r = spawnSync(process.execPath, [path.join(dir, 'bin/booster-codegen.js'), ...args], { cwd: dir, encoding: 'utf8' });
     return { code: r.status, stderr: r.stderr };
   };
+  /** A CLI bundle whose main writes what it was given and whether its module-level code ran. */
+  const ECHO = "let loaded = 'loaded'; exports.main = async (args) => process.stderr.write(`${loaded} ${args.join(' ')}\\n`);\n";
+  const cacheOf = (dir: string) => path.join(dir, 'dist/generator', `${BUNDLE}.cache`);
+  const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
   it('says to run npm install only when the CLI was never built', () => {
     const r = run(install({}));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^booster-codegen: cannot start \(Cannot find module '.*dist\/generator\/cli\.bundle\.js'.*\); run `npm install` to build the generator\n$/);
+    expect(r.stderr).toBe('booster-codegen: cannot start (no dist/generator/cli.bundle.cjs); run `npm install` to build the generator\n');
   });
 
   it.each([
-    ['an error thrown by the CLI', { 'cli.bundle.js': "throw new TypeError('boom in the generator');\n" }, /TypeError: boom in the generator\n\s+at .*cli\.bundle\.js:1/],
-    ['a rejected top-level await (a command failing)', { 'cli.bundle.js': "await Promise.reject(new Error('command failed'));\n" }, /Error: command failed\n\s+at .*cli\.bundle\.js:1/],
-    ['a module the CLI imports that is missing', { 'cli.bundle.js': "import './commands/missing.js';\n" }, /ERR_MODULE_NOT_FOUND[\s\S]*commands\/missing\.js|commands\/missing\.js[\s\S]*ERR_MODULE_NOT_FOUND/],
+    ['an error thrown by the CLI', { [BUNDLE]: "throw new TypeError('boom in the generator');\n" }, /TypeError: boom in the generator\n\s+at .*cli\.bundle\.cjs:1/],
+    ['a rejected main (a command failing)', { [BUNDLE]: "exports.main = async () => { throw new Error('command failed'); };\n" }, /Error: command failed\n\s+at .*cli\.bundle\.cjs:1/],
+    ['a module the CLI requires that is missing', { [BUNDLE]: "require('./commands/missing.js');\n" }, /Cannot find module '\.\/commands\/missing\.js'[\s\S]*MODULE_NOT_FOUND/],
+    ['a bundle without main', { [BUNDLE]: 'exports.other = 1;\n' }, /TypeError: .*main is not a function/],
   ])('reports %s as an internal error with its stack, exit 2', (_, dist, stack) => {
     const r = run(install(dist));
     expect(r.code).toBe(2);
@@ -133,9 +140,41 @@ describe('bin/booster-codegen.js', () => {
     expect(r.stderr).not.toContain('npm install');
   });
 
-  it('runs a working CLI as is', () => {
-    const r = run(install({ 'cli.bundle.js': "process.stderr.write('ran\\n');\n" }));
-    expect(r).toEqual({ code: 0, stderr: 'ran\n' });
+  it('runs the CLI with the command line and require', () => {
+    const dir = install({ [BUNDLE]: `require('node:fs');\n${ECHO}` });
+    expect(run(dir, ['generate', '--check'])).toEqual({ code: 0, stderr: 'loaded generate --check\n' });
+    // The built bundle is strict, as the ES modules it is made of.
+    expect(readFileSync(path.join(ROOT, 'dist/generator', BUNDLE), 'utf8')).toMatch(/^"use strict";\n/);
+  });
+
+  it('makes a code cache named after the bundle, uses it, and remakes it when it is not for this bundle', () => {
+    const dir = install({ [BUNDLE]: ECHO });
+    expect(run(dir)).toEqual({ code: 0, stderr: 'loaded generate\n' });
+    const cache = readFileSync(cacheOf(dir));
+    expect(cache.subarray(0, 32)).toEqual(sha256(ECHO));
+    expect(cache.length).toBeGreaterThan(32);
+    // Accepted: the next run leaves it as it is.
+    const made = statSync(cacheOf(dir)).mtimeMs;
+    expect(run(dir)).toEqual({ code: 0, stderr: 'loaded generate\n' });
+    expect(statSync(cacheOf(dir)).mtimeMs).toBe(made);
+    // The bundle changed, keeping its length (V8's own check): the cache is not used but remade.
+    const changed = ECHO.replace("'loaded'", "'LOADED'");
+    writeFileSync(path.join(dir, 'dist/generator', BUNDLE), changed);
+    expect(run(dir)).toEqual({ code: 0, stderr: 'LOADED generate\n' });
+    expect(readFileSync(cacheOf(dir)).subarray(0, 32)).toEqual(sha256(changed));
+  });
+
+  it('runs without a usable cache: garbage, truncated, or one it cannot write', () => {
+    for (const cache of [Buffer.alloc(0), Buffer.from('not a cache'), Buffer.concat([sha256(ECHO), Buffer.from('garbage from V8s point of view')])]) {
+      const dir = install({ [BUNDLE]: ECHO, [`${BUNDLE}.cache`]: cache });
+      expect(run(dir)).toEqual({ code: 0, stderr: 'loaded generate\n' });
+      expect(readFileSync(cacheOf(dir)).subarray(0, 32)).toEqual(sha256(ECHO));
+    }
+    // Where the cache should go stands a folder (a permission error would not stop root): no cache, no litter.
+    const dir = install({ [BUNDLE]: ECHO });
+    mkdirSync(cacheOf(dir));
+    expect(run(dir)).toEqual({ code: 0, stderr: 'loaded generate\n' });
+    expect(readdirSync(path.join(dir, 'dist/generator')).sort()).toEqual([BUNDLE, `${BUNDLE}.cache`]);
   });
 });
 
