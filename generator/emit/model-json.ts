@@ -2,12 +2,36 @@
 import type { ApiModel } from '../model/api-model.js';
 
 /**
+ * The key orders seen so far, as a trie of key lists (no string is built to look one up): at the
+ * end of each list, its keys sorted, or null when they already are. The model has a few dozen
+ * shapes of object, so sorting is done once per shape rather than once per object.
+ */
+interface KeyTrie {
+  next: Map<string, KeyTrie>;
+  sorted?: string[] | null;
+}
+const keyOrders: KeyTrie = { next: new Map() };
+
+function sortedKeys(keys: string[]): string[] | null {
+  let node = keyOrders;
+  for (const key of keys) {
+    let child = node.next.get(key);
+    if (!child) node.next.set(key, (child = { next: new Map() }));
+    node = child;
+  }
+  if (node.sorted === undefined) {
+    const sorted = keys.slice().sort();
+    node.sorted = sorted.every((key, i) => key === keys[i]) ? null : sorted;
+  }
+  return node.sorted;
+}
+
+/**
  * The value with every object's keys sorted (index-like keys still come first, as objects
  * enumerate them): a sorted copy of each object whose keys are out of order, the object itself
- * where they are in order and nothing under it changed (most are: locations, and much of what the
- * model builds), so that only what must be copied is. Copies are plain objects (V8 keeps
- * null-prototype ones as slow dictionaries, which JSON.stringify walks at half the speed), with a
- * `__proto__` key defined as a plain member.
+ * where they are in order and nothing under it changed, so that only what must be copied is.
+ * Copies are plain objects (V8 keeps null-prototype ones as slow dictionaries, which
+ * JSON.stringify walks at half the speed), with a `__proto__` key defined as a plain member.
  */
 function sortedCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -21,21 +45,29 @@ function sortedCopy(value: unknown): unknown {
   }
   const object = value as Record<string, unknown>;
   const keys = Object.keys(object);
-  let inOrder = true;
-  for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1]! < keys[i]!;
-  let members: unknown[] | undefined; // only once something under it changed
-  for (let i = 0; i < keys.length; i++) {
-    const member = sortedCopy(object[keys[i]!]);
-    if (member !== object[keys[i]!]) (members ??= keys.map((key) => object[key]))[i] = member;
+  const sorted = sortedKeys(keys);
+  if (sorted === null) {
+    // In order: copied only from the first member that changed (when one does).
+    let copy: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const member = sortedCopy(object[key]);
+      if (!copy && member !== object[key]) {
+        copy = {};
+        for (let j = 0; j < i; j++) define(copy, keys[j]!, object[keys[j]!]);
+      }
+      if (copy) define(copy, key, member);
+    }
+    return copy ?? value;
   }
-  if (inOrder && !members) return value;
   const copy: Record<string, unknown> = {};
-  for (const key of inOrder ? keys : keys.slice().sort()) {
-    const member = members ? members[keys.indexOf(key)] : object[key]; // (a handful of keys: indexOf is cheap)
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
-    else copy[key] = member;
-  }
+  for (const key of sorted) define(copy, key, sortedCopy(object[key]));
   return copy;
+}
+
+function define(copy: Record<string, unknown>, key: string, member: unknown): void {
+  if (key === '__proto__') Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
+  else copy[key] = member;
 }
 
 /** `JSON.stringify(value, null, 2)` with every object's keys sorted. */

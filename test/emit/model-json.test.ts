@@ -22,6 +22,11 @@ describe('stableStringify', () => {
     fc.assert(fc.property(value, (v) => stableStringify(v) === reference(v)), { numRuns: 300, seed: 42 });
   });
 
+  it('sorts each object by its own keys when many share a shape, or one is a prefix of another', () => {
+    const value = [{ b: 1, a: 2 }, { b: 3 }, { b: 4, a: 5, c: 6 }, { a: 7, b: 8 }, { b: 9, a: 10 }, {}, { b: { a: 1 } }];
+    expect(stableStringify(value)).toBe(reference(value));
+  });
+
   it('keeps keys that Object.prototype also has to the objects that own them', () => {
     const value = JSON.parse('{"b": {"__proto__": {"x": 1}, "constructor": "c"}, "a": {"toString": 1}, "z": {}}');
     const text = stableStringify(value);
