@@ -3,12 +3,12 @@
  * `Dictionary<string, List<int>>`, `int[]`, `Nullable<int>`.
  */
 export interface DotNetType {
-  name: string;
-  args: DotNetType[];
+  readonly name: string;
+  readonly args: readonly DotNetType[];
   /** Number of `[]` suffixes. */
-  arrayRank: number;
+  readonly arrayRank: number;
   /** Written with a trailing `?` (or as `Nullable<T>`). */
-  nullable: boolean;
+  readonly nullable: boolean;
 }
 
 /** Names ServiceStack prints for built-in types; anything else is a DTO or enum name. */
@@ -60,11 +60,23 @@ export function readDotNetTypeAt(text: string, start: number, depth = 0): { type
   return { type, end: i };
 }
 
+/**
+ * The type `text` is, or undefined. Every row's Data Type is asked for by several readers and model
+ * passes, and a few dozen spellings make up thousands of rows: answers are remembered (within
+ * bounds), and shared, which their readonly type makes safe.
+ */
 export function parseDotNetType(text: string): DotNetType | undefined {
-  const trimmed = text.trim();
-  const r = readDotNetTypeAt(trimmed, 0);
-  return r && r.end === trimmed.length ? r.type : undefined;
+  let type = parsedTypes.get(text);
+  if (type === undefined) {
+    if (parsedTypes.size >= 10_000) parsedTypes.clear();
+    const trimmed = text.trim();
+    const r = readDotNetTypeAt(trimmed, 0);
+    type = r && r.end === trimmed.length ? r.type : null;
+    parsedTypes.set(text, type);
+  }
+  return type ?? undefined;
 }
+const parsedTypes = new Map<string, DotNetType | null>();
 
 export function formatDotNetType(t: DotNetType): string {
   const args = t.args.length ? `<${t.args.map(formatDotNetType).join(',')}>` : '';

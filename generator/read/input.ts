@@ -21,13 +21,25 @@ interface PageReader {
   read(file: InputFile, bag: DiagnosticBag): PageFragments | PageFragments[] | undefined;
 }
 
+const HTML_START = /<html[\s>]|<!doctype html/iy;
+
+/** An `<html` or `<!doctype html` in the first 2,000 characters: tried only where a `<` stands (text pages have few). */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2000);
+  for (let i = head.indexOf('<'); i !== -1; i = head.indexOf('<', i + 1)) {
+    HTML_START.lastIndex = i;
+    if (HTML_START.test(head)) return true;
+  }
+  return false;
+}
+
 const readers: PageReader[] = [
   {
     accepts: (f) => /\.json$/i.test(f.file),
     read: (f, bag) => (f.file.split('/').pop() === CRAWL_MANIFEST ? undefined : readMetadataJson(f.file, f.text, bag)),
   },
   {
-    accepts: (f) => /<html[\s>]|<!doctype html/i.test(f.text.slice(0, 2000)),
+    accepts: (f) => looksLikeHtml(f.text),
     read: (f, bag) => {
       if (isIndexHtml(f.text)) {
         const index = readHtmlIndex(f.file, f.text, bag);

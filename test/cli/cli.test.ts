@@ -98,6 +98,17 @@ describe('booster-codegen generate', () => {
   });
 });
 
+describe('the CLI bundle', () => {
+  it('builds no Intl.Segmenter (string-width, on loading) unless text is measured, as for --help', () => {
+    const guard = `data:text/javascript,${encodeURIComponent("Intl.Segmenter = function () { throw new Error('a segmenter was built'); };")}`;
+    const run = (args: string[]) => spawnSync(process.execPath, ['--import', guard, BIN, ...args], { encoding: 'utf8' });
+    const version = run(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(run(['--help']).stderr).toContain('a segmenter was built');
+  });
+});
+
 describe('bin/booster-codegen.js', () => {
   const BUNDLE = 'cli.bundle.cjs';
   /** A copy of bin/ in a fresh folder, with `dist/generator/` holding the given files (none: not built). */
