@@ -1,6 +1,8 @@
 /**
  * Reads a JSON sample body (the `{…}` of a sample request or response) into a JsonNode tree
- * whose keys and values keep the line/column where they were written.
+ * whose keys and values keep the line/column where they were written. Well-formed JSON (nearly
+ * every sample) is read in one pass straight into that tree; anything else goes to jsonc-parser,
+ * which reads on past the problems and says what they are.
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
@@ -40,13 +42,20 @@ export function readJsonSample(file: string, lines: SourceLine[], bag: Diagnosti
     bag.warn('SS042', at(deep), `JSON sample nested more than ${MAX_JSON_DEPTH} levels deep; sample not read`);
     return undefined;
   }
-  const errors: ParseError[] = [];
-  // Samples are plain JSON: comments and trailing commas are reported, yet parsing goes on.
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const strict = readStrictJson(text, at);
+  if (strict) return strict;
+  const { tree, errors } = readTolerantJson(text, at);
   // One by one up to a point, so that a garbage body cannot flood the report.
   for (const e of errors.slice(0, MAX_JSON_WARNINGS)) bag.warn('SS042', at(e.offset), `malformed JSON sample: ${printParseErrorCode(e.error)}`);
   if (errors.length > MAX_JSON_WARNINGS) bag.warn('SS042', at(0), `malformed JSON sample: ${errors.length - MAX_JSON_WARNINGS} more problems not listed`);
-  return tree ? toJsonNode(tree, at) : undefined;
+  return tree;
+}
+
+/** jsonc-parser's reading: comments and trailing commas are reported, yet parsing goes on (samples are plain JSON). */
+export function readTolerantJson(text: string, at: (offset: number) => SourceLocation): { tree: JsonNode | undefined; errors: ParseError[] } {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  return { tree: tree && toJsonNode(tree, at), errors };
 }
 
 /** Problems reported one by one per sample; the rest are counted in one more warning. */
@@ -71,6 +80,107 @@ export function tooDeepAt(text: string): number | undefined {
   }
   return undefined;
 }
+
+const WHITESPACE = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** A string token: no control character, valid escapes only. */
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[\da-fA-F]{4}))*"/y;
+
+/**
+ * The tree of `text` when it is exactly one JSON value (RFC 8259), as jsonc-parser's reading would
+ * give it; undefined at the first thing that is not JSON (the tolerant parser then takes over).
+ * Nesting is bounded by tooDeepAt, checked before.
+ */
+export function readStrictJson(text: string, at: (offset: number) => SourceLocation): JsonNode | undefined {
+  let i = 0;
+  const skip = () => {
+    WHITESPACE.lastIndex = i;
+    WHITESPACE.test(text);
+    i = WHITESPACE.lastIndex;
+  };
+  const token = (pattern: RegExp): string | undefined => {
+    pattern.lastIndex = i;
+    const m = pattern.exec(text);
+    if (!m) return undefined;
+    i = pattern.lastIndex;
+    return m[0];
+  };
+  const string = (): string | undefined => {
+    const raw = token(STRING);
+    if (raw === undefined) return undefined;
+    return raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+  };
+  const value = (): JsonNode | undefined => {
+    skip();
+    const loc = at(i);
+    switch (text.charCodeAt(i)) {
+      case 0x7b: { // {
+        i++;
+        const members: Extract<JsonNode, { kind: 'object' }>['members'] = [];
+        skip();
+        if (text.charCodeAt(i) === 0x7d) {
+          i++;
+          return { kind: 'object', members, loc };
+        }
+        for (;;) {
+          skip();
+          const keyLoc = at(i);
+          const key = string();
+          if (key === undefined) return undefined;
+          skip();
+          if (text.charCodeAt(i) !== 0x3a) return undefined; // :
+          i++;
+          const member = value();
+          if (!member) return undefined;
+          members.push({ key, value: member, loc: keyLoc });
+          skip();
+          const c = text.charCodeAt(i++);
+          if (c === 0x7d) return { kind: 'object', members, loc };
+          if (c !== 0x2c) return undefined; // ,
+        }
+      }
+      case 0x5b: { // [
+        i++;
+        const items: JsonNode[] = [];
+        skip();
+        if (text.charCodeAt(i) === 0x5d) {
+          i++;
+          return { kind: 'array', items, loc };
+        }
+        for (;;) {
+          const item = value();
+          if (!item) return undefined;
+          items.push(item);
+          skip();
+          const c = text.charCodeAt(i++);
+          if (c === 0x5d) return { kind: 'array', items, loc };
+          if (c !== 0x2c) return undefined;
+        }
+      }
+      case 0x22: {
+        const s = string();
+        return s === undefined ? undefined : { kind: 'string', value: s, loc };
+      }
+      default: {
+        for (const [word, node] of LITERALS)
+          if (text.startsWith(word, i)) {
+            i += word.length;
+            return { ...node, loc };
+          }
+        const n = token(NUMBER);
+        return n === undefined ? undefined : { kind: 'number', value: Number(n), loc };
+      }
+    }
+  };
+  const root = value();
+  skip();
+  return root && i === text.length ? root : undefined;
+}
+const LITERALS: [string, { kind: 'boolean'; value: boolean } | { kind: 'null' }][] = [
+  ['true', { kind: 'boolean', value: true }],
+  ['false', { kind: 'boolean', value: false }],
+  ['null', { kind: 'null' }],
+];
 
 /** Converts one jsonc-parser node; members whose value is missing (`{"a":}`) are dropped (already reported). */
 function toJsonNode(node: Node, at: (offset: number) => SourceLocation): JsonNode {

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../generator/diagnostics.js';
 import type { JsonNode, SourceLine } from '../../generator/read/fragments.js';
-import { readJsonSample } from '../../generator/read/json-sample.js';
+import { offsetLocator, readJsonSample, readStrictJson, readTolerantJson } from '../../generator/read/json-sample.js';
 
 /** Numbers the fixture lines from `first` (as if cut from a page). */
 function linesOf(text: string, first = 1): SourceLine[] {
@@ -80,5 +81,49 @@ describe('readJsonSample', () => {
     const { node, bag } = read('  \n ');
     expect(node).toBeUndefined();
     expect(bag.items).toMatchObject([{ code: 'SS042', severity: 'warning' }]);
+  });
+});
+
+describe('readStrictJson (the one-pass reading of well-formed samples)', () => {
+  const at = offsetLocator('page.txt', linesOf('x'.repeat(5000)));
+  // Any JSON value, laid out with any of JSON's whitespace between tokens, strings with escapes.
+  const layout = fc.constantFrom('', ' ', '\n', '\r\n', '\t', '  \n    ');
+  const anyJson = fc.tuple(fc.jsonValue({ maxDepth: 4 }), fc.array(layout, { minLength: 1, maxLength: 8 })).map(([value, spaces]) => {
+    let n = 0;
+    const text = JSON.stringify(value, null, 1).replace(/\n */g, () => spaces[n++ % spaces.length]!);
+    return n % 2 ? `${spaces[0]}${text}${spaces.at(-1)}` : text;
+  });
+
+  it('gives jsonc-parser’s tree, locations included, for any well-formed JSON', () => {
+    fc.assert(
+      fc.property(anyJson, (text) => {
+        const tolerant = readTolerantJson(text, at);
+        expect(tolerant.errors).toEqual([]);
+        expect(readStrictJson(text, at)).toEqual(tolerant.tree);
+      }),
+      { numRuns: 400, seed: 11 },
+    );
+  });
+
+  it('leaves anything else to jsonc-parser: it accepts nothing that parser finds a problem in', () => {
+    const broken = fc.tuple(anyJson, fc.nat(), fc.constantFrom('', ',', '}', ']', '"', '\\', '\u0001', '01', '-', 'tru', '/* c */', '\u00a0', '\ufeff')).map(
+      ([text, at, piece]) => text.slice(0, at % (text.length + 1)) + piece + text.slice(at % (text.length + 1)),
+    );
+    fc.assert(
+      fc.property(fc.oneof(broken, fc.string()), (text) => {
+        const strict = readStrictJson(text, at);
+        if (strict) {
+          const tolerant = readTolerantJson(text, at);
+          expect(tolerant.errors).toEqual([]);
+          expect(strict).toEqual(tolerant.tree);
+        }
+      }),
+      { numRuns: 1000, seed: 12 },
+    );
+  });
+
+  it('reads duplicate keys, escapes and number forms as jsonc-parser does', () => {
+    for (const text of ['{"a":1,"a":2}', '{"":-0}', '["\\u00e9\\n\\/","\\ud800"]', '[1e5,-2.5E-3,0.0]', 'null', '"x"', '[]', '{}'])
+      expect(readStrictJson(text, at)).toEqual(readTolerantJson(text, at).tree);
   });
 });
