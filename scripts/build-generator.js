@@ -9,33 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { lazyStringWidth } from './lazy-string-width.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist/generator/cli.bundle.cjs');
-
-/**
- * string-width (yargs and its help layout use three copies of it) builds an Intl.Segmenter and
- * Unicode-property regular expressions when it is loaded: a quarter of the CLI's start-up, spent
- * on every run although only `--help` and error messages measure text. Each import of it gets a
- * stand-in that loads the copy it would have loaded on first call (a `require` of an ES module
- * inside the bundle runs that module then, not at start-up).
- */
-const lazyStringWidth = {
-  name: 'lazy-string-width',
-  setup(build) {
-    build.onResolve({ filter: /^string-width$/ }, async (args) => {
-      if (args.namespace === 'lazy-string-width') return undefined; // the stand-in's own require: the real module
-      const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, namespace: 'lazy-string-width' });
-      if (real.errors.length) return { errors: real.errors };
-      return { path: real.path, namespace: 'lazy-string-width' };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
-      contents: `let stringWidth;\nexport default function lazyStringWidth(text, options) {\n  stringWidth ??= require('string-width').default;\n  return stringWidth(text, options);\n}\n`,
-      resolveDir: path.dirname(args.path),
-      loader: 'js',
-    }));
-  },
-};
 
 const tsc = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
