@@ -66,13 +66,16 @@ export function typeSchema(t: TypeRef): Schema {
 }
 
 function fieldSchema(f: Field): Schema {
-  const s = typeSchema(f.type);
-  const description = [f.description, s.description].filter(Boolean).join('\n\n');
-  const pattern = f.type.kind === 'primitive' && (f.pattern || (f.format && STRING_FORMATS[f.format])) ? { pattern: f.pattern ?? STRING_FORMATS[f.format!] } : {};
-  const closed = f.closed && f.examples.length ? { enum: [...f.examples, ...(typeof s.type === 'object' ? [null] : [])] } : {};
-  const examples = !f.closed && f.examples.length && f.type.kind === 'primitive' && primitiveSchema(f.type.name).type === 'string' ? { examples: f.examples } : {};
+  // Members set one by one onto a copy of the type's schema (a key it has keeps its place), as
+  // spreading them would, without an object per spread: this runs for every member of the API.
+  const schema: Schema = { ...typeSchema(f.type) };
+  const description = [f.description, schema.description].filter(Boolean).join('\n\n');
   // A $ref sits alone in 3.1 only by convention; siblings are allowed, so the description stays.
-  return { ...s, ...(description ? { description } : {}), ...closed, ...examples, ...pattern };
+  if (description) schema.description = description;
+  if (f.closed && f.examples.length) schema.enum = [...f.examples, ...(typeof schema.type === 'object' ? [null] : [])];
+  if (!f.closed && f.examples.length && f.type.kind === 'primitive' && primitiveSchema(f.type.name).type === 'string') schema.examples = f.examples;
+  if (f.type.kind === 'primitive' && (f.pattern || (f.format && STRING_FORMATS[f.format]))) schema.pattern = f.pattern ?? STRING_FORMATS[f.format!];
+  return schema;
 }
 
 /** `if clientType = 'PRIVATE' then required: [...]`, one clause per condition. */

@@ -25,6 +25,11 @@ export interface RowColumns {
   description: string;
 }
 
+/** A row's columns, its name only when it has one (built whole: the rows of every table pass through here). */
+function rowColumns(name: string | undefined, parameter: string, dataType: string, required: boolean, description: string): RowColumns {
+  return name ? { name, parameter, dataType, required, description } : { parameter, dataType, required, description };
+}
+
 /**
  * Lines the cells of a pipe row up with the columns. The Name cell may be missing
  * altogether (seed 000: `| form | string | Yes | ||`), so the row is anchored on the
@@ -43,10 +48,14 @@ export function alignCells(cells: readonly string[]): RowColumns | undefined {
     const rest = cells.slice(at + 3).join(' | ');
     // (Only a text holding a `|` can end in empty cells; the pattern costs a scan per position.)
     const description = (rest.includes('|') ? rest.replace(/(\s*\|\s*)+$/, '') : rest).trim();
-    return { ...(name ? { name } : {}), parameter, dataType, required: isRequired, description };
+    return rowColumns(name, parameter, dataType, isRequired, description);
   }
   return undefined;
 }
+
+/** The parameter kinds by their first character: most positions of a row start none, and are passed over at one lookup. */
+const KINDS_BY_FIRST_CHAR = new Map<string, string[]>();
+for (const kind of PARAMETER_KINDS) KINDS_BY_FIRST_CHAR.set(kind[0]!, [...(KINDS_BY_FIRST_CHAR.get(kind[0]!) ?? []), kind]);
 
 /** The longest Data Type a squashed row is split with (ServiceStack's are far shorter): bounds the work on a garbage line. */
 const MAX_SQUASHED_TYPE = 256;
@@ -66,7 +75,7 @@ export function squashedRowSplits(text: string): RowColumns[] {
   for (const flag of ['Yes', 'No']) for (let i = text.indexOf(flag); i >= 0; i = text.indexOf(flag, i + 1)) flags.push(i);
   flags.sort((a, b) => a - b);
   for (let nameEnd = 0; nameEnd <= maxNameEnd; nameEnd++) {
-    const kind = PARAMETER_KINDS.find((k) => text.startsWith(k, nameEnd));
+    const kind = KINDS_BY_FIRST_CHAR.get(text[nameEnd]!)?.find((k) => text.startsWith(k, nameEnd));
     if (!kind) continue;
     const typeStart = nameEnd + kind.length;
     for (const typeEnd of flags) {
@@ -74,14 +83,7 @@ export function squashedRowSplits(text: string): RowColumns[] {
       if (typeEnd - typeStart > MAX_SQUASHED_TYPE) break;
       const flag = text[typeEnd] === 'Y' ? 'Yes' : 'No';
       if (!parseDotNetType(text.slice(typeStart, typeEnd))) continue;
-      const name = text.slice(0, nameEnd);
-      splits.push({
-        ...(name ? { name } : {}),
-        parameter: kind,
-        dataType: text.slice(typeStart, typeEnd),
-        required: flag === 'Yes',
-        description: text.slice(typeEnd + flag.length).trim(),
-      });
+      splits.push(rowColumns(text.slice(0, nameEnd), kind, text.slice(typeStart, typeEnd), flag === 'Yes', text.slice(typeEnd + flag.length).trim()));
       if (splits.length >= MAX_SPLITS) return splits;
     }
   }
