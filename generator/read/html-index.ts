@@ -29,7 +29,7 @@ export function readHtmlIndex(file: string, source: string, bag: DiagnosticBag):
   if (service) index.serviceName = { value: service, loc: elementLoc(file, source, h1.get(0)) };
   const seen = new Set<string>();
   // The operations table is the one whose row headers carry `data-tags` (older hosts: the first table).
-  const rows = $('div.operations tr').filter((_, tr) => $(tr).children('th').length > 0).toArray();
+  const rows = $('div.operations tr').toArray().filter((tr) => childElements(tr, 'th').length > 0);
   for (const tr of rows) {
     const op = readRow(file, source, tr);
     if (!op) {
@@ -70,9 +70,9 @@ function textWithout(node: AnyNode, skip: (el: Element) => boolean): string {
 
 /** `Requires Roles: Admin, Sales?. Requires Permissions: orders:delete` (`?`: any of), or `Requires Authentication`. */
 export function authFromTitle(title: string): { roles: string[]; permissions: string[] } {
-  const list = (label: string) => {
-    const m = new RegExp(`Requires ${label}:(.*?)(?:\\.\\s+Requires |$)`).exec(title);
-    return (m?.[1] ?? '').split(',').map((v) => v.trim().replace(/\?$/, '')).filter(Boolean);
-  };
-  return { roles: list('Roles'), permissions: list('Permissions') };
+  const list = (pattern: RegExp) => (pattern.exec(title)?.[1] ?? '').split(',').map((v) => v.trim().replace(/\?$/, '')).filter(Boolean);
+  return { roles: list(REQUIRES_ROLES), permissions: list(REQUIRES_PERMISSIONS) };
 }
+const requires = (label: string) => new RegExp(`Requires ${label}:(.*?)(?:\\.\\s+Requires |$)`);
+const REQUIRES_ROLES = requires('Roles');
+const REQUIRES_PERMISSIONS = requires('Permissions');
