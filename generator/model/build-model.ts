@@ -60,8 +60,9 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
   const catalog = catalogFrom(pages, evidence);
 
   // First pass: operation names and the tables that can be named with certainty. JSON
-  // samples only say which type they show once the operation is named.
-  const firstPass = pages.map((p) => planPage(p, catalog, new DiagnosticBag()));
+  // samples only say which type they show once the operation is named. Titled tables are in the
+  // catalog already, so only a page with an untitled one is walked.
+  const firstPass = pages.map((p) => planPage(p, catalog, new DiagnosticBag(), { walk: p.tables.some((t) => !t.caption) }));
   addSampleEvidence(pages, firstPass, evidence);
   for (const plan of firstPass) {
     if (['heading', 'sample', 'dto'].includes(plan.operationFrom))

@@ -166,10 +166,15 @@ function typeWithMembers(keys: ReadonlySet<string>, catalog: Catalog): string | 
   return index.byTable.get(key) ?? index.byDeclared.get(key);
 }
 
-export function planPage(page: PageFragments, catalog: Catalog, bag: DiagnosticBag): PagePlan {
+/**
+ * `walk: false` gives the operation and response only, no tables or bases (for a first pass, where
+ * a page whose tables all have titles, or that has none, can teach the catalog nothing more).
+ */
+export function planPage(page: PageFragments, catalog: Catalog, bag: DiagnosticBag, { walk = true } = {}): PagePlan {
   const op = operationName(page, catalog, bag);
   const response = responseShape(page, op.operation, bag);
   const plan: PagePlan = { page, ...op, ...(response ? { response } : {}), tables: [], bases: [] };
+  if (!walk) return plan;
   const tables = page.tables;
   let next = 0;
   const visited = new Set<string>();
