@@ -1,7 +1,7 @@
 // npm run build:generator (and `prepare`, so npm install): compiles generator/ to dist/generator/,
-// bundles the CLI into the one script that bin/booster-codegen.js runs, and makes that script's
-// code cache by generating once from input/ (into a scratch folder), so that the first run by a
-// user already starts compiled.
+// bundles the CLI into the one script that bin/booster-codegen.js runs (the templates compiled
+// into it), and makes that script's code cache by generating once from input/ (into a scratch
+// folder), so that the first run by a user already starts compiled.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +17,9 @@ const bundle = path.join(root, 'dist/generator/cli.bundle.cjs');
 const tsc = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
+// The templates, compiled now rather than in every run (generator/emit/render.ts).
+const { precompiledTemplatesScript } = await import(new URL('../dist/generator/emit/render.js', import.meta.url).href);
+
 await build({
   entryPoints: [path.join(root, 'dist/generator/cli.js')],
   outfile: bundle,
@@ -29,7 +32,7 @@ await build({
   // Loaded only when a file needs prettier's layout (generator/emit/format.ts).
   external: ['prettier'],
   // Strict, as the ES modules it is made of were.
-  banner: { js: `"use strict";\nvar __import_meta_url = require('node:url').pathToFileURL(__filename).href;` },
+  banner: { js: `"use strict";\nvar __import_meta_url = require('node:url').pathToFileURL(__filename).href;\n${precompiledTemplatesScript()}` },
   define: { 'import.meta.url': '__import_meta_url' },
   plugins: [lazyStringWidth],
   logLevel: 'warning',

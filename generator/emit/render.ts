@@ -3,7 +3,8 @@
  * isolated Handlebars environment whose helpers do all the escaping: a bare `{{x}}` is HTML-
  * escaped by Handlebars, which would visibly break the code, so every value goes through a helper.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../package-root.js';
@@ -103,7 +104,27 @@ const COMPILE_OPTIONS: CompileOptions = {
 
 /** A template's text compiled in the templates' environment (their helpers, their options). */
 export function compileTemplate(source: string): HandlebarsTemplateDelegate {
-  return hbs.compile(source, COMPILE_OPTIONS);
+  const spec = PRECOMPILED?.[templateKey(source)];
+  return spec ? hbs.template(spec) : hbs.compile(source, COMPILE_OPTIONS);
+}
+
+/**
+ * The templates as they were when the CLI was bundled, compiled then (scripts/build-generator.js
+ * defines this table at the top of the bundle): compiling them is a large part of a small run.
+ * Each is found by its text's hash, so an edited template is compiled afresh; unbundled, there is none.
+ */
+declare const __BOOSTER_PRECOMPILED_TEMPLATES__: Record<string, TemplateSpecification> | undefined;
+const PRECOMPILED = typeof __BOOSTER_PRECOMPILED_TEMPLATES__ === 'undefined' ? undefined : __BOOSTER_PRECOMPILED_TEMPLATES__;
+const templateKey = (source: string) => createHash('sha256').update(source).digest('hex');
+
+/** A script defining `__BOOSTER_PRECOMPILED_TEMPLATES__` for every template in templates/, as the bundle's first lines. */
+export function precompiledTemplatesScript(): string {
+  const entries = readdirSync(TEMPLATES_DIR)
+    .filter((f) => f.endsWith('.hbs'))
+    .sort()
+    .map((f) => readFileSync(path.join(TEMPLATES_DIR, f), 'utf8'))
+    .map((source) => `  ${JSON.stringify(templateKey(source))}: ${hbs.precompile(source, COMPILE_OPTIONS)},`);
+  return `var __BOOSTER_PRECOMPILED_TEMPLATES__ = {\n${entries.join('\n')}\n};`;
 }
 
 export function renderTemplate(name: string, view: object): string {
