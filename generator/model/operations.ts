@@ -45,10 +45,16 @@ function mergeRoutes(plans: PagePlan[], declared: readonly RouteFragment[], bag:
   return [...routes.values()].map(({ exact: _e, loc: _l, ...route }) => ({ ...route, sources: sortLocs(route.sources) }));
 }
 
+/** By file, line and column, each place once. */
 export function sortLocs(locs: SourceLocation[]): SourceLocation[] {
   if (locs.length < 2) return [...locs]; // most members are seen once
-  const unique = new Map(locs.map((l) => [`${l.file}\0${String(l.line).padStart(8, '0')}\0${l.column ?? 0}`, l]));
-  return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, l]) => l);
+  const sorted = [...locs].sort(compareLocs);
+  return sorted.filter((l, i) => i === 0 || compareLocs(sorted[i - 1]!, l) !== 0);
+}
+
+function compareLocs(a: SourceLocation, b: SourceLocation): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
 }
 
 /** `declared`: what the request DTO's `IReturn<T>` / `IReturnVoid` says, which is stated, not shown. */
