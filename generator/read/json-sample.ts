@@ -83,8 +83,8 @@ export function tooDeepAt(text: string): number | undefined {
 
 const WHITESPACE = /[ \t\n\r]*/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-/** A string token: no control character, valid escapes only. */
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[\da-fA-F]{4}))*"/y;
+/** A string token: no control character, valid escapes only (the loop unrolled: no alternation per character). */
+const STRING = /"[^"\\\u0000-\u001f]*(?:\\(?:["\\/bfnrt]|u[\da-fA-F]{4})[^"\\\u0000-\u001f]*)*"/y;
 
 /**
  * The tree of `text` when it is exactly one JSON value (RFC 8259), as jsonc-parser's reading would
