@@ -59,6 +59,8 @@ export interface DeclaredClass {
   typeParameters: string[];
   /** DTO base classes (markers like `IReturn<T>`, generics and interfaces left out). */
   bases: string[];
+  /** A base class written with type arguments (`QueryDb<Customer>`, `QueryDb[Customer]`), which the model does not follow. */
+  genericBase?: string;
   isEnum: boolean;
   members: DeclaredMember[];
   enumMembers: DeclaredEnumMember[];
@@ -77,7 +79,7 @@ export interface DeclaredClass {
 const PYTHON_NON_BASES = /^(Generic\[.*\]|IReturn(Void)?(\[.*\])?|IGet|IPost|IPut|IDelete|IPatch|str|int|Enum|IntEnum|object)$/;
 
 export function pythonDtoBases(c: PythonClassFragment): string[] {
-  return c.bases.filter((b) => !PYTHON_NON_BASES.test(b) && /^[A-Za-z_]\w*$/.test(b));
+  return c.bases.filter((b) => !PYTHON_NON_BASES.test(b) && IDENTIFIER.test(b));
 }
 
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
@@ -94,6 +96,11 @@ function responseMarker(markers: readonly string[], loc: SourceLocation): Declar
       return { shape: { kind: 'typed', type: typed }, loc };
   }
   return undefined;
+}
+
+/** `{ genericBase }` for a base written with type arguments; `{}` for none. */
+function genericBase(written: string | undefined): Pick<DeclaredClass, 'genericBase'> {
+  return written && /^[A-Za-z_][\w.]*\s*[<[]/.test(written) ? { genericBase: written } : {};
 }
 
 const cache = new WeakMap<PageFragments, DeclaredClass[]>();
@@ -127,6 +134,7 @@ function fromPythonClass(c: PythonClassFragment): DeclaredClass {
     name: c.name,
     typeParameters,
     bases: pythonDtoBases(c),
+    ...genericBase(c.bases.find((b) => !PYTHON_NON_BASES.test(b) && !IDENTIFIER.test(b))),
     isEnum: c.isEnum,
     members,
     enumMembers,
@@ -169,13 +177,15 @@ function fromDtoType(t: PageFragments['dtoTypes'][number]): DeclaredClass[] {
   });
   // ServiceStack writes the base class first, then the interfaces (C# lists them all after `:`).
   const first = t.bases[0];
-  const base = first !== undefined && IDENTIFIER.test(first) && !(lang === 'csharp' && INTERFACE_NAME.test(first)) ? first : undefined;
+  const isClass = first !== undefined && !(lang === 'csharp' && INTERFACE_NAME.test(first));
+  const base = isClass && IDENTIFIER.test(first) ? first : undefined;
   const response = responseMarker([...t.bases, ...t.implements], t.loc);
   return [{
     lang,
     name: t.name,
     typeParameters: t.typeParameters,
     bases: base ? [base] : [],
+    ...genericBase(isClass && !base ? first : undefined),
     isEnum: t.kind === 'enum',
     members,
     enumMembers,

@@ -241,6 +241,9 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
     const incomplete = !d.tables.length && !d.declared.length && !ev?.members.size;
     if (incomplete && d.referencedAt.length)
       bag.warn('SS070', d.referencedAt[0], `type '${d.name}' is used but no page describes it (a class without own members gets no table); emitted as an open object`);
+    const generic = d.declared.find((c) => c.genericBase);
+    if (generic && !base)
+      bag.warn('SS065', generic.loc, `'${d.name}' extends '${generic.genericBase}', a generic class the generator does not follow: it gets no base, and what it inherits comes only from its tables and samples`);
     const description = d.declared.find((c) => c.description)?.description;
     const namespace = typeNamespace(d, firstWithNamespace(order, (k) => sightings(d.name, k, evidence, derived)), ev?.namespace, bag);
     types.push({
