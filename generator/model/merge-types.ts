@@ -172,6 +172,7 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
         if (existing) existing.sources.push(m.loc);
         else members.set(memberKey(m.name), { name: m.name, ...(m.value !== undefined ? { value: m.value } : {}), sources: [m.loc] });
       }
+      reportMissingEnumMembers(d.name, [...d.enums.map((e) => ({ ...e, what: 'the enum table' })), ...declaredEnums.map((c) => ({ ...c, members: c.enumMembers, what: DECLARED_BY[c.lang] }))], bag);
       types.push({ name: d.name, kind: 'enum', fields: [], enumMembers: [...members.values()], rules: [], sources });
       continue;
     }
@@ -260,6 +261,20 @@ export function mergeTypes(plans: PagePlan[], pages: PageFragments[], evidence: 
     });
   }
   return types;
+}
+
+/** An enum's sources that leave out members others list (SS066): one warning per source, naming what it lacks and where that is listed. */
+function reportMissingEnumMembers(name: string, sources: { members: readonly { name: string; loc: SourceLocation }[]; loc: SourceLocation; what: string }[], bag: DiagnosticBag): void {
+  if (sources.length < 2) return;
+  const listed = new Map<string, { name: string; loc: SourceLocation }>();
+  for (const s of sources) for (const m of s.members) if (!listed.has(memberKey(m.name))) listed.set(memberKey(m.name), m);
+  for (const s of sources) {
+    const own = new Set(s.members.map((m) => memberKey(m.name)));
+    const missing = [...listed].filter(([k]) => !own.has(k)).map(([, m]) => m);
+    if (!missing.length) continue;
+    const shown = missing.slice(0, 5).map((m) => `'${m.name}' (${at(m.loc)})`).join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
+    bag.warn('SS066', s.loc, `enum '${name}': ${s.what} here lacks ${shown}, which other sources list; the enum has them all`);
+  }
 }
 
 function normalise(text: string | undefined): string {

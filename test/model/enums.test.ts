@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { InputFile } from '../../generator/read/input.js';
 import { modelOf, typeOf } from '../helpers.js';
 
 const page = `Svc.Api
@@ -43,5 +44,30 @@ describe('enums from Python DTOs', () => {
       ['kind', 'Kind'],
       ['level', 'Level'],
     ]);
+  });
+});
+
+describe('enum sources that disagree on the members', () => {
+  const tab = (file: string, lang: 'csharp' | 'typescript', source: string): InputFile => ({
+    file,
+    text: `<!DOCTYPE html>\n<html><body>\n<h1>Svc</h1>\n<h2>GetThing</h2>\n<pre><code class="language-${lang}" lang="${lang}">${source.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code></pre>\n</body></html>\n`,
+  });
+  const cs = tab('t.csharp.html', 'csharp', 'public class GetThing : IReturnVoid { public Kind Kind { get; set; } }\npublic enum Kind\n{\n    Open,\n    Closed,\n    Pending,\n}');
+  const ts = tab('t.typescript.html', 'typescript', "export class GetThing implements IReturnVoid { public kind: Kind; }\nexport enum Kind\n{\n    Open = 'Open',\n    Closed = 'Closed',\n}");
+  const lineIn = (file: InputFile, needle: string) => file.text.slice(0, file.text.indexOf(needle)).split('\n').length;
+
+  it('give the enum every member any of them lists, and each source that lacks some is reported, with where they are listed', () => {
+    const model = modelOf([cs, ts]);
+    expect(typeOf(model, 'Kind').enumMembers.map((m) => m.name)).toEqual(['Open', 'Closed', 'Pending']);
+    expect(model.diagnostics.filter((d) => d.code === 'SS066').map((d) => `${d.loc?.file}:${d.loc?.line} ${d.message}`)).toEqual([
+      `t.typescript.html:${lineIn(ts, 'export enum')} enum 'Kind': the TypeScript DTO here lacks 'Pending' (t.csharp.html:${lineIn(cs, 'Pending')}), which other sources list; the enum has them all`,
+    ]);
+  });
+
+  it('say nothing when they agree, whatever case each writes a member in', () => {
+    // The Python page writes OPEN = 'Open'; C# writes Open.
+    const model = modelOf([{ file: 'thing.txt', text: page }, tab('k.csharp.html', 'csharp', 'public class GetThing : IReturnVoid { }\npublic enum Kind { Open, Closed }')]);
+    expect(typeOf(model, 'Kind').enumMembers.map((m) => m.name)).toEqual(['Open', 'Closed']);
+    expect(model.diagnostics.filter((d) => d.code === 'SS066')).toEqual([]);
   });
 });
