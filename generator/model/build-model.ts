@@ -20,12 +20,14 @@ import { uniqueTypeNames } from './unique-names.js';
 const CERTAIN = new Set(['caption', 'dto', 'sample', 'convention', 'catalog']);
 
 function catalogFrom(pages: PageFragments[], evidence: Evidence): Catalog {
-  const catalog: Catalog = { evidence, tableMembers: new Map(), declaredBases: new Map(), routeNames: new Map() };
+  const catalog: Catalog = { evidence, tableMembers: new Map(), declaredBases: new Map(), routeNames: new Map(), enumNames: new Set() };
   for (const page of pages) {
+    for (const e of page.enums) if (e.name) catalog.enumNames.add(e.name);
     for (const t of page.tables)
       if (t.caption && !catalog.tableMembers.has(t.caption))
         catalog.tableMembers.set(t.caption, new Set(t.rows.flatMap((r) => (r.name ? [memberKey(r.name)] : []))));
     for (const c of declaredClasses(page)) {
+      if (c.isEnum) catalog.enumNames.add(c.name);
       const base = c.bases[0];
       if (base && !catalog.declaredBases.has(c.name)) catalog.declaredBases.set(c.name, base);
     }

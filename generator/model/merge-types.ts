@@ -43,6 +43,7 @@ function draftsFrom(plans: PagePlan[], pages: PageFragments[]): Map<string, Type
   };
   for (const plan of plans) {
     for (const t of plan.tables) draft(t.name).tables.push(t);
+    for (const e of plan.enums) draft(e.name).enums.push(e.table);
     for (const b of plan.bases) draft(b.type).bases.push({ base: b.base, loc: b.loc });
     draft(plan.operation);
     if (plan.response?.shape.kind === 'typed') draft(plan.response.shape.type);

@@ -6,7 +6,7 @@
  * evidence (captions, DTO source classes, sample instances) before it is given.
  */
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
-import type { PageFragments, ParamTableFragment } from '../read/fragments.js';
+import type { EnumTableFragment, PageFragments, ParamTableFragment } from '../read/fragments.js';
 import { BUILTIN_TYPE_NAMES, parseDotNetType, typeNamesIn } from '../read/dotnet-type.js';
 import type { ResponseShape } from './api-model.js';
 import { declaredClasses } from './declared.js';
@@ -30,6 +30,8 @@ export interface PagePlan {
   /** undefined when the page shows no samples at all. */
   response?: { shape: ResponseShape; loc: SourceLocation; how: NameSource };
   tables: NamedTable[];
+  /** The page's untitled enum tables (pipe dumps), named by where the walk meets a known enum. */
+  enums: { table: EnumTableFragment; name: string }[];
   /** `derived → base` links the page shows or implies. */
   bases: { type: string; base: string; how: NameSource; loc: SourceLocation }[];
 }
@@ -43,6 +45,8 @@ export interface Catalog {
   declaredBases: Map<string, string>;
   /** Operation names by `VERB path` from pages that state them. */
   routeNames: Map<string, string>;
+  /** Enums some page names: a titled enum table, or an enum in the DTO sources. */
+  enumNames: Set<string>;
 }
 
 const DECLARED_LANGS = ['python', 'csharp', 'typescript'] as const;
@@ -173,10 +177,12 @@ function typeWithMembers(keys: ReadonlySet<string>, catalog: Catalog): string | 
 export function planPage(page: PageFragments, catalog: Catalog, bag: DiagnosticBag, { walk = true } = {}): PagePlan {
   const op = operationName(page, catalog, bag);
   const response = responseShape(page, op.operation, bag);
-  const plan: PagePlan = { page, ...op, ...(response ? { response } : {}), tables: [], bases: [] };
+  const plan: PagePlan = { page, ...op, ...(response ? { response } : {}), tables: [], enums: [], bases: [] };
   if (!walk) return plan;
   const tables = page.tables;
   let next = 0;
+  const untitledEnums = page.enums.filter((e) => !e.name);
+  let nextEnum = 0;
   const visited = new Set<string>();
   const pageLoc = page.routes[0]?.loc ?? { file: page.file, line: 1 };
   const responseType = response?.shape.kind === 'typed' ? response.shape.type : undefined;
@@ -190,6 +196,15 @@ export function planPage(page: PageFragments, catalog: Catalog, bag: DiagnosticB
     if (visited.has(name) || BUILTIN_TYPE_NAMES.has(name)) return;
     visited.add(name);
     const table = tables[next];
+    // An enum has no parameter table: its own is the next untitled enum table, if one comes first.
+    if (catalog.enumNames.has(name)) {
+      const enumTable = untitledEnums[nextEnum];
+      if (enumTable && (!table || enumTable.loc.line < table.loc.line)) {
+        plan.enums.push({ table: enumTable, name });
+        nextEnum++;
+      }
+      return;
+    }
     let own: ParamTableFragment | undefined;
     if (table?.caption !== undefined) {
       if (table.caption === name) { own = table; take(name, 'caption', role); }
@@ -259,6 +274,8 @@ export function planPage(page: PageFragments, catalog: Catalog, bag: DiagnosticB
   visit(op.operation, 'request');
   if (response?.shape.kind === 'typed') visit(response.shape.type, 'response');
 
+  for (const table of untitledEnums.slice(nextEnum))
+    bag.warn('SS062', table.loc, 'enum table has no title and no enum the page uses comes here; its members are not read (add a page that names it)');
   // Tables the walk did not reach: named by caption, or by matching members, or reported.
   for (; next < tables.length; ) {
     const table = tables[next]!;

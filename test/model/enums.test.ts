@@ -71,3 +71,44 @@ describe('enum sources that disagree on the members', () => {
     expect(model.diagnostics.filter((d) => d.code === 'SS066')).toEqual([]);
   });
 });
+
+describe('untitled enum tables on a pipe dump', () => {
+  // The page names nothing: its tables are the request's, then (ServiceStack's order) the enum it uses, then Box's.
+  const dump = (enumRows: string) =>
+    [
+      '| POST | /things | Create thing |',
+      '|---|',
+      '| Name | Parameter | Data Type | Required | Description |',
+      '|---|---|---|---|---|',
+      '| kind | body | Kind | No | Kind |',
+      '| box | body | Box | No | Box |',
+      enumRows,
+      '| Name | Parameter | Data Type | Required | Description |',
+      '|---|---|---|---|---|',
+      '| width | form | int | No | Width |',
+    ].join('\n');
+  const enumTable = '| Name |\n|---|\n| Open |\n| Closed |';
+  // Another page names the operation's types: Kind as an enum (C#), Box by its members.
+  const names = {
+    file: 'names.csharp.html',
+    text: `<!DOCTYPE html>\n<html><body>\n<h1>Svc</h1>\n<h2>CreateThing</h2>\n<pre><code class="language-csharp" lang="csharp">${[
+      'public class CreateThing : IReturnVoid { public Kind Kind { get; set; } public Box Box { get; set; } }',
+      'public enum Kind { Open, Closed }',
+      'public class Box { public int Width { get; set; } }',
+    ].join('\n')}</code></pre>\n</body></html>\n`,
+  };
+
+  it('go to the enum the walk meets there, and the next table still goes to its type', () => {
+    const model = modelOf([{ file: 'thing.txt', text: dump(enumTable) }, names]);
+    expect(typeOf(model, 'Kind').sources.map((s) => `${s.file}:${s.line}`)).toEqual(['names.csharp.html:6', 'thing.txt:7']);
+    expect(typeOf(model, 'Box').sources.map((s) => `${s.file}:${s.line}`)).toContain('thing.txt:11');
+    expect(typeOf(model, 'Box').fields.map((f) => f.name)).toEqual(['width']);
+    expect(model.diagnostics.filter((d) => ['SS062', 'SS066', 'SS071'].includes(d.code))).toEqual([]);
+  });
+
+  it('that no enum of the page claims are reported, not guessed', () => {
+    const model = modelOf([{ file: 'thing.txt', text: dump(`${enumTable}\n${enumTable.replace('Open', 'Small').replace('Closed', 'Large')}`) }, names]);
+    expect(model.diagnostics.filter((d) => d.code === 'SS062').map((d) => `${d.loc?.file}:${d.loc?.line}`)).toEqual(['thing.txt:11']);
+    expect(typeOf(model, 'Kind').enumMembers.map((m) => m.name)).toEqual(['Open', 'Closed']);
+  });
+});

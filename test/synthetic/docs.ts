@@ -116,14 +116,6 @@ export interface SyntheticOptions {
   seed?: number;
   /** Include the HTML forms and the `/metadata` index (default true). */
   html?: boolean;
-  /**
-   * Write operations whose pages show an enum as pipe dumps too (default false). The model does
-   * not read those right yet: on a page without captions, page-plan's walk takes the parameter
-   * table that follows an enum reference for the enum, so the next DTO loses its table (SS071).
-   * Off, such an operation gets the captioned form of the same format instead (pipe-xml →
-   * squashed-tables, pipe-csv → html-json, or squashed-python without HTML).
-   */
-  pipeEnums?: boolean;
 }
 
 export interface SyntheticDocs {
@@ -1028,19 +1020,14 @@ function pageFile(index: number, op: OperationSpec, form: PageForm): string {
 }
 
 export function syntheticDocs(options: SyntheticOptions): SyntheticDocs {
-  const opts: Required<SyntheticOptions> = { seed: 1, html: true, pipeEnums: false, ...options };
+  const opts: Required<SyntheticOptions> = { seed: 1, html: true, ...options };
   const api = syntheticApi(opts.operations, opts.seed);
   const forms = opts.html ? [...TEXT_FORMS, ...HTML_FORMS] : [...TEXT_FORMS];
-  const usesEnum = (op: OperationSpec) => pageTypeOrder(api, op).some((n) => api.types.get(n)!.kind === 'enum');
-  const formFor = (op: OperationSpec, form: PageForm): PageForm => {
-    if (opts.pipeEnums || NAMING_FORMS.has(form) || !usesEnum(op)) return form;
-    return form === 'pipe-xml' ? 'squashed-tables' : opts.html ? 'html-json' : 'squashed-python';
-  };
   const plan: { op: OperationSpec; form: PageForm; why: SyntheticPage['why'] }[] = [];
   api.operations.forEach((op, i) => {
-    plan.push({ op, form: formFor(op, forms[i % forms.length]!), why: 'primary' });
+    plan.push({ op, form: forms[i % forms.length]!, why: 'primary' });
     // Some operations are saved twice, in two forms (seeds 000 and 001 are one operation).
-    const second = formFor(op, forms[(i + 3) % forms.length]!);
+    const second = forms[(i + 3) % forms.length]!;
     if (i % 11 === 5 && second !== plan.at(-1)!.form) plan.push({ op, form: second, why: 'merge' });
   });
   // What the captioned and Python pages name; a pipe page's bases and enums must be among them.
