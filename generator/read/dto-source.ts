@@ -495,3 +495,18 @@ export function typeList(cur: Cursor, src: Source, stops: readonly string[]): st
   return out;
 }
 
+/**
+ * The tokens of a type annotation (the TypeScript and Python readers'): `pattern` (sticky, the token
+ * in its first group, the spaces around it matched too) applied until the text is used up;
+ * undefined where it matches nothing.
+ */
+export function splitTypeTokens(pattern: RegExp, text: string): string[] | undefined {
+  const tokens: string[] = [];
+  pattern.lastIndex = 0;
+  while (pattern.lastIndex < text.length) {
+    const m = pattern.exec(text);
+    if (!m) return undefined;
+    tokens.push(m[1]!);
+  }
+  return tokens;
+}

@@ -5,6 +5,7 @@
  */
 import type { SourceLine, PythonClassFragment, PythonFieldFragment, PythonType } from './fragments.js';
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
+import { splitTypeTokens } from './dto-source.js';
 
 const CLASS_LINE = /^class\s+([A-Za-z_]\w*)\s*(?:\((.*)\))?\s*:\s*(?:#.*)?$/;
 const FIELD_LINE = /^([A-Za-z_]\w*)\s*:(.*)$/;
@@ -240,7 +241,7 @@ export function parsePythonType(annotation: string): PythonType | undefined {
 }
 
 function parseAnnotation(annotation: string, outer: number): PythonType | undefined {
-  const tokens = tokenizeType(annotation);
+  const tokens = splitTypeTokens(TYPE_TOKEN, annotation);
   if (!tokens) return undefined;
   let pos = 0;
   /** type := quoted-type | dotted-name [ '[' type (',' type)* ']' ] */
@@ -265,17 +266,6 @@ function parseAnnotation(annotation: string, outer: number): PythonType | undefi
   };
   const type = parse(outer);
   return type && pos === tokens.length ? type : undefined;
-}
-
-function tokenizeType(text: string): string[] | undefined {
-  const tokens: string[] = [];
-  TYPE_TOKEN.lastIndex = 0;
-  while (TYPE_TOKEN.lastIndex < text.length) {
-    const m = TYPE_TOKEN.exec(text);
-    if (!m) return undefined;
-    tokens.push(m[1]!);
-  }
-  return tokens;
 }
 
 /** Maps the typing constructors onto PythonType; other names with arguments are not representable. */

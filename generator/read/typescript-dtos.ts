@@ -16,7 +16,7 @@ import type { DiagnosticBag } from '../diagnostics.js';
 import type { DtoAttributeFragment, DtoEnumMemberFragment, DtoMemberFragment, DtoTypeFragment, SourceLine, TsType } from './fragments.js';
 import {
   append, attributeArguments, clip, attributeName, Cursor, descriptionByAttributes, jsDocText, lineAt, typeList, typeParameters, requiredByAttributes, routeFromAttribute,
-  significant, Source, tokenize, type Significant, type Token,
+  significant, Source, splitTypeTokens, tokenize, type Significant, type Token,
 } from './dto-source.js';
 
 const WHAT = 'TypeScript DTOs';
@@ -358,17 +358,6 @@ const TYPE_TOKEN = /\s*([\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*|
 /** Type arguments nest no deeper than this (real ones: 3 or 4). */
 const MAX_TYPE_DEPTH = 32;
 
-function tokenizeType(text: string): string[] | undefined {
-  const tokens: string[] = [];
-  TYPE_TOKEN.lastIndex = 0;
-  while (TYPE_TOKEN.lastIndex < text.length) {
-    const m = TYPE_TOKEN.exec(text);
-    if (!m) return undefined;
-    tokens.push(m[1]!);
-  }
-  return tokens;
-}
-
 const isQuoted = (t: string | undefined) => t !== undefined && /^['"]/.test(t);
 const unquote = (t: string) => t.slice(1, -1).replace(/\\(.)/g, '$1');
 
@@ -378,7 +367,7 @@ const unquote = (t: string) => t.slice(1, -1).replace(/\\(.)/g, '$1');
  * `| undefined`. Undefined for anything else (other unions, intersections, functions).
  */
 export function parseTsType(text: string): TsType | undefined {
-  const tokens = tokenizeType(text);
+  const tokens = splitTypeTokens(TYPE_TOKEN, text);
   if (!tokens?.length) return undefined;
   let pos = 0;
   const peek = () => tokens[pos];
@@ -449,7 +438,7 @@ export function parseTsType(text: string): TsType | undefined {
 
 /** `"A" | "B" | 'C'` → the strings; undefined for any other type. */
 export function stringLiteralUnion(text: string): string[] | undefined {
-  const tokens = tokenizeType(text);
+  const tokens = splitTypeTokens(TYPE_TOKEN, text);
   if (!tokens?.length) return undefined;
   const values: string[] = [];
   let pos = tokens[0] === '|' ? 1 : 0;
