@@ -123,16 +123,38 @@ export async function lockOutput(outDir: string, { waitMs = 10_000 }: LockOption
       await takeOver(lock, pid);
       continue;
     }
-    if (Date.now() >= deadline) {
-      const who = Number.isNaN(pid) ? 'another run' : `another run (pid ${pid})`;
-      throw new OutputBusyError(
-        `${who} is writing ${path.relative(process.cwd(), outDir) || '.'}/ (lock: ${path.relative(process.cwd(), lock)}); ` +
-          `gave up after ${waitMs} ms. Try again when it is done, or delete the lock if no such process is running.`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(100, Math.max(1, deadline - Date.now()))));
+    if (Date.now() >= deadline) throw busy(outDir, lock, pid, waitMs);
+    await pause(deadline);
   }
 }
+
+/**
+ * Waits until no live run holds the output's lock, taking none: for `--check`, which only reads,
+ * so that it never compares an output half moved into place, and writes nothing itself.
+ */
+export async function waitForWriters(outDir: string, { waitMs = 10_000 }: LockOptions = {}): Promise<void> {
+  const lock = statePath(outDir, 'lock');
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const text = await readFile(lock, 'utf8').catch(() => undefined);
+    if (text === undefined) return;
+    const pid = lockPid(text);
+    if (!Number.isNaN(pid) && !alive(pid)) return; // a dead run's lock: nobody is writing
+    if (Date.now() >= deadline) throw busy(outDir, lock, pid, waitMs);
+    await pause(deadline);
+  }
+}
+
+function busy(outDir: string, lock: string, pid: number, waitMs: number): OutputBusyError {
+  const who = Number.isNaN(pid) ? 'another run' : `another run (pid ${pid})`;
+  return new OutputBusyError(
+    `${who} is writing ${path.relative(process.cwd(), outDir) || '.'}/ (lock: ${path.relative(process.cwd(), lock)}); ` +
+      `gave up after ${waitMs} ms. Try again when it is done, or delete the lock if no such process is running.`,
+  );
+}
+
+/** A short wait before looking at the lock again, never past the deadline. */
+const pause = (deadline: number) => new Promise((resolve) => setTimeout(resolve, Math.min(100, Math.max(1, deadline - Date.now()))));
 
 /**
  * Removes the lock of dead `pid`. Moved aside first, atomically, so that of two runs taking it

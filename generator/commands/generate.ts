@@ -8,7 +8,7 @@ import type { Argv } from 'yargs';
 import { resolveRun, type RunOptions } from '../config.js';
 import { countBySeverity, type Severity } from '../diagnostics.js';
 import { inputHash } from '../incremental.js';
-import { manifestIntact, readManifest, staleFiles, writeOutput } from '../write-output.js';
+import { manifestIntact, readManifest, staleFiles, waitForWriters, writeOutput } from '../write-output.js';
 import { guarded, inputOptions, report } from './shared.js';
 
 interface GenerateArgs extends RunOptions {
@@ -30,6 +30,8 @@ function strictFailure(counts: Record<Severity, number>, strict: boolean | undef
 async function generate(args: GenerateArgs): Promise<number> {
   const { configFile, inputDir, outDir } = await resolveRun(args);
   const outRel = path.relative(process.cwd(), outDir) || '.';
+  // A check compares what is on disk: not while another run is moving its output into place.
+  if (args.check) await waitForWriters(outDir);
   const previous = await readManifest(outDir);
   const preread = new Map<string, Buffer>();
   const { hash, inputs } = await inputHash(inputDir, configFile, previous?.inputs, preread);

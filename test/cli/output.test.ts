@@ -140,6 +140,27 @@ describe('one writer at a time', () => {
     expect(cli(['generate', '--quiet', '--input', 'docs', '--out', 'pkg'], dir).code).toBe(0);
     expect(readdirSync(path.join(dir, 'pkg/.booster-codegen'))).toEqual(['manifest.json']);
   }, 60_000);
+
+  it('--check waits for a run that is writing the output, then compares what it wrote', async () => {
+    const dir = workspace();
+    expect(cli(['generate', '--quiet', '--input', 'docs', '--out', 'pkg'], dir).code).toBe(0);
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const lock = path.join(dir, 'pkg/.booster-codegen/lock');
+    try {
+      writeFileSync(lock, `${holder.pid}\n`);
+      let exited = false;
+      const check = cliAsync(['generate', '--check', '--input', 'docs', '--out', 'pkg'], dir).then((r) => ((exited = true), r));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(exited).toBe(false);
+      rmSync(lock);
+      const r = await check;
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/^pkg\/ is up to date/);
+      expect(readdirSync(path.join(dir, 'pkg/.booster-codegen'))).toEqual(['manifest.json']);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  }, 60_000);
 });
 
 describe('atomic output', () => {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { OutputBusyError, recoverOutput, writeOutput, type OutputFiles } from '../../generator/write-output.js';
+import { OutputBusyError, recoverOutput, waitForWriters, writeOutput, type OutputFiles } from '../../generator/write-output.js';
 
 // A switch to make the moves out of the staging folder fail, as a kill between them would.
 const fault = vi.hoisted(() => ({ failMoves: false }));
@@ -110,6 +110,35 @@ describe('the output lock', () => {
     // Each write removed the files of the one before it (they are in its manifest): only the last one's remain.
     expect(onDisk(out)).toEqual({ [`${last}.txt`]: last, ...Object.fromEntries(files(last)) });
     expect(readdirSync(state(out))).toEqual(['manifest.json']);
+  });
+});
+
+describe('waiting for writers (generate --check)', () => {
+  it('returns at once when there is no lock, or a dead run holds it; takes none and writes nothing', async () => {
+    const out = outDir();
+    await waitForWriters(out);
+    expect(existsSync(out)).toBe(false);
+    holdLock(out, await deadPid());
+    const t0 = Date.now();
+    await waitForWriters(out, { waitMs: 10_000 });
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(readdirSync(state(out))).toEqual(['lock']);
+  });
+
+  it('waits while a live run holds the lock, and fails naming it when that takes too long', async () => {
+    const out = outDir();
+    holdLock(out, livePid());
+    let done = false;
+    const waiting = waitForWriters(out, { waitMs: 10_000 }).then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(done).toBe(false);
+    rmSync(lockFile(out));
+    await waiting;
+    const pid = livePid();
+    holdLock(out, pid);
+    const error = await waitForWriters(out, { waitMs: 300 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputBusyError);
+    expect((error as Error).message).toMatch(new RegExp(`^another run \\(pid ${pid}\\) is writing .*gave up after 300 ms\\.`));
   });
 });
 
