@@ -158,8 +158,10 @@ describe('bin/booster-codegen.js', () => {
   it('runs the CLI with the command line and require', () => {
     const dir = install({ [BUNDLE]: `require('node:fs');\n${ECHO}` });
     expect(run(dir, ['generate', '--check'])).toEqual({ code: 0, stderr: 'loaded generate --check\n' });
-    // The built bundle is strict, as the ES modules it is made of.
-    expect(readFileSync(path.join(ROOT, 'dist/generator', BUNDLE), 'utf8')).toMatch(/^"use strict";\n/);
+    // The built bundle is strict, as the ES modules it is made of, and carries the templates precompiled.
+    const built = readFileSync(path.join(ROOT, 'dist/generator', BUNDLE), 'utf8');
+    expect(built).toMatch(/^"use strict";\n/);
+    expect(built).toMatch(/^var __BOOSTER_PRECOMPILED_TEMPLATES__ = \{\n( {2}"[0-9a-f]{64}": \{.*\n)/m);
   });
 
   it('makes a code cache named after the bundle, uses it, and remakes it when it is not for this bundle', () => {
