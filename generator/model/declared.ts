@@ -140,7 +140,7 @@ function fromPythonClass(c: PythonClassFragment): DeclaredClass {
     enumMembers,
     ...(c.docstring ? { description: c.docstring } : {}),
     ...(response ? { response } : {}),
-    routes: [],
+    routes: c.routes ?? [],
     mentions: [...c.bases, ...c.fields.map((f) => f.annotation)].join(' ').match(/\w+/g) ?? [],
     loc: c.loc,
   };

@@ -135,6 +135,8 @@ export interface PythonClassFragment {
   enumMembers: { name: string; value: string; loc: SourceLocation }[];
   /** `letter_case=LetterCase.CAMEL` etc. from `@dataclass_json`, when present. */
   letterCase?: string;
+  /** From `# @Route("/path", "GET")` comments above the class, when there are any. */
+  routes?: RouteFragment[];
   loc: SourceLocation;
 }
 

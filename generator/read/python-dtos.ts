@@ -1,16 +1,19 @@
 /**
  * Reads the "Python DTOs" section of a `lang=python` metadata page: ServiceStack's dataclass
- * source, with `# @ApiMember(…)` comments and docstrings. Only records what is written;
+ * source, with `# @Route(…)` and `# @ApiMember(…)` comments and docstrings. Only records what is written;
  * the model decides what it means (wire names, required-ness, inheritance).
  */
-import type { SourceLine, PythonClassFragment, PythonFieldFragment, PythonType } from './fragments.js';
+import type { SourceLine, PythonClassFragment, PythonFieldFragment, PythonType, RouteFragment } from './fragments.js';
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
-import { splitTypeTokens } from './dto-source.js';
+import { routeFromAttribute, splitTypeTokens } from './dto-source.js';
 
 const CLASS_LINE = /^class\s+([A-Za-z_]\w*)\s*(?:\((.*)\))?\s*:\s*(?:#.*)?$/;
 const FIELD_LINE = /^([A-Za-z_]\w*)\s*:(.*)$/;
 const ASSIGN_LINE = /^([A-Za-z_]\w*)\s*=(.*)$/;
 const API_MEMBER = /^#\s*@ApiMember\s*\((.*)\)\s*$/;
+const ROUTE_COMMENT = /^#\s*@Route\s*\((.*)\)\s*$/;
+/** One argument of a route comment: a double-quoted string, named (`Summary="…"`) or not, then a comma or the end. */
+const ROUTE_ARGUMENT = /\s*(?:([A-Za-z_]\w*)\s*=\s*)?"([^"\\]*(?:\\.[^"\\]*)*)"\s*(?:,|$)/y;
 const LETTER_CASE = /letter_case\s*=\s*LetterCase\.(\w+)/;
 const ENUM_BASES: ReadonlySet<string> = new Set(['Enum', 'IntEnum', 'StrEnum', 'enum.Enum', 'enum.IntEnum', 'enum.StrEnum']);
 const DOC_QUOTE = '"""';
@@ -25,12 +28,14 @@ interface ReaderState {
   letterCase?: string;
   /** From `# @ApiMember(…)`, waiting for its field line. */
   apiMember?: Record<string, string>;
+  /** From `# @Route(…)` comments, waiting for their class line. */
+  routes: RouteFragment[];
   /** Receives a docstring written right under the class or field line just read. */
   docTarget?: (text: string) => void;
 }
 
 export function readPythonDtos(file: string, lines: SourceLine[], bag: DiagnosticBag): PythonClassFragment[] {
-  const state: ReaderState = { file, bag, classes: [] };
+  const state: ReaderState = { file, bag, classes: [], routes: [] };
   for (let i = 0; i < lines.length; i++) {
     const { text, line } = lines[i]!;
     const trimmed = text.trim();
@@ -97,11 +102,13 @@ function startClass(state: ReaderState, m: RegExpExecArray, loc: SourceLocation)
     fields: [],
     enumMembers: [],
     ...(state.letterCase ? { letterCase: state.letterCase } : {}),
+    ...(state.routes.length ? { routes: state.routes } : {}),
     loc,
   };
   state.classes.push(cls);
   state.current = cls;
   state.letterCase = undefined;
+  state.routes = [];
   state.apiMember = undefined;
   state.docTarget = (text) => (cls.docstring = text);
 }
@@ -110,6 +117,11 @@ function startClass(state: ReaderState, m: RegExpExecArray, loc: SourceLocation)
 function readTopLevelLine(state: ReaderState, trimmed: string, loc: SourceLocation): void {
   state.current = undefined; // an unindented line ends the class body
   state.apiMember = undefined;
+  const route = ROUTE_COMMENT.exec(trimmed);
+  if (route) {
+    readRouteComment(state, route[1]!, loc);
+    return;
+  }
   if (/^(import|from)\s/.test(trimmed) || trimmed.startsWith('#') || ASSIGN_LINE.test(trimmed)) return;
   if (trimmed.startsWith('@')) {
     const letterCase = /^@dataclass_json\b/.test(trimmed) ? LETTER_CASE.exec(trimmed)?.[1] : undefined;
@@ -117,6 +129,23 @@ function readTopLevelLine(state: ReaderState, trimmed: string, loc: SourceLocati
     return;
   }
   state.bag.warn('SS030', loc, `cannot read Python line: ${trimmed}`);
+}
+
+/** `# @Route("/orders/{Id}", "GET")` (ServiceStack's Python DTOs write a request's routes so): for the class that follows. */
+function readRouteComment(state: ReaderState, text: string, loc: SourceLocation): void {
+  const args: string[] = [];
+  const named: Record<string, string> = {};
+  ROUTE_ARGUMENT.lastIndex = 0;
+  while (ROUTE_ARGUMENT.lastIndex < text.length) {
+    const m = ROUTE_ARGUMENT.exec(text);
+    if (!m) return state.bag.warn('SS030', loc, `cannot read Python route comment: @Route(${text})`);
+    const value = m[2]!.replace(/\\(.)/g, '$1');
+    if (m[1]) named[m[1]] = value;
+    else args.push(value);
+  }
+  const route = routeFromAttribute({ name: 'Route', args, named, loc });
+  if ('error' in route) state.bag.warn('SS030', loc, `cannot read Python route comment: ${route.error}`);
+  else state.routes.push(route);
 }
 
 /** Fields, enum members and `# @ApiMember(…)` comments inside a class. */

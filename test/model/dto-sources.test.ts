@@ -293,3 +293,24 @@ describe('pages nobody has shown us', () => {
     expect(fieldOf(model, 'Paint', 'Finish').type).toEqual({ kind: 'ref', name: 'Finish', nullable: true });
   });
 });
+
+describe('Python route comments', () => {
+  const page = (routeLine: string, comment: string): InputFile => ({
+    file: 'thing.txt',
+    text: [
+      'Svc.Api', '', '<back to all web services', '', 'GetThing', '',
+      ...(routeLine ? ['The following routes are available for this service:', routeLine] : []),
+      'import datetime', '', comment,
+      '@dataclass_json(letter_case=LetterCase.CAMEL, undefined=Undefined.EXCLUDE)', '@dataclass',
+      'class GetThing(IReturnVoid):', '    id: int = 0', '', 'Python GetThing DTOs', '',
+    ].join('\n'),
+  });
+
+  it('are a source of the routes, the only one when the page has no route table', () => {
+    const alone = modelOf([page('', '# @Route("/things/{Id}", "GET")')]);
+    expect(opOf(alone, 'GetThing').routes).toMatchObject([{ verbs: ['GET'], path: '/things/{Id}', sources: [{ file: 'thing.txt', line: 9 }] }]);
+    const both = modelOf([page('GET/things/{Id}Get thing', '# @Route("/things/{Id}", "GET")')]);
+    expect(opOf(both, 'GetThing').routes).toHaveLength(1);
+    expect(opOf(both, 'GetThing').routes[0]!.sources.map((s) => s.line)).toEqual([8, 11]);
+  });
+});

@@ -306,3 +306,36 @@ describe('readPythonDtos: seed 001 (UpdateCustomer)', () => {
     expect(field('UpdateCustomer', 'booster_customer_id').loc.line).toBe(545);
   });
 });
+
+describe('route comments', () => {
+  it('give the class below them its routes: path, verbs, and named Summary and Notes', () => {
+    const { classes, bag } = read(
+      [
+        '# @Route("/orders/{OrderId}/lines/{LineId}", "GET")',
+        '# @Route("/lines", "GET,POST", Summary="All lines", Notes="Paged \\"nicely\\"")',
+        '@dataclass_json(letter_case=LetterCase.CAMEL, undefined=Undefined.EXCLUDE)',
+        '@dataclass',
+        'class GetOrderLine(IReturn[GetOrderLineResponse]):',
+        '    order_id: int = 0',
+        '',
+        'class GetOrderLineResponse:',
+        '    id: int = 0',
+      ].join('\n'),
+    );
+    expect(bag.items).toEqual([]);
+    expect(classes[0]!.routes).toEqual([
+      { verbs: ['GET'], path: '/orders/{OrderId}/lines/{LineId}', loc: { file: 'test.txt', line: 1, column: 1 } },
+      { verbs: ['GET', 'POST'], path: '/lines', summary: 'All lines', notes: 'Paged "nicely"', loc: { file: 'test.txt', line: 2, column: 1 } },
+    ]);
+    expect(classes[1]!.routes).toBeUndefined();
+  });
+
+  it('that cannot be read are reported, and give no route', () => {
+    const { classes, bag } = read(['# @Route(/orders, GET)', '# @Route("orders", "GET")', 'class GetOrders:', '    id: int = 0'].join('\n'));
+    expect(bag.items.map((d) => `${d.code} ${d.loc?.line} ${d.message}`)).toEqual([
+      'SS030 1 cannot read Python route comment: @Route(/orders, GET)',
+      'SS030 2 cannot read Python route comment: Route attribute names no path: orders',
+    ]);
+    expect(classes[0]!.routes).toBeUndefined();
+  });
+});
