@@ -2,9 +2,9 @@
  * `booster-codegen crawl`: saves a live ServiceStack service's docs so that `generate` works
  * offline. Fetches `/metadata`, reads it with the index reader to find every operation, then
  * per operation the JSON page (samples, tables), its Python tab when the page offers one (DTO
- * source), and the XML page when the JSON page shows no sample. `/types/metadata` is saved too
- * when the host serves it. Files that did not change are not rewritten; the manifest records
- * where each came from.
+ * source), its C# tab too when the host serves no `/types/metadata` (exact .NET types), and the XML
+ * page when the JSON page shows no sample. `/types/metadata` is saved too when the host serves it.
+ * Files that did not change are not rewritten; the manifest records where each came from.
  */
 import path from 'node:path';
 import { DiagnosticBag } from '../diagnostics.js';
@@ -127,11 +127,16 @@ async function crawlOperation(run: Run, op: IndexOperationFragment, indexUrl: UR
   if (json === undefined) return;
   const more: [URL, string][] = [];
   if (!readHtmlPage(`${stem}.json.html`, json, new DiagnosticBag()).samples.length) more.push([link('XML'), `${stem}.xml.html`]);
-  if (/[?&](amp;)?lang=python\b/.test(json)) {
-    const python = new URL(jsonUrl);
-    python.searchParams.set('lang', 'python');
-    more.push([python, `${stem}.python.html`]);
-  }
+  const tab = (lang: string) => {
+    const url = new URL(jsonUrl);
+    url.searchParams.set('lang', lang);
+    more.push([url, `${stem}.${lang}.html`]);
+  };
+  const offers = (lang: string) => new RegExp(`[?&](amp;)?lang=${lang}\\b`).test(json);
+  if (offers('python')) tab('python');
+  // C# states the .NET types exactly (`long`, `int?`, DataMember names); so does /types/metadata,
+  // so the tab is fetched only where the host does not serve that.
+  if (run.summary.metadataJson !== 'saved' && offers('csharp')) tab('csharp');
   run.progress.expect(more.length);
   for (const [url, file] of more) await get(run, url, file);
 }

@@ -213,6 +213,28 @@ describe('crawl: the orders service', () => {
   });
 });
 
+describe('crawl: a host that serves no /types/metadata', () => {
+  it('saves the C# tabs too, for the exact .NET types, and generate reads them', async () => {
+    const routes = ordersRoutes();
+    delete routes['/types/metadata'];
+    for (const op of ['CreateOrder', 'GetOrders', 'GetOrderLine']) routes[`/json/metadata?op=${op}&lang=csharp`] = { body: served(`orders/${op}.csharp.html`) };
+    const server = await startServer(routes);
+    const out = tmp('booster-crawl-cs-');
+    try {
+      const s = await crawl({ baseUrl: server.origin, outDir: out, progress: lines(), ...FAST });
+      expect(s.metadataJson).toBe('not served');
+      expect(s.saved.map((f) => f.file).filter((f) => f.endsWith('.csharp.html'))).toEqual(['CreateOrder.csharp.html', 'GetOrderLine.csharp.html', 'GetOrders.csharp.html']);
+    } finally {
+      await server.close();
+    }
+    const bag = new DiagnosticBag();
+    const files = readdirSync(out).map((file) => ({ file, text: readFileSync(path.join(out, file), 'utf8') }));
+    const model = buildModel(readPages(files, bag), DEFAULT_CONFIG, { file: 'codegen.config.json', line: 1 }, bag);
+    const sources = new Set(model.types.find((t) => t.name === 'CreateOrder')!.sources.map((l) => l.file));
+    expect(sources).toContain('CreateOrder.csharp.html');
+  }, 30_000);
+});
+
 describe('crawl: faults', () => {
   let server: TestServer;
   let other: TestServer;
