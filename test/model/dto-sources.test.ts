@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiModel, TypeRef } from '../../generator/model/api-model.js';
 import type { InputFile } from '../../generator/read/input.js';
 import { fieldOf, modelOf, opOf, seedFiles, typeOf } from '../helpers.js';
-import { dtoSource, fixture, seed003WithSource } from '../read/html-fixtures.js';
+import { dtoSource, fixture, languageTabPage, seed003WithSource } from '../read/html-fixtures.js';
 
 const html = (name: string, text = fixture(name)): InputFile => ({ file: name.split('/').pop()!, text });
 const BOOSTER_TS = html('booster/ExportCustomer.typescript.html');
@@ -27,12 +27,7 @@ const lineOf = (text: string, needle: string) => {
   return text.slice(0, at).split('\n').length;
 };
 
-/** A minimal operation page with only a language tab: no tables, routes or samples. */
-function tabPage(file: string, op: string, lang: 'csharp' | 'typescript', source: string): InputFile {
-  const encoded = source.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return { file, text: `<!DOCTYPE html>\n<html><body>\n<h1>Svc</h1>\n<h2>${op}</h2>\n<pre><code class="language-${lang}" lang="${lang}">${encoded}</code></pre>\n</body></html>\n` };
-}
-/** Line of `needle` in a tabPage's file. */
+/** Line of `needle` in a languageTabPage's file. */
 const tabLine = (page: InputFile, needle: string) => lineOf(page.text.replace(/&lt;/g, '<').replace(/&gt;/g, '>'), needle);
 
 describe('seed 003 with its TypeScript and C# tabs (HTML) and its text dump', () => {
@@ -197,7 +192,7 @@ describe('C# alone states the .NET types exactly', () => {
 
 describe('pages nobody has shown us', () => {
   it('a DataMember-renamed member is one member in C# and TypeScript, travelling by its DataMember name', () => {
-    const cs = tabPage('Rename.csharp.html', 'Rename', 'csharp', [
+    const cs = languageTabPage('Rename.csharp.html', 'Rename', 'csharp', [
       'namespace Acme',
       '{',
       '    [Route("/rename/{CustomerId}", "PUT")]',
@@ -209,7 +204,7 @@ describe('pages nobody has shown us', () => {
       '    }',
       '}',
     ].join('\n'));
-    const ts = tabPage('Rename.typescript.html', 'Rename', 'typescript', [
+    const ts = languageTabPage('Rename.typescript.html', 'Rename', 'typescript', [
       '// @Route("/rename/{CustomerId}", "PUT")',
       'export class Rename implements IReturnVoid',
       '{',
@@ -231,7 +226,7 @@ describe('pages nobody has shown us', () => {
   });
 
   it('routes with two path variables and IReturn<T> from the C# source alone, with no tables, routes table or samples', () => {
-    const page = tabPage('GetPart.csharp.html', 'GetPart', 'csharp', [
+    const page = languageTabPage('GetPart.csharp.html', 'GetPart', 'csharp', [
       'namespace Acme;',
       '[Route("/things/{ThingId}/parts/{PartId}", "GET")]',
       'public class GetPart : IReturn<Part> { public int ThingId { get; set; } public int PartId { get; set; } }',
@@ -250,7 +245,7 @@ describe('pages nobody has shown us', () => {
   });
 
   it('generic classes: a member typed by a type parameter holds anything; a generic DTO is its name; nothing dangles', () => {
-    const ts = tabPage('FindThings.typescript.html', 'FindThings', 'typescript', [
+    const ts = languageTabPage('FindThings.typescript.html', 'FindThings', 'typescript', [
       'export class QueryResponse<T> { public offset: number; public results: T[]; public meta?: { [index:string]: T; }; }',
       'export class Thing { public id: string; }',
       'export class FindThings implements IReturn<QueryResponse<Thing>> { public page?: QueryResponse<Thing>; }',
@@ -274,12 +269,12 @@ describe('pages nobody has shown us', () => {
   });
 
   it('string unions and string enums travel by their values; C# EnumMember by its value', () => {
-    const ts = tabPage('Paint.typescript.html', 'Paint', 'typescript', [
+    const ts = languageTabPage('Paint.typescript.html', 'Paint', 'typescript', [
       'export type Shade = "light-grey" | "dark";',
       "export enum Finish { Matt = 'matt', Gloss = 'gloss' }",
       'export class Paint { public shade: Shade; public finish?: Finish; }',
     ].join('\n'));
-    const cs = tabPage('Paint.csharp.html', 'Paint', 'csharp', [
+    const cs = languageTabPage('Paint.csharp.html', 'Paint', 'csharp', [
       'public enum Finish { [EnumMember(Value="matt")] Matt, [EnumMember(Value="gloss")] Gloss }',
       'public class Paint { public string Shade { get; set; } public Finish? Finish { get; set; } }',
     ].join('\n'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InputFile } from '../../generator/read/input.js';
 import { modelOf, typeOf } from '../helpers.js';
+import { languageTabPage } from '../read/html-fixtures.js';
 
 const page = `Svc.Api
 
@@ -48,10 +49,7 @@ describe('enums from Python DTOs', () => {
 });
 
 describe('enum sources that disagree on the members', () => {
-  const tab = (file: string, lang: 'csharp' | 'typescript', source: string): InputFile => ({
-    file,
-    text: `<!DOCTYPE html>\n<html><body>\n<h1>Svc</h1>\n<h2>GetThing</h2>\n<pre><code class="language-${lang}" lang="${lang}">${source.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code></pre>\n</body></html>\n`,
-  });
+  const tab = (file: string, lang: 'csharp' | 'typescript', source: string): InputFile => languageTabPage(file, 'GetThing', lang, source);
   const cs = tab('t.csharp.html', 'csharp', 'public class GetThing : IReturnVoid { public Kind Kind { get; set; } }\npublic enum Kind\n{\n    Open,\n    Closed,\n    Pending,\n}');
   const ts = tab('t.typescript.html', 'typescript', "export class GetThing implements IReturnVoid { public kind: Kind; }\nexport enum Kind\n{\n    Open = 'Open',\n    Closed = 'Closed',\n}");
   const lineIn = (file: InputFile, needle: string) => file.text.slice(0, file.text.indexOf(needle)).split('\n').length;
@@ -89,14 +87,11 @@ describe('untitled enum tables on a pipe dump', () => {
     ].join('\n');
   const enumTable = '| Name |\n|---|\n| Open |\n| Closed |';
   // Another page names the operation's types: Kind as an enum (C#), Box by its members.
-  const names = {
-    file: 'names.csharp.html',
-    text: `<!DOCTYPE html>\n<html><body>\n<h1>Svc</h1>\n<h2>CreateThing</h2>\n<pre><code class="language-csharp" lang="csharp">${[
-      'public class CreateThing : IReturnVoid { public Kind Kind { get; set; } public Box Box { get; set; } }',
-      'public enum Kind { Open, Closed }',
-      'public class Box { public int Width { get; set; } }',
-    ].join('\n')}</code></pre>\n</body></html>\n`,
-  };
+  const names = languageTabPage('names.csharp.html', 'CreateThing', 'csharp', [
+    'public class CreateThing : IReturnVoid { public Kind Kind { get; set; } public Box Box { get; set; } }',
+    'public enum Kind { Open, Closed }',
+    'public class Box { public int Width { get; set; } }',
+  ].join('\n'));
 
   it('go to the enum the walk meets there, and the next table still goes to its type', () => {
     const model = modelOf([{ file: 'thing.txt', text: dump(enumTable) }, names]);

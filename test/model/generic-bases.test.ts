@@ -6,11 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApiModel } from '../../generator/model/api-model.js';
 import type { InputFile } from '../../generator/read/input.js';
 import { modelOf, typeOf } from '../helpers.js';
+import { languageTabPage } from '../read/html-fixtures.js';
 
-function tabPage(file: string, op: string, lang: 'csharp' | 'typescript', source: string): InputFile {
-  const encoded = source.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return { file, text: `<!DOCTYPE html>\n<html><body>\n<h1>Svc</h1>\n<h2>${op}</h2>\n<pre><code class="language-${lang}" lang="${lang}">${encoded}</code></pre>\n</body></html>\n` };
-}
 
 const pythonPage = (file: string, classes: string): InputFile => ({
   file,
@@ -20,13 +17,13 @@ const pythonPage = (file: string, classes: string): InputFile => ({
 const generic = (m: ApiModel) => m.diagnostics.filter((d) => d.code === 'SS065').map((d) => `${d.loc?.file}:${d.loc?.line} ${d.message}`);
 
 describe('generic base classes', () => {
-  const cs = tabPage('q.csharp.html', 'QueryCustomers', 'csharp', [
+  const cs = languageTabPage('q.csharp.html', 'QueryCustomers', 'csharp', [
     'namespace Acme;',
     'public class QueryCustomers : QueryDb<Customer>, IReturn<QueryResponse<Customer>> { public string Name { get; set; } }',
     'public class Customer : Entity { public int Id { get; set; } }',
     'public class Entity { public string Code { get; set; } }',
   ].join('\n'));
-  const ts = tabPage('q.typescript.html', 'QueryCustomers', 'typescript', [
+  const ts = languageTabPage('q.typescript.html', 'QueryCustomers', 'typescript', [
     'export class QueryCustomers extends QueryDb<Customer> implements IReturn<QueryResponse<Customer>>',
     '{',
     '    public name: string;',
@@ -56,7 +53,7 @@ describe('generic base classes', () => {
     const model = modelOf([cs, ts, py]);
     expect(generic(model)).toHaveLength(1);
     expect(typeOf(model, 'Customer').base).toBe('Entity');
-    const plain = tabPage('p.csharp.html', 'GetThing', 'csharp', 'public class GetThing : IReturn<Thing>, IGet { public int Id { get; set; } }\npublic class Thing { public int Id { get; set; } }');
+    const plain = languageTabPage('p.csharp.html', 'GetThing', 'csharp', 'public class GetThing : IReturn<Thing>, IGet { public int Id { get; set; } }\npublic class Thing { public int Id { get; set; } }');
     const typed = pythonPage('p.txt', 'class Page(Generic[T]):\n    items: List[T] = None');
     expect(generic(modelOf([plain, typed]))).toEqual([]);
   });

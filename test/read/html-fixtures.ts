@@ -27,3 +27,9 @@ export function seed003WithSource(text: string, source: string, link?: string): 
   const to = lines.findIndex((l) => l.startsWith('To override the Content-type'));
   return [...lines.slice(0, from), ...source.trimEnd().split('\n'), ...(link ? [link] : []), '', ...lines.slice(to)].join('\n');
 }
+
+/** A minimal operation page with only a language tab (`&lang=csharp` or `typescript`): no tables, routes or samples. */
+export function languageTabPage(file: string, op: string, lang: 'csharp' | 'typescript', source: string): { file: string; text: string } {
+  const encoded = source.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return { file, text: `<!DOCTYPE html>\n<html><body>\n<h1>Svc</h1>\n<h2>${op}</h2>\n<pre><code class="language-${lang}" lang="${lang}">${encoded}</code></pre>\n</body></html>\n` };
+}
