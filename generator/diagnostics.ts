@@ -1,3 +1,5 @@
+import type { DiagnosticCode } from './diagnostic-codes.js';
+
 /** Where a fact was read: a path relative to the input folder, 1-based line and column. */
 export interface SourceLocation {
   file: string;
@@ -7,9 +9,9 @@ export interface SourceLocation {
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A compiler-style message about the input; `code` is stable across releases (SS001…). */
+/** A compiler-style message about the input; `code` is stable across releases (SS001…, see diagnostic-codes.ts). */
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   loc?: SourceLocation;
@@ -54,13 +56,13 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
 /** Collects diagnostics while a reader or a model pass runs. */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
-  error(code: string, loc: SourceLocation | undefined, message: string): void {
+  error(code: DiagnosticCode, loc: SourceLocation | undefined, message: string): void {
     this.items.push({ code, severity: 'error', message, ...(loc ? { loc } : {}) });
   }
-  warn(code: string, loc: SourceLocation | undefined, message: string): void {
+  warn(code: DiagnosticCode, loc: SourceLocation | undefined, message: string): void {
     this.items.push({ code, severity: 'warning', message, ...(loc ? { loc } : {}) });
   }
-  info(code: string, loc: SourceLocation | undefined, message: string): void {
+  info(code: DiagnosticCode, loc: SourceLocation | undefined, message: string): void {
     this.items.push({ code, severity: 'info', message, ...(loc ? { loc } : {}) });
   }
 }

@@ -6,6 +6,7 @@
  *
  * Nothing here throws or recurses on the input: a file of any size and shape is read in one pass.
  */
+import type { DiagnosticCode } from '../diagnostic-codes.js';
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { DtoAttributeFragment, RouteFragment, SourceLine } from './fragments.js';
 import { parseVerbs } from './routes.js';
@@ -77,7 +78,7 @@ const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f:
  * nest, so `>>` is two tokens). Unterminated comments and strings are reported (`code`) and end
  * where the text or their line ends.
  */
-export function tokenize(src: Source, bag: DiagnosticBag, code: string, what: string): Token[] {
+export function tokenize(src: Source, bag: DiagnosticBag, code: DiagnosticCode, what: string): Token[] {
   const text = src.text;
   const tokens: Token[] = [];
   let i = 0;
@@ -132,7 +133,7 @@ export function tokenize(src: Source, bag: DiagnosticBag, code: string, what: st
 }
 
 /** `"…"`, `'…'` (to the end of the line) and `` `…` `` (across lines), with backslash escapes. */
-function quotedString(src: Source, tokens: Token[], start: number, bag: DiagnosticBag, code: string, what: string): number {
+function quotedString(src: Source, tokens: Token[], start: number, bag: DiagnosticBag, code: DiagnosticCode, what: string): number {
   const text = src.text;
   const quote = text[start]!;
   let value = '';
@@ -163,7 +164,7 @@ function quotedString(src: Source, tokens: Token[], start: number, bag: Diagnost
 }
 
 /** C#'s `@"…"`: no escapes but `""`, across lines. */
-function verbatimString(src: Source, tokens: Token[], start: number, bag: DiagnosticBag, code: string, what: string): number {
+function verbatimString(src: Source, tokens: Token[], start: number, bag: DiagnosticBag, code: DiagnosticCode, what: string): number {
   const text = src.text;
   let value = '';
   let i = start + 2;
