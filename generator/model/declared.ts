@@ -16,13 +16,11 @@ import { BUILTIN_TYPE_NAMES } from '../read/dotnet-type.js';
 import type { Located, PageFragments, PythonClassFragment, RouteFragment, TsType } from '../read/fragments.js';
 import { pythonNameToCamel } from '../read/python-dtos.js';
 import type { ResponseShape, TypeRef } from './api-model.js';
+import type { DeclaredLang } from './facts.js';
 import { memberKey } from './naming.js';
 import { fromDotNet, fromPython, referencedNames } from './type-ref.js';
 
-export type DeclaredLang = 'python' | 'csharp' | 'typescript';
-
-/** How messages name each source. */
-export const DECLARED_BY: Record<DeclaredLang, string> = { python: 'the Python DTO', csharp: 'the C# DTO', typescript: 'the TypeScript DTO' };
+export type { DeclaredLang };
 
 export interface DeclaredMember {
   lang: DeclaredLang;
@@ -103,13 +101,9 @@ function genericBase(written: string | undefined): Pick<DeclaredClass, 'genericB
   return written && /^[A-Za-z_][\w.]*\s*[<[]/.test(written) ? { genericBase: written } : {};
 }
 
-const cache = new WeakMap<PageFragments, DeclaredClass[]>();
-
 /** The page's DTO classes and enums, every language; interfaces are no DTOs and are left out. */
 export function declaredClasses(page: PageFragments): DeclaredClass[] {
-  let classes = cache.get(page);
-  if (!classes) cache.set(page, (classes = [...page.pythonClasses.map(fromPythonClass), ...page.dtoTypes.flatMap(fromDtoType)]));
-  return classes;
+  return [...page.pythonClasses.map(fromPythonClass), ...page.dtoTypes.flatMap(fromDtoType)];
 }
 
 function fromPythonClass(c: PythonClassFragment): DeclaredClass {

@@ -5,8 +5,9 @@
  */
 import type { SourceLocation } from '../diagnostics.js';
 import type { JsonNode, PageFragments, TsType, XmlElement } from '../read/fragments.js';
-import { parseDotNetType, type DotNetType } from '../read/dotnet-type.js';
-import { declaredClasses, type DeclaredLang } from './declared.js';
+import type { DotNetType } from '../read/dotnet-type.js';
+import type { DeclaredClass } from './declared.js';
+import type { DeclaredLang } from './facts.js';
 import { memberKey } from './naming.js';
 
 export interface MemberSighting {
@@ -65,7 +66,7 @@ export function memberTypeLookup(page: PageFragments): MemberTypeLookup {
   const byKey = new Map<string, string>();
   for (const table of page.tables)
     for (const row of table.rows) {
-      const t = row.name ? parseDotNetType(row.dataType) : undefined;
+      const t = row.type;
       if (!t || !row.name) continue;
       const element = t.args.length === 1 ? t.args[0]! : t.args.length === 2 ? t.args[1]! : t;
       if (!byKey.has(memberKey(row.name))) byKey.set(memberKey(row.name), element.name);
@@ -98,8 +99,8 @@ function tsElement(t: TsType): string | undefined {
 }
 
 /** The DTO source classes of a page, each member seen under the name its language writes. */
-export function addDeclaredEvidence(page: PageFragments, evidence: Evidence): void {
-  for (const c of declaredClasses(page)) {
+export function addDeclaredEvidence(declared: readonly DeclaredClass[], evidence: Evidence): void {
+  for (const c of declared) {
     const t = evidence.of(c.name);
     t.sources.push(c.loc);
     for (const m of c.members) evidence.add(c.name, { name: m.lang === 'python' ? m.wireName! : m.written, from: m.lang, loc: m.loc });
@@ -114,14 +115,8 @@ function isListElement(e: XmlElement): boolean {
 
 /** `http://schemas.datacontract.org/2004/07/A.B` → `A.B`. */
 export function dotNetNamespace(uri: string | undefined): string | undefined {
-  if (uri === undefined) return undefined;
-  // Every element of every XML sample asks, for a handful of namespaces: remembered (within bounds).
-  if (namespaces.has(uri)) return namespaces.get(uri);
-  const ns = DATA_CONTRACT_NS.exec(uri)?.[1];
-  if (namespaces.size < 10_000) namespaces.set(uri, ns);
-  return ns;
+  return uri === undefined ? undefined : DATA_CONTRACT_NS.exec(uri)?.[1];
 }
-const namespaces = new Map<string, string | undefined>();
 
 /** Records an XML instance of `typeName`: its members, and the instances nested in them. */
 export function addXmlInstance(typeName: string, e: XmlElement, lookup: MemberTypeLookup, evidence: Evidence): void {

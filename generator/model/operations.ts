@@ -7,9 +7,10 @@ import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { IndexOperationFragment, RouteFragment } from '../read/fragments.js';
 import { pathVariables } from '../read/routes.js';
 import type { Operation, Parameter, ResponseShape, Route, TypeDef } from './api-model.js';
-import { declaredClasses, type DeclaredClass } from './declared.js';
+import type { DeclaredClass } from './declared.js';
+import { routeKey } from './name-operations.js';
 import { memberKey } from './naming.js';
-import { routeKey, type PagePlan } from './page-plan.js';
+import type { PagePlan } from './page-plan.js';
 
 const QUERY_VERBS = new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS']);
 
@@ -21,9 +22,9 @@ function at(loc: SourceLocation): string {
 function mergeRoutes(plans: PagePlan[], declared: readonly RouteFragment[], bag: DiagnosticBag): Route[] {
   const routes = new Map<string, Route & { exact: boolean; loc: SourceLocation }>();
   // Pipe tables, HTML and JSON keep the columns apart, so their summary and notes beat a squashed split.
-  const exact = (p: PagePlan) => p.page.form !== 'squashed-text';
+  const exact = (p: PagePlan) => p.page.fragments.form !== 'squashed-text';
   const ordered = [...plans].sort((a, b) => Number(exact(b)) - Number(exact(a)));
-  const all = [...ordered.flatMap((plan) => plan.page.routes.map((r) => ({ r, exact: exact(plan), stated: true }))), ...declared.map((r) => ({ r, exact: true, stated: false }))];
+  const all = [...ordered.flatMap((plan) => plan.page.fragments.routes.map((r) => ({ r, exact: exact(plan), stated: true }))), ...declared.map((r) => ({ r, exact: true, stated: false }))];
   for (const { r, exact: isExact, stated } of all) {
     const vars = pathVariables(r.path);
     if (!vars) {
@@ -66,7 +67,7 @@ function mergeResponse(name: string, plans: PagePlan[], declared: readonly { sha
     if (chosen && JSON.stringify(r.shape) !== JSON.stringify(chosen.shape))
       bag.warn('SS058', r.loc, `response of '${name}' is ${describe(r.shape)} here but ${describe(chosen.shape)} at ${at(chosen.loc)}; using the latter`);
   if (chosen) return chosen.shape;
-  bag.warn('SS058', plans[0]?.page.routes[0]?.loc ?? { file: plans[0]!.page.file, line: 1 }, `no page shows a sample response for '${name}'; its response is taken as untyped`);
+  bag.warn('SS058', plans[0]?.page.fragments.routes[0]?.loc ?? { file: plans[0]!.page.fragments.file, line: 1 }, `no page shows a sample response for '${name}'; its response is taken as untyped`);
   return { kind: 'untyped' };
 }
 
@@ -75,19 +76,19 @@ function describe(shape: ResponseShape): string {
 }
 
 function mergeAuth(name: string, plans: PagePlan[], bag: DiagnosticBag, listed?: IndexOperationFragment): Operation['auth'] {
-  const stated = plans.filter((p) => p.page.auth || p.page.form !== 'pipe-text');
-  const required = plans.some((p) => p.page.auth?.required) || Boolean(listed?.auth);
+  const stated = plans.filter((p) => p.page.fragments.auth || p.page.fragments.form !== 'pipe-text');
+  const required = plans.some((p) => p.page.fragments.auth?.required) || Boolean(listed?.auth);
   if (!stated.length && !listed)
-    bag.warn('SS052', plans[0]!.page.routes[0]?.loc ?? { file: plans[0]!.page.file, line: 1 }, `no page says whether '${name}' requires authentication (pipe-table dumps drop that line); taken as not required (set operations.${name}.requiresAuth in codegen.config.json)`);
+    bag.warn('SS052', plans[0]!.page.fragments.routes[0]?.loc ?? { file: plans[0]!.page.fragments.file, line: 1 }, `no page says whether '${name}' requires authentication (pipe-table dumps drop that line); taken as not required (set operations.${name}.requiresAuth in codegen.config.json)`);
   // The index and a page that states auth (HTML, squashed text, metadata JSON) must agree.
-  const dissent = listed && stated.find((p) => Boolean(p.page.auth?.required) !== Boolean(listed.auth));
+  const dissent = listed && stated.find((p) => Boolean(p.page.fragments.auth?.required) !== Boolean(listed.auth));
   if (listed && dissent)
-    bag.warn('SS141', listed.loc, `the index says '${name}' ${listed.auth ? 'requires' : 'does not require'} authentication, but ${dissent.page.file} says the opposite; taken as required`);
+    bag.warn('SS141', listed.loc, `the index says '${name}' ${listed.auth ? 'requires' : 'does not require'} authentication, but ${dissent.page.fragments.file} says the opposite; taken as required`);
   const sorted = (xs: string[]) => [...new Set(xs)].sort();
   return {
     required,
-    roles: sorted([...plans.flatMap((p) => p.page.auth?.roles ?? []), ...(listed?.auth?.roles ?? [])]),
-    permissions: sorted([...plans.flatMap((p) => p.page.auth?.permissions ?? []), ...(listed?.auth?.permissions ?? [])]),
+    roles: sorted([...plans.flatMap((p) => p.page.fragments.auth?.roles ?? []), ...(listed?.auth?.roles ?? [])]),
+    permissions: sorted([...plans.flatMap((p) => p.page.fragments.auth?.permissions ?? []), ...(listed?.auth?.permissions ?? [])]),
   };
 }
 
@@ -132,7 +133,7 @@ export function mergeOperations(plans: PagePlan[], types: Map<string, TypeDef>, 
   // The request DTOs as the pages' DTO sources declare them, for their routes and IReturn<T>.
   const requestClasses = new Map<string, DeclaredClass[]>();
   for (const page of new Set(plans.map((p) => p.page)))
-    for (const c of declaredClasses(page)) {
+    for (const c of page.declared) {
       if (!byName.has(c.name)) continue;
       const list = requestClasses.get(c.name);
       if (list) list.push(c);
@@ -140,18 +141,18 @@ export function mergeOperations(plans: PagePlan[], types: Map<string, TypeDef>, 
     }
   const ops: Operation[] = [];
   for (const [name, group] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const description = group.find((p) => p.page.description)?.page.description?.value;
+    const description = group.find((p) => p.page.fragments.description)?.page.fragments.description?.value;
     const op: Operation = {
       name,
       ...(description ? { description } : {}),
-      tags: [...new Set([...group.flatMap((p) => p.page.tags.map((t) => t.value)), ...(listed.get(name)?.tags ?? [])])].sort(),
+      tags: [...new Set([...group.flatMap((p) => p.page.fragments.tags.map((t) => t.value)), ...(listed.get(name)?.tags ?? [])])].sort(),
       routes: mergeRoutes(group, (requestClasses.get(name) ?? []).flatMap((c) => c.routes), bag),
       auth: mergeAuth(name, group, bag, listed.get(name)),
       request: name,
       response: mergeResponse(name, group, (requestClasses.get(name) ?? []).flatMap((c) => (c.response ? [c.response] : [])), bag),
-      formats: [...new Set(group.flatMap((p) => (p.page.formatHint ? [p.page.formatHint.value] : [])))].sort(),
+      formats: [...new Set(group.flatMap((p) => (p.page.fragments.formatHint ? [p.page.fragments.formatHint.value] : [])))].sort(),
       parameters: [],
-      sources: sortLocs(group.map((p) => p.page.operationName?.loc ?? p.page.routes[0]?.loc ?? { file: p.page.file, line: 1 })),
+      sources: sortLocs(group.map((p) => p.page.fragments.operationName?.loc ?? p.page.fragments.routes[0]?.loc ?? { file: p.page.fragments.file, line: 1 })),
     };
     op.parameters = parameters(op, types, bag);
     ops.push(op);

@@ -2,7 +2,7 @@
  * The column grammar shared by every form of a parameter table:
  * Name | Parameter | Data Type | Required | Description.
  */
-import { BUILTIN_TYPE_NAMES, parseDotNetType, typeNamesIn } from './dotnet-type.js';
+import { BUILTIN_TYPE_NAMES, parseDotNetType, typeNamesIn, type DotNetType } from './dotnet-type.js';
 
 /** Values ServiceStack prints in the Parameter column. */
 export const PARAMETER_KINDS: readonly string[] = ['path', 'query', 'body', 'form', 'header'];
@@ -21,13 +21,16 @@ export interface RowColumns {
   name?: string;
   parameter: string;
   dataType: string;
+  /** The Data Type parsed, once, here; undefined when it is no .NET type. */
+  type: DotNetType | undefined;
   required: boolean;
   description: string;
 }
 
 /** A row's columns, its name only when it has one (built whole: the rows of every table pass through here). */
 function rowColumns(name: string | undefined, parameter: string, dataType: string, required: boolean, description: string): RowColumns {
-  return name ? { name, parameter, dataType, required, description } : { parameter, dataType, required, description };
+  const type = parseDotNetType(dataType);
+  return name ? { name, parameter, dataType, type, required, description } : { parameter, dataType, type, required, description };
 }
 
 /**
@@ -97,8 +100,7 @@ export interface KnownNames {
 }
 
 function splitScore(split: RowColumns, known: KnownNames): number {
-  const type = parseDotNetType(split.dataType);
-  const names = type ? typeNamesIn(type) : [];
+  const names = split.type ? typeNamesIn(split.type) : [];
   const typeKnown = names.every((n) => BUILTIN_TYPE_NAMES.has(n) || known.typeNames.has(n));
   const nameKnown = split.name !== undefined && known.fieldNames.has(split.name.toLowerCase());
   return (typeKnown ? 2 : 0) + (nameKnown ? 1 : 0) + (split.name ? 0.5 : 0);

@@ -83,6 +83,8 @@ export interface ParamRowFragment {
   name?: string;
   parameter: string;
   dataType: string;
+  /** The Data Type parsed, by the reader; undefined when it is no .NET type. */
+  type: DotNetType | undefined;
   required: boolean;
   description: string;
   loc: SourceLocation;

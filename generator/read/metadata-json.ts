@@ -182,7 +182,8 @@ function addTypeTable(ctx: Ctx, page: PageFragments, name: string, requestName: 
 function propertyRow(ctx: Ctx, p: Node, routes: RouteFragment[] | undefined): ParamRowFragment | undefined {
   const name = text(member(p, 'name'));
   const type = dataType(p);
-  if (!name || !type || !parseDotNetType(type)) {
+  const parsed = type === undefined ? undefined : parseDotNetType(type);
+  if (!name || !type || !parsed) {
     ctx.bag.warn('SS133', ctx.at(p.offset), `property ${name ?? '(no name)'} has no readable type (${type ?? 'none'}); skipped`);
     return undefined;
   }
@@ -190,6 +191,7 @@ function propertyRow(ctx: Ctx, p: Node, routes: RouteFragment[] | undefined): Pa
     name,
     parameter: text(member(p, 'paramType')) ?? (routes ? requestParamType(name, routes) : 'form'),
     dataType: type,
+    type: parsed,
     required: flag(member(p, 'isRequired')),
     description: describe(p),
     loc: ctx.at(p.offset),

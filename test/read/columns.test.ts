@@ -8,6 +8,7 @@ import {
   type KnownNames,
   type RowColumns,
 } from '../../generator/read/columns.js';
+import { parseDotNetType } from '../../generator/read/dotnet-type.js';
 
 const NOTHING_KNOWN: KnownNames = { typeNames: new Set(), fieldNames: new Set() };
 
@@ -16,7 +17,7 @@ function known(fieldNames: string[] = [], typeNames: string[] = []): KnownNames 
 }
 
 function row(name: string | undefined, parameter: string, dataType: string, required: boolean, description: string): RowColumns {
-  return { ...(name !== undefined ? { name } : {}), parameter, dataType, required, description };
+  return { ...(name !== undefined ? { name } : {}), parameter, dataType, type: parseDotNetType(dataType), required, description };
 }
 
 /** Splits a squashed row and picks one, as the text page reader does. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseDotNetType } from '../../generator/read/dotnet-type.js';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../generator/diagnostics.js';
 import type { PageFragments } from '../../generator/read/fragments.js';
@@ -47,7 +48,7 @@ describe('readHtmlPage: a JSON page as ServiceStack writes it (tables on one lon
   it('reads every table under its caption, in page order, rows located by line and column', () => {
     expect(page.tables.map((t) => t.caption)).toEqual(['CreateOrder', 'OrderRequestBase', 'NewOrderLine', 'CreateOrderResponse', 'ResponseStatus', 'ResponseError']);
     expect(rows(page, 'CreateOrder')[0]).toEqual({
-      name: 'CustomerId', parameter: 'body', dataType: 'int', required: true, description: 'Customer placing the order',
+      name: 'CustomerId', parameter: 'body', dataType: 'int', type: parseDotNetType('int'), required: true, description: 'Customer placing the order',
       loc: { file: 'CreateOrder.json.html', ...where(text, '<tr><td>CustomerId</td>') },
     });
     expect(rows(page, 'CreateOrder')[2]!.description).toBe('Free text & notes for the warehouse');
@@ -191,7 +192,7 @@ describe('readHtmlPage: pages it has not seen', () => {
       "<h2>Op</h2><table class='params'><caption>Op Parameters:</caption><thead><tr><th>Required</th><th>Name</th><th>Description</th><th>Data Type</th><th>Parameter</th></tr></thead>" +
         '<tbody><tr><td>Yes</td><td>Id</td><td>the id</td><td>Guid</td><td>query</td></tr></tbody></table>',
     ));
-    expect(p.tables[0]!.rows[0]).toMatchObject({ name: 'Id', parameter: 'query', dataType: 'Guid', required: true, description: 'the id' });
+    expect(p.tables[0]!.rows[0]).toMatchObject({ name: 'Id', parameter: 'query', dataType: 'Guid', type: parseDotNetType('Guid'), required: true, description: 'the id' });
   });
 
   it('reads sample lines decoded, at the lines of the file, whether the block is text alone or holds tags or a line-break entity', () => {

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { parseDotNetType } from '../../generator/read/dotnet-type.js';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { DiagnosticBag } from '../../generator/diagnostics.js';
@@ -225,7 +226,7 @@ describe('readTextPage: pipe tables with a leading `|`', () => {
 
   it('reads the rows with their lines', () => {
     expect(p.tables[0]!.rows).toEqual([
-      { name: 'id', parameter: 'path', dataType: 'int', required: false, description: 'Customer Id', loc: { file: 'pipe.txt', line: 5 } },
+      { name: 'id', parameter: 'path', dataType: 'int', type: parseDotNetType('int'), required: false, description: 'Customer Id', loc: { file: 'pipe.txt', line: 5 } },
     ]);
     expect(p.tables[1]!.rows.map((r) => [r.name, r.dataType, r.required, r.loc.line])).toEqual([
       ['title', 'string', false, 8],
@@ -237,7 +238,7 @@ describe('readTextPage: pipe tables with a leading `|`', () => {
 
   it('reads the row with no Name cell as a row without a name (the model recovers and reports it)', () => {
     const nameless = p.tables[2]!.rows[0]!;
-    expect(nameless).toEqual({ parameter: 'form', dataType: 'string', required: true, description: '', loc: { file: 'pipe.txt', line: 13 } });
+    expect(nameless).toEqual({ parameter: 'form', dataType: 'string', type: parseDotNetType('string'), required: true, description: '', loc: { file: 'pipe.txt', line: 13 } });
     expect(nameless).not.toHaveProperty('name');
   });
 
@@ -267,8 +268,8 @@ describe('readTextPage: pipe tables without a leading `|`', () => {
       ['privacyPolicyAcceptanceStorage', 'body', 'bool', true, 5],
       ['tvPrivacyPolicyAcceptanceStorage', 'body', 'bool?', false, 6],
     ]);
-    expect(p.tables[1]!.rows[0]).toEqual({ parameter: 'form', dataType: 'string', required: true, description: '', loc: { file: 'page.txt', line: 9 } });
-    expect(p.tables[2]!.rows[0]).toMatchObject({ name: 'boosterCustomerId', dataType: 'int', required: true, loc: { line: 13 } });
+    expect(p.tables[1]!.rows[0]).toEqual({ parameter: 'form', dataType: 'string', type: parseDotNetType('string'), required: true, description: '', loc: { file: 'page.txt', line: 9 } });
+    expect(p.tables[2]!.rows[0]).toMatchObject({ name: 'boosterCustomerId', dataType: 'int', type: parseDotNetType('int'), required: true, loc: { line: 13 } });
     expect(p.formatHint?.value).toBe('csv');
     expect(p.samples.map((s) => s.body?.format)).toEqual(['json', 'json']);
     expect(bag.items).toEqual([]);
@@ -297,12 +298,12 @@ describe('readTextPage: squashed text with captions', () => {
 
   it('splits the squashed rows', () => {
     expect(p.tables[1]!.rows).toEqual([
-      { name: 'brand', parameter: 'form', dataType: 'string', required: true, description: 'Brand', loc: { file: 'sq.txt', line: 18 } },
-      { name: 'posCodes', parameter: 'form', dataType: 'List<string>', required: true, description: 'POS Legacy', loc: { file: 'sq.txt', line: 19 } },
+      { name: 'brand', parameter: 'form', dataType: 'string', type: parseDotNetType('string'), required: true, description: 'Brand', loc: { file: 'sq.txt', line: 18 } },
+      { name: 'posCodes', parameter: 'form', dataType: 'List<string>', type: parseDotNetType('List<string>'), required: true, description: 'POS Legacy', loc: { file: 'sq.txt', line: 19 } },
       {
         name: 'clientSpendingFrom',
         parameter: 'form',
-        dataType: 'double?',
+        dataType: 'double?', type: parseDotNetType('double?'),
         required: false,
         description: "Client Spending From e.g. '100'",
         loc: { file: 'sq.txt', line: 20 },
@@ -310,14 +311,14 @@ describe('readTextPage: squashed text with captions', () => {
       {
         name: 'interests',
         parameter: 'form',
-        dataType: 'List<GetCustomerInterest>',
+        dataType: 'List<GetCustomerInterest>', type: parseDotNetType('List<GetCustomerInterest>'),
         required: false,
         description: 'Customer interest filter',
         loc: { file: 'sq.txt', line: 21 },
       },
     ]);
     expect(p.tables[0]!.rows[0]).toMatchObject({ name: 'downloadRequestId', parameter: 'body', loc: { line: 15 } });
-    expect(p.tables[3]!.rows[0]).toMatchObject({ name: 'asyncTaskId', dataType: 'Guid', required: true, loc: { line: 27 } });
+    expect(p.tables[3]!.rows[0]).toMatchObject({ name: 'asyncTaskId', dataType: 'Guid', type: parseDotNetType('Guid'), required: true, loc: { line: 27 } });
   });
 
   it('reads the format hint and both samples, and reports nothing', () => {
@@ -355,8 +356,8 @@ describe('readTextPage: squashed rows that split more than one way', () => {
   it('reports an undecided split (SS011) and keeps the other split as an alternative', () => {
     const { page: p, bag } = read(TABLE);
     const r = p.tables[0]!.rows[0]!;
-    expect(r).toMatchObject({ name: 'myPlatform', dataType: 'Status', loc: { line: 8 } });
-    expect(r.alternatives).toEqual([{ name: 'myPlat', parameter: 'form', dataType: 'formStatus', required: false, description: 'Platform status' }]);
+    expect(r).toMatchObject({ name: 'myPlatform', dataType: 'Status', type: parseDotNetType('Status'), loc: { line: 8 } });
+    expect(r.alternatives).toEqual([{ name: 'myPlat', parameter: 'form', dataType: 'formStatus', type: parseDotNetType('formStatus'), required: false, description: 'Platform status' }]);
     expect(bag.items).toContainEqual(expect.objectContaining({ code: 'SS011', loc: { file: 'page.txt', line: 8 } }));
   });
 
@@ -688,10 +689,10 @@ describe('readTextPage on the seeds', () => {
     const { page: p, bag } = readSeed('002_');
     expect(p.form).toBe('pipe-text');
     expect(p.tables.map((t) => t.rows.length)).toEqual([2, 38, 2, 4, 14, 4, 3, 3, 3, 1]);
-    expect(p.tables.at(-1)!.rows[0]).toMatchObject({ name: 'boosterCustomerId', dataType: 'int', required: true, loc: { line: 96 } });
+    expect(p.tables.at(-1)!.rows[0]).toMatchObject({ name: 'boosterCustomerId', dataType: 'int', type: parseDotNetType('int'), required: true, loc: { line: 96 } });
     expect(p.routes.map((r) => [r.verbs, r.path])).toEqual([[['POST'], '/customer']]);
     expect(p.formatHint?.value).toBe('csv');
-    expect(p.tables[2]!.rows[0]).toEqual({ parameter: 'form', dataType: 'string', required: true, description: '', loc: { file: p.file, line: 49 } });
+    expect(p.tables[2]!.rows[0]).toEqual({ parameter: 'form', dataType: 'string', type: parseDotNetType('string'), required: true, description: '', loc: { file: p.file, line: 49 } });
     expect(bag.items.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
@@ -709,15 +710,15 @@ describe('readTextPage on the seeds', () => {
     ]);
     expect(p.tables.map((t) => t.loc.line)).toEqual([10, 13, 37, 41, 45, 49, 56]);
     const search = p.tables[1]!;
-    expect(search.rows[0]).toMatchObject({ name: 'brand', parameter: 'form', dataType: 'string', required: true, loc: { line: 15 } });
-    expect(search.rows.at(-1)).toMatchObject({ name: 'saleRepresentativeEmails', dataType: 'List<string>', loc: { line: 36 } });
+    expect(search.rows[0]).toMatchObject({ name: 'brand', parameter: 'form', dataType: 'string', type: parseDotNetType('string'), required: true, loc: { line: 15 } });
+    expect(search.rows.at(-1)).toMatchObject({ name: 'saleRepresentativeEmails', dataType: 'List<string>', type: parseDotNetType('List<string>'), loc: { line: 36 } });
     expect(search.rows.find((r) => r.name === 'clientSpendingFrom')).toMatchObject({
-      dataType: 'double?',
+      dataType: 'double?', type: parseDotNetType('double?'),
       required: false,
       description: "Client Spending From e.g. '100'",
       loc: { line: 21 },
     });
-    expect(p.tables[6]!.rows[0]).toMatchObject({ name: 'asyncTaskId', dataType: 'Guid', required: true, loc: { line: 58 } });
+    expect(p.tables[6]!.rows[0]).toMatchObject({ name: 'asyncTaskId', dataType: 'Guid', type: parseDotNetType('Guid'), required: true, loc: { line: 58 } });
     expect(p.routes).toEqual([{ verbs: ['POST'], path: '/customer/{brand}/export', summary: 'Export Customer Data', loc: { file: p.file, line: 9 } }]);
     expect(bag.items.filter((d) => d.severity !== 'info')).toEqual([]);
   });

@@ -1,0 +1,88 @@
+/**
+ * What is known of named types before a page's untitled tables are named: member sets from
+ * captions and DTO sources and samples, declared bases, enums. Built whole for each round of
+ * table identification and never changed after, so the indexes it holds cannot go stale.
+ */
+import type { ParamTableFragment } from '../read/fragments.js';
+import type { Evidence } from './evidence.js';
+import type { ModelPage } from './model-page.js';
+import { memberKey } from './naming.js';
+
+const DECLARED_LANGS = ['python', 'csharp', 'typescript'] as const;
+
+export interface Catalog {
+  readonly evidence: Evidence;
+  /** Member keys of tables named with certainty (captions, or an earlier round). */
+  readonly tableMembers: ReadonlyMap<string, ReadonlySet<string>>;
+  /** `derived → base` from DTO source classes. */
+  readonly declaredBases: ReadonlyMap<string, string>;
+  /** Enums some page names: a titled enum table, or an enum in the DTO sources. */
+  readonly enumNames: ReadonlySet<string>;
+  /** Types by their member set (sorted keys joined), the first name in sorted order winning. */
+  readonly byTableMembers: ReadonlyMap<string, string>;
+  readonly byDeclaredMembers: ReadonlyMap<string, string>;
+  /** The named member keys of every table of every page. */
+  readonly tableKeys: ReadonlyMap<ParamTableFragment, ReadonlySet<string>>;
+}
+
+/** The member keys a table's named rows give. */
+export function rowKeys(table: ParamTableFragment): Set<string> {
+  return new Set(table.rows.flatMap((r) => (r.name ? [memberKey(r.name)] : [])));
+}
+
+const memberSetKey = (keys: Iterable<string>) => [...keys].sort().join('\0');
+
+/** `learned`: member sets of tables an earlier round named with certainty (added where no caption gave the name). */
+export function buildCatalog(pages: readonly ModelPage[], evidence: Evidence, learned: ReadonlyMap<string, ReadonlySet<string>> = new Map()): Catalog {
+  const tableMembers = new Map<string, ReadonlySet<string>>();
+  const tableKeys = new Map<ParamTableFragment, ReadonlySet<string>>();
+  const declaredBases = new Map<string, string>();
+  const enumNames = new Set<string>();
+  for (const { fragments, declared } of pages) {
+    for (const e of fragments.enums) if (e.name) enumNames.add(e.name);
+    for (const t of fragments.tables) {
+      const keys = rowKeys(t);
+      tableKeys.set(t, keys);
+      if (t.caption && !tableMembers.has(t.caption)) tableMembers.set(t.caption, keys);
+    }
+    for (const c of declared) {
+      if (c.isEnum) enumNames.add(c.name);
+      const base = c.bases[0];
+      if (base && !declaredBases.has(c.name)) declaredBases.set(c.name, base);
+    }
+  }
+  for (const [name, keys] of learned) if (!tableMembers.has(name)) tableMembers.set(name, keys);
+  return { evidence, tableMembers, declaredBases, enumNames, ...memberIndexes(tableMembers, evidence), tableKeys };
+}
+
+function memberIndexes(tableMembers: ReadonlyMap<string, ReadonlySet<string>>, evidence: Evidence) {
+  const byTableMembers = new Map<string, string>();
+  const byDeclaredMembers = new Map<string, string>();
+  for (const [name, members] of [...tableMembers].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const key = memberSetKey(members);
+    if (!byTableMembers.has(key)) byTableMembers.set(key, name);
+  }
+  for (const name of [...evidence.types.keys()].sort()) {
+    const key = memberSetKey(evidence.keys(name, DECLARED_LANGS));
+    if (!byDeclaredMembers.has(key)) byDeclaredMembers.set(key, name);
+  }
+  return { byTableMembers, byDeclaredMembers };
+}
+
+/** A named type whose own members are exactly these, found in captions, DTO source classes or earlier rounds. */
+export function typeWithMembers(keys: ReadonlySet<string>, catalog: Catalog): string | undefined {
+  const key = memberSetKey(keys);
+  return catalog.byTableMembers.get(key) ?? catalog.byDeclaredMembers.get(key);
+}
+
+/** Member keys a type is known to have from any source other than this page's unnamed tables. */
+export function knownMembers(name: string, catalog: Catalog): Set<string> {
+  const keys = catalog.evidence.keys(name); // (a new set)
+  for (const k of catalog.tableMembers.get(name) ?? []) keys.add(k);
+  return keys;
+}
+
+/** The named member keys of a table of some page. */
+export function keysOf(table: ParamTableFragment, catalog: Catalog): ReadonlySet<string> {
+  return catalog.tableKeys.get(table) ?? rowKeys(table);
+}

@@ -1,0 +1,138 @@
+/**
+ * The fact layer: what every source says about a type or a member, lowered once into plain data
+ * (generator/model/lower-facts.ts) and read by one resolver per attribute (generator/model/resolve/).
+ * A fact is a value, the kind of source that states it and where; the ranking of sources per
+ * attribute is data too (generator/model/sources.ts).
+ */
+import type { SourceLocation } from '../diagnostics.js';
+import type { TsType } from '../read/fragments.js';
+import type { TypeRef } from './api-model.js';
+
+/**
+ * Who states a fact. `table`: a parameter table named as the type (an HTML or text page, or
+ * `/types/metadata`); `csharp`, `python`, `typescript`: a DTO class of that language's tab;
+ * `xml`, `json`: a sample instance (of the type, or of a type derived from it).
+ */
+export type SourceKind = 'table' | 'csharp' | 'python' | 'typescript' | 'xml' | 'json';
+
+/** The DTO source languages, in the order their classes are read. */
+export type DeclaredLang = 'python' | 'csharp' | 'typescript';
+
+export interface Fact<T> {
+  value: T;
+  source: SourceKind;
+  loc: SourceLocation;
+}
+
+/**
+ * A member type a source states: `written` as the source spells it (for messages), `ts` the
+ * TypeScript type as parsed. No `value`: a TypeScript type with no .NET reading (checked, never taken).
+ */
+export interface TypeFact {
+  value?: TypeRef;
+  written: string;
+  ts?: TsType;
+  source: SourceKind;
+  loc: SourceLocation;
+}
+
+/** A sample's placeholder value for a member (`"String"`, `0`, `false`): evidence of a type only where nothing states one. */
+export type SampleValue = string | number | boolean | null;
+
+/** What the sources say about one member of one type, attribute by attribute, each list in source order. */
+export interface MemberFacts {
+  /** memberKey of the member (`PostId`, `postId`, `post_id` are one member). */
+  key: string;
+  /** The .NET name: a table row's, C#'s, an XML element's, Python's camelCase, TypeScript's, a JSON key. */
+  name: Fact<string>[];
+  /** Types stated by tables and DTO sources; a TypeScript fact is weaker (`number` is every .NET number). */
+  type: TypeFact[];
+  /** Placeholders of sample instances (of this type and of the types derived from it). */
+  sample: Fact<SampleValue>[];
+  required: Fact<boolean>[];
+  description: Fact<string>[];
+  /** The JSON name: a JSON sample's key, a C# `[DataMember(Name=…)]`, TypeScript's and Python's names. */
+  wireName: Fact<string>[];
+  /** The Parameter column of the request DTO's own table rows. */
+  parameter: Fact<string>[];
+  /** The .NET namespace an XML sample's element is in (that of the type declaring the member). */
+  namespace: Fact<string>[];
+  /** Where the tables and DTO sources state the member (the field's `sources`). */
+  statedAt: SourceLocation[];
+}
+
+export interface EnumMemberFact {
+  name: string;
+  value?: string;
+  loc: SourceLocation;
+}
+
+/** One source's list of an enum's members (an enum table, or an enum of a DTO source). */
+export interface EnumListFact {
+  members: EnumMemberFact[];
+  /** How messages name the source: 'the enum table', 'the C# DTO'… */
+  what: string;
+  loc: SourceLocation;
+}
+
+/** What the sources say about one type. */
+export interface TypeFacts {
+  name: string;
+  /** Members in the order the sources first state them: table rows, then DTO members, then (for types known only from samples) sample keys. */
+  members: Map<string, MemberFacts>;
+  /** Set when a table or DTO source describes the type (its members are then not taken from samples). */
+  described: boolean;
+  enumLists: EnumListFact[];
+  base: Fact<string>[];
+  description: Fact<string>[];
+  /** C#'s `namespace`, then XML samples' (the first member element in another namespace, else the root's). */
+  namespace: Fact<string>[];
+  /** A base class written with type arguments (`QueryDb<Customer>`), which the model does not follow. */
+  genericBase: Fact<string>[];
+  /** Where a table, DTO class or enum list describes the type. */
+  describedAt: SourceLocation[];
+  /** Where sample instances show it. */
+  shownAt: SourceLocation[];
+  /** Whether any source outside its tables shows members of it. */
+  shown: boolean;
+  /** Where other types use it (member types, bases). */
+  referencedAt: SourceLocation[];
+}
+
+export function emptyMemberFacts(key: string): MemberFacts {
+  return { key, name: [], type: [], sample: [], required: [], description: [], wireName: [], parameter: [], namespace: [], statedAt: [] };
+}
+
+export function emptyTypeFacts(name: string): TypeFacts {
+  return {
+    name,
+    members: new Map(),
+    described: false,
+    enumLists: [],
+    base: [],
+    description: [],
+    namespace: [],
+    genericBase: [],
+    describedAt: [],
+    shownAt: [],
+    shown: false,
+    referencedAt: [],
+  };
+}
+
+/** Every type's facts, by name: the product of lowering, the input of resolving. */
+export class FactStore {
+  readonly types = new Map<string, TypeFacts>();
+
+  type(name: string): TypeFacts {
+    let t = this.types.get(name);
+    if (!t) this.types.set(name, (t = emptyTypeFacts(name)));
+    return t;
+  }
+
+  member(type: TypeFacts, key: string): MemberFacts {
+    let m = type.members.get(key);
+    if (!m) type.members.set(key, (m = emptyMemberFacts(key)));
+    return m;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * Pass "lower members": each type's members as facts, in the order the sources first state them —
+ * its table rows, then its DTO classes' members, then (for a type known only from samples) the
+ * sample's keys — and what sample instances of it and of the types derived from it show. A table
+ * row without a name (seed 000: `| form | string | Yes | ||`) is the one member other sources give
+ * the type that neither the table nor the type's bases or subtypes have; else it is skipped (SS063).
+ */
+import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
+import type { ParamRowFragment } from '../read/fragments.js';
+import type { DeclaredClass, DeclaredMember } from './declared.js';
+import type { Evidence, MemberSighting } from './evidence.js';
+import type { FactStore, MemberFacts, SourceKind, TypeFacts } from './facts.js';
+import type { LoweredTypes, TypeSources } from './lower-types.js';
+import { memberKey } from './naming.js';
+import type { NamedTable } from './page-plan.js';
+import { RANKING, strongest } from './sources.js';
+import { fromDotNet } from './type-ref.js';
+import { WireAliases } from './wire-aliases.js';
+
+/** What member lowering reads besides the facts: the resolved bases and the sightings. */
+export interface MemberContext {
+  lowered: LoweredTypes;
+  evidence: Evidence;
+  aliases: WireAliases;
+  baseOf: ReadonlyMap<string, string>;
+  derived: ReadonlyMap<string, readonly string[]>;
+  bag: DiagnosticBag;
+  /** The member keys each type's own tables and DTO classes declare (worked out once per type). */
+  ownKeys: Map<string, ReadonlySet<string>>;
+}
+
+export function lowerMembers(lowered: LoweredTypes, evidence: Evidence, baseOf: ReadonlyMap<string, string>, bag: DiagnosticBag): void {
+  const derived = new Map<string, string[]>();
+  for (const [d, b] of baseOf) derived.set(b, [...(derived.get(b) ?? []), d]);
+  const aliases = new WireAliases(lowered.sources);
+  const ctx: MemberContext = { lowered, evidence, aliases, baseOf, derived, bag, ownKeys: new Map() };
+  for (const t of lowered.store.types.values()) if (!t.enumLists.length) lowerTypeMembers(t, ctx);
+}
+
+function lowerTypeMembers(t: TypeFacts, ctx: MemberContext): void {
+  const store = ctx.lowered.store;
+  const sources = ctx.lowered.sources.get(t.name)!;
+  const inChain = chainKeys(t.name, ctx);
+  for (const table of sources.tables) lowerTable(t, table, inChain, ctx);
+  for (const c of sources.declared) for (const m of c.members) lowerDeclared(store.member(t, ctx.aliases.keyIn(t.name, m.key)), m);
+  const seen = ctx.evidence.types.get(t.name);
+  if (!t.described && seen) for (const k of seen.members.keys()) if (!inChain.has(k)) store.member(t, k);
+  for (const m of t.members.values()) lowerSightings(m, sightings(t.name, m.key, ctx));
+  const xml = firstNamespace(t) ?? seen?.namespace;
+  if (xml) t.namespace.push({ value: xml.value, source: 'xml', loc: xml.loc });
+}
+
+function lowerTable(t: TypeFacts, table: NamedTable, inChain: ReadonlySet<string>, ctx: MemberContext): void {
+  const unnamed = table.table.rows.filter((r) => !r.name);
+  const candidates = unnamed.length === 1 ? missingMembers(t, table, inChain, ctx) : [];
+  for (const row of table.table.rows) {
+    const name = row.name ?? recoverRowName(t, row, candidates, ctx);
+    if (name === undefined) continue;
+    lowerRow(ctx.lowered.store.member(t, memberKey(name)), row, name, table.role);
+  }
+}
+
+function lowerRow(m: MemberFacts, row: ParamRowFragment, name: string, role: NamedTable['role']): void {
+  const at = { source: 'table' as const, loc: row.loc };
+  m.name.push({ value: name, ...at });
+  if (row.type) m.type.push({ value: fromDotNet(row.type), written: row.dataType, ...at });
+  m.required.push({ value: row.required, ...at });
+  const description = normalise(row.description);
+  if (description) m.description.push({ value: description, ...at });
+  if (role === 'request') m.parameter.push({ value: row.parameter, ...at });
+  m.statedAt.push(row.loc);
+}
+
+function lowerDeclared(m: MemberFacts, d: DeclaredMember): void {
+  const at = { source: d.lang, loc: d.loc };
+  const name = d.lang === 'csharp' ? d.dotNetName : d.lang === 'python' ? d.wireName : d.written;
+  if (name) m.name.push({ value: name, ...at });
+  if (d.type || d.tsType) m.type.push({ ...(d.type ? { value: d.type } : {}), written: d.annotation, ...(d.tsType ? { ts: d.tsType } : {}), ...at });
+  m.required.push({ value: d.required, ...at });
+  if (d.description) {
+    const description = normalise(d.description);
+    if (description) m.description.push({ value: description, ...at });
+  }
+  if (d.wireName) m.wireName.push({ value: d.wireName, ...at });
+  m.statedAt.push(d.loc);
+}
+
+/** What sample instances show of a member: its name as written, its placeholder, its wire name (JSON), its namespace (XML). */
+function lowerSightings(m: MemberFacts, seen: readonly MemberSighting[]): void {
+  for (const s of seen) {
+    if (s.from !== 'xml' && s.from !== 'json') continue;
+    const at = { source: s.from as SourceKind, loc: s.loc };
+    m.name.push({ value: s.name, ...at });
+    if (s.sample !== undefined) m.sample.push({ value: s.sample, ...at });
+    if (s.from === 'json') m.wireName.push({ value: s.name, ...at });
+    if (s.namespace) m.namespace.push({ value: s.namespace, ...at });
+  }
+}
+
+/**
+ * Sightings of a member in instances of the type or of any type derived from it, under its key
+ * and under the wire names a C# DataMember gives it.
+ */
+function sightings(type: string, key: string, ctx: MemberContext): MemberSighting[] {
+  const seen = new Set<string>();
+  const out: MemberSighting[] = [];
+  const keys = [key, ...ctx.aliases.wireKeys(type, key)];
+  const walk = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const members = ctx.evidence.types.get(name)?.members;
+    for (const k of keys) for (const s of members?.get(k) ?? []) out.push(s);
+    for (const d of ctx.derived.get(name) ?? []) walk(d);
+  };
+  walk(type);
+  return out;
+}
+
+/** The member keys a type's own tables and DTO classes declare. */
+function ownKeys(name: string, ctx: MemberContext): ReadonlySet<string> {
+  let keys = ctx.ownKeys.get(name);
+  if (keys) return keys;
+  const sources: TypeSources | undefined = ctx.lowered.sources.get(name);
+  const own = new Set<string>();
+  for (const t of sources?.tables ?? []) for (const r of t.table.rows) if (r.name) own.add(memberKey(r.name));
+  for (const c of sources?.declared ?? []) for (const m of c.members) own.add(ctx.aliases.keyIn(name, m.key));
+  ctx.ownKeys.set(name, (keys = own));
+  return keys;
+}
+
+/** Members the type's bases (all the way up) and direct subtypes declare. */
+function chainKeys(name: string, ctx: MemberContext): Set<string> {
+  const keys = new Set<string>();
+  const seen = new Set<string>([name]);
+  for (let n = ctx.baseOf.get(name); n && !seen.has(n); n = ctx.baseOf.get(n)) {
+    seen.add(n);
+    for (const k of ownKeys(n, ctx)) keys.add(k);
+  }
+  for (const d of ctx.derived.get(name) ?? []) for (const k of ownKeys(d, ctx)) keys.add(k);
+  return keys;
+}
+
+/** The members other sources give the type that this table and the chain lack: one of them names a lone unnamed row. */
+function missingMembers(t: TypeFacts, table: NamedTable, inChain: ReadonlySet<string>, ctx: MemberContext): string[] {
+  const own = new Set(table.table.rows.flatMap((r) => (r.name ? [memberKey(r.name)] : [])));
+  const declared = ctx.lowered.sources.get(t.name)!.declared.flatMap((c: DeclaredClass) => c.members.map((m) => m.key));
+  const known = [...(ctx.evidence.types.get(t.name)?.members.keys() ?? []), ...declared].map((k) => ctx.aliases.keyIn(t.name, k));
+  return [...new Set(known)].filter((k) => !own.has(k) && !inChain.has(k));
+}
+
+function recoverRowName(t: TypeFacts, row: ParamRowFragment, candidates: readonly string[], ctx: MemberContext): string | undefined {
+  const key = candidates.length === 1 ? candidates[0]! : undefined;
+  const probe = { ...emptyProbe(), key: key ?? '' };
+  if (key) {
+    for (const c of ctx.lowered.sources.get(t.name)!.declared)
+      for (const m of c.members) if (ctx.aliases.keyIn(t.name, m.key) === key) lowerDeclared(probe, m);
+    const seen = [key, ...ctx.aliases.wireKeys(t.name, key)].flatMap((k) => ctx.evidence.types.get(t.name)?.members.get(k) ?? []);
+    lowerSightings(probe, seen);
+    probe.statedAt.push(...seen.map((s) => s.loc));
+  }
+  const name = strongest(probe.name, RANKING.name)?.value;
+  if (!name) {
+    ctx.bag.warn('SS063', row.loc, `table row of '${t.name}' has no name and no other source names it; row skipped`);
+    return undefined;
+  }
+  const where = [...new Set(probe.statedAt.map(at))].sort().join(', ');
+  ctx.bag.warn('SS063', row.loc, `table row of '${t.name}' has no name; it is '${name}', the one member of ${t.name} the table lacks (seen at ${where})`);
+  return name;
+}
+
+function emptyProbe(): MemberFacts {
+  return { key: '', name: [], type: [], sample: [], required: [], description: [], wireName: [], parameter: [], namespace: [], statedAt: [] };
+}
+
+/** The first member (in order) that an XML sample shows in a namespace: the type's namespace. */
+function firstNamespace(t: TypeFacts): { value: string; loc: SourceLocation } | undefined {
+  for (const m of t.members.values()) if (m.namespace[0]) return m.namespace[0];
+  return undefined;
+}
+
+function at(loc: SourceLocation): string {
+  return `${loc.file}:${loc.line}`;
+}
+
+function normalise(text: string): string {
+  if (!/[^\S ]| {2}|^ | $/.test(text)) return text; // most are: single spaces, none at the ends
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export type { FactStore };

@@ -1,0 +1,94 @@
+/**
+ * Pass "resolve types": one TypeDef per type from its facts, each attribute decided by its own
+ * resolver (resolve/): enum members, base, namespace, description, and per member its name,
+ * type, required-ness, description and wire name. Gaps are reported here: a type used but never
+ * described (SS070), known only from samples (SS071), or with a generic base not followed (SS065).
+ */
+import type { DiagnosticBag } from '../diagnostics.js';
+import type { Field, TypeDef, TypeRef } from './api-model.js';
+import { extractExamples } from './description.js';
+import type { MemberFacts, TypeFact, TypeFacts } from './facts.js';
+import type { LoweredTypes } from './lower-types.js';
+import { resolveDescription } from './resolve/description.js';
+import { resolveEnumMembers } from './resolve/enum-members.js';
+import { reportUntabledMembers } from './resolve/membership.js';
+import { resolveMemberType } from './resolve/member-type.js';
+import { resolveNamespace } from './resolve/namespace.js';
+import { resolveRequired } from './resolve/required.js';
+import { resolveWireName } from './resolve/wire-name.js';
+import { RANKING, strongest } from './sources.js';
+import { isValueType } from './type-ref.js';
+
+export function resolveTypes(lowered: LoweredTypes, baseOf: ReadonlyMap<string, string>, bag: DiagnosticBag): TypeDef[] {
+  const types = [...lowered.store.types.values()];
+  const enums = new Set(types.filter((t) => t.enumLists.length).map((t) => t.name));
+  const normalise = (f: TypeFact) => f.value && (f.source === 'csharp' ? withoutReferenceNullability(f.value, enums) : f.value);
+  return types.map((t) => {
+    if (t.enumLists.length) return { name: t.name, kind: 'enum', fields: [], enumMembers: resolveEnumMembers(t, bag), rules: [], sources: t.describedAt };
+    const hasTables = lowered.sources.get(t.name)!.tables.length > 0;
+    reportUntabledMembers(t, hasTables, bag);
+    const fields = [...t.members.values()].flatMap((m) => resolveField(t.name, m, normalise, bag));
+    return objectType(t, fields, baseOf.get(t.name), bag);
+  });
+}
+
+function objectType(t: TypeFacts, fields: Field[], base: string | undefined, bag: DiagnosticBag): TypeDef {
+  const shown = !t.described && t.shown;
+  if (shown) bag.warn('SS071', t.shownAt[0], `'${t.name}' is known only from a sample; its member types are guessed from placeholder values`);
+  const incomplete = !t.described && !shown;
+  if (incomplete && t.referencedAt.length)
+    bag.warn('SS070', t.referencedAt[0], `type '${t.name}' is used but no page describes it (a class without own members gets no table); emitted as an open object`);
+  const generic = t.genericBase[0];
+  if (generic && !base)
+    bag.warn('SS065', generic.loc, `'${t.name}' extends '${generic.value}', a generic class the generator does not follow: it gets no base, and what it inherits comes only from its tables and samples`);
+  const description = t.description[0]?.value;
+  const namespace = resolveNamespace(t, bag);
+  return {
+    name: t.name,
+    kind: 'object',
+    ...(namespace ? { namespace } : {}),
+    ...(base ? { base } : {}),
+    ...(description ? { description } : {}),
+    fields,
+    enumMembers: [],
+    rules: [],
+    ...(incomplete ? { incomplete: true } : {}),
+    sources: t.describedAt.length ? t.describedAt : [...t.shownAt.slice(0, 1), ...t.referencedAt.slice(0, 1)],
+  };
+}
+
+function resolveField(typeName: string, m: MemberFacts, normalise: (f: TypeFact) => TypeRef | undefined, bag: DiagnosticBag): Field[] {
+  const name = strongest(m.name, RANKING.name)?.value;
+  if (!name) return [];
+  const label = `${typeName}.${name}`;
+  const type = resolveMemberType(label, m, normalise, bag);
+  const required = resolveRequired(label, m, bag);
+  const description = resolveDescription(label, m, bag);
+  const parameter = m.parameter[0]?.value;
+  return [
+    {
+      name,
+      ...resolveWireName(label, name, m, bag),
+      type,
+      required,
+      ...(parameter ? { parameter } : {}),
+      ...(description ? { description } : {}),
+      examples: description ? extractExamples(description) : [],
+      sources: m.statedAt,
+    },
+  ];
+}
+
+/** C# writes `string?`, `Email?` for reference types (nullable annotations): on the wire they are the same type. */
+function withoutReferenceNullability(t: TypeRef, enums: ReadonlySet<string>): TypeRef {
+  switch (t.kind) {
+    case 'list':
+      return { kind: 'list', of: withoutReferenceNullability(t.of, enums) };
+    case 'dictionary':
+      return { kind: 'dictionary', key: withoutReferenceNullability(t.key, enums), value: withoutReferenceNullability(t.value, enums) };
+    case 'primitive':
+      return t.nullable && !isValueType(t.name) ? { ...t, nullable: false } : t;
+    case 'ref':
+      return t.nullable && !enums.has(t.name) ? { ...t, nullable: false } : t;
+  }
+}

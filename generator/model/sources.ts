@@ -1,0 +1,54 @@
+/**
+ * Which source wins, attribute by attribute: the ranking every resolver reads. Each ranking is a
+ * list of tiers, strongest first; the sources of one tier are equally strong, and among them the
+ * first stated (in page order) wins. A source not listed is never taken for that attribute.
+ *
+ * | attribute        | tiers, strongest first                           | why                                                              |
+ * | ---------------- | ------------------------------------------------ | ---------------------------------------------------------------- |
+ * | member name      | table · C# · XML · Python · TypeScript · JSON    | the .NET name: tables, C# and XML write it; the others a wire name |
+ * | member type      | table · C# · Python (TypeScript only alone)      | exact .NET type, then by family; TypeScript's `number` is weaker  |
+ * | wire name        | JSON · C# · TypeScript · Python                  | what travels, then what the DTO states it to be                   |
+ * | description      | table · any DTO source                           | the metadata page's column, then the DTO's attributes             |
+ * | base class       | table · any DTO source                           | the page's structure, then the class declaration                  |
+ * | namespace        | C# · XML                                         | C#'s `namespace` states it; XML only shows it                     |
+ * | required         | any source saying Yes                            | ServiceStack validates what any of them requires                  |
+ */
+import type { DeclaredLang, SourceKind } from './facts.js';
+
+export type Ranking = readonly (readonly SourceKind[])[];
+
+const DTO: readonly SourceKind[] = ['csharp', 'python', 'typescript'];
+
+export const RANKING = {
+  name: [['table'], ['csharp'], ['xml'], ['python'], ['typescript'], ['json']],
+  /** TypeScript's type is checked against these, and taken only where none states one (resolve/member-type.ts). */
+  type: [['table'], ['csharp'], ['python']],
+  wireName: [['json'], ['csharp'], ['typescript'], ['python']],
+  description: [['table'], DTO],
+  base: [['table'], DTO],
+  namespace: [['csharp'], ['xml']],
+} as const satisfies Record<string, Ranking>;
+
+/** The strongest fact by a ranking: the first of the strongest tier that has any. */
+export function strongest<F extends { source: SourceKind }>(facts: readonly F[], ranking: Ranking): F | undefined {
+  for (const tier of ranking) {
+    const found = facts.find((f) => tier.includes(f.source));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** How messages name a DTO source. */
+export const DECLARED_BY: Record<DeclaredLang, string> = { python: 'the Python DTO', csharp: 'the C# DTO', typescript: 'the TypeScript DTO' };
+
+/** How messages name any source. */
+export const STATED_BY: Record<SourceKind, string> = {
+  table: 'the table',
+  ...DECLARED_BY,
+  xml: 'the XML sample',
+  json: 'the JSON sample',
+};
+
+export function isDeclaredLang(source: SourceKind): source is DeclaredLang {
+  return source === 'csharp' || source === 'python' || source === 'typescript';
+}
