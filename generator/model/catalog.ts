@@ -32,8 +32,7 @@ export function rowKeys(table: ParamTableFragment): Set<string> {
 
 const memberSetKey = (keys: Iterable<string>) => [...keys].sort().join('\0');
 
-/** `learned`: member sets of tables an earlier round named with certainty (added where no caption gave the name). */
-export function buildCatalog(pages: readonly ModelPage[], evidence: Evidence, learned: ReadonlyMap<string, ReadonlySet<string>> = new Map()): Catalog {
+export function buildCatalog(pages: readonly ModelPage[], evidence: Evidence): Catalog {
   const tableMembers = new Map<string, ReadonlySet<string>>();
   const tableKeys = new Map<ParamTableFragment, ReadonlySet<string>>();
   const declaredBases = new Map<string, string>();
@@ -51,22 +50,28 @@ export function buildCatalog(pages: readonly ModelPage[], evidence: Evidence, le
       if (base && !declaredBases.has(c.name)) declaredBases.set(c.name, base);
     }
   }
-  for (const [name, keys] of learned) if (!tableMembers.has(name)) tableMembers.set(name, keys);
-  return { evidence, tableMembers, declaredBases, enumNames, ...memberIndexes(tableMembers, evidence), tableKeys };
-}
-
-function memberIndexes(tableMembers: ReadonlyMap<string, ReadonlySet<string>>, evidence: Evidence) {
-  const byTableMembers = new Map<string, string>();
   const byDeclaredMembers = new Map<string, string>();
-  for (const [name, members] of [...tableMembers].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const key = memberSetKey(members);
-    if (!byTableMembers.has(key)) byTableMembers.set(key, name);
-  }
   for (const name of [...evidence.types.keys()].sort()) {
     const key = memberSetKey(evidence.keys(name, DECLARED_LANGS));
     if (!byDeclaredMembers.has(key)) byDeclaredMembers.set(key, name);
   }
-  return { byTableMembers, byDeclaredMembers };
+  return { evidence, tableMembers, declaredBases, enumNames, byTableMembers: byMembers(tableMembers), byDeclaredMembers, tableKeys };
+}
+
+/** The catalog with the member sets of tables an earlier round named with certainty (where no caption gave the name). */
+export function extendCatalog(catalog: Catalog, learned: ReadonlyMap<string, ReadonlySet<string>>): Catalog {
+  const tableMembers = new Map(catalog.tableMembers);
+  for (const [name, keys] of learned) if (!tableMembers.has(name)) tableMembers.set(name, keys);
+  return { ...catalog, tableMembers, byTableMembers: byMembers(tableMembers) };
+}
+
+function byMembers(tableMembers: ReadonlyMap<string, ReadonlySet<string>>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const [name, members] of [...tableMembers].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const key = memberSetKey(members);
+    if (!index.has(key)) index.set(key, name);
+  }
+  return index;
 }
 
 /** A named type whose own members are exactly these, found in captions, DTO source classes or earlier rounds. */

@@ -29,9 +29,9 @@ export interface Fact<T> {
  * TypeScript type as parsed. No `value`: a TypeScript type with no .NET reading (checked, never taken).
  */
 export interface TypeFact {
-  value?: TypeRef;
+  value: TypeRef | undefined;
   written: string;
-  ts?: TsType;
+  ts: TsType | undefined;
   source: SourceKind;
   loc: SourceLocation;
 }

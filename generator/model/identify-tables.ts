@@ -5,7 +5,7 @@
  * second can name a pipe dump's untitled tables after tables other pages named.
  */
 import { DiagnosticBag } from '../diagnostics.js';
-import { buildCatalog, rowKeys } from './catalog.js';
+import { buildCatalog, extendCatalog, rowKeys } from './catalog.js';
 import type { Evidence } from './evidence.js';
 import type { ModelPage } from './model-page.js';
 import type { NameSource, PageOperation } from './name-operations.js';
@@ -22,6 +22,6 @@ export function identifyTables(pages: readonly ModelPage[], named: readonly Page
     for (const t of planPage(page, first, new DiagnosticBag()).tables)
       if (CERTAIN.has(t.how) && !first.tableMembers.has(t.name) && !learned.has(t.name)) learned.set(t.name, rowKeys(t.table));
   }
-  const catalog = learned.size ? buildCatalog(pages, evidence, learned) : first;
+  const catalog = learned.size ? extendCatalog(first, learned) : first;
   return named.map((page) => planPage(page, catalog, bag));
 }

@@ -9,7 +9,7 @@ import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { ParamRowFragment } from '../read/fragments.js';
 import type { DeclaredClass, DeclaredMember } from './declared.js';
 import type { Evidence, MemberSighting } from './evidence.js';
-import type { FactStore, MemberFacts, SourceKind, TypeFacts } from './facts.js';
+import type { FactStore, MemberFacts, TypeFacts } from './facts.js';
 import type { LoweredTypes, TypeSources } from './lower-types.js';
 import { memberKey } from './naming.js';
 import type { NamedTable } from './page-plan.js';
@@ -61,39 +61,37 @@ function lowerTable(t: TypeFacts, table: NamedTable, inChain: ReadonlySet<string
 }
 
 function lowerRow(m: MemberFacts, row: ParamRowFragment, name: string, role: NamedTable['role']): void {
-  const at = { source: 'table' as const, loc: row.loc };
-  m.name.push({ value: name, ...at });
-  if (row.type) m.type.push({ value: fromDotNet(row.type), written: row.dataType, ...at });
-  m.required.push({ value: row.required, ...at });
+  const loc = row.loc;
+  m.name.push({ value: name, source: 'table', loc });
+  if (row.type) m.type.push({ value: fromDotNet(row.type), written: row.dataType, ts: undefined, source: 'table', loc });
+  m.required.push({ value: row.required, source: 'table', loc });
   const description = normalise(row.description);
-  if (description) m.description.push({ value: description, ...at });
-  if (role === 'request') m.parameter.push({ value: row.parameter, ...at });
-  m.statedAt.push(row.loc);
+  if (description) m.description.push({ value: description, source: 'table', loc });
+  if (role === 'request') m.parameter.push({ value: row.parameter, source: 'table', loc });
+  m.statedAt.push(loc);
 }
 
 function lowerDeclared(m: MemberFacts, d: DeclaredMember): void {
-  const at = { source: d.lang, loc: d.loc };
-  const name = d.lang === 'csharp' ? d.dotNetName : d.lang === 'python' ? d.wireName : d.written;
-  if (name) m.name.push({ value: name, ...at });
-  if (d.type || d.tsType) m.type.push({ ...(d.type ? { value: d.type } : {}), written: d.annotation, ...(d.tsType ? { ts: d.tsType } : {}), ...at });
-  m.required.push({ value: d.required, ...at });
-  if (d.description) {
-    const description = normalise(d.description);
-    if (description) m.description.push({ value: description, ...at });
-  }
-  if (d.wireName) m.wireName.push({ value: d.wireName, ...at });
-  m.statedAt.push(d.loc);
+  const { lang: source, loc } = d;
+  const name = source === 'csharp' ? d.dotNetName : source === 'python' ? d.wireName : d.written;
+  if (name) m.name.push({ value: name, source, loc });
+  if (d.type || d.tsType) m.type.push({ value: d.type, written: d.annotation, ts: d.tsType, source, loc });
+  m.required.push({ value: d.required, source, loc });
+  const description = d.description && normalise(d.description);
+  if (description) m.description.push({ value: description, source, loc });
+  if (d.wireName) m.wireName.push({ value: d.wireName, source, loc });
+  m.statedAt.push(loc);
 }
 
 /** What sample instances show of a member: its name as written, its placeholder, its wire name (JSON), its namespace (XML). */
 function lowerSightings(m: MemberFacts, seen: readonly MemberSighting[]): void {
   for (const s of seen) {
-    if (s.from !== 'xml' && s.from !== 'json') continue;
-    const at = { source: s.from as SourceKind, loc: s.loc };
-    m.name.push({ value: s.name, ...at });
-    if (s.sample !== undefined) m.sample.push({ value: s.sample, ...at });
-    if (s.from === 'json') m.wireName.push({ value: s.name, ...at });
-    if (s.namespace) m.namespace.push({ value: s.namespace, ...at });
+    const { from: source, loc } = s;
+    if (source !== 'xml' && source !== 'json') continue;
+    m.name.push({ value: s.name, source, loc });
+    if (s.sample !== undefined) m.sample.push({ value: s.sample, source, loc });
+    if (source === 'json') m.wireName.push({ value: s.name, source, loc });
+    if (s.namespace) m.namespace.push({ value: s.namespace, source, loc });
   }
 }
 

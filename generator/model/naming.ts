@@ -19,16 +19,8 @@ export function serviceStackCamelCase(name: string): string {
 
 /** The key that identifies a member across sources: `PostId`, `postId`, `post_id` are one member. */
 export function memberKey(name: string): string {
-  let key = memberKeys.get(name);
-  if (key === undefined) {
-    // Asked for the same few thousand names hundreds of thousands of times: remembered (within bounds).
-    if (memberKeys.size >= 100_000) memberKeys.clear();
-    key = name.replace(/_/g, '').toLowerCase();
-    memberKeys.set(name, key);
-  }
-  return key;
+  return name.indexOf('_') === -1 ? name.toLowerCase() : name.replace(/_/g, '').toLowerCase();
 }
-const memberKeys = new Map<string, string>();
 
 /** `Create customer` → `CreateCustomer`; undefined when the words do not make an identifier. */
 export function pascalCaseWords(text: string): string | undefined {
