@@ -126,11 +126,10 @@ const exportRequest = { brand: 'CAR', posCodes: ['ES100:102048'], downloadReques
 // ---------------------------------------------------------------------------------------------
 
 describe('client.ts', () => {
-  it('is what the emitter renders (committed output is fresh) and matches the snapshot', async () => {
+  it('is what the emitter renders (committed output is fresh)', async () => {
     const model = modelOf(seedFiles());
     const text = await emitClient(model, DEFAULT_CONFIG, COMMAND);
     expect(text).toBe(readFileSync(path.join(ROOT, 'output/src/client.ts'), 'utf8'));
-    await expect(text).toMatchFileSnapshot('__snapshots__/client.ts.snap');
     expect(await emitPackageIndex(model, DEFAULT_CONFIG.clientName, COMMAND)).toBe(readFileSync(path.join(ROOT, 'output/src/index.ts'), 'utf8'));
   });
 

@@ -12,10 +12,9 @@ const model = modelOf(seedFiles());
 const doc = () => openApiDocument(model, '0.1.0') as Record<string, any>;
 
 describe('openapi.json', () => {
-  it('is the committed output/openapi.json, which matches the snapshot', async () => {
+  it('is the committed output/openapi.json', async () => {
     const text = await emitOpenApi(model, '0.1.0', 'booster-codegen generate');
     expect(text).toBe(readFileSync(path.join(ROOT, 'output/openapi.json'), 'utf8'));
-    await expect(text).toMatchFileSnapshot('__snapshots__/openapi.json.snap');
   });
 
   it('is valid OpenAPI 3.1 for an independent validator: no errors, no warnings', async () => {

@@ -9,10 +9,9 @@ import { strictDiagnostics } from './compile.js';
 const COMMAND = 'booster-codegen generate';
 
 describe('types.ts', () => {
-  it('is the committed output/src/types.ts, which matches the snapshot', async () => {
+  it('is the committed output/src/types.ts', async () => {
     const text = await emitTypes(modelOf(seedFiles()), COMMAND);
     expect(text).toBe(readFileSync(path.join(ROOT, 'output/src/types.ts'), 'utf8'));
-    await expect(text).toMatchFileSnapshot('__snapshots__/types.ts.snap');
   });
 
   it('compiles under tsc --strict, and the type-level tests hold', () => {

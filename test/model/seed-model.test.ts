@@ -1,16 +1,18 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitModelJson } from '../../generator/emit/model-json.js';
 import type { ApiModel } from '../../generator/model/api-model.js';
 import { readTextPage } from '../../generator/read/text-page.js';
 import { DiagnosticBag } from '../../generator/diagnostics.js';
-import { fieldOf, modelOf, opOf, seedFiles, typeOf } from '../helpers.js';
+import { fieldOf, modelOf, opOf, ROOT, seedFiles, typeOf } from '../helpers.js';
 
 const model = modelOf(seedFiles());
 const codes = (m: ApiModel, code: string) => m.diagnostics.filter((d) => d.code === code);
 
 describe('model of the four seeds', () => {
-  it('matches the snapshot', async () => {
-    await expect(emitModelJson(model, 'booster-codegen generate')).toMatchFileSnapshot('__snapshots__/api-model.json');
+  it('is the committed output/api-model.json', () => {
+    expect(emitModelJson(model, 'booster-codegen generate')).toBe(readFileSync(path.join(ROOT, 'output/api-model.json'), 'utf8'));
   });
 
   it('has the three operations with verb and path', () => {
