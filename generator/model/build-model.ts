@@ -2,7 +2,7 @@
  * Merges the fragments of every page into one ApiModel, as a list of named passes, each in its
  * own file and each reading only what earlier passes produced:
  *
- * lower DTO sources → name operations → gather evidence → identify tables → lower types →
+ * lower metadata → lower DTO sources → name operations → gather evidence → identify tables → lower types →
  * resolve bases → lower members → resolve types → operations → rules → service → config →
  * naming → finalize.
  *
@@ -17,11 +17,11 @@ import { finalize } from './finalize.js';
 import { gatherEvidence } from './gather-evidence.js';
 import { identifyTables } from './identify-tables.js';
 import { lowerMembers } from './lower-members.js';
-import { lowerTypes } from './lower-types.js';
+import { lowerTypes, planStructure } from './lower-types.js';
 import { lowerPages } from './model-page.js';
 import { nameOperations } from './name-operations.js';
-import { mergeOperations } from './operations.js';
-import type { PagePlan } from './page-plan.js';
+import { lowerMetadata } from './lower-metadata.js';
+import { mergeOperations, pageOperationSource, type OperationSource } from './operations.js';
 import { resolveBases } from './resolve/base.js';
 import { resolveTypes } from './resolve-types.js';
 import { findRules } from './rules.js';
@@ -44,15 +44,18 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
   // The model must not depend on the order pages arrive in. Index pages list operations; they describe none.
   const sorted = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const indexes = sorted.flatMap((p) => (p.index ? [p.index] : []));
-  const pages = time('lower DTO sources', () => lowerPages(sorted.filter((p) => !p.index)));
+  const metadata = time('lower metadata', () => lowerMetadata(sorted.flatMap((p) => (p.metadata ? [p.metadata] : []))));
+  const pages = time('lower DTO sources', () => lowerPages(sorted.filter((p) => !p.index && !p.metadata)));
   const named = time('name operations', () => nameOperations(pages, bag));
   const evidence = time('gather evidence', () => gatherEvidence(named));
-  const plans = time('identify tables', () => identifyTables(pages, named, evidence, bag));
-  const lowered = time('lower types', () => lowerTypes(plans, pages, evidence));
+  const plans = time('identify tables', () => identifyTables(pages, named, metadata.structure, evidence, bag));
+  const structures = [...plans.map(planStructure), metadata.structure];
+  const lowered = time('lower types', () => lowerTypes(structures, pages, evidence));
   const baseOf = time('resolve bases', () => resolveBases(lowered.store, bag));
   time('lower members', () => lowerMembers(lowered, evidence, baseOf, bag));
   const types = time('resolve types', () => resolveTypes(lowered, baseOf, bag));
-  const operations = time('operations', () => operationsOf(plans, types, indexes, bag));
+  const sources = [...plans.map(pageOperationSource), ...metadata.operations];
+  const operations = time('operations', () => operationsOf(sources, types, indexes, bag));
   time('rules', () => findRules(new Map(types.map((t) => [t.name, t])), bag));
   const service = time('service', () => describeService(pages.map((p) => p.fragments), indexes, bag));
   const model: ApiModel = { service, operations, types, diagnostics: [] };
@@ -62,7 +65,7 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
 }
 
 /** The operations the pages describe; those the index lists that no page describes are reported (SS140). */
-function operationsOf(plans: PagePlan[], typeList: TypeDef[], indexes: IndexFragments[], bag: DiagnosticBag) {
+function operationsOf(plans: OperationSource[], typeList: TypeDef[], indexes: IndexFragments[], bag: DiagnosticBag) {
   const listed = new Map<string, IndexOperationFragment>();
   for (const index of indexes) for (const op of index.operations) if (!listed.has(op.name)) listed.set(op.name, op);
   const operations = mergeOperations(plans, new Map(typeList.map((t) => [t.name, t])), bag, listed);

@@ -5,6 +5,7 @@
  */
 import type { ParamTableFragment } from '../read/fragments.js';
 import type { Evidence } from './evidence.js';
+import type { Structure } from './lower-types.js';
 import type { ModelPage } from './model-page.js';
 import { memberKey } from './naming.js';
 
@@ -32,7 +33,8 @@ export function rowKeys(table: ParamTableFragment): Set<string> {
 
 const memberSetKey = (keys: Iterable<string>) => [...keys].sort().join('\0');
 
-export function buildCatalog(pages: readonly ModelPage[], evidence: Evidence): Catalog {
+/** `stated`: the structure `/types/metadata` states, whose tables and enums are known by name. */
+export function buildCatalog(pages: readonly ModelPage[], stated: Structure, evidence: Evidence): Catalog {
   const tableMembers = new Map<string, ReadonlySet<string>>();
   const tableKeys = new Map<ParamTableFragment, ReadonlySet<string>>();
   const declaredBases = new Map<string, string>();
@@ -50,6 +52,8 @@ export function buildCatalog(pages: readonly ModelPage[], evidence: Evidence): C
       if (base && !declaredBases.has(c.name)) declaredBases.set(c.name, base);
     }
   }
+  for (const { table, name } of stated.tables) if (!tableMembers.has(name)) tableMembers.set(name, rowKeys(table));
+  for (const { name } of stated.enums) enumNames.add(name);
   const byDeclaredMembers = new Map<string, string>();
   for (const name of [...evidence.types.keys()].sort()) {
     const key = memberSetKey(evidence.keys(name, DECLARED_LANGS));

@@ -7,14 +7,15 @@
 import { DiagnosticBag } from '../diagnostics.js';
 import { buildCatalog, extendCatalog, rowKeys } from './catalog.js';
 import type { Evidence } from './evidence.js';
+import type { Structure } from './lower-types.js';
 import type { ModelPage } from './model-page.js';
 import type { NameSource, PageOperation } from './name-operations.js';
 import { planPage, type PagePlan } from './page-plan.js';
 
 const CERTAIN: ReadonlySet<NameSource> = new Set(['caption', 'dto', 'sample', 'convention', 'catalog']);
 
-export function identifyTables(pages: readonly ModelPage[], named: readonly PageOperation[], evidence: Evidence, bag: DiagnosticBag): PagePlan[] {
-  const first = buildCatalog(pages, evidence);
+export function identifyTables(pages: readonly ModelPage[], named: readonly PageOperation[], stated: Structure, evidence: Evidence, bag: DiagnosticBag): PagePlan[] {
+  const first = buildCatalog(pages, stated, evidence);
   const learned = new Map<string, ReadonlySet<string>>();
   // Titled tables are in the catalog already: only a page with an untitled one can teach it more.
   for (const page of named) {

@@ -22,20 +22,34 @@ export interface TypeSources {
   enums: EnumTableFragment[];
 }
 
+/** What a source shows of the API's structure: named tables and enum tables, base links, and the types it names besides. */
+export interface Structure {
+  tables: NamedTable[];
+  enums: { table: EnumTableFragment; name: string }[];
+  bases: { type: string; base: string; loc: SourceLocation }[];
+  /** Operations' requests and responses. */
+  named: string[];
+}
+
+/** A page's structure, as table identification planned it. */
+export function planStructure(plan: PagePlan): Structure {
+  const response = plan.response?.shape.kind === 'typed' ? [plan.response.shape.type] : [];
+  return { tables: plan.tables, enums: plan.enums, bases: plan.bases, named: [plan.operation, ...response] };
+}
+
 export interface LoweredTypes {
   store: FactStore;
   sources: Map<string, TypeSources>;
 }
 
-export function lowerTypes(plans: readonly PagePlan[], pages: readonly ModelPage[], evidence: Evidence): LoweredTypes {
+export function lowerTypes(structures: readonly Structure[], pages: readonly ModelPage[], evidence: Evidence): LoweredTypes {
   const lowered: LoweredTypes = { store: new FactStore(), sources: new Map() };
   const type = (name: string) => typeOf(lowered, name);
-  for (const plan of plans) {
-    for (const t of plan.tables) addTable(type(t.name), lowered, t);
-    for (const e of plan.enums) addEnumTable(type(e.name), lowered, e.table);
-    for (const b of plan.bases) type(b.type).base.push({ value: b.base, source: 'table', loc: b.loc });
-    type(plan.operation);
-    if (plan.response?.shape.kind === 'typed') type(plan.response.shape.type);
+  for (const s of structures) {
+    for (const t of s.tables) addTable(type(t.name), lowered, t);
+    for (const e of s.enums) addEnumTable(type(e.name), lowered, e.table);
+    for (const b of s.bases) type(b.type).base.push({ value: b.base, source: 'table', loc: b.loc });
+    for (const name of s.named) type(name);
   }
   for (const page of pages) {
     for (const c of page.declared) addDeclaredClass(type(c.name), lowered, c);

@@ -3,7 +3,7 @@
  * its operation in its heading, its XML request sample or its DTO source (the class nothing else
  * uses); a page that does not (a pipe dump) is matched by its route to a page that does, and only
  * then named after its route's summary or path (SS050). The response comes from what the source
- * states (`/types/metadata`, `IReturn<T>`) or from the response sample.
+ * states (`IReturn<T>`) or from the response sample; `/types/metadata` states both (lower-metadata.ts).
  */
 import { DiagnosticBag, type SourceLocation } from '../diagnostics.js';
 import type { ResponseShape } from './api-model.js';
@@ -90,14 +90,9 @@ function nameAfterRoute({ fragments: page }: ModelPage, bag: DiagnosticBag): Nam
   return { operation: fromPath, operationFrom: 'path' };
 }
 
-/**
- * Machine-readable metadata names the response outright, and so does the request DTO's
- * `IReturn<T>`; a page shows it otherwise only in its samples.
- */
+/** The request DTO's `IReturn<T>` names the response outright; a page shows it otherwise only in its samples. */
 function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): PageOperation['response'] {
-  const { samples, response: stated } = page.fragments;
-  if (!samples.length && stated)
-    return { shape: stated.type ? { kind: 'typed', type: stated.type } : { kind: 'none' }, loc: stated.loc, how: 'caption' };
+  const { samples } = page.fragments;
   const marker = page.declared.find((c) => c.name === operation && c.response)?.response;
   if (!samples.length && marker) return { ...marker, how: 'dto' };
   if (!samples.length) return undefined;

@@ -1,16 +1,59 @@
 /**
- * Builds one Operation per operation name from every page that shows it, and settles
- * where each request member travels: a route variable is a path parameter (and required,
- * whatever its table says); the rest go to the query (GET/DELETE) or the body.
- */
+ * Pass "operations": one Operation per operation name from every source that shows it (pages,
+ * `/types/metadata`, the index), and where each request member travels: a route variable is a
+ * path parameter (and required, whatever its table says); the rest go to the query (GET/DELETE)
+ * or the body.
+ *
+*/
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
-import type { IndexOperationFragment, RouteFragment } from '../read/fragments.js';
+import type { AuthFragment, IndexOperationFragment, PageFragments, RouteFragment } from '../read/fragments.js';
 import { pathVariables } from '../read/routes.js';
 import type { Operation, Parameter, ResponseShape, Route, TypeDef } from './api-model.js';
 import type { DeclaredClass } from './declared.js';
 import { routeKey } from './name-operations.js';
 import { memberKey } from './naming.js';
-import type { PagePlan } from './page-plan.js';
+import type { PageOperation } from './name-operations.js';
+
+/** What one source (a page, an operation of `/types/metadata`) says of an operation. */
+export interface OperationSource {
+  operation: string;
+  /** The response the source states or shows; absent when it shows none. */
+  response?: { shape: ResponseShape; loc: SourceLocation };
+  form: PageFragments['form'];
+  file: string;
+  /** Where the source names the operation, if it does. */
+  nameLoc?: SourceLocation;
+  routes: RouteFragment[];
+  auth?: AuthFragment;
+  description?: string;
+  tags: string[];
+  formatHint?: string;
+  /** The DTO classes of the source's page, for the request's `Route` attributes and `IReturn<T>`. */
+  declared: readonly DeclaredClass[];
+}
+
+/** A page as a source of its operation. */
+export function pageOperationSource(p: PageOperation): OperationSource {
+  const page = p.page.fragments;
+  return {
+    operation: p.operation,
+    ...(p.response ? { response: p.response } : {}),
+    form: page.form,
+    file: page.file,
+    ...(page.operationName ? { nameLoc: page.operationName.loc } : {}),
+    routes: page.routes,
+    ...(page.auth ? { auth: page.auth } : {}),
+    ...(page.description ? { description: page.description.value } : {}),
+    tags: page.tags.map((t) => t.value),
+    ...(page.formatHint ? { formatHint: page.formatHint.value } : {}),
+    declared: p.page.declared,
+  };
+}
+
+/** Where a source shows its operation: its name, else its first route, else the file. */
+function sourceLoc(p: OperationSource): SourceLocation {
+  return p.nameLoc ?? p.routes[0]?.loc ?? { file: p.file, line: 1 };
+}
 
 const QUERY_VERBS = new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS']);
 
@@ -19,12 +62,12 @@ function at(loc: SourceLocation): string {
 }
 
 /** `declared`: the `Route` attributes of the request DTO's source (C#, TypeScript), which state no summary or notes. */
-function mergeRoutes(plans: PagePlan[], declared: readonly RouteFragment[], bag: DiagnosticBag): Route[] {
+function mergeRoutes(plans: OperationSource[], declared: readonly RouteFragment[], bag: DiagnosticBag): Route[] {
   const routes = new Map<string, Route & { exact: boolean; loc: SourceLocation }>();
   // Pipe tables, HTML and JSON keep the columns apart, so their summary and notes beat a squashed split.
-  const exact = (p: PagePlan) => p.page.fragments.form !== 'squashed-text';
+  const exact = (p: OperationSource) => p.form !== 'squashed-text';
   const ordered = [...plans].sort((a, b) => Number(exact(b)) - Number(exact(a)));
-  const all = [...ordered.flatMap((plan) => plan.page.fragments.routes.map((r) => ({ r, exact: exact(plan), stated: true }))), ...declared.map((r) => ({ r, exact: true, stated: false }))];
+  const all = [...ordered.flatMap((plan) => plan.routes.map((r) => ({ r, exact: exact(plan), stated: true }))), ...declared.map((r) => ({ r, exact: true, stated: false }))];
   for (const { r, exact: isExact, stated } of all) {
     const vars = pathVariables(r.path);
     if (!vars) {
@@ -59,7 +102,7 @@ function compareLocs(a: SourceLocation, b: SourceLocation): number {
 }
 
 /** `declared`: what the request DTO's `IReturn<T>` / `IReturnVoid` says, which is stated, not shown. */
-function mergeResponse(name: string, plans: PagePlan[], declared: readonly { shape: ResponseShape; loc: SourceLocation }[], bag: DiagnosticBag): ResponseShape {
+function mergeResponse(name: string, plans: OperationSource[], declared: readonly { shape: ResponseShape; loc: SourceLocation }[], bag: DiagnosticBag): ResponseShape {
   const shown = [...plans.flatMap((p) => (p.response ? [p.response] : [])), ...declared];
   const typed = shown.find((r) => r.shape.kind === 'typed');
   const chosen = declared[0] ?? typed ?? shown.find((r) => r.shape.kind === 'untyped') ?? shown[0];
@@ -67,7 +110,7 @@ function mergeResponse(name: string, plans: PagePlan[], declared: readonly { sha
     if (chosen && JSON.stringify(r.shape) !== JSON.stringify(chosen.shape))
       bag.warn('SS058', r.loc, `response of '${name}' is ${describe(r.shape)} here but ${describe(chosen.shape)} at ${at(chosen.loc)}; using the latter`);
   if (chosen) return chosen.shape;
-  bag.warn('SS058', plans[0]?.page.fragments.routes[0]?.loc ?? { file: plans[0]!.page.fragments.file, line: 1 }, `no page shows a sample response for '${name}'; its response is taken as untyped`);
+  bag.warn('SS058', plans[0]!.routes[0]?.loc ?? { file: plans[0]!.file, line: 1 }, `no page shows a sample response for '${name}'; its response is taken as untyped`);
   return { kind: 'untyped' };
 }
 
@@ -75,20 +118,20 @@ function describe(shape: ResponseShape): string {
   return shape.kind === 'typed' ? `'${shape.type}'` : shape.kind;
 }
 
-function mergeAuth(name: string, plans: PagePlan[], bag: DiagnosticBag, listed?: IndexOperationFragment): Operation['auth'] {
-  const stated = plans.filter((p) => p.page.fragments.auth || p.page.fragments.form !== 'pipe-text');
-  const required = plans.some((p) => p.page.fragments.auth?.required) || Boolean(listed?.auth);
+function mergeAuth(name: string, plans: OperationSource[], bag: DiagnosticBag, listed?: IndexOperationFragment): Operation['auth'] {
+  const stated = plans.filter((p) => p.auth || p.form !== 'pipe-text');
+  const required = plans.some((p) => p.auth?.required) || Boolean(listed?.auth);
   if (!stated.length && !listed)
-    bag.warn('SS052', plans[0]!.page.fragments.routes[0]?.loc ?? { file: plans[0]!.page.fragments.file, line: 1 }, `no page says whether '${name}' requires authentication (pipe-table dumps drop that line); taken as not required (set operations.${name}.requiresAuth in codegen.config.json)`);
+    bag.warn('SS052', plans[0]!.routes[0]?.loc ?? { file: plans[0]!.file, line: 1 }, `no page says whether '${name}' requires authentication (pipe-table dumps drop that line); taken as not required (set operations.${name}.requiresAuth in codegen.config.json)`);
   // The index and a page that states auth (HTML, squashed text, metadata JSON) must agree.
-  const dissent = listed && stated.find((p) => Boolean(p.page.fragments.auth?.required) !== Boolean(listed.auth));
+  const dissent = listed && stated.find((p) => Boolean(p.auth?.required) !== Boolean(listed.auth));
   if (listed && dissent)
-    bag.warn('SS141', listed.loc, `the index says '${name}' ${listed.auth ? 'requires' : 'does not require'} authentication, but ${dissent.page.fragments.file} says the opposite; taken as required`);
+    bag.warn('SS141', listed.loc, `the index says '${name}' ${listed.auth ? 'requires' : 'does not require'} authentication, but ${dissent.file} says the opposite; taken as required`);
   const sorted = (xs: string[]) => [...new Set(xs)].sort();
   return {
     required,
-    roles: sorted([...plans.flatMap((p) => p.page.fragments.auth?.roles ?? []), ...(listed?.auth?.roles ?? [])]),
-    permissions: sorted([...plans.flatMap((p) => p.page.fragments.auth?.permissions ?? []), ...(listed?.auth?.permissions ?? [])]),
+    roles: sorted([...plans.flatMap((p) => p.auth?.roles ?? []), ...(listed?.auth?.roles ?? [])]),
+    permissions: sorted([...plans.flatMap((p) => p.auth?.permissions ?? []), ...(listed?.auth?.permissions ?? [])]),
   };
 }
 
@@ -127,13 +170,13 @@ function parameters(op: Operation, types: Map<string, TypeDef>, bag: DiagnosticB
 }
 
 /** `listed`: the operations of the `/metadata` index pages, by name; their tags and auth count like a page's. */
-export function mergeOperations(plans: PagePlan[], types: Map<string, TypeDef>, bag: DiagnosticBag, listed = new Map<string, IndexOperationFragment>()): Operation[] {
-  const byName = new Map<string, PagePlan[]>();
+export function mergeOperations(plans: OperationSource[], types: Map<string, TypeDef>, bag: DiagnosticBag, listed = new Map<string, IndexOperationFragment>()): Operation[] {
+  const byName = new Map<string, OperationSource[]>();
   for (const p of plans) byName.set(p.operation, [...(byName.get(p.operation) ?? []), p]);
   // The request DTOs as the pages' DTO sources declare them, for their routes and IReturn<T>.
   const requestClasses = new Map<string, DeclaredClass[]>();
-  for (const page of new Set(plans.map((p) => p.page)))
-    for (const c of page.declared) {
+  for (const p of plans)
+    for (const c of p.declared) {
       if (!byName.has(c.name)) continue;
       const list = requestClasses.get(c.name);
       if (list) list.push(c);
@@ -141,18 +184,18 @@ export function mergeOperations(plans: PagePlan[], types: Map<string, TypeDef>, 
     }
   const ops: Operation[] = [];
   for (const [name, group] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const description = group.find((p) => p.page.fragments.description)?.page.fragments.description?.value;
+    const description = group.find((p) => p.description)?.description;
     const op: Operation = {
       name,
       ...(description ? { description } : {}),
-      tags: [...new Set([...group.flatMap((p) => p.page.fragments.tags.map((t) => t.value)), ...(listed.get(name)?.tags ?? [])])].sort(),
+      tags: [...new Set([...group.flatMap((p) => p.tags), ...(listed.get(name)?.tags ?? [])])].sort(),
       routes: mergeRoutes(group, (requestClasses.get(name) ?? []).flatMap((c) => c.routes), bag),
       auth: mergeAuth(name, group, bag, listed.get(name)),
       request: name,
       response: mergeResponse(name, group, (requestClasses.get(name) ?? []).flatMap((c) => (c.response ? [c.response] : [])), bag),
-      formats: [...new Set(group.flatMap((p) => (p.page.fragments.formatHint ? [p.page.fragments.formatHint.value] : [])))].sort(),
+      formats: [...new Set(group.flatMap((p) => (p.formatHint ? [p.formatHint] : [])))].sort(),
       parameters: [],
-      sources: sortLocs(group.map((p) => p.page.fragments.operationName?.loc ?? p.page.fragments.routes[0]?.loc ?? { file: p.page.fragments.file, line: 1 })),
+      sources: sortLocs(group.map(sourceLoc)),
     };
     op.parameters = parameters(op, types, bag);
     ops.push(op);

@@ -17,9 +17,10 @@ export interface Located<T> {
 }
 
 /**
- * A ServiceStack operation page, in whatever form it was saved (text dump, HTML), or one
- * operation of the machine-readable `/types/metadata` JSON. The `/metadata` index page comes
- * as form 'html-index' with `index` set and nothing else: it lists operations, it describes none.
+ * A ServiceStack operation page, in whatever form it was saved (text dump, HTML). Two other
+ * sources travel in the same envelope with nothing else set, as they describe no one page: the
+ * `/metadata` index (form 'html-index', `index` set: it lists operations) and the machine-readable
+ * `/types/metadata` JSON (form 'metadata-json', `metadata` set: the API's exact declarations).
  */
 export interface PageFragments {
   file: string;
@@ -39,10 +40,35 @@ export interface PageFragments {
   /** The `?format=xml` of "To override the Content-type…". */
   formatHint?: Located<string>;
   samples: HttpSampleFragment[];
-  /** The response type, where the source states it outright (`/types/metadata`); no `type`: the operation returns nothing. */
-  response?: { type?: string; loc: SourceLocation };
   /** Set on the `/metadata` index page only. */
   index?: IndexFragments;
+  /** Set for the `/types/metadata` JSON only. */
+  metadata?: MetadataFragments;
+}
+
+/**
+ * ServiceStack's `/types/metadata` JSON: what the service declares, exactly — each class's own
+ * properties as a table captioned with its name (in the spelling of the pages' Data Type column),
+ * its enums, its `inherits`, and each operation's routes, auth, tags and response.
+ */
+export interface MetadataFragments {
+  file: string;
+  operations: MetadataOperationFragment[];
+  /** One per class with own properties (a class without gets none, as on the pages). */
+  tables: ParamTableFragment[];
+  enums: EnumTableFragment[];
+  bases: { type: string; base: string; loc: SourceLocation }[];
+}
+
+export interface MetadataOperationFragment {
+  /** The request DTO's name. */
+  name: Located<string>;
+  description?: Located<string>;
+  tags: Located<string>[];
+  auth?: AuthFragment;
+  routes: RouteFragment[];
+  /** The response type; no `type`: the operation returns nothing; absent: not stated. */
+  response?: { type?: string; loc: SourceLocation };
 }
 
 /** The `/metadata` index page: the operations a service lists. */

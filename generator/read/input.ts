@@ -33,17 +33,25 @@ export function looksLikeHtml(text: string): boolean {
   return false;
 }
 
+/** The fragments of a source that is no operation page (the index, the metadata JSON): nothing set but what the caller adds. */
+function envelope(file: string, form: PageFragments['form']): PageFragments {
+  return { file, form, tags: [], routes: [], tables: [], enums: [], pythonClasses: [], dtoTypes: [], samples: [] };
+}
+
 const readers: PageReader[] = [
   {
     accepts: (f) => /\.json$/i.test(f.file),
-    read: (f, bag) => (f.file.split('/').pop() === CRAWL_MANIFEST ? undefined : readMetadataJson(f.file, f.text, bag)),
+    read: (f, bag) => {
+      const metadata = f.file.split('/').pop() === CRAWL_MANIFEST ? undefined : readMetadataJson(f.file, f.text, bag);
+      return metadata && { ...envelope(f.file, 'metadata-json'), metadata };
+    },
   },
   {
     accepts: (f) => looksLikeHtml(f.text),
     read: (f, bag) => {
       if (isIndexHtml(f.text)) {
         const index = readHtmlIndex(f.file, f.text, bag);
-        return { file: f.file, form: 'html-index', tags: [], routes: [], tables: [], enums: [], pythonClasses: [], dtoTypes: [], samples: [], index };
+        return { ...envelope(f.file, 'html-index'), index };
       }
       const page = readHtmlPage(f.file, f.text, bag);
       if (page.operationName || page.routes.length || page.tables.length) return page;

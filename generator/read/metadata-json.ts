@@ -1,10 +1,9 @@
 /**
- * Reads ServiceStack's machine-readable metadata (`/types/metadata`: the MetadataTypes JSON)
- * into one PageFragments per operation, shaped like that operation's HTML page: captioned
- * parameter tables in ServiceStack's page order (request, its bases, the types they use, then
- * the response and its types), enum tables, routes, auth and tags. It also states the response
- * type outright, which a page shows only through its samples. Every fact keeps the line and
- * column of the JSON it came from.
+ * Reads ServiceStack's machine-readable metadata (`/types/metadata`: the MetadataTypes JSON): every
+ * class's own properties as a table captioned with its name, with the Data Type and Parameter
+ * columns its HTML page would show; its enums and `inherits`; each operation's routes, auth, tags
+ * and the response type it states outright (which a page shows only through its samples). Every
+ * fact keeps the line and column of the JSON it came from.
  *
  * Diagnostics (the reader never throws):
  * | code  | severity | meaning                                                              |
@@ -16,8 +15,8 @@
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
-import type { EnumTableFragment, PageFragments, ParamRowFragment, ParamTableFragment, RouteFragment } from './fragments.js';
-import { BUILTIN_TYPE_NAMES, parseDotNetType, typeNamesIn } from './dotnet-type.js';
+import type { MetadataFragments, MetadataOperationFragment, ParamRowFragment, ParamTableFragment, RouteFragment } from './fragments.js';
+import { parseDotNetType } from './dotnet-type.js';
 import { MAX_JSON_DEPTH, offsetLocator, tooDeepAt } from './json-sample.js';
 import { parseVerbs, pathVariables } from './routes.js';
 import { splitLines } from './lines.js';
@@ -45,7 +44,7 @@ interface Ctx {
   types: Map<string, Node>;
 }
 
-export function readMetadataJson(file: string, source: string, bag: DiagnosticBag): PageFragments[] {
+export function readMetadataJson(file: string, source: string, bag: DiagnosticBag): MetadataFragments | undefined {
   const lines = splitLines(source).map((t, i) => ({ text: t, line: i + 1 }));
   // Offsets count '\n' as one character; a CRLF file is read as its LF twin so that they line up.
   const at = offsetLocator(file, lines);
@@ -54,14 +53,14 @@ export function readMetadataJson(file: string, source: string, bag: DiagnosticBa
   const deep = tooDeepAt(normalised);
   if (deep !== undefined) {
     bag.warn('SS130', at(deep), `malformed metadata JSON: nested more than ${MAX_JSON_DEPTH} levels deep; not read`);
-    return [];
+    return undefined;
   }
   const root = parseTree(normalised, errors, { disallowComments: true });
   for (const e of errors.slice(0, 5)) bag.warn('SS130', at(e.offset), `malformed metadata JSON: ${printParseErrorCode(e.error)}`);
   const operations = member(root, 'operations');
   if (operations?.type !== 'array') {
     bag.info('SS131', { file, line: 1 }, 'JSON file is not ServiceStack metadata (/types/metadata); skipped');
-    return [];
+    return undefined;
   }
   const ctx: Ctx = { file, at, bag, types: new Map() };
   const addType = (t: Node | undefined) => {
@@ -70,13 +69,17 @@ export function readMetadataJson(file: string, source: string, bag: DiagnosticBa
   };
   for (const op of items(operations)) [member(op, 'request'), member(op, 'response')].forEach(addType);
   items(member(root, 'types')).forEach(addType);
-  return items(operations).flatMap((op) => {
-    const page = readOperation(ctx, op);
-    return page ? [page] : [];
-  });
+  const metadata: MetadataFragments = { file, operations: [], tables: [], enums: [], bases: [] };
+  for (const op of items(operations)) {
+    const read = readOperation(ctx, op);
+    if (read) metadata.operations.push(read);
+  }
+  const routesOf = new Map(metadata.operations.map((o) => [o.name.value, o.routes]));
+  for (const [name, node] of ctx.types) addTypeOf(ctx, metadata, name, node, routesOf.get(name));
+  return metadata;
 }
 
-function readOperation(ctx: Ctx, op: Node): PageFragments | undefined {
+function readOperation(ctx: Ctx, op: Node): MetadataOperationFragment | undefined {
   const request = member(op, 'request');
   const nameNode = member(request, 'name');
   const name = text(nameNode);
@@ -85,35 +88,34 @@ function readOperation(ctx: Ctx, op: Node): PageFragments | undefined {
     return undefined;
   }
   const loc = (n: Node | undefined) => ctx.at((n ?? op).offset);
-  const page: PageFragments = {
-    file: ctx.file,
-    form: 'metadata-json',
-    operationName: { value: name, loc: loc(nameNode) },
-    tags: texts(member(op, 'tags')).map((value) => ({ value, loc: loc(member(op, 'tags')) })),
-    routes: readRoutes(ctx, op, request),
-    tables: [],
-    enums: [],
-    pythonClasses: [],
-    dtoTypes: [],
-    samples: [],
-  };
   const description = text(member(request, 'description'));
-  if (description) page.description = { value: description, loc: loc(member(request, 'description')) };
-  if (flag(member(op, 'requiresAuth'))) {
-    const list = (...keys: string[]) => keys.flatMap((k) => texts(member(op, k)));
-    page.auth = {
+  const response = member(op, 'response');
+  const responseName = text(member(response, 'name'));
+  return {
+    name: { value: name, loc: loc(nameNode) },
+    ...(description ? { description: { value: description, loc: loc(member(request, 'description')) } } : {}),
+    tags: texts(member(op, 'tags')).map((value) => ({ value, loc: loc(member(op, 'tags')) })),
+    ...readAuth(op, loc),
+    routes: readRoutes(ctx, op, request),
+    ...(responseName
+      ? { response: { type: responseName, loc: loc(member(response, 'name')) } }
+      : flag(member(op, 'returnsVoid'))
+        ? { response: { loc: loc(member(op, 'returnsVoid')) } }
+        : {}),
+  };
+}
+
+function readAuth(op: Node, loc: (n: Node | undefined) => SourceLocation): Pick<MetadataOperationFragment, 'auth'> {
+  if (!flag(member(op, 'requiresAuth'))) return {};
+  const list = (...keys: string[]) => keys.flatMap((k) => texts(member(op, k)));
+  return {
+    auth: {
       required: true,
       roles: list('requiredRoles', 'requiresAnyRole'),
       permissions: list('requiredPermissions', 'requiresAnyPermission'),
       loc: loc(member(op, 'requiresAuth')),
-    };
-  }
-  const response = member(op, 'response');
-  const responseName = text(member(response, 'name'));
-  if (responseName) page.response = { type: responseName, loc: loc(member(response, 'name')) };
-  else if (flag(member(op, 'returnsVoid'))) page.response = { loc: loc(member(op, 'returnsVoid')) };
-  for (const typeName of pageOrder(ctx, name, responseName)) addTypeTable(ctx, page, typeName, name);
-  return page;
+    },
+  };
 }
 
 /** `routes` of the operation (newer hosts) or of its request type (older ones); no verbs means all verbs. */
@@ -131,51 +133,26 @@ function readRoutes(ctx: Ctx, op: Node, request: Node | undefined): RouteFragmen
 }
 
 /**
- * The types in the order ServiceStack's page lists them: the request, its whole base chain,
- * the types used by the deepest base up to the request, depth first; then the same for the response.
+ * One type: an enum becomes an enum table; a class with own properties a parameter table (none
+ * without: ServiceStack shows none), and its `inherits` a base. `routes` is set for a request type.
  */
-function pageOrder(ctx: Ctx, request: string, response: string | undefined): string[] {
-  const order: string[] = [];
-  const visit = (name: string) => {
-    if (order.includes(name) || !ctx.types.has(name)) return;
-    const chain = [name];
-    for (let base = baseOf(ctx, name); base && ctx.types.has(base) && !chain.includes(base); base = baseOf(ctx, base)) chain.push(base);
-    order.push(...chain.filter((n) => !order.includes(n)));
-    for (const t of chain.reverse()) for (const ref of referencedTypes(ctx, t)) visit(ref);
-  };
-  visit(request);
-  if (response) visit(response);
-  return order;
-}
-
-function baseOf(ctx: Ctx, name: string): string | undefined {
-  return text(member(member(ctx.types.get(name), 'inherits'), 'name'));
-}
-
-function referencedTypes(ctx: Ctx, name: string): string[] {
-  return items(member(ctx.types.get(name), 'properties')).flatMap((p) => {
-    const t = parseDotNetType(dataType(p) ?? '');
-    return t ? typeNamesIn(t).filter((n) => !BUILTIN_TYPE_NAMES.has(n)) : [];
-  });
-}
-
-/** An enum becomes an enum table; a class with own properties a parameter table (none without: ServiceStack shows none). */
-function addTypeTable(ctx: Ctx, page: PageFragments, name: string, requestName: string): void {
-  const node = ctx.types.get(name)!;
+function addTypeOf(ctx: Ctx, metadata: MetadataFragments, name: string, node: Node, routes: RouteFragment[] | undefined): void {
   const loc = ctx.at((member(node, 'name') ?? node).offset);
   if (flag(member(node, 'isEnum'))) {
     const names = texts(member(node, 'enumNames'));
     const values = texts(member(node, 'enumMemberValues')).length ? texts(member(node, 'enumMemberValues')) : texts(member(node, 'enumValues'));
     const at = ctx.at((member(node, 'enumNames') ?? node).offset);
-    const table: EnumTableFragment = { name, members: names.map((n, i) => ({ name: n, ...(values[i] !== undefined ? { value: values[i] } : {}), loc: at })), loc };
-    page.enums.push(table);
+    metadata.enums.push({ name, members: names.map((n, i) => ({ name: n, ...(values[i] !== undefined ? { value: values[i] } : {}), loc: at })), loc });
     return;
   }
+  const inherits = member(node, 'inherits');
+  const base = text(member(inherits, 'name'));
+  if (base) metadata.bases.push({ type: name, base, loc: ctx.at((inherits ?? node).offset) });
   const rows = items(member(node, 'properties')).flatMap((p) => {
-    const row = propertyRow(ctx, p, name === requestName ? page.routes : undefined);
+    const row = propertyRow(ctx, p, routes);
     return row ? [row] : [];
   });
-  if (rows.length) page.tables.push({ caption: name, rows, loc } satisfies ParamTableFragment);
+  if (rows.length) metadata.tables.push({ caption: name, rows, loc } satisfies ParamTableFragment);
 }
 
 /** One property as the page's row would show it. `routes` is set for the request type only. */
