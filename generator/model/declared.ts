@@ -9,15 +9,16 @@
  * | TypeScript | the wire name           | as written                      | weak: `number`, `string` hide the .NET type |
  *
  * A TypeScript type is a *weaker fact*: the model checks it against a stronger source's type and
- * never lets it override one (generator/model/merge-types.ts).
+ * never lets it override one (ts-type.ts, resolve/member-type.ts).
  */
 import type { SourceLocation } from '../diagnostics.js';
 import { BUILTIN_TYPE_NAMES } from '../read/dotnet-type.js';
-import type { Located, PageFragments, PythonClassFragment, RouteFragment, TsType } from '../read/fragments.js';
+import type { DtoEnumMemberFragment, DtoMemberFragment, Located, PageFragments, PythonClassFragment, RouteFragment, TsType } from '../read/fragments.js';
 import { pythonNameToCamel } from '../read/python-dtos.js';
 import type { ResponseShape, TypeRef } from './api-model.js';
 import type { DeclaredLang } from './facts.js';
 import { memberKey } from './naming.js';
+import { fromTs } from './ts-type.js';
 import { fromDotNet, fromPython, referencedNames } from './type-ref.js';
 
 export type { DeclaredLang };
@@ -143,32 +144,6 @@ function fromPythonClass(c: PythonClassFragment): DeclaredClass {
 function fromDtoType(t: PageFragments['dtoTypes'][number]): DeclaredClass[] {
   if (t.kind === 'interface') return [];
   const lang = t.lang;
-  const members = t.members.map((m): DeclaredMember => {
-    const dataMemberName = m.attributes.find((a) => a.name === 'DataMember')?.named.Name?.trim();
-    const wireName = lang === 'typescript' ? m.name : dataMemberName;
-    const written = lang === 'csharp' ? (m.dotNetType ? fromDotNet(m.dotNetType) : undefined) : m.tsType ? fromTs(m.tsType) : undefined;
-    const type = written && withoutTypeParameters(written, t.typeParameters);
-    return {
-      lang,
-      key: memberKey(m.name),
-      written: m.name,
-      ...(lang === 'csharp' ? { dotNetName: m.name } : {}),
-      ...(wireName ? { wireName } : {}),
-      annotation: m.typeText,
-      ...(type ? { type } : {}),
-      ...(m.tsType && lang === 'typescript' ? { tsType: m.tsType } : {}),
-      required: m.required,
-      ...(m.description ? { description: m.description } : {}),
-      loc: m.loc,
-    };
-  });
-  const enumMembers = t.enumMembers.map((m): DeclaredEnumMember => {
-    // What travels: C#'s `[EnumMember(Value="…")]`, a TypeScript string value; a number stays a value.
-    const enumMember = m.attributes.find((a) => a.name === 'EnumMember')?.named.Value;
-    if (enumMember) return { name: enumMember, loc: m.loc };
-    if (m.quoted) return { name: m.value || m.name, loc: m.loc };
-    return { name: m.name, ...(m.value !== undefined && /^-?\d+$/.test(m.value.trim()) ? { value: m.value.trim() } : {}), loc: m.loc };
-  });
   // ServiceStack writes the base class first, then the interfaces (C# lists them all after `:`).
   const first = t.bases[0];
   const isClass = first !== undefined && !(lang === 'csharp' && INTERFACE_NAME.test(first));
@@ -181,8 +156,8 @@ function fromDtoType(t: PageFragments['dtoTypes'][number]): DeclaredClass[] {
     bases: base ? [base] : [],
     ...genericBase(isClass && !base ? first : undefined),
     isEnum: t.kind === 'enum',
-    members,
-    enumMembers,
+    members: t.members.map((m) => fromDtoMember(m, lang, t.typeParameters)),
+    enumMembers: t.enumMembers.map(fromDtoEnumMember),
     ...(t.description ? { description: t.description } : {}),
     ...(t.namespace ? { namespace: { value: t.namespace, loc: t.loc } } : {}),
     ...(response ? { response } : {}),
@@ -190,6 +165,34 @@ function fromDtoType(t: PageFragments['dtoTypes'][number]): DeclaredClass[] {
     mentions: [...t.bases, ...t.implements, ...t.members.map((m) => m.typeText)].join(' ').match(/\w+/g) ?? [],
     loc: t.loc,
   }];
+}
+
+function fromDtoMember(m: DtoMemberFragment, lang: 'csharp' | 'typescript', typeParameters: readonly string[]): DeclaredMember {
+  const dataMemberName = m.attributes.find((a) => a.name === 'DataMember')?.named.Name?.trim();
+  const wireName = lang === 'typescript' ? m.name : dataMemberName;
+  const written = lang === 'csharp' ? (m.dotNetType ? fromDotNet(m.dotNetType) : undefined) : m.tsType ? fromTs(m.tsType) : undefined;
+  const type = written && withoutTypeParameters(written, typeParameters);
+  return {
+    lang,
+    key: memberKey(m.name),
+    written: m.name,
+    ...(lang === 'csharp' ? { dotNetName: m.name } : {}),
+    ...(wireName ? { wireName } : {}),
+    annotation: m.typeText,
+    ...(type ? { type } : {}),
+    ...(m.tsType && lang === 'typescript' ? { tsType: m.tsType } : {}),
+    required: m.required,
+    ...(m.description ? { description: m.description } : {}),
+    loc: m.loc,
+  };
+}
+
+/** What travels: C#'s `[EnumMember(Value="…")]`, a TypeScript string value; a number stays a value. */
+function fromDtoEnumMember(m: DtoEnumMemberFragment): DeclaredEnumMember {
+  const enumMember = m.attributes.find((a) => a.name === 'EnumMember')?.named.Value;
+  if (enumMember) return { name: enumMember, loc: m.loc };
+  if (m.quoted) return { name: m.value || m.name, loc: m.loc };
+  return { name: m.name, ...(m.value !== undefined && /^-?\d+$/.test(m.value.trim()) ? { value: m.value.trim() } : {}), loc: m.loc };
 }
 
 /** DTO and enum names a member's type mentions. */
@@ -209,90 +212,5 @@ function withoutTypeParameters(t: TypeRef, params: readonly string[]): TypeRef {
       return params.includes(t.name) ? { kind: 'primitive', name: 'object', nullable: false } : t;
     default:
       return t;
-  }
-}
-
-// ---- TypeScript types ----
-
-const TS_PRIMITIVES: Record<string, TypeRef> = {
-  string: { kind: 'primitive', name: 'string', nullable: false },
-  String: { kind: 'primitive', name: 'string', nullable: false },
-  boolean: { kind: 'primitive', name: 'bool', nullable: false },
-  Boolean: { kind: 'primitive', name: 'bool', nullable: false },
-  // `number` is every .NET number: read alone it is the most lenient, a double.
-  number: { kind: 'primitive', name: 'double', nullable: false },
-  Number: { kind: 'primitive', name: 'double', nullable: false },
-  any: { kind: 'primitive', name: 'object', nullable: false },
-  unknown: { kind: 'primitive', name: 'object', nullable: false },
-  object: { kind: 'primitive', name: 'object', nullable: false },
-  Object: { kind: 'primitive', name: 'object', nullable: false },
-  // ServiceStack writes byte[] and Stream as `string`, a binary response as `Blob`.
-  Blob: { kind: 'primitive', name: 'object', nullable: false },
-};
-
-/** The most lenient .NET reading of a TypeScript type: `number` → double. */
-export function fromTs(t: TsType): TypeRef | undefined {
-  switch (t.kind) {
-    case 'nullable':
-      return fromTs(t.of);
-    case 'array': {
-      const of = fromTs(t.of);
-      return of && { kind: 'list', of };
-    }
-    case 'dict': {
-      const key = fromTs(t.key);
-      const value = fromTs(t.value);
-      return key && value && { kind: 'dictionary', key: key.kind === 'primitive' && key.name === 'double' ? { kind: 'primitive', name: 'string', nullable: false } : key, value };
-    }
-    case 'literal':
-      return { kind: 'primitive', name: 'string', nullable: false };
-    case 'name':
-      // A generic DTO (`QueryResponse<Customer>`) is its name, as the tables' `QueryResponse<Customer>` is.
-      return Object.hasOwn(TS_PRIMITIVES, t.name) && !t.args.length ? TS_PRIMITIVES[t.name] : { kind: 'ref', name: t.name, nullable: false };
-  }
-}
-
-/** Whether a TypeScript type holds `number` (whose integer-ness it cannot tell). */
-export function tsHasNumber(t: TsType): boolean {
-  switch (t.kind) {
-    case 'nullable':
-    case 'array':
-      return tsHasNumber(t.of);
-    case 'dict':
-      return tsHasNumber(t.value);
-    case 'literal':
-      return false;
-    case 'name':
-      return t.name === 'number' || t.name === 'Number';
-  }
-}
-
-const TS_STRING_TYPES = new Set(['string', 'char', 'Guid', 'Uri', 'DateTime', 'DateTimeOffset', 'DateOnly', 'TimeOnly', 'TimeSpan']);
-const TS_NUMBER_TYPES = new Set(['byte', 'sbyte', 'short', 'ushort', 'int', 'uint', 'long', 'ulong', 'float', 'double', 'decimal']);
-
-/**
- * Whether the TypeScript type is what ServiceStack's TypeScriptGenerator writes for the .NET type
- * `t`: `number` for every number, `string` for strings, dates, Guids, TimeSpans (and `byte[]`),
- * `T[]` for lists, `{ [index:string]: T; }` for dictionaries, the name for DTOs and enums.
- * `any` agrees with everything: it says nothing.
- */
-export function tsAgrees(ts: TsType, t: TypeRef): boolean {
-  if (ts.kind === 'nullable') return tsAgrees(ts.of, t);
-  if (ts.kind === 'name' && ['any', 'unknown', 'Object', 'object'].includes(ts.name) && !ts.args.length) return true;
-  switch (t.kind) {
-    case 'primitive':
-      if (ts.kind !== 'name') return ts.kind === 'literal' && TS_STRING_TYPES.has(t.name);
-      if (ts.name === 'number' || ts.name === 'Number') return TS_NUMBER_TYPES.has(t.name);
-      if (ts.name === 'string' || ts.name === 'String') return TS_STRING_TYPES.has(t.name);
-      if (ts.name === 'boolean' || ts.name === 'Boolean') return t.name === 'bool';
-      return false;
-    case 'list':
-      if (ts.kind === 'array') return tsAgrees(ts.of, t.of);
-      // byte[] is written `string`.
-      return ts.kind === 'name' && ts.name === 'string' && t.of.kind === 'primitive' && t.of.name === 'byte';
-    case 'dictionary':
-      return ts.kind === 'dict' && tsAgrees(ts.value, t.value) && (tsAgrees(ts.key, t.key) || (ts.key.kind === 'name' && ts.key.name === 'string'));
-    case 'ref':
-      return ts.kind === 'name' && ts.name === t.name;
   }
 }

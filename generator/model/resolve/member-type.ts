@@ -9,7 +9,7 @@
  */
 import type { DiagnosticBag } from '../../diagnostics.js';
 import type { TypeRef } from '../api-model.js';
-import { tsAgrees, tsHasNumber } from '../declared.js';
+import { tsAgrees, tsHasNumber } from '../ts-type.js';
 import type { MemberFacts, SourceKind, TypeFact } from '../facts.js';
 import { RANKING, STATED_BY, strongest } from '../sources.js';
 import { formatTypeRef, fromSampleValue, isNullable, isValueType, sameTypeFamily } from '../type-ref.js';
