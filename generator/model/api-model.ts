@@ -9,6 +9,33 @@ export interface ApiModel {
   operations: Operation[];
   types: TypeDef[];
   diagnostics: Diagnostic[];
+  /** Every identifier the generated code declares, made by the naming pass (name-symbols.ts); not written to api-model.json. */
+  names?: SymbolNames;
+}
+
+/** The identifiers generated for one type. */
+export interface TypeSymbols {
+  /** The TypeScript type (types.ts), also its OpenAPI component name. */
+  id: string;
+  /** `XSchema`, exported by validators.ts. */
+  schema: string;
+  /** validators.ts's private guard, issue collector and known-member set. */
+  is: string;
+  check: string;
+  members: string;
+  /** An enum's list of values, exported by types.ts. */
+  values: string;
+  /** client.ts's function that revives the dates in a value of the type. */
+  datesOf: string;
+}
+
+export interface SymbolNames {
+  /** The client class. */
+  client: string;
+  /** By type name. */
+  types: ReadonlyMap<string, TypeSymbols>;
+  /** The client's method, by operation name. */
+  methods: ReadonlyMap<string, string>;
 }
 
 export interface Operation {

@@ -26,8 +26,7 @@ import { resolveBases } from './resolve/base.js';
 import { resolveTypes } from './resolve-types.js';
 import { findRules } from './rules.js';
 import { describeService } from './service.js';
-import { runtimeExportNames } from '../emit/generated-names.js';
-import { uniqueTypeNames } from './unique-names.js';
+import { nameSymbols } from './name-symbols.js';
 
 export interface PassTiming {
   pass: string;
@@ -60,7 +59,7 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
   const service = time('service', () => describeService(pages.map((p) => p.fragments), indexes, bag));
   const model: ApiModel = { service, operations, types, diagnostics: [] };
   time('config', () => applyConfig(model, config, configLoc, bag));
-  time('naming', () => uniqueTypeNames(model, runtimeExportNames(config.clientName), bag));
+  time('naming', () => nameSymbols(model, config.clientName, bag));
   return time('finalize', () => finalize(model, bag));
 }
 

@@ -13,7 +13,7 @@ import type { FactStore, MemberFacts, TypeFacts } from './facts.js';
 import type { LoweredTypes, TypeSources } from './lower-types.js';
 import { memberKey } from './naming.js';
 import type { NamedTable } from './page-plan.js';
-import { RANKING, strongest } from './sources.js';
+import { resolveMemberName } from './resolve/member-name.js';
 import { fromDotNet } from './type-ref.js';
 import { WireAliases } from './wire-aliases.js';
 
@@ -156,7 +156,7 @@ function recoverRowName(t: TypeFacts, row: ParamRowFragment, candidates: readonl
     lowerSightings(probe, seen);
     probe.statedAt.push(...seen.map((s) => s.loc));
   }
-  const name = strongest(probe.name, RANKING.name)?.value;
+  const name = resolveMemberName(probe);
   if (!name) {
     ctx.bag.warn('SS063', row.loc, `table row of '${t.name}' has no name and no other source names it; row skipped`);
     return undefined;

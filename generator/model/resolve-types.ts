@@ -12,11 +12,11 @@ import type { LoweredTypes } from './lower-types.js';
 import { resolveDescription } from './resolve/description.js';
 import { resolveEnumMembers } from './resolve/enum-members.js';
 import { reportUntabledMembers } from './resolve/membership.js';
+import { resolveMemberName } from './resolve/member-name.js';
 import { resolveMemberType } from './resolve/member-type.js';
 import { resolveNamespace } from './resolve/namespace.js';
 import { resolveRequired } from './resolve/required.js';
 import { resolveWireName } from './resolve/wire-name.js';
-import { RANKING, strongest } from './sources.js';
 import { isValueType } from './type-ref.js';
 
 export function resolveTypes(lowered: LoweredTypes, baseOf: ReadonlyMap<string, string>, bag: DiagnosticBag): TypeDef[] {
@@ -58,7 +58,7 @@ function objectType(t: TypeFacts, fields: Field[], base: string | undefined, bag
 }
 
 function resolveField(typeName: string, m: MemberFacts, normalise: (f: TypeFact) => TypeRef | undefined, bag: DiagnosticBag): Field[] {
-  const name = strongest(m.name, RANKING.name)?.value;
+  const name = resolveMemberName(m);
   if (!name) return [];
   const label = `${typeName}.${name}`;
   const type = resolveMemberType(label, m, normalise, bag);
