@@ -84,6 +84,36 @@ export function typeWithMembers(keys: ReadonlySet<string>, catalog: Catalog): st
   return catalog.byTableMembers.get(key) ?? catalog.byDeclaredMembers.get(key);
 }
 
+/**
+ * How much of a table a known member set explains: the share of the table's named rows it has.
+ * A table that gained, lost or renamed a member or two still fits the type it describes.
+ */
+export function fit(table: ReadonlySet<string>, known: ReadonlySet<string>): number {
+  if (!table.size) return 0;
+  let shared = 0;
+  for (const k of table) if (known.has(k)) shared++;
+  return shared / table.size;
+}
+
+/** At least this share of a table's rows must be known members of a type for the table to be taken as that type's. */
+export const FITS = 0.5;
+
+/**
+ * The named type whose table members (captions, earlier rounds) best explain these, when one
+ * does clearly: most of the table's members, and more than any other type (ties: none).
+ */
+export function closestTable(keys: ReadonlySet<string>, catalog: Catalog): string | undefined {
+  let best: string | undefined;
+  let bestScore = 0;
+  let tied = false;
+  for (const [name, members] of catalog.tableMembers) {
+    const score = fit(keys, members) * fit(members, keys);
+    if (score > bestScore) [best, bestScore, tied] = [name, score, false];
+    else if (score === bestScore && score > 0) tied = true;
+  }
+  return !tied && bestScore >= FITS * FITS ? best : undefined;
+}
+
 /** Member keys a type is known to have from any source other than this page's unnamed tables. */
 export function knownMembers(name: string, catalog: Catalog): Set<string> {
   const keys = catalog.evidence.keys(name); // (a new set)

@@ -7,8 +7,9 @@
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { EnumTableFragment, ParamTableFragment } from '../read/fragments.js';
 import { BUILTIN_TYPE_NAMES, typeNamesIn } from '../read/dotnet-type.js';
-import { keysOf, knownMembers, typeWithMembers, type Catalog } from './catalog.js';
+import { closestTable, fit, FITS, keysOf, knownMembers, typeWithMembers, type Catalog } from './catalog.js';
 import type { NameSource, PageOperation } from './name-operations.js';
+import { memberKey } from './naming.js';
 
 export interface NamedTable {
   table: ParamTableFragment;
@@ -104,9 +105,11 @@ function takeOwnTable(walk: Walk, name: string, role: NamedTable['role']): Param
     return table;
   }
   const known = knownMembers(name, walk.catalog);
-  if (known.size !== 0 && !isSubset(keysOf(table, walk.catalog), known)) return undefined;
+  const keys = keysOf(table, walk.catalog);
+  if (known.size !== 0 && fit(keys, known) < FITS) return undefined;
   // Without evidence the name rests on the table's position alone.
   take(walk, name, known.size ? 'sample' : 'position', role);
+  if (known.size) reportUnknownMembers(walk, table, name, keys, known);
   return table;
 }
 
@@ -151,14 +154,14 @@ function baseTable(
   state: { covered: ReadonlySet<string>; referenced: ReadonlySet<string> },
 ): { name: string; how: NameSource } | undefined {
   const keys = keysOf(candidate, walk.catalog);
-  const holdsInherited = keys.size > 0 && isSubset(keys, instance) && [...keys].some((k) => !state.covered.has(k));
+  const holdsInherited = fit(keys, instance) >= FITS && [...keys].some((k) => instance.has(k) && !state.covered.has(k));
   if (candidate.caption !== undefined) {
     const c = candidate.caption;
     if (walk.visited.has(c) || state.referenced.has(c) || c === walk.responseType || (instance.size > 0 && !holdsInherited)) return undefined;
     return { name: c, how: 'caption' };
   }
   if (!holdsInherited) return undefined;
-  const byMembers = typeWithMembers(keys, walk.catalog);
+  const byMembers = typeWithMembers(keys, walk.catalog) ?? closestTable(keys, walk.catalog);
   if (byMembers) return { name: byMembers, how: 'catalog' };
   const name = `${derived}Base`;
   walk.bag.warn('SS060', candidate.loc, `table has no title; it holds members '${derived}' inherits, so it is a base class of '${derived}', named '${name}' for want of its real name (add the Python, C# or TypeScript DTOs or an XML sample page, or rename it in codegen.config.json)`);
@@ -169,7 +172,8 @@ function baseTable(
 function takeUnreached(walk: Walk): void {
   while (walk.next < walk.tables.length) {
     const table = walk.tables[walk.next]!;
-    const byMembers = table.caption ?? typeWithMembers(keysOf(table, walk.catalog), walk.catalog);
+    const keys = keysOf(table, walk.catalog);
+    const byMembers = table.caption ?? typeWithMembers(keys, walk.catalog) ?? closestTable(keys, walk.catalog);
     if (byMembers) take(walk, byMembers, table.caption ? 'caption' : 'catalog', 'reference');
     else {
       const name = `${walk.plan.operation}Table${walk.next + 1}`;
@@ -179,9 +183,12 @@ function takeUnreached(walk: Walk): void {
   }
 }
 
-function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const k of a) if (!b.has(k)) return false;
-  return true;
+/** A table taken for a type by most of its members: the members no other source gives the type are noted (SS067). */
+function reportUnknownMembers(walk: Walk, table: ParamTableFragment, name: string, keys: ReadonlySet<string>, known: ReadonlySet<string>): void {
+  const unknown = table.rows.filter((r) => r.name && !known.has(memberKey(r.name)));
+  if (!unknown.length) return;
+  const names = unknown.map((r) => `'${r.name}'`).join(', ');
+  walk.bag.info('SS067', table.loc, `table taken for '${name}' by ${keys.size - unknown.length} of its ${keys.size} members; ${names} no other source gives '${name}'`);
 }
 
 /** DTO and enum names the rows of a table mention, in row order. */
