@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG, type CodegenConfig } from '../generator/config.js';
 import { DiagnosticBag } from '../generator/diagnostics.js';
 import type { ApiModel } from '../generator/model/api-model.js';
 import { buildModel } from '../generator/model/build-model.js';
+import { symbolNames } from '../generator/model/name-symbols.js';
 import type { PageFragments } from '../generator/read/fragments.js';
 import { readPages, type InputFile } from '../generator/read/input.js';
 
@@ -24,6 +25,15 @@ export function pagesOf(files: InputFile[]): PageFragments[] {
 export function modelOf(files: InputFile[], config: CodegenConfig = DEFAULT_CONFIG): ApiModel {
   const bag = new DiagnosticBag();
   return buildModel(readPages(files, bag), config, { file: 'codegen.config.json', line: 1 }, bag);
+}
+
+/**
+ * A model written by hand (or changed after it was built), given the names the emitters read,
+ * claimed in its own order; its type names are taken to be distinct identifiers already.
+ */
+export function named(model: ApiModel, clientName = DEFAULT_CONFIG.clientName): ApiModel {
+  model.names = symbolNames(model, clientName);
+  return model;
 }
 
 export function typeOf(model: ApiModel, name: string) {

@@ -2,12 +2,12 @@
 import path from 'node:path';
 import { ConfigError } from '../config.js';
 import { countBySeverity, formatDiagnostic } from '../diagnostics.js';
+import { UsageError } from '../errors.js';
 import type { ModelRun } from '../generate.js';
 import { InputError } from '../read/input-files.js';
 import { OutputBusyError } from '../write-output.js';
 
-/** Bad usage found while running a command (exit code 2). */
-export class UsageError extends Error {}
+export { UsageError };
 
 export const inputOptions = {
   input: { type: 'string', describe: 'folder of saved ServiceStack pages (default: config "input", else input/)' },

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { UsageError } from '../commands/shared.js';
+import { UsageError } from '../errors.js';
 import type { ApiModel } from '../model/api-model.js';
 
 const run = promisify(execFile);

@@ -10,8 +10,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../commands/shared.js';
 import type { CodegenConfig } from '../config.js';
+import { UsageError } from '../errors.js';
 import type { ApiModel } from '../model/api-model.js';
 import { readModelFile } from './base.js';
 import { countByImpact, diffModels, renamesOf, type Change } from './compare.js';

@@ -5,40 +5,17 @@
  * for response types that hold dates, a generated function that rewrites `/Date(…)/` in
  * exactly those members: date knowledge is compiled in, the model is not shipped.
  */
-import type { CodegenConfig } from '../config.js';
-import type { ApiModel, Operation, PrimitiveName, Route, TypeDef, TypeRef } from '../model/api-model.js';
+import type { ApiModel, Operation, PrimitiveName, Route, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';
 import { memberKey } from '../model/naming.js';
 import { typeChain } from '../model/operations.js';
-import { docText, isIdentifier, jsString, safeTypeName } from './escape.js';
+import { docText, jsString } from './escape.js';
 import { formatTypeScript, listLayout } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
+import { methodOf, namesOf, typeId, typeSymbols } from './symbols.js';
 import { tsResponseType } from './ts-types.js';
 
 const DATE_TYPES = new Set<PrimitiveName>(['DateTime', 'DateTimeOffset', 'DateOnly']);
 const BODY_VERBS = new Set(['POST', 'PUT', 'PATCH']);
-
-/** `CreateCustomer` → `createCustomer`, `XMLExport` → `xmlExport`: a method name. */
-export function methodName(operation: string): string {
-  const name = safeTypeName(operation).replace(/^[A-Z]+(?=[A-Z][a-z]|\d|_|$)|^[A-Z]/, (m) => m.toLowerCase());
-  // `constructor` would declare the constructor, not a method.
-  return name === 'constructor' ? 'constructor_' : name;
-}
-
-/**
- * The client's method names, one per operation in the model's order: a name that meets an
- * earlier one (names differing only in case or odd characters) gets a suffix, `createCustomer2`.
- * The README shows the same names.
- */
-export function clientMethodNames(model: ApiModel): string[] {
-  const taken = new Set<string>();
-  return model.operations.map((op) => {
-    const base = methodName(op.name);
-    let name = base;
-    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
-    taken.add(name);
-    return name;
-  });
-}
 
 /**
  * The verb the client sends on a route: POST when the route allows it (or allows every verb,
@@ -96,18 +73,16 @@ function typesWithDates(model: ApiModel, types: Map<string, TypeDef>): Set<strin
   return has;
 }
 
-const datesFn = (type: string) => `datesOf${safeTypeName(type)}`;
-
 /** The function (expression) that fixes the dates in a value of `ref`, if it holds any. */
-function fixer(ref: TypeRef, has: Set<string>): string | undefined {
+function fixer(ref: TypeRef, has: Set<string>, names: SymbolNames): string | undefined {
   if (ref.kind === 'primitive') return DATE_TYPES.has(ref.name) ? 'date' : undefined;
-  if (ref.kind === 'ref') return has.has(ref.name) ? datesFn(ref.name) : undefined;
-  const inner = fixer(ref.kind === 'list' ? ref.of : ref.value, has);
+  if (ref.kind === 'ref') return has.has(ref.name) ? typeSymbols(names, ref.name).datesOf : undefined;
+  const inner = fixer(ref.kind === 'list' ? ref.of : ref.value, has, names);
   return inner && `${ref.kind === 'list' ? 'each' : 'values'}(${inner})`;
 }
 
 /** One date-fixing function per type reachable from a typed response that holds dates. */
-function dateFunctions(model: ApiModel, types: Map<string, TypeDef>) {
+function dateFunctions(model: ApiModel, types: Map<string, TypeDef>, names: SymbolNames) {
   const has = typesWithDates(model, types);
   const todo = model.operations.flatMap((op) => (op.response.kind === 'typed' && has.has(op.response.type) ? [op.response.type] : []));
   const done = new Map<string, { name: string; type: string; fixes: { key: string; fix: string }[] }>();
@@ -116,11 +91,11 @@ function dateFunctions(model: ApiModel, types: Map<string, TypeDef>) {
     const fixes = typeChain(name, types)
       .flatMap((t) => t.fields)
       .flatMap((f) => {
-        const fix = fixer(f.type, has);
+        const fix = fixer(f.type, has, names);
         return fix ? [{ key: jsString(f.wireName), fix, ref: f.type }] : [];
       });
     for (const f of fixes) todo.push(...refsIn(f.ref).filter((r) => has.has(r)));
-    done.set(name, { name: datesFn(name), type: name, fixes: fixes.map(({ key, fix }) => ({ key, fix })) });
+    done.set(name, { name: typeSymbols(names, name).datesOf, type: name, fixes: fixes.map(({ key, fix }) => ({ key, fix })) });
   }
   return [...done.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
@@ -142,40 +117,39 @@ function operationDoc(op: Operation): string[] {
   return doc.map((l) => l.replace(/\r?\n/g, ' '));
 }
 
-/** The configured class name, as an identifier. */
-export function clientClassName(config: CodegenConfig): string {
-  return isIdentifier(config.clientName) ? config.clientName : safeTypeName(config.clientName);
-}
-
-export async function emitClient(model: ApiModel, config: CodegenConfig, command: string): Promise<string> {
+export async function emitClient(model: ApiModel, command: string): Promise<string> {
+  const names = namesOf(model);
   const types = new Map(model.types.map((t) => [t.name, t]));
-  const dates = dateFunctions(model, types);
+  const dates = dateFunctions(model, types, names);
   const hasDates = new Set(dates.map((d) => d.type));
-  const methods = clientMethodNames(model);
   const view = {
     header: GENERATED_HEADER(command),
-    clientName: clientClassName(config),
+    clientName: names.client,
     dates,
-    operations: model.operations.map((op, i) => {
-      const wire = wireNames(op, types);
-      const typed = op.response.kind === 'typed' ? op.response.type : undefined;
-      const response = op.response.kind === 'typed' ? `T.${tsResponseType(op.response)}` : tsResponseType(op.response);
-      return {
-        signature: methodSignature(methods[i]!, safeTypeName(op.request), response),
-        name: op.name,
-        doc: operationDoc(op),
-        request: safeTypeName(op.request),
-        type: op.request === op.name ? '' : op.request,
-        response,
-        routes: (op.routes.length ? op.routes.map((r) => routeCode(op, r, wire)) : [fallbackRoute(op)]).join(', '),
-        auth: op.auth.required,
-        responseSchema: typed ? `S.${safeTypeName(typed)}Schema` : '',
-        dates: typed && hasDates.has(typed) ? datesFn(typed) : '',
-        oneWay: op.response.kind === 'none',
-      };
-    }),
+    operations: model.operations.map((op) => operationView(op, types, hasDates, names)),
   };
   return formatTypeScript(renderTemplate('client.ts.hbs', view));
+}
+
+function operationView(op: Operation, types: Map<string, TypeDef>, hasDates: Set<string>, names: SymbolNames) {
+  const wire = wireNames(op, types);
+  const typed = op.response.kind === 'typed' ? op.response.type : undefined;
+  const symbols = typed === undefined ? undefined : typeSymbols(names, typed);
+  const response = symbols ? `T.${symbols.id}` : tsResponseType(op.response, names);
+  const request = typeId(names, op.request);
+  return {
+    signature: methodSignature(methodOf(names, op.name), request, response),
+    name: op.name,
+    doc: operationDoc(op),
+    request,
+    type: op.request === op.name ? '' : op.request,
+    response,
+    routes: (op.routes.length ? op.routes.map((r) => routeCode(op, r, wire)) : [fallbackRoute(op)]).join(', '),
+    auth: op.auth.required,
+    responseSchema: symbols ? `S.${symbols.schema}` : '',
+    dates: symbols && typed !== undefined && hasDates.has(typed) ? symbols.datesOf : '',
+    oneWay: op.response.kind === 'none',
+  };
 }
 
 /** `name(request, options): Promise<R> {`, a method of the client class (indented by 2). */

@@ -2,6 +2,7 @@
  * Where text from the docs lands in generated code, it goes through one of these, so that it
  * never escapes its comment or string literal, and names that are not identifiers are quoted.
  */
+import { isIdentifier } from '../names/identifiers.js';
 
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 // Control characters other than tab and newline have no business in a comment.
@@ -38,19 +39,6 @@ export function jsString(text: string): string {
   return singles > doubles ? `"${body}"` : `'${body.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
-const RESERVED = new Set(
-  (
-    'break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
-    'import in instanceof new null return super switch this throw true try typeof var void while with yield ' +
-    'let static implements interface package private protected public await ' +
-    'any boolean number string symbol unknown never object undefined bigint'
-  ).split(' '),
-);
-
-export function isIdentifier(name: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
-}
-
 /** A property key: bare when it is an identifier, else a quoted string. */
 export function propertyKey(name: string): string {
   return isIdentifier(name) ? name : jsString(name);
@@ -59,18 +47,6 @@ export function propertyKey(name: string): string {
 /** Property access: `.x` or `['x-y']`. */
 export function propertyAccess(name: string): string {
   return isIdentifier(name) ? `.${name}` : `[${jsString(name)}]`;
-}
-
-/**
- * A name usable as a TypeScript type and value identifier: DTO names that are reserved words or
- * not identifiers get a trailing `_` / their bad characters replaced. `$` goes too (no .NET name
- * has one), so that the name is also an OpenAPI component name (`^[a-zA-Z0-9._-]+$`).
- */
-export function safeTypeName(name: string): string {
-  if (/^[A-Za-z_]\w*$/.test(name)) return RESERVED.has(name) ? `${name}_` : name; // most names, as they are
-  let n = name.replace(/[^A-Za-z0-9_]/g, '_');
-  if (!/^[A-Za-z_]/.test(n)) n = `_${n}`;
-  return RESERVED.has(n) ? `${n}_` : n;
 }
 
 /** Doc text in Markdown prose: no raw HTML, no stray code spans, no line breaks. */

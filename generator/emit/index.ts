@@ -4,7 +4,7 @@
  */
 import type { CodegenConfig } from '../config.js';
 import type { ApiModel } from '../model/api-model.js';
-import { clientClassName, emitClient } from './client.js';
+import { emitClient } from './client.js';
 import { emitModelJson } from './model-json.js';
 import { emitOpenApi } from './openapi.js';
 import { emitPackageIndex } from './package-index.js';
@@ -28,6 +28,6 @@ export const EMITTERS: { file: string; emit: (ctx: EmitContext) => string | Prom
   { file: 'README.md', emit: (c) => emitReadme(c.model, c.config, c.command) },
   { file: 'src/types.ts', emit: (c) => emitTypes(c.model, c.command) },
   { file: 'src/validators.ts', emit: (c) => emitValidators(c.model, c.command) },
-  { file: 'src/client.ts', emit: (c) => emitClient(c.model, c.config, c.command) },
-  { file: 'src/index.ts', emit: (c) => emitPackageIndex(c.model, clientClassName(c.config), c.command) },
+  { file: 'src/client.ts', emit: (c) => emitClient(c.model, c.command) },
+  { file: 'src/index.ts', emit: (c) => emitPackageIndex(c.model, c.command) },
 ];

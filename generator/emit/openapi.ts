@@ -3,10 +3,10 @@
  * reads them (route variables in the path, the rest in the query for GET/DELETE, else a JSON
  * body of the request DTO); inheritance is `allOf`; conditional rules are `if`/`then`.
  */
-import type { ApiModel, Field, Operation, PrimitiveName, Rule, TypeDef, TypeRef } from '../model/api-model.js';
+import type { ApiModel, Field, Operation, PrimitiveName, Rule, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';
 import { STRING_FORMATS } from '../config.js';
-import { safeTypeName } from './escape.js';
 import { renderTemplate } from './render.js';
+import { namesOf, typeId } from './symbols.js';
 
 type Schema = Record<string, unknown>;
 
@@ -15,8 +15,9 @@ const WCF_DATE_NOTE = "Responses may carry ServiceStack's `/Date(milliseconds±h
 const BODY_VERBS = new Set(['POST', 'PUT', 'PATCH']);
 const ERROR_STATUSES = ['400', '401', '403', '404', '500'];
 
-function ref(name: string): Schema {
-  return { $ref: `#/components/schemas/${safeTypeName(name)}` };
+/** A reference to a type's component, named as TypeScript names the type. */
+function ref(name: string, names: SymbolNames): Schema {
+  return { $ref: `#/components/schemas/${typeId(names, name)}` };
 }
 
 function primitiveSchema(name: PrimitiveName): Schema {
@@ -50,25 +51,25 @@ function primitiveSchema(name: PrimitiveName): Schema {
   }
 }
 
-export function typeSchema(t: TypeRef): Schema {
+export function typeSchema(t: TypeRef, names: SymbolNames): Schema {
   switch (t.kind) {
     case 'primitive': {
       const s = primitiveSchema(t.name);
       return t.nullable && typeof s.type === 'string' ? { ...s, type: [s.type, 'null'] } : s;
     }
     case 'ref':
-      return t.nullable ? { anyOf: [ref(t.name), { type: 'null' }] } : ref(t.name);
+      return t.nullable ? { anyOf: [ref(t.name, names), { type: 'null' }] } : ref(t.name, names);
     case 'list':
-      return { type: 'array', items: typeSchema(t.of) };
+      return { type: 'array', items: typeSchema(t.of, names) };
     case 'dictionary':
-      return { type: 'object', additionalProperties: typeSchema(t.value) };
+      return { type: 'object', additionalProperties: typeSchema(t.value, names) };
   }
 }
 
-function fieldSchema(f: Field): Schema {
+function fieldSchema(f: Field, names: SymbolNames): Schema {
   // Members set one by one onto a copy of the type's schema (a key it has keeps its place), as
   // spreading them would, without an object per spread: this runs for every member of the API.
-  const schema: Schema = { ...typeSchema(f.type) };
+  const schema: Schema = { ...typeSchema(f.type, names) };
   const description = [f.description, schema.description].filter(Boolean).join('\n\n');
   // A $ref sits alone in 3.1 only by convention; siblings are allowed, so the description stays.
   if (description) schema.description = description;
@@ -93,15 +94,15 @@ function ruleClauses(rules: Rule[]): Schema[] {
   }));
 }
 
-function objectSchema(t: TypeDef): Schema {
+function objectSchema(t: TypeDef, names: SymbolNames): Schema {
   if (t.kind === 'enum') return { type: 'string', enum: t.enumMembers.map((m) => m.name) };
   const own: Schema = { type: 'object' };
   if (t.incomplete) own.additionalProperties = true;
-  if (t.fields.length) own.properties = Object.fromEntries(t.fields.map((f) => [f.wireName, fieldSchema(f)]));
+  if (t.fields.length) own.properties = Object.fromEntries(t.fields.map((f) => [f.wireName, fieldSchema(f, names)]));
   const required = t.fields.filter((f) => f.required).map((f) => f.wireName);
   if (required.length) own.required = required;
   const clauses = ruleClauses(t.rules);
-  const parts = [...(t.base ? [ref(t.base)] : []), own, ...clauses];
+  const parts = [...(t.base ? [ref(t.base, names)] : []), own, ...clauses];
   const schema: Schema = parts.length === 1 ? own : { allOf: parts };
   if (t.description) schema.description = t.description;
   if (t.namespace) schema.xml = { name: t.name, namespace: `http://schemas.datacontract.org/2004/07/${t.namespace}` };
@@ -135,7 +136,7 @@ const RESPONSE_STATUS: Record<string, Schema> = {
   },
 };
 
-function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>): [string, string, Schema][] {
+function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>, names: SymbolNames): [string, string, Schema][] {
   const fieldsByWire = new Map<string, Field>();
   for (let t = types.get(op.request), depth = 0; t && depth < 32; t = t.base ? types.get(t.base) : undefined, depth++)
     for (const f of t.fields) if (!fieldsByWire.has(f.wireName)) fieldsByWire.set(f.wireName, f);
@@ -145,18 +146,18 @@ function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>): [
     const members = op.parameters.map((p) => ({ p, f: fieldsByWire.get(p.name) }));
     const pathParams = r.pathVariables.map((v) => {
       const hit = members.find((m) => m.p.name.toLowerCase() === v.toLowerCase());
-      return { name: v, in: 'path', required: true, schema: hit?.f ? typeSchema(hit.f.type) : { type: 'string' }, ...(hit?.f?.description ? { description: hit.f.description } : {}) };
+      return { name: v, in: 'path', required: true, schema: hit?.f ? typeSchema(hit.f.type, names) : { type: 'string' }, ...(hit?.f?.description ? { description: hit.f.description } : {}) };
     });
     const body = BODY_VERBS.has(verb);
     const queryParams = body
       ? []
       : members
           .filter((m) => !inPath.has(m.p.name.toLowerCase()))
-          .map((m) => ({ name: m.p.name, in: 'query', ...(m.p.required ? { required: true } : {}), schema: m.f ? typeSchema(m.f.type) : {}, ...(m.f?.description ? { description: m.f.description } : {}), ...(m.f?.type.kind === 'list' ? { style: 'form', explode: false } : {}) }));
+          .map((m) => ({ name: m.p.name, in: 'query', ...(m.p.required ? { required: true } : {}), schema: m.f ? typeSchema(m.f.type, names) : {}, ...(m.f?.description ? { description: m.f.description } : {}), ...(m.f?.type.kind === 'list' ? { style: 'form', explode: false } : {}) }));
     const ok =
       op.response.kind === 'none'
         ? { '204': { description: 'No content (one-way operation).' } }
-        : { '200': { description: 'Success.', content: { 'application/json': { schema: op.response.kind === 'typed' ? ref(op.response.type) : {} } } } };
+        : { '200': { description: 'Success.', content: { 'application/json': { schema: op.response.kind === 'typed' ? ref(op.response.type, names) : {} } } } };
     const errors = Object.fromEntries(ERROR_STATUSES.map((s) => [s, { $ref: '#/components/responses/Error' }]));
     const tag = op.tags[0] ?? r.path.split('/').find((s) => s && !s.startsWith('{'));
     const operation: Schema = {
@@ -165,7 +166,7 @@ function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>): [
       ...(r.notes || op.description ? { description: [r.notes, op.description].filter(Boolean).join('\n\n') } : {}),
       ...(tag ? { tags: [...new Set([...op.tags, tag])] } : {}),
       ...(pathParams.length || queryParams.length ? { parameters: [...pathParams, ...queryParams] } : {}),
-      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.request) } } } } : {}),
+      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.request, names) } } } } : {}),
       responses: { ...ok, ...errors },
       ...(op.auth.required ? { security: [{ bearerAuth: [] }, { basicAuth: [] }] } : {}),
     };
@@ -175,10 +176,11 @@ function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>): [
 
 export function openApiDocument(model: ApiModel, version: string): Schema {
   const paths: Record<string, Record<string, Schema>> = {};
+  const names = namesOf(model);
   const types = new Map(model.types.map((t) => [t.name, t]));
   for (const op of model.operations)
-    for (const [p, verb, operation] of operationObjects(op, types)) (paths[p] ??= {})[verb] = operation;
-  const schemas = Object.fromEntries(model.types.map((t) => [safeTypeName(t.name), objectSchema(t)]));
+    for (const [p, verb, operation] of operationObjects(op, types, names)) (paths[p] ??= {})[verb] = operation;
+  const schemas = Object.fromEntries(model.types.map((t) => [typeId(names, t.name), objectSchema(t, names)]));
   for (const [name, s] of Object.entries(RESPONSE_STATUS)) if (!(name in schemas)) schemas[name] = s;
   return {
     openapi: '3.1.0',

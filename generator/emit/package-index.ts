@@ -4,27 +4,20 @@
  * something the validators or the client export would make the star exports ambiguous (a
  * compile error): such a DTO is exported by name, which takes precedence.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ApiModel } from '../model/api-model.js';
-import { TEMPLATES_DIR } from '../package-root.js';
-import { safeTypeName } from './escape.js';
+import { exportedNames } from '../names/reserved.js';
 import { formatTypeScript, listLayout } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
+import { namesOf, typeSymbols } from './symbols.js';
 
-/** Names a template exports literally (`export class ApiError`, `export interface Issue`…). */
-function templateExports(template: string): string[] {
-  const source = readFileSync(path.join(TEMPLATES_DIR, template), 'utf8');
-  return [...source.matchAll(/^export (?:declare )?(?:class|interface|type|const|function|namespace) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!);
-}
-
-export async function emitPackageIndex(model: ApiModel, clientName: string, command: string): Promise<string> {
-  const dtos = model.types.map((t) => safeTypeName(t.name));
-  const runtime = new Set([...templateExports('validators.ts.hbs'), ...templateExports('client.ts.hbs'), clientName, ...dtos.map((d) => `${d}Schema`)]);
+export async function emitPackageIndex(model: ApiModel, command: string): Promise<string> {
+  const names = namesOf(model);
+  const symbols = model.types.map((t) => ({ kind: t.kind, ...typeSymbols(names, t.name) }));
+  const runtime = new Set([...exportedNames('validators.ts.hbs', 'client.ts.hbs'), names.client, ...symbols.map((s) => s.schema)]);
   const view = {
     header: GENERATED_HEADER(command),
-    enumValues: exportList('export', model.types.filter((t) => t.kind === 'enum').map((t) => `${safeTypeName(t.name)}Values`)),
-    shadowing: exportList('export type', dtos.filter((d) => runtime.has(d))),
+    enumValues: exportList('export', symbols.filter((s) => s.kind === 'enum').map((s) => s.values)),
+    shadowing: exportList('export type', symbols.filter((s) => runtime.has(s.id)).map((s) => s.id)),
   };
   return formatTypeScript(renderTemplate('index.ts.hbs', view));
 }

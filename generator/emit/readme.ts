@@ -1,11 +1,11 @@
 /** output/README.md: how to use the generated package, with one example per operation. */
 import type { CodegenConfig } from '../config.js';
-import type { ApiModel, Field, Operation, TypeDef, TypeRef } from '../model/api-model.js';
+import type { ApiModel, Field, Operation, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';
 import { typeChain } from '../model/operations.js';
-import { clientMethodNames } from './client.js';
-import { jsString, markdownCode, markdownText, propertyKey, safeTypeName } from './escape.js';
+import { jsString, markdownCode, markdownText, propertyKey } from './escape.js';
 import { renderTemplate } from './render.js';
-import { tsPrimitive } from './ts-types.js';
+import { methodOf, namesOf, typeSymbols } from './symbols.js';
+import { tsPrimitive, tsResponseType } from './ts-types.js';
 
 /** A plausible value for an example: the docs' first example, else a placeholder of the right type. */
 function sampleValue(t: TypeRef, field: Field | undefined, types: Map<string, TypeDef>, depth: number): string {
@@ -45,7 +45,8 @@ function objectLiteral(def: TypeDef, types: Map<string, TypeDef>, depth: number)
   return `{ ${members.map((f) => `${propertyKey(f.wireName)}: ${sampleValue(f.type, f, types, depth)}`).join(', ')} }`;
 }
 
-function operationView(op: Operation, method: string, types: Map<string, TypeDef>) {
+function operationView(op: Operation, names: SymbolNames, types: Map<string, TypeDef>) {
+  const method = methodOf(names, op.name);
   const request = types.get(op.request);
   const route = op.routes[0];
   return {
@@ -55,24 +56,24 @@ function operationView(op: Operation, method: string, types: Map<string, TypeDef
     summary: markdownText([route?.summary, route?.notes && route.notes !== route.summary ? route.notes : undefined].filter(Boolean).join('. ')),
     auth: op.auth.required,
     call: `await api.${method}(${request ? objectLiteral(request, types, 0) : '{}'})`,
-    returns: op.response.kind === 'typed' ? safeTypeName(op.response.type) : op.response.kind === 'untyped' ? 'unknown' : 'void',
+    returns: tsResponseType(op.response, names),
   };
 }
 
 export function emitReadme(model: ApiModel, config: CodegenConfig, command: string): string {
   const types = new Map(model.types.map((t) => [t.name, t]));
   const first = model.operations[0];
-  const firstRequest = first ? types.get(first.request) : undefined;
-  const methods = clientMethodNames(model);
+  const names = namesOf(model);
+  const firstRequest = first && types.has(first.request) ? typeSymbols(names, first.request) : undefined;
   return renderTemplate('README.md.hbs', {
     command,
     packageName: config.packageName,
-    clientName: config.clientName,
+    clientName: names.client,
     service: markdownText(model.service.name ?? 'the API'),
     baseUrl: jsString(model.service.host ? `https://${model.service.host}` : 'https://api.example.com'),
-    operations: model.operations.map((op, i) => operationView(op, methods[i]!, types)),
-    schemaExample: firstRequest ? `${safeTypeName(firstRequest.name)}Schema` : '',
-    schemaType: firstRequest ? safeTypeName(firstRequest.name) : '',
+    operations: model.operations.map((op) => operationView(op, names, types)),
+    schemaExample: firstRequest?.schema ?? '',
+    schemaType: firstRequest?.id ?? '',
     anyAuth: model.operations.some((o) => o.auth.required),
   });
 }

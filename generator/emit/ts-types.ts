@@ -1,6 +1,7 @@
 /** How model types read in TypeScript; shared by every emitter that writes TypeScript. */
-import type { ApiModel, Field, PrimitiveName, ResponseShape, TypeRef } from '../model/api-model.js';
-import { jsString, safeTypeName } from './escape.js';
+import type { ApiModel, Field, PrimitiveName, ResponseShape, SymbolNames, TypeRef } from '../model/api-model.js';
+import { jsString } from './escape.js';
+import { namesOf, typeId } from './symbols.js';
 
 const NUMBERS = new Set<PrimitiveName>(['byte', 'sbyte', 'short', 'ushort', 'int', 'uint', 'long', 'ulong', 'float', 'double', 'decimal']);
 
@@ -12,12 +13,14 @@ export function tsPrimitive(name: PrimitiveName): string {
 }
 
 export interface TsTypeContext {
-  /** DTO names, whose declarations shadow TypeScript's own `Record`. */
-  typeNames: ReadonlySet<string>;
+  names: SymbolNames;
+  /** A DTO named `Record` shadows TypeScript's own. */
+  shadowsRecord: boolean;
 }
 
 export function tsTypeContext(model: ApiModel): TsTypeContext {
-  return { typeNames: new Set(model.types.map((t) => safeTypeName(t.name))) };
+  const names = namesOf(model);
+  return { names, shadowsRecord: model.types.some((t) => typeId(names, t.name) === 'Record') };
 }
 
 function parenthesise(t: string): string {
@@ -29,13 +32,13 @@ export function tsType(ref: TypeRef, ctx: TsTypeContext): string {
     case 'primitive':
       return `${tsPrimitive(ref.name)}${ref.nullable && ref.name !== 'object' ? ' | null' : ''}`;
     case 'ref':
-      return `${safeTypeName(ref.name)}${ref.nullable ? ' | null' : ''}`;
+      return `${typeId(ctx.names, ref.name)}${ref.nullable ? ' | null' : ''}`;
     case 'list':
       return `${parenthesise(tsType(ref.of, ctx))}[]`;
     case 'dictionary': {
       const value = tsType(ref.value, ctx);
       // A DTO named Record would shadow the utility type.
-      return ctx.typeNames.has('Record') ? `{ [key: string]: ${value} }` : `Record<string, ${value}>`;
+      return ctx.shadowsRecord ? `{ [key: string]: ${value} }` : `Record<string, ${value}>`;
     }
   }
 }
@@ -47,6 +50,6 @@ export function tsFieldType(field: Field, ctx: TsTypeContext): string {
   return tsType(field.type, ctx);
 }
 
-export function tsResponseType(shape: ResponseShape): string {
-  return shape.kind === 'typed' ? safeTypeName(shape.type) : shape.kind === 'untyped' ? 'unknown' : 'void';
+export function tsResponseType(shape: ResponseShape, names: SymbolNames): string {
+  return shape.kind === 'typed' ? typeId(names, shape.type) : shape.kind === 'untyped' ? 'unknown' : 'void';
 }

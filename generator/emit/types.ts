@@ -1,8 +1,9 @@
 /** output/src/types.ts: one interface per DTO, a union per enum, and the Operations map. */
 import type { ApiModel, Field, Operation, TypeDef } from '../model/api-model.js';
-import { docText, jsString, safeTypeName } from './escape.js';
+import { docText, jsString } from './escape.js';
 import { formatTypeScript, listLayout, tooLong } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
+import { typeId, typeSymbols } from './symbols.js';
 import { tsFieldType, tsResponseType, tsTypeContext, type TsTypeContext } from './ts-types.js';
 
 interface MemberView {
@@ -53,12 +54,12 @@ function memberView(t: TypeDef, f: Field, ctx: TsTypeContext, pathOf: Map<string
 }
 
 /** An enum's union type and its values, laid out as prettier does when too long: the union on the next line, else one member a line. */
-function enumDeclarations(name: string, literals: string[]): { union: string; values: string } {
+function enumDeclarations(name: string, valuesName: string, literals: string[]): { union: string; values: string } {
   const union = `${literals.join(' | ') || 'never'};`;
   const head = `export type ${name} =`;
   return {
     union: !tooLong(`${head} ${union}`) ? `${head} ${union}` : !tooLong(`  ${union}`) || literals.length < 2 ? `${head}\n  ${union}` : `${head}\n${literals.map((l) => `  | ${l}`).join('\n')};`,
-    values: listLayout(`export const ${name}Values = [`, literals, '] as const;'),
+    values: listLayout(`export const ${valuesName} = [`, literals, '] as const;'),
   };
 }
 
@@ -71,16 +72,19 @@ export async function emitTypes(model: ApiModel, command: string): Promise<strin
       pathOf.set(`${p.declaredIn}.${p.name}`, [...(pathOf.get(`${p.declaredIn}.${p.name}`) ?? []), `\`${op.name}\``]);
   const view = {
     header: GENERATED_HEADER(command),
-    types: model.types.map((t) => ({
-      name: safeTypeName(t.name),
-      isEnum: t.kind === 'enum',
-      open: Boolean(t.incomplete),
-      doc: typeDoc(t, uses),
-      base: t.base ? safeTypeName(t.base) : '',
-      members: t.fields.map((f) => memberView(t, f, ctx, pathOf)),
-      ...(t.kind === 'enum' ? enumDeclarations(safeTypeName(t.name), t.enumMembers.map((m) => jsString(m.name))) : {}),
-    })),
-    operations: model.operations.map((op) => ({ name: op.name, request: safeTypeName(op.request), response: tsResponseType(op.response) })),
+    types: model.types.map((t) => {
+      const symbols = typeSymbols(ctx.names, t.name);
+      return {
+        name: symbols.id,
+        isEnum: t.kind === 'enum',
+        open: Boolean(t.incomplete),
+        doc: typeDoc(t, uses),
+        base: t.base ? typeId(ctx.names, t.base) : '',
+        members: t.fields.map((f) => memberView(t, f, ctx, pathOf)),
+        ...(t.kind === 'enum' ? enumDeclarations(symbols.id, symbols.values, t.enumMembers.map((m) => jsString(m.name))) : {}),
+      };
+    }),
+    operations: model.operations.map((op) => ({ name: op.name, request: typeId(ctx.names, op.request), response: tsResponseType(op.response, ctx.names) })),
   };
   return formatTypeScript(renderTemplate('types.ts.hbs', view));
 }

@@ -5,12 +5,12 @@
  * template adds the small runtime they call. Doc strings only land in code through jsString or
  * propertyAccess.
  */
-import type { ApiModel, Field, PrimitiveName, Rule, TypeDef, TypeRef } from '../model/api-model.js';
+import type { ApiModel, Field, PrimitiveName, Rule, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';
 import { STRING_FORMATS } from '../config.js';
-import { jsString, propertyAccess, safeTypeName } from './escape.js';
-import { templateNames } from './generated-names.js';
+import { jsString, propertyAccess } from './escape.js';
 import { formatTypeScript, listLayout, tooLong } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
+import { namesOf, typeSymbols } from './symbols.js';
 import { tsPrimitive } from './ts-types.js';
 
 /** .NET integer ranges; 64-bit ones are cut to what a JSON number holds exactly. */
@@ -59,41 +59,10 @@ function primitiveCheck(name: PrimitiveName): PrimitiveCheck | undefined {
 
 const oneOf = (values: string[]) => (values.length ? `one of ${values.map((v) => `'${v}'`).join(', ')}` : 'no value (the enum is empty)');
 
-/** The identifiers of one type's validator: `XSchema` is the public one, the others are module-private. */
-interface ValidatorNames {
-  is: string;
-  check: string;
-  members: string;
-  schema: string;
-}
-
-/** Code-building context: the model's types and their validators' identifiers, by type name. */
+/** Code-building context: the model's types, and the identifiers of their validators (model.names). */
 interface Gen {
   types: Map<string, TypeDef>;
-  names: Map<string, ValidatorNames>;
-}
-
-/**
- * `isX`, `checkX`, `XMembers` and `XSchema` per type. Type names are distinct identifiers (the
- * model sees to that), so `XSchema` is; the private names of one type can still meet another's
- * (`isDate` the members of DTO `isDate`, `isDateSchema` the guard of DTO `DateSchema`) or the
- * template's: those get a numeric suffix. Public names are claimed first, so they never move.
- */
-function validatorNames(types: readonly TypeDef[]): Map<string, ValidatorNames> {
-  const taken = templateNames('validators.ts.hbs');
-  for (const t of types) taken.add(`${safeTypeName(t.name)}Schema`);
-  const claim = (wanted: string) => {
-    let name = wanted;
-    for (let n = 2; taken.has(name); n++) name = `${wanted}_${n}`;
-    taken.add(name);
-    return name;
-  };
-  const names = new Map<string, ValidatorNames>();
-  for (const t of types) {
-    const id = safeTypeName(t.name);
-    names.set(t.name, { is: claim(`is${id}`), check: claim(`check${id}`), members: claim(`${id}Members`), schema: `${id}Schema` });
-  }
-  return names;
+  names: SymbolNames;
 }
 
 /** A check that is one condition: `fails` is true for a bad value (null and undefined included). */
@@ -112,7 +81,7 @@ function singleTest(ref: TypeRef, x: string, g: Gen): Test | undefined {
   }
   if (ref.kind !== 'ref') return undefined;
   const t = g.types.get(ref.name);
-  const names = g.names.get(ref.name);
+  const names = g.names.types.get(ref.name);
   if (!t || !names) return undefined; // not in the model: types.ts cannot name it either
   if (t.kind === 'enum') return { fails: `!${names.is}(${x})`, expected: oneOf(t.enumMembers.map((m) => m.name)) };
   return { fails: `!${names.is}(${x}, d + 1)`, expected: 'an object', target: names.check };
@@ -267,14 +236,14 @@ function allFields(t: TypeDef, g: Gen): Field[] {
 
 /** The view of an object type: its guard and check bodies, and every member name it knows. */
 function objectView(t: TypeDef, g: Gen) {
-  const names = g.names.get(t.name)!;
+  const names = typeSymbols(g.names, t.name);
   const members = allFields(t, g);
   const rules = t.rules.map((r) => ({ condition: ruleCondition(r, members), key: jsString(r.field), message: jsString(`required when ${r.when.field} is '${r.when.equals}'`) }));
   const isMembers = t.fields.flatMap((f) => isMember(f, g));
   const checkMembers = t.fields.flatMap((f) => checkMember(f, g));
-  const base = t.base && g.types.get(t.base)?.kind === 'object' ? g.names.get(t.base) : undefined;
+  const base = t.base && g.types.get(t.base)?.kind === 'object' ? typeSymbols(g.names, t.base) : undefined;
   return {
-    base: base ? safeTypeName(t.base!) : '',
+    base: base?.id ?? '',
     baseIs: base?.is ?? '',
     baseCheck: base?.check ?? '',
     checkSignature: listLayout(`function ${names.check}(`, ['v: unknown', 'c: Context', 'd: number', `known = ${names.members}`], '): void {'),
@@ -319,13 +288,13 @@ function enumIsBody(t: TypeDef): string {
 const NO_OBJECT = { checkSignature: '', base: '', baseIs: '', baseCheck: '', membersDeclaration: '', usesX: false, usesCheckX: false, isBody: '', checkBody: '' };
 
 export async function emitValidators(model: ApiModel, command: string): Promise<string> {
-  const g: Gen = { types: new Map(model.types.map((t) => [t.name, t])), names: validatorNames(model.types) };
+  const g: Gen = { types: new Map(model.types.map((t) => [t.name, t])), names: namesOf(model) };
   const view = {
     header: GENERATED_HEADER(command),
     types: model.types.map((t) => {
-      const names = g.names.get(t.name)!;
+      const names = typeSymbols(g.names, t.name);
       return {
-        name: safeTypeName(t.name),
+        name: names.id,
         isName: names.is,
         checkName: names.check,
         doc: `Standard Schema, type guard and parser for \`${t.name}\`.`,

@@ -10,16 +10,17 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../generator/config.js';
-import { clientMethodNames, emitClient, methodName } from '../../generator/emit/client.js';
+import { emitClient } from '../../generator/emit/client.js';
 import { emitReadme } from '../../generator/emit/readme.js';
 import { emitPackageIndex } from '../../generator/emit/package-index.js';
 import { emitTypes } from '../../generator/emit/types.js';
 import { emitValidators } from '../../generator/emit/validators.js';
 import type { ApiModel, Field, TypeDef, TypeRef } from '../../generator/model/api-model.js';
+import { methodName } from '../../generator/names/identifiers.js';
 import { ApiError, BoosterClient, NetworkError, ResponseTooLargeError, TimeoutError, type ClientOptions } from '../../output/src/client.js';
 import type { CreateCustomer, UpdateCustomer } from '../../output/src/types.js';
 import { ValidationError } from '../../output/src/validators.js';
-import { modelOf, ROOT, seedFiles } from '../helpers.js';
+import { modelOf, named, ROOT, seedFiles } from '../helpers.js';
 import { strictDiagnostics } from './compile.js';
 
 const COMMAND = 'booster-codegen generate';
@@ -128,9 +129,9 @@ const exportRequest = { brand: 'CAR', posCodes: ['ES100:102048'], downloadReques
 describe('client.ts', () => {
   it('is what the emitter renders (committed output is fresh)', async () => {
     const model = modelOf(seedFiles());
-    const text = await emitClient(model, DEFAULT_CONFIG, COMMAND);
+    const text = await emitClient(model, COMMAND);
     expect(text).toBe(readFileSync(path.join(ROOT, 'output/src/client.ts'), 'utf8'));
-    expect(await emitPackageIndex(model, DEFAULT_CONFIG.clientName, COMMAND)).toBe(readFileSync(path.join(ROOT, 'output/src/index.ts'), 'utf8'));
+    expect(await emitPackageIndex(model, COMMAND)).toBe(readFileSync(path.join(ROOT, 'output/src/index.ts'), 'utf8'));
   });
 
   it('compiles under tsc --strict with the whole package, and its types catch misuse', () => {
@@ -171,9 +172,9 @@ export async function use(): Promise<string> {
     // Each of these meets an earlier name once camelCased (the last one meets a suffixed name).
     for (const name of ['createCustomer', 'Constructor', 'constructor', 'CreateCustomer2'])
       model.operations.push({ ...first!, name, routes: first!.routes.map((r) => ({ ...r })) });
-    const names = clientMethodNames(model);
+    const names = [...named(model).names!.methods.values()];
     expect(names).toEqual(['createCustomer', 'exportCustomer', 'updateCustomer', 'createCustomer2', 'constructor_', 'constructor_2', 'createCustomer22']);
-    const client = await emitClient(model, DEFAULT_CONFIG, COMMAND);
+    const client = await emitClient(model, COMMAND);
     const readme = emitReadme(model, DEFAULT_CONFIG, COMMAND);
     expect([...client.matchAll(/^ {2}(\w+)\(request: T\.\w+, options\?: CallOptions\)/gm)].map((m) => m[1])).toEqual(names);
     expect([...readme.matchAll(/^### `(\w+)` — /gm)].map((m) => m[1])).toEqual(names);
@@ -529,7 +530,7 @@ const field = (name: string, type: TypeRef, required = false, parameter?: string
 const type = (name: string, fields: Field[], base?: string): TypeDef => ({ name, kind: 'object', fields, enumMembers: [], rules: [], sources: [], ...(base ? { base } : {}) });
 const auth = { required: false, roles: [], permissions: [] };
 
-const SYNTHETIC: ApiModel = {
+const SYNTHETIC: ApiModel = named({
   service: {},
   diagnostics: [],
   types: [
@@ -604,7 +605,7 @@ const SYNTHETIC: ApiModel = {
     },
     { name: 'Ping', tags: [], routes: [], auth, request: 'Ping', response: { kind: 'none' }, formats: [], parameters: [{ name: 'message', declaredIn: 'Ping', in: 'body', required: false }], sources: [] },
   ],
-};
+}, 'ItemsClient');
 
 describe('generated for a synthetic model', () => {
   let dir: string;
@@ -617,8 +618,8 @@ describe('generated for a synthetic model', () => {
     const sources = {
       'types.ts': await emitTypes(SYNTHETIC, COMMAND),
       'validators.ts': await emitValidators(SYNTHETIC, COMMAND),
-      'client.ts': await emitClient(SYNTHETIC, { ...DEFAULT_CONFIG, clientName: 'ItemsClient' }, COMMAND),
-      'index.ts': await emitPackageIndex(SYNTHETIC, 'ItemsClient', COMMAND),
+      'client.ts': await emitClient(SYNTHETIC, COMMAND),
+      'index.ts': await emitPackageIndex(SYNTHETIC, COMMAND),
     };
     writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
     for (const [file, source] of Object.entries(sources)) {

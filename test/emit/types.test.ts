@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitTypes } from '../../generator/emit/types.js';
 import type { ApiModel } from '../../generator/model/api-model.js';
-import { modelOf, ROOT, seedFiles } from '../helpers.js';
+import { modelOf, named, ROOT, seedFiles } from '../helpers.js';
 import { strictDiagnostics } from './compile.js';
 
 const COMMAND = 'booster-codegen generate';
@@ -41,7 +41,7 @@ describe('types.ts', () => {
   });
 
   it('keeps hostile doc text inside comments and quotes odd names', async () => {
-    const model: ApiModel = {
+    const model: ApiModel = named({
       service: {},
       diagnostics: [],
       operations: [],
@@ -60,7 +60,7 @@ describe('types.ts', () => {
         },
         { name: 'Record', kind: 'object', fields: [], enumMembers: [], rules: [], sources: [] },
       ],
-    };
+    });
     const text = await emitTypes(model, COMMAND);
     expect(text).toContain('export interface default_ {');
     expect(text).toContain("'x-y': string;");

@@ -9,7 +9,7 @@ import { emitValidators } from '../../generator/emit/validators.js';
 import { renderFiles, runModel } from '../../generator/generate.js';
 import type { ApiModel, Field, Rule, TypeDef, TypeRef } from '../../generator/model/api-model.js';
 import * as V from '../../output/src/validators.js';
-import { modelOf, ROOT, seedFiles, typeOf } from '../helpers.js';
+import { modelOf, named, ROOT, seedFiles, typeOf } from '../helpers.js';
 import { strictProject } from './compile.js';
 
 const model = modelOf(seedFiles());
@@ -378,7 +378,7 @@ describe('validators for other models', () => {
   const field = (wireName: string, type: TypeRef, required = false, extra: Partial<Field> = {}): Field => ({ name: wireName, wireName, wireNameFrom: 'convention', type, required, examples: [], sources: [], ...extra });
   const type = (name: string, fields: Field[], extra: Partial<TypeDef> = {}): TypeDef => ({ name, kind: 'object', fields, enumMembers: [], rules: [], sources: [], ...extra });
   const hostile = "it's */ `${alert(1)}` \u2028";
-  const other: ApiModel = {
+  const other: ApiModel = named({
     service: {},
     operations: [],
     diagnostics: [],
@@ -403,7 +403,7 @@ describe('validators for other models', () => {
       type('default', [field('flag', { kind: 'primitive', name: 'bool', nullable: false }, true)], { base: 'Node' }),
       type('Unknown', [], { incomplete: true }),
     ],
-  };
+  });
 
   /** Emits, checks under tsc --strict, transpiles and imports the validators of `other`. */
   async function load(): Promise<Record<string, AnySchema>> {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { safeTypeName } from '../../generator/emit/escape.js';
+import { safeTypeName } from '../../generator/names/identifiers.js';
 import { emitModelJson } from '../../generator/emit/model-json.js';
 import type { ApiModel, TypeRef } from '../../generator/model/api-model.js';
 import type { InputFile } from '../../generator/read/input.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { safeTypeName } from '../../generator/emit/escape.js';
+import { safeTypeName } from '../../generator/names/identifiers.js';
 import type { ApiModel } from '../../generator/model/api-model.js';
 import { strictDiagnostics } from '../emit/compile.js';
 import { hostileCases, type HostileCase } from './corpus.js';

@@ -4,7 +4,7 @@
  * defined as own properties, so that a member called `__proto__` is one.
  */
 import type { ApiModel, Field, TypeDef, TypeRef } from '../../generator/model/api-model.js';
-import { methodName } from '../../generator/emit/client.js';
+import { methodName } from '../../generator/names/identifiers.js';
 
 const MAX_DEPTH = 4;
 

@@ -15,7 +15,7 @@ import { readJsonSample } from '../../generator/read/json-sample.js';
 import { parsePythonType } from '../../generator/read/python-dtos.js';
 import { readTextPage } from '../../generator/read/text-page.js';
 import { readXmlSample } from '../../generator/read/xml-sample.js';
-import { seedFiles } from '../helpers.js';
+import { named, seedFiles } from '../helpers.js';
 import { fixture } from '../read/html-fixtures.js';
 import { linesOf } from '../fuzz/sources.js';
 import { modelFrom } from './harness.js';
@@ -148,7 +148,7 @@ describe('the model', () => {
 
 describe('emitters', () => {
   const type = (name: string): TypeDef => ({ name, kind: 'object', fields: [], enumMembers: [], rules: [], sources: [] });
-  const model = (names: string[]): ApiModel => ({ service: {}, operations: [], diagnostics: [], types: names.map(type) });
+  const model = (names: string[]): ApiModel => named({ service: {}, operations: [], diagnostics: [], types: names.map(type) });
 
   it("give a validator's private functions a suffix where another type's name meets them (isDate + DateMembers, check + Date)", async () => {
     const text = await emitValidators(model(['Date', 'DateMembers', 'isDate', 'DateSchema', 'objectLike']), 'x');
@@ -167,7 +167,7 @@ describe('emitters', () => {
     const op = m.operations[0]!;
     op.name = 'constructor';
     op.routes[0]!.path = '/a`b<img src=x>';
-    const readme = emitReadme(m, DEFAULT_CONFIG, 'x');
+    const readme = emitReadme(named(m), DEFAULT_CONFIG, 'x');
     expect(readme).toContain('### `constructor_` — constructor');
     expect(readme).toContain('await api.constructor_(');
     expect(readme).toContain('``POST /a`b<img src=x>``');
