@@ -61,6 +61,7 @@ export const DIAGNOSTIC_CODES = {
   SS067: {
     meaning: 'a table taken for a type by most of its members, though it lists members no other source gives it (note)',
   },
+  SS068: { meaning: "a ServiceStack type (ResponseStatus, QueryBase…) no page describes: defined as ServiceStack declares it (note)" },
   SS070: { meaning: 'a type used but never described (emitted as an open object)' },
   SS071: { meaning: 'a type known only from samples (member types guessed from placeholder values)' },
   SS072: { meaning: 'member type conflict between sources (tables, C#, Python, TypeScript DTOs)' },

@@ -7,13 +7,15 @@
 import type { SourceLocation } from '../diagnostics.js';
 import type { TsType } from '../read/fragments.js';
 import type { TypeRef } from './api-model.js';
+import type { BuiltinType } from './builtins.js';
 
 /**
  * Who states a fact. `table`: a parameter table named as the type (an HTML or text page, or
  * `/types/metadata`); `csharp`, `python`, `typescript`: a DTO class of that language's tab;
- * `xml`, `json`: a sample instance (of the type, or of a type derived from it).
+ * `xml`, `json`: a sample instance (of the type, or of a type derived from it); `builtin`: ServiceStack's
+ * own declaration of one of its types (builtins.ts), located where the docs use the type.
  */
-export type SourceKind = 'table' | 'csharp' | 'python' | 'typescript' | 'xml' | 'json';
+export type SourceKind = 'table' | 'csharp' | 'python' | 'typescript' | 'xml' | 'json' | 'builtin';
 
 /** The DTO source languages, in the order their classes are read. */
 export type DeclaredLang = 'python' | 'csharp' | 'typescript';
@@ -97,6 +99,8 @@ export interface TypeFacts {
   shown: boolean;
   /** Where other types use it (member types, bases). */
   referencedAt: SourceLocation[];
+  /** ServiceStack's own declaration, for one of its types that no page describes. */
+  builtin?: BuiltinType;
 }
 
 export function emptyMemberFacts(key: string): MemberFacts {

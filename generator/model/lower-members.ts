@@ -6,6 +6,7 @@
  * the type that neither the table nor the type's bases or subtypes have; else it is skipped (SS063).
  */
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
+import { parseDotNetType } from '../read/dotnet-type.js';
 import type { ParamRowFragment } from '../read/fragments.js';
 import type { DeclaredClass, DeclaredMember } from './declared.js';
 import type { Evidence, MemberSighting } from './evidence.js';
@@ -43,8 +44,9 @@ function lowerTypeMembers(t: TypeFacts, ctx: MemberContext): void {
   const inChain = chainKeys(t.name, ctx);
   for (const table of sources.tables) lowerTable(t, table, inChain, ctx);
   for (const c of sources.declared) for (const m of c.members) lowerDeclared(store.member(t, ctx.aliases.keyIn(t.name, m.key)), m);
+  if (t.builtin) lowerBuiltin(t, store);
   const seen = ctx.evidence.types.get(t.name);
-  if (!t.described && seen) for (const k of seen.members.keys()) if (!inChain.has(k)) store.member(t, k);
+  if (!t.described && !t.builtin && seen) for (const k of seen.members.keys()) if (!inChain.has(k)) store.member(t, k);
   for (const m of t.members.values()) lowerSightings(m, sightings(t.name, m.key, ctx));
   const xml = firstNamespace(t) ?? seen?.namespace;
   if (xml) t.namespace.push({ value: xml.value, source: 'xml', loc: xml.loc });
@@ -81,6 +83,18 @@ function lowerDeclared(m: MemberFacts, d: DeclaredMember): void {
   if (description) m.description.push({ value: description, source, loc });
   if (d.wireName) m.wireName.push({ value: d.wireName, source, loc });
   m.statedAt.push(loc);
+}
+
+/** ServiceStack's declaration of one of its types, located where the docs use the type. */
+function lowerBuiltin(t: TypeFacts, store: FactStore): void {
+  const loc = t.referencedAt[0] ?? t.shownAt[0];
+  if (!loc) return;
+  for (const [name, written] of t.builtin!.members) {
+    const m = store.member(t, memberKey(name));
+    const type = parseDotNetType(written);
+    m.name.push({ value: name, source: 'builtin', loc });
+    if (type) m.type.push({ value: fromDotNet(type), written, ts: undefined, source: 'builtin', loc });
+  }
 }
 
 /** What sample instances show of a member: its name as written, its placeholder, its wire name (JSON), its namespace (XML). */

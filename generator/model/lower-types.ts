@@ -5,6 +5,7 @@
  * lowered by the next pass, once bases are resolved (lower-members.ts).
  */
 import type { SourceLocation } from '../diagnostics.js';
+import { parseDotNetType } from '../read/dotnet-type.js';
 import type { EnumTableFragment } from '../read/fragments.js';
 import type { DeclaredClass } from './declared.js';
 import { memberReferences } from './declared.js';
@@ -12,6 +13,7 @@ import type { Evidence } from './evidence.js';
 import { FactStore, type TypeFacts } from './facts.js';
 import type { ModelPage } from './model-page.js';
 import type { NamedTable, PagePlan } from './page-plan.js';
+import { BUILTINS } from './builtins.js';
 import { DECLARED_BY } from './sources.js';
 import { fromDotNet, referencedNames } from './type-ref.js';
 
@@ -56,6 +58,7 @@ export function lowerTypes(structures: readonly Structure[], pages: readonly Mod
     for (const e of page.fragments.enums) if (e.name) addEnumTable(type(e.name), lowered, e);
   }
   addReferences(lowered);
+  addBuiltins(lowered);
   for (const t of lowered.store.types.values()) {
     const { enums, declared } = lowered.sources.get(t.name)!;
     t.enumLists.push(...enums.map((e) => ({ members: e.members, what: 'the enum table', loc: e.loc })));
@@ -91,6 +94,31 @@ function addDeclaredClass(t: TypeFacts, lowered: LoweredTypes, c: DeclaredClass)
   if (c.description) t.description.push({ value: c.description, source: c.lang, loc: c.loc });
   if (c.namespace) t.namespace.push({ value: c.namespace.value, source: c.lang, loc: c.namespace.loc });
   if (c.genericBase) t.genericBase.push({ value: c.genericBase, source: c.lang, loc: c.loc });
+}
+
+/**
+ * ServiceStack's own types that the docs use but no page describes: defined by its declaration,
+ * which may use more of them (`ResponseStatus.Errors` is `List<ResponseError>`).
+ */
+function addBuiltins(lowered: LoweredTypes): void {
+  const pending = [...lowered.store.types.values()];
+  for (let t = pending.pop(); t; t = pending.pop()) {
+    const builtin = BUILTINS.get(t.name);
+    // Generic ones need the model's generics (not yet): their members use type parameters.
+    if (!builtin || builtin.typeParameters || t.described || t.enumLists.length || t.builtin) continue;
+    t.builtin = builtin;
+    const loc = t.referencedAt[0] ?? t.shownAt[0];
+    if (!loc) continue;
+    if (builtin.base) t.base.push({ value: builtin.base, source: 'builtin', loc });
+    for (const [, written] of builtin.members) {
+      const type = parseDotNetType(written);
+      for (const n of type ? referencedNames(fromDotNet(type)) : []) {
+        const used = typeOf(lowered, n);
+        used.referencedAt.push(loc);
+        pending.push(used);
+      }
+    }
+  }
 }
 
 /** Names the bases, tables and DTO members use: a type used but never described is still a type (open). */

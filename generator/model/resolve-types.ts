@@ -33,9 +33,11 @@ export function resolveTypes(lowered: LoweredTypes, baseOf: ReadonlyMap<string, 
 }
 
 function objectType(t: TypeFacts, fields: Field[], base: string | undefined, bag: DiagnosticBag): TypeDef {
-  const shown = !t.described && t.shown;
+  const shown = !t.described && !t.builtin && t.shown;
   if (shown) bag.warn('SS071', t.shownAt[0], `'${t.name}' is known only from a sample; its member types are guessed from placeholder values`);
-  const incomplete = !t.described && !shown;
+  if (t.builtin && !t.described)
+    bag.info('SS068', t.referencedAt[0] ?? t.shownAt[0], `'${t.name}' is ServiceStack's own type and no page describes it: defined as ServiceStack declares it`);
+  const incomplete = !t.described && !t.builtin && !shown;
   if (incomplete && t.referencedAt.length)
     bag.warn('SS070', t.referencedAt[0], `type '${t.name}' is used but no page describes it (a class without own members gets no table); emitted as an open object`);
   const generic = t.genericBase[0];

@@ -5,11 +5,11 @@
  *
  * | attribute        | tiers, strongest first                           | why                                                              |
  * | ---------------- | ------------------------------------------------ | ---------------------------------------------------------------- |
- * | member name      | table · C# · XML · Python · TypeScript · JSON    | the .NET name: tables, C# and XML write it; the others a wire name |
- * | member type      | table · C# · Python (TypeScript only alone)      | exact .NET type, then by family; TypeScript's `number` is weaker  |
+ * | member name      | table · C# · XML · Python · TypeScript · JSON · built-in | the .NET name: tables, C# and XML write it; the others a wire name |
+ * | member type      | table · C# · Python · built-in (TypeScript only alone) | exact .NET type, then by family; TypeScript's `number` is weaker |
  * | wire name        | JSON · C# · TypeScript · Python                  | what travels, then what the DTO states it to be                   |
  * | description      | table · any DTO source                           | the metadata page's column, then the DTO's attributes             |
- * | base class       | table · any DTO source                           | the page's structure, then the class declaration                  |
+ * | base class       | table · any DTO source · built-in                | the page's structure, then the class declaration                  |
  * | namespace        | C# · XML                                         | C#'s `namespace` states it; XML only shows it                     |
  * | required         | any source saying Yes                            | ServiceStack validates what any of them requires                  |
  */
@@ -20,12 +20,12 @@ export type Ranking = readonly (readonly SourceKind[])[];
 const DTO: readonly SourceKind[] = ['csharp', 'python', 'typescript'];
 
 export const RANKING = {
-  name: [['table'], ['csharp'], ['xml'], ['python'], ['typescript'], ['json']],
+  name: [['table'], ['csharp'], ['xml'], ['python'], ['typescript'], ['json'], ['builtin']],
   /** TypeScript's type is checked against these, and taken only where none states one (resolve/member-type.ts). */
-  type: [['table'], ['csharp'], ['python']],
+  type: [['table'], ['csharp'], ['python'], ['builtin']],
   wireName: [['json'], ['csharp'], ['typescript'], ['python']],
   description: [['table'], DTO],
-  base: [['table'], DTO],
+  base: [['table'], DTO, ['builtin']],
   namespace: [['csharp'], ['xml']],
 } as const satisfies Record<string, Ranking>;
 
@@ -47,6 +47,7 @@ export const STATED_BY: Record<SourceKind, string> = {
   ...DECLARED_BY,
   xml: 'the XML sample',
   json: 'the JSON sample',
+  builtin: "ServiceStack's own declaration",
 };
 
 export function isDeclaredLang(source: SourceKind): source is DeclaredLang {

@@ -3,6 +3,7 @@
  * and samples into one entry per operation and type; C# states the .NET type exactly, TypeScript
  * is a weaker fact that never overrides a stronger one; every disagreement is a diagnostic.
  */
+import { formatTypeRef } from '../../generator/model/type-ref.js';
 import { describe, expect, it } from 'vitest';
 import type { ApiModel, TypeRef } from '../../generator/model/api-model.js';
 import type { InputFile } from '../../generator/read/input.js';
@@ -185,8 +186,13 @@ describe('C# alone states the .NET types exactly', () => {
     expect(typeOf(model, 'OrderStatus').enumMembers.map((m) => `${m.name}=${m.value}`)).toEqual(['Pending=0', 'Paid=1', 'Shipped=2', 'Cancelled=3']);
     expect(fieldOf(model, 'GetOrders', 'CustomerId')).toMatchObject({ required: true, wireName: 'customerId', wireNameFrom: 'convention' });
     expect(opOf(model, 'GetOrders').parameters.map((p) => `${p.name}:${p.in}`)).toEqual(['customerId:query', 'status:query', 'page:query', 'sortBy:query']);
-    // C#'s `using ServiceStack;` declares ResponseStatus elsewhere: only the sample shows it.
-    expect(warnings(model)).toEqual(["SS071 'ResponseStatus' is known only from a sample; its member types are guessed from placeholder values"]);
+    // C#'s `using ServiceStack;` declares ResponseStatus elsewhere: it is ServiceStack's own, defined as ServiceStack declares it.
+    expect(warnings(model)).toEqual([]);
+    expect(typeOf(model, 'ResponseStatus').fields.map((f) => `${f.wireName}:${formatTypeRef(f.type)}`)).toEqual([
+      'errorCode:string', 'message:string', 'stackTrace:string', 'errors:List<ResponseError>', 'meta:Dictionary<string,string>',
+    ]);
+    expect(typeOf(model, 'ResponseError').incomplete).toBeUndefined();
+    expect(model.diagnostics.filter((d) => d.code === 'SS068').map((d) => d.message.split("'")[1])).toEqual(['ResponseError', 'ResponseStatus']);
   });
 });
 

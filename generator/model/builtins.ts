@@ -1,0 +1,72 @@
+/**
+ * ServiceStack's own DTOs, which pages use by name and seldom describe: a response's
+ * `ResponseStatus`, AutoQuery's `QueryBase`, `QueryDb<T>`, `QueryResponse<T>`, the auth and the
+ * generic responses. Written here as ServiceStack declares them (ServiceStack.Interfaces:
+ * ResponseStatus.cs, ResponseError.cs, IQuery.cs, EmptyResponse.cs; ServiceStack.Client:
+ * AuthDtos.cs), in the spelling of the metadata pages' Data Type column.
+ *
+ * They are facts of the weakest kind (`builtin`): a page's own table, DTO source or sample for one
+ * of them wins; they define a type only where nothing else describes it, and they tell table
+ * identification which members such a type has.
+ */
+
+export interface BuiltinType {
+  name: string;
+  typeParameters?: readonly string[];
+  /** As written after `:` (`QueryBase`). */
+  base?: string;
+  /** `IReturn<…>` of a request base: the response of every operation whose request derives from it. */
+  returns?: string;
+  /** .NET name and Data Type, in declaration order. */
+  members: readonly (readonly [name: string, type: string])[];
+}
+
+const META: readonly [string, string] = ['Meta', 'Dictionary<string,string>'];
+const STATUS: readonly [string, string] = ['ResponseStatus', 'ResponseStatus'];
+
+export const BUILTIN_TYPES: readonly BuiltinType[] = [
+  {
+    name: 'ResponseStatus',
+    members: [['ErrorCode', 'string'], ['Message', 'string'], ['StackTrace', 'string'], ['Errors', 'List<ResponseError>'], META],
+  },
+  { name: 'ResponseError', members: [['ErrorCode', 'string'], ['FieldName', 'string'], ['Message', 'string'], META] },
+  {
+    name: 'QueryBase',
+    members: [['Skip', 'int?'], ['Take', 'int?'], ['OrderBy', 'string'], ['OrderByDesc', 'string'], ['Include', 'string'], ['Fields', 'string'], META],
+  },
+  { name: 'QueryDb', typeParameters: ['T'], base: 'QueryBase', returns: 'QueryResponse<T>', members: [] },
+  { name: 'QueryData', typeParameters: ['T'], base: 'QueryBase', returns: 'QueryResponse<T>', members: [] },
+  {
+    name: 'QueryResponse',
+    typeParameters: ['T'],
+    members: [['Offset', 'int'], ['Total', 'int'], ['Results', 'List<T>'], META, STATUS],
+  },
+  { name: 'EmptyResponse', members: [STATUS] },
+  { name: 'IdResponse', members: [['Id', 'string'], STATUS] },
+  { name: 'StringResponse', members: [['Result', 'string'], META, STATUS] },
+  { name: 'StringsResponse', members: [['Results', 'List<string>'], META, STATUS] },
+  { name: 'IntResponse', members: [['Result', 'int'], META, STATUS] },
+  { name: 'BoolResponse', members: [['Result', 'bool'], META, STATUS] },
+  {
+    name: 'AuthenticateResponse',
+    members: [
+      ['UserId', 'string'],
+      ['SessionId', 'string'],
+      ['UserName', 'string'],
+      ['DisplayName', 'string'],
+      ['ReferrerUrl', 'string'],
+      ['BearerToken', 'string'],
+      ['RefreshToken', 'string'],
+      ['RefreshTokenExpiry', 'DateTime?'],
+      ['ProfileUrl', 'string'],
+      ['Roles', 'List<string>'],
+      ['Permissions', 'List<string>'],
+      ['AuthProvider', 'string'],
+      STATUS,
+      META,
+    ],
+  },
+];
+
+/** By name; a generic one also by its arity (`QueryDb<From, Into>` is another class than `QueryDb<T>`). */
+export const BUILTINS: ReadonlyMap<string, BuiltinType> = new Map(BUILTIN_TYPES.map((t) => [t.name, t]));
