@@ -7,7 +7,7 @@ import { resolveRun, type CodegenConfig, type RunOptions } from './config.js';
 import { DiagnosticBag } from './diagnostics.js';
 import { EMITTERS } from './emit/index.js';
 import type { ApiModel } from './model/api-model.js';
-import { buildModel } from './model/build-model.js';
+import { buildModel, type PassTiming } from './model/build-model.js';
 import { InputError, loadInputFiles, readPages } from './read/input.js';
 import type { OutputFiles } from './write-output.js';
 
@@ -23,6 +23,8 @@ export interface ModelRun {
   model: ApiModel;
   /** Set when the input as a whole is unusable (nothing readable, no operation). */
   unusable?: string;
+  /** Wall time of loading, reading and each model pass, in order (`--verbose` prints them). */
+  timings: PassTiming[];
 }
 
 /**
@@ -33,20 +35,29 @@ export async function runModel(options: RunOptions, preread?: ReadonlyMap<string
   const cwd = options.cwd ?? process.cwd();
   const { config, configFile, inputDir, outDir } = await resolveRun(options);
   const bag = new DiagnosticBag();
+  const timings: PassTiming[] = [];
+  let start = performance.now();
+  const lap = (pass: string) => {
+    const now = performance.now();
+    timings.push({ pass, ms: now - start });
+    start = now;
+  };
   const files = await loadInputFiles(inputDir, bag, preread);
+  lap('load');
   const pages = readPages(files, bag);
+  lap('read');
   const configLoc = { file: path.relative(cwd, configFile).split(path.sep).join('/'), line: 1 };
-  const model = buildModel(pages, config, configLoc, bag);
+  const model = buildModel(pages, config, configLoc, bag, timings);
   const unusable = !files.length
     ? `no readable page in ${path.relative(cwd, inputDir) || '.'} (looked for .txt, .md, .html files)`
     : !model.operations.length
       ? 'no operation found in the input'
       : undefined;
-  return { config, configFile: configLoc.file, inputDir, outDir, model, ...(unusable ? { unusable } : {}) };
+  return { config, configFile: configLoc.file, inputDir, outDir, model, ...(unusable ? { unusable } : {}), timings };
 }
 
 /** Renders every generated file in memory, before anything is written. */
-export async function renderFiles(run: ModelRun): Promise<OutputFiles> {
+export async function renderFiles(run: Pick<ModelRun, 'model' | 'config'>): Promise<OutputFiles> {
   const ctx = { model: run.model, config: run.config, command: GENERATE_COMMAND };
   const files: OutputFiles = new Map();
   for (const e of EMITTERS) files.set(e.file, await e.emit(ctx));

@@ -38,6 +38,19 @@ describe('booster-codegen generate', () => {
     expect(readFileSync(path.join(dir, 'pkg/api-model.json'), 'utf8')).toBe('{}\n');
   });
 
+  it('--verbose prints the time of loading, reading and each named model pass, in order', () => {
+    const dir = workspace();
+    const r = cli(['generate', '--input', 'docs', '--out', 'pkg', '--verbose'], dir);
+    expect(r.code).toBe(0);
+    const line = r.stderr.split('\n').find((l) => l.startsWith('time: '));
+    const passes = [...(line ?? '').matchAll(/(?:time: |, )([a-z][A-Za-z ]*?) \d+\.\d ms/g)].map((m) => m[1]);
+    expect(passes).toEqual([
+      'load', 'read', 'lower metadata', 'lower DTO sources', 'name operations', 'gather evidence', 'identify tables', 'lower types',
+      'resolve bases', 'lower members', 'resolve types', 'operations', 'rules', 'service', 'config', 'naming', 'finalize',
+    ]);
+    expect(cli(['generate', '--input', 'docs', '--out', 'other'], dir).stderr).not.toContain('time: ');
+  });
+
   it('is byte-identical across runs', () => {
     const dir = workspace();
     cli(['generate', '--input', 'docs', '--out', 'a'], dir);

@@ -11,7 +11,7 @@ import { validate } from '@readme/openapi-parser';
 import ts from 'typescript';
 import { DEFAULT_CONFIG, type CodegenConfig } from '../../generator/config.js';
 import { DiagnosticBag } from '../../generator/diagnostics.js';
-import { renderFiles, type ModelRun } from '../../generator/generate.js';
+import { renderFiles } from '../../generator/generate.js';
 import type { ApiModel } from '../../generator/model/api-model.js';
 import { buildModel } from '../../generator/model/build-model.js';
 import { readPages, type InputFile } from '../../generator/read/input.js';
@@ -31,7 +31,7 @@ export function modelFrom(files: InputFile[], config: CodegenConfig = DEFAULT_CO
 /** Every generated file, as `generate` would write it (no version bump: the config's version). */
 export async function renderAll(files: InputFile[], config: CodegenConfig = DEFAULT_CONFIG): Promise<{ model: ApiModel; files: Map<string, string> }> {
   const model = modelFrom(files, config);
-  const run: ModelRun = { config, configFile: 'codegen.config.json', inputDir: '/in', outDir: '/out', model };
+  const run = { config, model };
   return { model, files: await renderFiles(run) };
 }
 
