@@ -35,7 +35,7 @@ export const DIAGNOSTIC_CODES = {
   SS053: { meaning: 'route summary/notes differ between pages (note)' },
   SS054: { meaning: 'route with unbalanced braces (skipped)' },
   SS055: { meaning: 'route variable matching no member of the request type' },
-  SS056: { meaning: 'route variable made required although its table says No (note)' },
+  SS056: { meaning: 'a route variable in every route of its operation: made required although the docs mark it optional (note)' },
   SS057: {
     meaning: 'response type named by convention (note), or a response sample neither object nor XML element (untyped)',
   },
@@ -62,6 +62,7 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'a table taken for a type by most of its members, though it lists members no other source gives it (note)',
   },
   SS068: { meaning: "a ServiceStack type (ResponseStatus, QueryBase…) no page describes: defined as ServiceStack declares it (note)" },
+  SS069: { meaning: 'a route variable in only some routes of its operation: it stays optional (note)' },
   SS070: { meaning: 'a type used but never described (emitted as an open object)' },
   SS071: { meaning: 'a type known only from samples (member types guessed from placeholder values)' },
   SS072: { meaning: 'member type conflict between sources (tables, C#, Python, TypeScript DTOs)' },

@@ -8,7 +8,7 @@
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { AuthFragment, IndexOperationFragment, PageFragments, RouteFragment } from '../read/fragments.js';
 import { pathVariables } from '../read/routes.js';
-import type { Operation, Parameter, ResponseShape, Route, TypeDef } from './api-model.js';
+import type { Field, Operation, Parameter, ResponseShape, Route, TypeDef } from './api-model.js';
 import type { DeclaredClass } from './declared.js';
 import { routeKey } from './name-operations.js';
 import { memberKey } from './naming.js';
@@ -146,18 +146,7 @@ function parameters(op: Operation, types: Map<string, TypeDef>, bag: DiagnosticB
   const first = op.routes[0];
   const chain = typeChain(op.request, types);
   const members = chain.slice().reverse().flatMap((t) => t.fields.map((f) => ({ t, f })));
-  for (const route of op.routes)
-    for (const v of route.pathVariables) {
-      const hit = members.find((m) => memberKey(m.f.name) === memberKey(v));
-      if (!hit) {
-        bag.warn('SS055', route.sources[0], `route variable {${v}} of '${op.name}' matches no member of '${op.request}'`);
-        continue;
-      }
-      if (!hit.f.required) {
-        bag.info('SS056', hit.f.sources[0] ?? route.sources[0], `'${hit.t.name}.${hit.f.name}' is a route variable of '${op.name}' (${route.path}), so it is required although its table says No`);
-        hit.f.required = true;
-      }
-    }
+  settleRouteVariables(op, members, bag);
   const inPath = new Set((first?.pathVariables ?? []).map(memberKey));
   const verbs = first?.verbs.length ? first.verbs : ['POST'];
   const byVerb = verbs.every((v) => QUERY_VERBS.has(v)) ? 'query' : 'body';
@@ -167,6 +156,32 @@ function parameters(op: Operation, types: Map<string, TypeDef>, bag: DiagnosticB
     in: inPath.has(memberKey(f.name)) ? 'path' : t.name === op.request && f.parameter === 'query' ? 'query' : byVerb,
     required: f.required,
   }));
+}
+
+/**
+ * A route variable in every route of its operation is required: no path can be built without it,
+ * whatever the docs say (SS056). One in only some routes (`/hello` and `/hello/{Name}`) chooses
+ * the route and stays as the docs say (SS069). One matching no member is reported (SS055).
+ */
+function settleRouteVariables(op: Operation, members: { t: TypeDef; f: Field }[], bag: DiagnosticBag): void {
+  const routesOf = new Map<{ t: TypeDef; f: Field }, Route[]>();
+  for (const route of op.routes)
+    for (const v of route.pathVariables) {
+      const hit = members.find((m) => memberKey(m.f.name) === memberKey(v));
+      if (hit) routesOf.set(hit, [...(routesOf.get(hit) ?? []), route]);
+      else bag.warn('SS055', route.sources[0], `route variable {${v}} of '${op.name}' matches no member of '${op.request}'`);
+    }
+  for (const [{ t, f }, routes] of routesOf) {
+    const where = f.sources[0] ?? routes[0]!.sources[0];
+    const label = `'${t.name}.${f.name}'`;
+    if (routes.length < op.routes.length) {
+      const paths = routes.map((r) => r.path).join(', ');
+      if (!f.required) bag.info('SS069', where, `${label} is a route variable of '${op.name}' in ${paths} only, not in every route; it stays optional`);
+    } else if (!f.required) {
+      bag.info('SS056', where, `${label} is a route variable of '${op.name}' (${routes[0]!.path}), so it is required although the docs mark it optional`);
+      f.required = true;
+    }
+  }
 }
 
 /** `listed`: the operations of the `/metadata` index pages, by name; their tags and auth count like a page's. */
