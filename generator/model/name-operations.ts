@@ -90,12 +90,18 @@ function nameAfterRoute({ fragments: page }: ModelPage, bag: DiagnosticBag): Nam
   return { operation: fromPath, operationFrom: 'path' };
 }
 
+/** A page without samples whose tables include one captioned `{Operation}Response`: ServiceStack's convention names it the response. */
+function captionedResponse(page: ModelPage, operation: string): PageOperation['response'] {
+  const table = page.fragments.tables.find((t) => t.caption === `${operation}Response`);
+  return table && { shape: { kind: 'typed', type: table.caption! }, loc: table.loc, how: 'caption' };
+}
+
 /** The request DTO's `IReturn<T>` names the response outright; a page shows it otherwise only in its samples. */
 function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): PageOperation['response'] {
   const { samples } = page.fragments;
   const marker = page.declared.find((c) => c.name === operation && c.response)?.response;
   if (!samples.length && marker) return { ...marker, how: 'dto' };
-  if (!samples.length) return undefined;
+  if (!samples.length) return captionedResponse(page, operation);
   const response = samples.find((s) => s.direction === 'response');
   if (!response) return { shape: { kind: 'none' }, loc: samples[0]!.loc, how: 'sample' };
   const body = response.body;

@@ -1,0 +1,30 @@
+/**
+ * Page structure from evidence: which table is the request, its bases, the types it uses, the
+ * response. Given a page, want its types, bases and the operation's response.
+ */
+import { describe, expect, it } from 'vitest';
+import { modelOf, opOf, typeOf } from '../helpers.js';
+
+/** A ServiceStack HTML operation page: captioned parameter tables (name, Data Type, Required), no samples unless given. */
+function htmlPage(op: string, tables: [caption: string, rows: [string, string, string?][]][], sample = ''): { file: string; text: string } {
+  const table = ([caption, rows]: (typeof tables)[number]) =>
+    `<table class='params'><caption><b>${caption.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</b> Parameters:</caption>` +
+    '<thead><tr><th>Name</th><th>Parameter</th><th>Data Type</th><th>Required</th><th>Description</th></tr></thead><tbody>' +
+    rows.map(([n, t, r]) => `<tr><td>${n}</td><td>form</td><td>${t.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</td><td>${r ?? 'No'}</td><td></td></tr>`).join('') +
+    '</tbody></table>';
+  return {
+    file: `${op}.json.html`,
+    text: `<!DOCTYPE html>\n<html><body><h1>Svc</h1><div class="operation"><h2>${op}</h2>\n<table class='routes'><caption>The following routes are available for this service:</caption><tbody><tr><th>GET</th><th>/${op.toLowerCase()}</th><td></td><td></td></tr></tbody></table>\n${tables.map(table).join('\n')}\n${sample}</div></body></html>\n`,
+  };
+}
+
+describe('a response table is never a base of the request', () => {
+  it('without samples: the table captioned {Op}Response is the response', () => {
+    const model = modelOf([htmlPage('GetTechnology', [['GetTechnology', [['Slug', 'string', 'Yes']]], ['GetTechnologyResponse', [['Created', 'DateTime'], ['Technology', 'Technology']]], ['Technology', [['Id', 'long'], ['Name', 'string']]]])]);
+    expect(typeOf(model, 'GetTechnology').base).toBeUndefined();
+    expect(typeOf(model, 'GetTechnology').fields.map((f) => f.name)).toEqual(['Slug']);
+    expect(opOf(model, 'GetTechnology').response).toEqual({ kind: 'typed', type: 'GetTechnologyResponse' });
+    expect(opOf(model, 'GetTechnology').parameters.map((p) => p.name)).toEqual(['slug']);
+    expect(typeOf(model, 'Technology').fields.map((f) => f.name)).toEqual(['Id', 'Name']);
+  });
+});
