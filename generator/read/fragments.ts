@@ -126,8 +126,18 @@ export interface ParamTableFragment {
 }
 
 export interface EnumTableFragment {
+  /** From the caption "X Enum:"; pipe dumps lose it (the model names the table by where the page uses an enum). */
   name?: string;
-  members: { name: string; value?: string; loc: SourceLocation }[];
+  members: EnumMemberFragment[];
+  loc: SourceLocation;
+}
+
+export interface EnumMemberFragment {
+  name: string;
+  /** The Value column (an EnumMember value or a number), when the table has one. */
+  value?: string;
+  /** The table's description column (`[Description]` on the member), when not empty. */
+  description?: string;
   loc: SourceLocation;
 }
 

@@ -149,7 +149,7 @@ function readParamsTable(ctx: Ctx, table: Element): void {
   }
 }
 
-/** `table.enum`: Name/Value columns when the enum has values, else names only (no header). */
+/** `table.enum`: Name, Value, Description columns under a header when the enum has values, else Name, Description (no header). */
 function readEnumTable(ctx: Ctx, table: Element): void {
   const name = captionName(ctx, table, ENUM_CAPTION, 'enum');
   const fragment: EnumTableFragment = { ...(name ? { name } : {}), members: [], loc: loc(ctx, table) };
@@ -163,7 +163,8 @@ function readEnumTable(ctx: Ctx, table: Element): void {
       ctx.bag.warn('SS104', loc(ctx, tr), `enum row has no member name: ${cells.join(' | ')}`);
       continue;
     }
-    fragment.members.push({ name: member, ...(hasValues && value ? { value } : {}), loc: loc(ctx, tr) });
+    const description = cells[hasValues ? 2 : 1];
+    fragment.members.push({ name: member, ...(hasValues && value ? { value } : {}), ...(description ? { description } : {}), loc: loc(ctx, tr) });
   }
 }
 

@@ -1,12 +1,15 @@
 /**
  * Reads a text dump of a ServiceStack operation page: pipe tables (with or without a
  * leading `|`) or squashed text, plus its DTO source section (Python, TypeScript or C#) and HTTP samples.
+ * Pipe dumps lose captions: an enum table there is known by its header (`| Name | Value | |`) or,
+ * having none, by rows that fit no parameter table (enum-rows.ts); the model names it.
  * The page is first cut into sections by the lines ServiceStack always prints; the
  * DTO source and samples are read before the tables, because their names settle
  * squashed rows that split more than one way.
  */
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { PageFragments, ParamTableFragment, SourceLine, EnumTableFragment, JsonNode, XmlElement } from './fragments.js';
+import { enumHeader, enumRow, type EnumRow } from './enum-rows.js';
 import { alignCells, chooseSplit, PARAM_TABLE_HEADER, squashedRowSplits, type KnownNames, type RowColumns } from './columns.js';
 import { routeFromCells, splitSquashedRoute } from './routes.js';
 import { readPythonDtos, pythonNameToCamel } from './python-dtos.js';
@@ -212,89 +215,189 @@ function collectKnownNames(page: PageFragments): KnownNames {
   return { typeNames, fieldNames };
 }
 
+/** An enum table being read: whether a header named its Value column, and whether only its rows told it (no caption, no header). */
+interface OpenEnum {
+  fragment: EnumTableFragment;
+  valued: boolean;
+  inferred: boolean;
+}
+
+/** Where the table reader stands in the body of a page. */
+interface TableReader {
+  lines: SourceLine[];
+  page: PageFragments;
+  bag: DiagnosticBag;
+  known: KnownNames;
+  table?: ParamTableFragment;
+  enumTable?: OpenEnum;
+  squashed: boolean;
+  caption?: { name: string; loc: SourceLocation };
+  /** Enum-like rows up to this line index are stray rows of the parameter table: a parameter row follows them. */
+  strayUntil: number;
+}
+
 function readTables(lines: SourceLine[], page: PageFragments, bag: DiagnosticBag): void {
   const known = collectKnownNames(page);
   for (const line of lines) {
     const caption = PARAMS_CAPTION.exec(line.text.trim());
     if (caption) (known.typeNames as Set<string>).add(caption[1]!);
   }
-  let table: ParamTableFragment | undefined;
-  let enumTable: EnumTableFragment | undefined;
-  let squashed = false;
-  let caption: { name: string; loc: SourceLocation } | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const text = line.text.trim();
-    const loc = { file: page.file, line: line.line };
-    if (!text) { enumTable = undefined; continue; }
-    if (SEPARATOR.test(text)) continue;
-    const paramsCaption = PARAMS_CAPTION.exec(text);
-    if (paramsCaption) { caption = { name: paramsCaption[1]!, loc }; table = undefined; enumTable = undefined; continue; }
-    const enumCaption = ENUM_CAPTION.exec(text);
-    if (enumCaption) {
-      enumTable = { name: enumCaption[1]!, members: [], loc };
-      page.enums.push(enumTable);
-      table = undefined;
-      continue;
-    }
-    const cells = squashed && table ? undefined : pipeCells(text);
-    const isHeader = text === SQUASHED_HEADER || (cells !== undefined && sameCells(cells, PARAM_TABLE_HEADER));
-    if (isHeader) {
-      squashed = text === SQUASHED_HEADER;
-      table = { ...(caption ? { caption: caption.name } : {}), rows: [], loc: caption?.loc ?? loc };
-      page.tables.push(table);
-      caption = undefined;
-      enumTable = undefined;
-      continue;
-    }
-    if (cells && (sameCells(cells, ['Name', 'Value']) || sameCells(cells, ['Name']))) {
-      enumTable = { members: [], loc };
-      page.enums.push(enumTable);
-      table = undefined;
-      continue;
-    }
-    if (enumTable) {
-      if (text === 'NameValue' || text === 'Name') continue;
-      const [name, value] = cells ?? [text];
-      if (name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) enumTable.members.push({ name, ...(value ? { value } : {}), loc });
-      else bag.warn('SS016', loc, `cannot read enum member: ${clip(text)}`);
-      continue;
-    }
-    if (!table) {
-      bag.info('SS019', loc, `line not understood, ignored: ${clip(text)}`);
-      continue;
-    }
-    if (!squashed) {
-      i = readPipeRow(lines, i, table, page.file, bag);
-      continue;
-    }
-    const { chosen, ambiguous } = chooseSplit(squashedRowSplits(text), known);
-    if (!chosen) {
-      const previous = table.rows.at(-1);
-      if (previous) {
-        previous.description = `${previous.description} ${text}`.trim();
-        bag.warn('SS013', loc, `line does not fit the columns; read as the rest of the description of '${previous.name ?? '?'}' (line ${previous.loc.line})`);
-      } else bag.warn('SS012', loc, `table row fits no split into Name, Parameter, Data Type, Required, Description: ${clip(text)}`);
-      continue;
-    }
-    if (ambiguous.length) {
-      const shown = ambiguous.map((a) => `${a.name ?? ''}|${a.parameter}|${a.dataType}`).join(', ');
-      bag.warn('SS011', loc, `squashed row splits more than one way (${shown}); nothing on the page decides, took '${chosen.name ?? ''}'`);
-    }
-    table.rows.push(rowFragment(chosen, loc, ambiguous.filter((a) => a !== chosen)));
+  const r: TableReader = { lines, page, bag, known, squashed: false, strayUntil: -1 };
+  for (let i = 0; i < lines.length; i++) i = readBodyLine(r, i);
+  if (r.caption) bag.warn('SS017', r.caption.loc, `caption '${r.caption.name} Parameters:' has no table under it`);
+}
+
+/** Reads the body line at `i`; returns the index of the last line it took (a broken row takes more). */
+function readBodyLine(r: TableReader, i: number): number {
+  const text = r.lines[i]!.text.trim();
+  const loc = { file: r.page.file, line: r.lines[i]!.line };
+  if (!text) {
+    r.enumTable = undefined;
+    return i;
   }
-  if (caption) bag.warn('SS017', caption.loc, `caption '${caption.name} Parameters:' has no table under it`);
+  if (SEPARATOR.test(text) || readCaption(r, text, loc)) return i;
+  const cells = r.squashed && r.table ? undefined : pipeCells(text);
+  if (readTableHeader(r, text, cells, loc)) return i;
+  if (r.enumTable && readEnumLine(r, i, text, cells, loc)) return i;
+  return readRowLine(r, i, text, cells, loc);
+}
+
+function readCaption(r: TableReader, text: string, loc: SourceLocation): boolean {
+  const params = PARAMS_CAPTION.exec(text);
+  if (params) {
+    r.caption = { name: params[1]!, loc };
+    r.table = undefined;
+    r.enumTable = undefined;
+    return true;
+  }
+  const enumCaption = ENUM_CAPTION.exec(text);
+  if (enumCaption) openEnum(r, { name: enumCaption[1]!, members: [], loc }, false, false);
+  return enumCaption !== null;
+}
+
+/** A parameter table's header (pipe or squashed), or an enum table's (`| Name | Value | |`). */
+function readTableHeader(r: TableReader, text: string, cells: string[] | undefined, loc: SourceLocation): boolean {
+  const squashed = text === SQUASHED_HEADER;
+  if (squashed || (cells && sameCells(cells, PARAM_TABLE_HEADER))) {
+    r.squashed = squashed;
+    r.table = { ...(r.caption ? { caption: r.caption.name } : {}), rows: [], loc: r.caption?.loc ?? loc };
+    r.page.tables.push(r.table);
+    r.caption = undefined;
+    r.enumTable = undefined;
+    return true;
+  }
+  const header = cells && enumHeader(cells);
+  if (!header) return false;
+  const open = r.enumTable;
+  // The header right under "X Enum:" is that table's.
+  if (open?.fragment.name !== undefined && !open.fragment.members.length) open.valued = header.valued;
+  else openEnum(r, { members: [], loc }, header.valued, false);
+  return true;
+}
+
+/** An inferred table leaves the parameter table open: a line after its rows that is no member goes back to it. */
+function openEnum(r: TableReader, fragment: EnumTableFragment, valued: boolean, inferred: boolean): void {
+  r.page.enums.push(fragment);
+  r.enumTable = { fragment, valued, inferred };
+  if (!inferred) r.table = undefined;
+}
+
+/**
+ * A line of the open enum table; false when a parameter row ends a table told only by its rows
+ * (the row is read as outside it). Any other line that is no member is skipped: SS016 under a
+ * caption or header, SS012 (fits no columns at all) where only the rows told the table.
+ */
+function readEnumLine(r: TableReader, i: number, text: string, cells: string[] | undefined, loc: SourceLocation): boolean {
+  const open = r.enumTable!;
+  if (text === 'NameValue' || text === 'Name') return true; // a squashed dump's header
+  // Dumps underline the first row of every table: an underlined row starts the next enum (one without header).
+  const underlined = open.fragment.members.length > 0 && SEPARATOR.test(r.lines[i + 1]?.text.trim() ?? '');
+  const row = enumRow(cells ?? [text], open.valued && !underlined);
+  if (row) {
+    if (underlined) openEnum(r, { members: [], loc }, false, true);
+    r.enumTable!.fragment.members.push({ ...row, loc });
+    return true;
+  }
+  if (!open.inferred) r.bag.warn('SS016', loc, `cannot read enum member: ${clip(text)}`);
+  else if (!pipeRowAt(r.lines, i)) fitsNoSplit(r.bag, loc, text);
+  else r.enumTable = undefined;
+  return r.enumTable !== undefined;
+}
+
+/** A line outside enum tables: a row of the open parameter table, else the first row of an enum table without header. */
+function readRowLine(r: TableReader, i: number, text: string, cells: string[] | undefined, loc: SourceLocation): number {
+  if (r.table && !r.squashed) {
+    const row = pipeRowAt(r.lines, i);
+    if (row) {
+      if (row.extra > 0) r.bag.warn('SS013', loc, `table row is broken across ${row.extra + 1} lines; read them as one`);
+      r.table.rows.push(rowFragment(row.columns, loc));
+      return i + row.extra;
+    }
+  }
+  const member = cells && headerlessEnumRow(r, i, cells);
+  if (member) {
+    openEnum(r, { members: [], loc }, false, true);
+    r.enumTable!.fragment.members.push({ ...member, loc });
+  } else if (!r.table) r.bag.info('SS019', loc, `line not understood, ignored: ${clip(text)}`);
+  else if (!r.squashed) fitsNoSplit(r.bag, loc, text);
+  else readSquashedRow(r, r.table, text, loc);
+  return i;
+}
+
+/**
+ * The first row of an enum table without caption or header (ServiceStack prints none for an
+ * enum without values), in a pipe dump. Enum-like rows that run into a parameter row are stray
+ * rows of that parameter table instead, which fit no split (SS012).
+ */
+function headerlessEnumRow(r: TableReader, i: number, cells: readonly string[]): EnumRow | undefined {
+  if (r.squashed || r.page.form !== 'pipe-text' || i <= r.strayUntil) return undefined;
+  const row = enumRow(cells, false);
+  if (!row || !r.table) return row;
+  const end = enumRunEnd(r.lines, i);
+  if (end >= r.lines.length || !pipeRowAt(r.lines, end)) return row;
+  r.strayUntil = end - 1;
+  return undefined;
+}
+
+/** The index of the first line from `i` that is neither a separator nor an enum row. */
+function enumRunEnd(lines: readonly SourceLine[], i: number): number {
+  for (let j = i; j < lines.length; j++) {
+    const text = lines[j]!.text.trim();
+    if (SEPARATOR.test(text)) continue;
+    const cells = pipeCells(text);
+    if (!cells || enumHeader(cells) || !enumRow(cells, false)) return j;
+  }
+  return lines.length;
+}
+
+function readSquashedRow(r: TableReader, table: ParamTableFragment, text: string, loc: SourceLocation): void {
+  const { chosen, ambiguous } = chooseSplit(squashedRowSplits(text), r.known);
+  if (!chosen) {
+    const previous = table.rows.at(-1);
+    if (previous) {
+      previous.description = `${previous.description} ${text}`.trim();
+      r.bag.warn('SS013', loc, `line does not fit the columns; read as the rest of the description of '${previous.name ?? '?'}' (line ${previous.loc.line})`);
+    } else fitsNoSplit(r.bag, loc, text);
+    return;
+  }
+  if (ambiguous.length) {
+    const shown = ambiguous.map((a) => `${a.name ?? ''}|${a.parameter}|${a.dataType}`).join(', ');
+    r.bag.warn('SS011', loc, `squashed row splits more than one way (${shown}); nothing on the page decides, took '${chosen.name ?? ''}'`);
+  }
+  table.rows.push(rowFragment(chosen, loc, ambiguous.filter((a) => a !== chosen)));
+}
+
+function fitsNoSplit(bag: DiagnosticBag, loc: SourceLocation, text: string): void {
+  bag.warn('SS012', loc, `table row fits no split into Name, Parameter, Data Type, Required, Description: ${clip(text)}`);
 }
 
 function rowFragment(columns: RowColumns, loc: SourceLocation, alternatives: RowColumns[] = []) {
   return { ...columns, loc, ...(alternatives.length ? { alternatives } : {}) };
 }
 
-/** Reads the pipe row at `i`, joining it with following lines when it was broken across them. */
-function readPipeRow(lines: SourceLine[], i: number, table: ParamTableFragment, file: string, bag: DiagnosticBag): number {
-  const line = lines[i]!;
-  const loc = { file, line: line.line };
-  let joined = line.text.trim();
+/** The pipe row at `i`, with how many more lines it took when it was broken across them; undefined when it fits no split. */
+function pipeRowAt(lines: readonly SourceLine[], i: number): { columns: RowColumns; extra: number } | undefined {
+  let joined = lines[i]!.text.trim();
   for (let extra = 0; extra <= 3 && i + extra < lines.length; extra++) {
     if (extra > 0) joined = `${joined} ${lines[i + extra]!.text.trim()}`;
     const cells = pipeCells(joined);
@@ -303,12 +406,9 @@ function readPipeRow(lines: SourceLine[], i: number, table: ParamTableFragment, 
     // Rows end with `|`: one that does not, followed by a line that is no row of its own, was broken in its description.
     const next = lines[i + extra + 1]?.text.trim();
     if (extra < 3 && !joined.endsWith('|') && next && isRowRest(next)) continue;
-    if (extra > 0) bag.warn('SS013', loc, `table row is broken across ${extra + 1} lines; read them as one`);
-    table.rows.push(rowFragment(columns, loc));
-    return i + extra;
+    return { columns, extra };
   }
-  bag.warn('SS012', loc, `table row fits no split into Name, Parameter, Data Type, Required, Description: ${clip(line.text)}`);
-  return i;
+  return undefined;
 }
 
 /** A line that can only be the rest of a broken pipe row: not blank, no row, header, separator or caption of its own. */

@@ -187,6 +187,19 @@ describe('readHtmlPage: pages it has not seen', () => {
     expect(p.enums[0]!.members.map((m) => m.name)).toEqual(['A']);
   });
 
+  it('reads an enum table\'s descriptions: the second column without values, the third under a Name/Value header', () => {
+    const { page: p, bag } = read('enums.html', page([
+      "<table class='enum'><caption><b>Plain</b> Enum:</caption><tbody><tr><td>A</td><td>First</td></tr><tr><td>B</td><td></td></tr></tbody></table>",
+      "<table class='enum'><caption><b>Valued</b> Enum:</caption><thead><tr><th>Name</th><th>Value</th><th></th></tr></thead>" +
+        '<tbody><tr><td>Value1</td><td>value1</td><td></td></tr><tr><td>Value2</td><td>Value2</td><td>Member 2</td></tr></tbody></table>',
+    ].join('\n')));
+    expect(bag.items.filter((d) => d.code !== 'SS100')).toEqual([]);
+    expect(p.enums.map((e) => [e.name, e.members.map(({ loc: _loc, ...m }) => m)])).toEqual([
+      ['Plain', [{ name: 'A', description: 'First' }, { name: 'B' }]],
+      ['Valued', [{ name: 'Value1', value: 'value1' }, { name: 'Value2', value: 'Value2', description: 'Member 2' }]],
+    ]);
+  });
+
   it('reads columns by their header when a page orders them differently', () => {
     const { page: p } = read('reordered.html', page(
       "<h2>Op</h2><table class='params'><caption>Op Parameters:</caption><thead><tr><th>Required</th><th>Name</th><th>Description</th><th>Data Type</th><th>Parameter</th></tr></thead>" +

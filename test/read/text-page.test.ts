@@ -767,3 +767,204 @@ describe('every table row of every seed is read', () => {
     expect(countRawRows(seed('003_').text)).toBe(35);
   });
 });
+
+// ── Enum tables in pipe dumps (captions lost) ───────────────────────────────────────────────
+// ServiceStack prints an enum without values with no header and two columns (Name, Description),
+// one with values (numbers, or EnumMember values that differ from the names) under a
+// `Name | Value |` header with a third, empty header cell. Dumps may drop a row's empty last cell.
+
+const PARAM_HEADER = ['| Name | Parameter | Data Type | Required | Description |', '|---|---|---|---|---|'];
+const SAMPLE_LINES = [
+  'To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json',
+  'The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.',
+  'POST /json/reply/Op HTTP/1.1',
+  'Host: example.com',
+  'Content-Type: application/json',
+  'Content-Length: length',
+  '{"status":"Value1"}',
+];
+
+/** The same dump without the leading `|` of each line (seed 002's form); line numbers stay. */
+function bare(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/^\| ?/, ''))
+    .join('\n');
+}
+
+/** `[name ]@line: member=value (description), …` per enum table. */
+function enumShape(p: PageFragments): string[] {
+  const member = (m: PageFragments['enums'][number]['members'][number]) =>
+    `${m.name}${m.value !== undefined ? `=${m.value}` : ''}${m.description !== undefined ? ` (${m.description})` : ''}`;
+  return p.enums.map((e) => `${e.name ? `${e.name} ` : ''}@${e.loc.line}: ${e.members.map(member).join(', ')}`);
+}
+
+interface EnumCase {
+  name: string;
+  text: string;
+  enums: string[];
+  tables: string[];
+  codes?: string[];
+}
+
+const ENUM_CASES: EnumCase[] = [
+  {
+    name: 'no header; the last row lost its empty cell',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | Status |', '| Value1 | |', '| Value2 | |', '| Value3 |'),
+    enums: ['@4: Value1, Value2, Value3'],
+    tables: ['-@1:1'],
+  },
+  {
+    name: 'no header, descriptions, the first row underlined as dumps underline every table',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | Status |', '| Value1 | First member |', '|---|---|', '| Value2 | |', '| Value3 | Third |'),
+    enums: ['@4: Value1 (First member), Value2, Value3 (Third)'],
+    tables: ['-@1:1'],
+  },
+  {
+    name: 'a `Name | Value |` header: EnumMember values, descriptions, values equal to the name (no value)',
+    text: page(
+      ...PARAM_HEADER,
+      '| status | form | Status | No | Status |',
+      '| Name | Value | |', // 4
+      '|---|---|---|',
+      '| Value1 | value1 | |', // 6
+      '| Value2 | Value2 | Member 2 |',
+      '| Value3 | Value3 |',
+    ),
+    enums: ['@4: Value1=value1, Value2 (Member 2), Value3'],
+    tables: ['-@1:1'],
+  },
+  {
+    name: '[Flags] with a `Name | Value` header',
+    text: page(...PARAM_HEADER, '| flags | form | Flags | No | |', '| Name | Value |', '|---|---|', '| Value1 | 1 |', '| Value2 | 2 |', '| Value123 | 7 |'),
+    enums: ['@4: Value1=1, Value2=2, Value123=7'],
+    tables: ['-@1:1'],
+  },
+  {
+    name: '[Flags] without a header: a number is a value',
+    text: page(...PARAM_HEADER, '| flags | form | Flags | No | |', '| Value1 | 1 |', '| Value2 | 2 |', '| Value123 | 7 | |'),
+    enums: ['@4: Value1=1, Value2=2, Value123=7'],
+    tables: ['-@1:1'],
+  },
+  {
+    name: 'a valued table that lost its header: a third column makes the second a value',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| Value1 | value1 | |', '| Value2 | Value2 | Member 2 |'),
+    enums: ['@4: Value1=value1, Value2 (Member 2)'],
+    tables: ['-@1:1'],
+  },
+  {
+    name: 'a `Name | Value | |` header with a parameter table right after',
+    text: page(
+      ...PARAM_HEADER,
+      '| status | form | Status | No | |',
+      '| Name | Value | |', // 4
+      '|---|---|---|',
+      '| Value1 | 1 | |',
+      '| Value2 | 2 |',
+      ...PARAM_HEADER, // 8
+      '| code | form | string | Yes | Code |',
+    ),
+    enums: ['@4: Value1=1, Value2=2'],
+    tables: ['-@1:1', '-@8:1'],
+  },
+  {
+    name: 'an enum table without header between two parameter tables',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| Active | |', '| Closed |', ...PARAM_HEADER, '| code | form | string | Yes | Code |', '| id | form | int | No | Id |'),
+    enums: ['@4: Active, Closed'],
+    tables: ['-@1:1', '-@6:2'],
+  },
+  {
+    name: 'two enum tables without header, one after the other, each first row underlined',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| Active | |', '|---|---|', '| Closed |', '| Low | |', '|---|---|', '| High |'),
+    enums: ['@4: Active, Closed', '@7: Low, High'],
+    tables: ['-@1:1'],
+  },
+  {
+    name: 'an enum table without header underlined right after a valued one: its second column is a description',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| Name | Value | |', '|---|---|---|', '| Value1 | 1 | |', '| Active | Open now |', '|---|---|', '| Closed |'),
+    enums: ['@4: Value1=1', '@7: Active (Open now), Closed'],
+    tables: ['-@1:1'],
+  },
+  {
+    name: 'an enum table as the last table of the page, before the samples',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| Value1 | |', '| Value2 |', ...SAMPLE_LINES),
+    enums: ['@4: Value1, Value2'],
+    tables: ['-@1:1'],
+  },
+  {
+    name: 'a caption over a `Name | Value | |` header: one table, the caption\'s',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | |', 'Status Enum:', '| Name | Value | |', '|---|---|---|', '| Active | 1 | |'),
+    enums: ['Status @4: Active=1'],
+    tables: ['-@1:1'],
+  },
+  {
+    name: 'a stray enum-like row inside a parameter table stays SS012 (a parameter row follows it)',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| Oops |', '|---|', '| id | form | int | No | Id |'),
+    enums: [],
+    tables: ['-@1:2'],
+    codes: ['SS012:4'],
+  },
+  {
+    name: 'pieces of parameter rows are no enum rows (SS012)',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| lastName | form |', '| form | string |', ...PARAM_HEADER, '| id | form | int | No | Id |'),
+    enums: [],
+    tables: ['-@1:1', '-@6:1'],
+    codes: ['SS012:4', 'SS012:5'],
+  },
+  {
+    name: 'a row that fits neither inside an enum table stays SS012',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| Value1 | |', '| not a member | x |', '| Value2 |'),
+    enums: ['@4: Value1, Value2'],
+    tables: ['-@1:1'],
+    codes: ['SS012:5'],
+  },
+  {
+    name: 'a parameter row after an enum table without header goes back to the parameter table',
+    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| Value1 | |', '| not a member | x |', '| id | form | int | No | Id |'),
+    enums: ['@4: Value1'],
+    tables: ['-@1:2'],
+    codes: ['SS012:5'],
+  },
+];
+
+describe('readTextPage: enum tables in pipe dumps', () => {
+  describe.each([
+    ['with a leading `|`', (t: string) => t],
+    ['without a leading `|`', bare],
+  ])('%s', (_form, shape) => {
+    it.each(ENUM_CASES)('$name', (c) => {
+      const { page: p, bag } = read(shape(c.text));
+      expect(p.form).toBe('pipe-text');
+      expect(enumShape(p)).toEqual(c.enums);
+      expect(tableShape(p)).toEqual(c.tables);
+      expect(bag.items.map((d) => `${d.code}:${d.loc?.line}`)).toEqual(c.codes ?? []);
+    });
+  });
+
+  it('gives unnamed fragments, each member at its line, a value only where it differs from the name', () => {
+    const { page: p } = read(ENUM_CASES[2]!.text);
+    expect(p.enums).toEqual([
+      {
+        loc: { file: 'page.txt', line: 4 },
+        members: [
+          { name: 'Value1', value: 'value1', loc: { file: 'page.txt', line: 6 } },
+          { name: 'Value2', description: 'Member 2', loc: { file: 'page.txt', line: 7 } },
+          { name: 'Value3', loc: { file: 'page.txt', line: 8 } },
+        ],
+      },
+    ]);
+  });
+
+  it('reads the samples after an enum table that ends the page', () => {
+    const { page: p } = read(bare(ENUM_CASES.find((c) => c.name.includes('before the samples'))!.text));
+    expect(p.formatHint?.value).toBe('json');
+    expect(p.samples.map((s) => [s.direction, s.verb, s.body?.format])).toEqual([['request', 'POST', 'json']]);
+  });
+
+  it('reads squashed dumps as before: a captioned enum, names one a line', () => {
+    const { page: p, bag } = read(page('X Parameters:', 'NameParameterData TypeRequiredDescription', 'statusformStatusNoStatus', 'Status Enum:', 'Name', 'Active', 'Closed'));
+    expect(p.form).toBe('squashed-text');
+    expect(enumShape(p)).toEqual(['Status @4: Active, Closed']);
+    expect(bag.items).toEqual([]);
+  });
+});
