@@ -36,6 +36,8 @@ interface Walk {
   untitledEnums: readonly EnumTableFragment[];
   nextEnum: number;
   visited: Set<string>;
+  /** Names the tables taken so far use: a titled table of one of them is that type's, never a base. */
+  referenced: Set<string>;
   pageLoc: SourceLocation;
   responseType: string | undefined;
 }
@@ -53,6 +55,7 @@ export function planPage(named: PageOperation, catalog: Catalog, bag: Diagnostic
     untitledEnums: page.enums.filter((e) => !e.name),
     nextEnum: 0,
     visited: new Set(),
+    referenced: new Set(),
     pageLoc: page.routes[0]?.loc ?? { file: page.file, line: 1 },
     responseType,
   };
@@ -65,7 +68,9 @@ export function planPage(named: PageOperation, catalog: Catalog, bag: Diagnostic
 }
 
 function take(walk: Walk, name: string, how: NameSource, role: NamedTable['role']): void {
-  walk.plan.tables.push({ table: walk.tables[walk.next]!, name, how, role });
+  const table = walk.tables[walk.next]!;
+  walk.plan.tables.push({ table, name, how, role });
+  for (const ref of referencesOf(table)) walk.referenced.add(ref);
   walk.next++;
 }
 
@@ -74,14 +79,8 @@ function visit(walk: Walk, name: string, role: NamedTable['role']): void {
   walk.visited.add(name);
   if (walk.catalog.enumNames.has(name)) return takeEnum(walk, name);
   const own = takeOwnTable(walk, name, role);
-  if (role === 'request' || role === 'response') visitBases(walk, name, own);
-  else {
-    const base = walk.catalog.declaredBases.get(name);
-    if (base) {
-      walk.plan.bases.push({ type: name, base, how: 'dto', loc: own?.loc ?? walk.pageLoc });
-      visit(walk, base, 'base');
-    }
-  }
+  // Any type's base table follows its own (ServiceStack adds a type's base before what it uses).
+  visitBases(walk, name, own);
   for (const ref of referencesOf(own)) visit(walk, ref, 'reference');
 }
 
@@ -157,7 +156,8 @@ function baseTable(
   const holdsInherited = fit(keys, instance) >= FITS && [...keys].some((k) => instance.has(k) && !state.covered.has(k));
   if (candidate.caption !== undefined) {
     const c = candidate.caption;
-    if (walk.visited.has(c) || state.referenced.has(c) || c === walk.responseType || (instance.size > 0 && !holdsInherited)) return undefined;
+    const used = walk.visited.has(c) || state.referenced.has(c) || walk.referenced.has(c);
+    if (used || c === walk.responseType || (instance.size > 0 && !holdsInherited)) return undefined;
     return { name: c, how: 'caption' };
   }
   if (!holdsInherited) return undefined;

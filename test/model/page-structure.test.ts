@@ -28,3 +28,23 @@ describe('a response table is never a base of the request', () => {
     expect(typeOf(model, 'Technology').fields.map((f) => f.name)).toEqual(['Id', 'Name']);
   });
 });
+
+describe('bases of the types a request or response uses', () => {
+  const response: [string, [string, string, string?][]] = ['GetTechnologyResponse', [['Technology', 'Technology'], ['Stacks', 'List<TechnologyStack>']]];
+  const stack: [string, [string, string, string?][]] = ['TechnologyStack', [['Id', 'long'], ['Name', 'string']]];
+
+  it("a titled table right after a used type's own, that nothing uses, is its base (Technology : TechnologyBase)", () => {
+    const model = modelOf([
+      htmlPage('GetTechnology', [['GetTechnology', [['Slug', 'string', 'Yes']]], response, ['Technology', [['LogoUrl', 'string']]], ['TechnologyBase', [['Id', 'long'], ['Name', 'string']]], stack]),
+    ]);
+    expect(typeOf(model, 'Technology').base).toBe('TechnologyBase');
+    expect(typeOf(model, 'TechnologyBase').base).toBeUndefined();
+    expect(typeOf(model, 'TechnologyStack').fields.map((f) => f.name)).toEqual(['Id', 'Name']);
+  });
+
+  it('a titled table of a type something else uses is never a base', () => {
+    const model = modelOf([htmlPage('GetTechnology', [['GetTechnology', [['Slug', 'string', 'Yes']]], response, ['Technology', [['LogoUrl', 'string']]], stack])]);
+    expect(typeOf(model, 'Technology').base).toBeUndefined();
+    expect(typeOf(model, 'TechnologyStack').base).toBeUndefined();
+  });
+});
