@@ -77,7 +77,7 @@ function take(walk: Walk, name: string, how: NameSource, role: NamedTable['role'
 function visit(walk: Walk, name: string, role: NamedTable['role']): void {
   if (walk.visited.has(name) || BUILTIN_TYPE_NAMES.has(name)) return;
   walk.visited.add(name);
-  if (walk.catalog.enumNames.has(name)) return takeEnum(walk, name);
+  if (walk.catalog.enumNames.has(name) || (role === 'reference' && enumTableNext(walk) && !knownClass(walk, name))) return takeEnum(walk, name);
   const own = takeOwnTable(walk, name, role);
   // Any type's base table follows its own (ServiceStack adds a type's base before what it uses).
   visitBases(walk, name, own);
@@ -86,12 +86,25 @@ function visit(walk: Walk, name: string, role: NamedTable['role']): void {
 
 /** An enum has no parameter table: its own is the next untitled enum table, if one comes first. */
 function takeEnum(walk: Walk, name: string): void {
+  if (!enumTableNext(walk)) return;
+  walk.plan.enums.push({ table: walk.untitledEnums[walk.nextEnum]!, name });
+  walk.nextEnum++;
+}
+
+/** Whether the next table of the page, in page order, is an untitled enum table. */
+function enumTableNext(walk: Walk): boolean {
   const table = walk.tables[walk.next];
   const enumTable = walk.untitledEnums[walk.nextEnum];
-  if (enumTable && (!table || enumTable.loc.line < table.loc.line)) {
-    walk.plan.enums.push({ table: enumTable, name });
-    walk.nextEnum++;
-  }
+  return Boolean(enumTable && (!table || enumTable.loc.line < table.loc.line));
+}
+
+/**
+ * A type some source shows members of (a table, a DTO class, a sample) is a class. One no source
+ * describes, used where an untitled enum table comes next, is that enum: pipe dumps keep enum
+ * tables in the order of first use in the Data Type column.
+ */
+function knownClass(walk: Walk, name: string): boolean {
+  return walk.catalog.tableMembers.has(name) || walk.catalog.declaredBases.has(name) || walk.catalog.evidence.types.has(name);
 }
 
 /** The next table, when it is the type's: by its caption, or (untitled) by members that fit what is known of the type. */
@@ -119,6 +132,8 @@ function takeOwnTable(walk: Walk, name: string, role: NamedTable['role']): Param
  * ServiceStack lists the whole base chain first, then the references of the deepest base up.
  */
 function visitBases(walk: Walk, name: string, own: ParamTableFragment | undefined): void {
+  const declared = walk.catalog.declaredBases.get(name);
+  if (!declared && (!own || walk.next >= walk.tables.length)) return; // no base to find: most types
   const instance = walk.catalog.evidence.keys(name);
   const chain: ParamTableFragment[] = [];
   const state = { covered: own ? new Set(keysOf(own, walk.catalog)) : new Set<string>(), referenced: new Set(referencesOf(own)) };

@@ -48,3 +48,32 @@ describe('bases of the types a request or response uses', () => {
     expect(typeOf(model, 'TechnologyStack').base).toBeUndefined();
   });
 });
+
+describe('untitled enum tables of a pipe dump are named by first use in the Data Type column', () => {
+  const page = [
+    '| GET | /styles | Get styles | |',
+    '|---|',
+    '| Name | Parameter | Data Type | Required | Description |',
+    '|---|---|---|---|---|',
+    '| Style | query | Nullable<EnumStyle> | No | The style |',
+    '| Types | query | Dictionary<EnumType, EnumType> | No | The types |',
+    '| Value1 | |',
+    '|---|',
+    '| Value2 | |',
+    '| Value3 |',
+    '| Name | Value | |',
+    '|---|---|---|',
+    '| Lower | lower | |',
+    '| Upper | UPPER | Upper case |',
+    '',
+  ].join('\n');
+
+  it('the first untitled enum table is the first enum used, the second the second', () => {
+    const model = modelOf([{ file: 'styles.txt', text: page }]);
+    const members = (name: string) => typeOf(model, name).enumMembers.map((m) => (m.value ? `${m.name}=${m.value}` : m.name));
+    expect(typeOf(model, 'EnumStyle').kind).toBe('enum');
+    expect(members('EnumStyle')).toEqual(['Value1', 'Value2', 'Value3']);
+    expect(members('EnumType')).toEqual(['Lower=lower', 'Upper=UPPER']);
+    expect(model.diagnostics.filter((d) => ['SS012', 'SS062', 'SS070'].includes(d.code))).toEqual([]);
+  });
+});
