@@ -61,6 +61,7 @@ export function planPage(named: PageOperation, catalog: Catalog, bag: Diagnostic
   };
   visit(walk, named.operation, 'request');
   if (responseType) visit(walk, responseType, 'response');
+  else if (!named.response) visitUnshownResponse(walk);
   for (const table of walk.untitledEnums.slice(walk.nextEnum))
     bag.warn('SS062', table.loc, 'enum table has no title and no enum the page uses comes here; its members are not read (add a page that names it)');
   takeUnreached(walk);
@@ -181,6 +182,23 @@ function baseTable(
   const name = `${derived}Base`;
   walk.bag.warn('SS060', candidate.loc, `table has no title; it holds members '${derived}' inherits, so it is a base class of '${derived}', named '${name}' for want of its real name (add the Python, C# or TypeScript DTOs or an XML sample page, or rename it in codegen.config.json)`);
   return { name, how: 'fallback' };
+}
+
+/**
+ * A page shows only what its request and its response use, the request's first: on a page that
+ * shows no response (no sample, no `IReturn<T>`), an untitled table after all the request's is
+ * the response's (SS057) — the type whose members it fits, else `{Operation}Response`.
+ */
+function visitUnshownResponse(walk: Walk): void {
+  const table = walk.tables[walk.next];
+  if (!table || table.caption !== undefined) return;
+  const keys = keysOf(table, walk.catalog);
+  const known = typeWithMembers(keys, walk.catalog) ?? closestTable(keys, walk.catalog);
+  const name = known ?? `${walk.plan.operation}Response`;
+  walk.bag.info('SS057', table.loc, `the page shows no response; the table after the request's is its response, '${name}' ${known ? 'by its members' : "by ServiceStack's {Operation}Response convention"}`);
+  walk.plan.response = { shape: { kind: 'typed', type: name }, loc: table.loc, how: known ? 'catalog' : 'convention' };
+  walk.responseType = name;
+  visit(walk, name, 'response');
 }
 
 /** Tables the walk did not reach: named by caption, or by matching members, or reported. */

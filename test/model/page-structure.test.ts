@@ -77,3 +77,32 @@ describe('untitled enum tables of a pipe dump are named by first use in the Data
     expect(model.diagnostics.filter((d) => ['SS012', 'SS062', 'SS070'].includes(d.code))).toEqual([]);
   });
 });
+
+describe('a pipe dump without captions or samples', () => {
+  const page = [
+    '| GET | /items | Find items | |',
+    '|---|',
+    '| Name | Parameter | Data Type | Required | Description |',
+    '|---|---|---|---|---|',
+    '| Query | query | string | No | Search text |',
+    '| Name | Parameter | Data Type | Required | Description |',
+    '|---|---|---|---|---|',
+    '| Results | form | List<Item> | Yes | The items |',
+    '| Total | form | int | Yes | |',
+    '| Name | Parameter | Data Type | Required | Description |',
+    '|---|---|---|---|---|',
+    '| Id | form | long | Yes | |',
+    '| Label | form | string | No | |',
+    '',
+  ].join('\n');
+
+  it('the table after the request group is the response, and what it uses follows it', () => {
+    const model = modelOf([{ file: 'items.txt', text: page }]);
+    expect(opOf(model, 'FindItems').response).toEqual({ kind: 'typed', type: 'FindItemsResponse' });
+    expect(typeOf(model, 'FindItems').fields.map((f) => f.name)).toEqual(['Query']);
+    expect(typeOf(model, 'FindItems').base).toBeUndefined();
+    expect(typeOf(model, 'FindItemsResponse').fields.map((f) => f.name)).toEqual(['Results', 'Total']);
+    expect(typeOf(model, 'Item').fields.map((f) => f.name)).toEqual(['Id', 'Label']);
+    expect(model.diagnostics.filter((d) => ['SS061', 'SS070'].includes(d.code))).toEqual([]);
+  });
+});
