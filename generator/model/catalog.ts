@@ -100,20 +100,23 @@ export const FITS = 0.5;
 
 /**
  * The named type whose table members (captions, earlier rounds) best explain these, when one
- * does clearly: most of the table's members, and more than any other type (ties: none).
+ * does clearly: most of the table's members, and more than any other type. `tied`: the types
+ * that fit equally well, when several do (the evidence cannot decide).
  */
 export function closestTable(keys: ReadonlySet<string>, catalog: Catalog): string | undefined {
-  let best: string | undefined;
-  let bestScore = 0;
-  let tied = false;
-  for (const [name, members] of catalog.tableMembers) {
-    const score = fit(keys, members) * fit(members, keys);
-    if (score > bestScore) [best, bestScore, tied] = [name, score, false];
-    else if (score === bestScore && score > 0) tied = true;
-  }
-  return !tied && bestScore >= FITS * FITS ? best : undefined;
+  return closestTables(keys, catalog).best;
 }
 
+export function closestTables(keys: ReadonlySet<string>, catalog: Catalog): { best?: string; tied: string[] } {
+  let best: string[] = [];
+  let bestScore = FITS * FITS;
+  for (const [name, members] of catalog.tableMembers) {
+    const score = fit(keys, members) * fit(members, keys);
+    if (score > bestScore) [best, bestScore] = [[name], score];
+    else if (score === bestScore) best.push(name);
+  }
+  return best.length === 1 ? { best: best[0]!, tied: [] } : { tied: best.sort() };
+}
 /** Member keys a type is known to have from any source other than this page's unnamed tables. */
 export function knownMembers(name: string, catalog: Catalog): Set<string> {
   const keys = catalog.evidence.keys(name); // (a new set)

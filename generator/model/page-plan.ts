@@ -7,7 +7,7 @@
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { EnumTableFragment, ParamTableFragment } from '../read/fragments.js';
 import { BUILTIN_TYPE_NAMES, typeNamesIn } from '../read/dotnet-type.js';
-import { closestTable, fit, FITS, keysOf, knownMembers, typeWithMembers, type Catalog } from './catalog.js';
+import { closestTable, closestTables, fit, FITS, keysOf, knownMembers, typeWithMembers, type Catalog } from './catalog.js';
 import type { NameSource, PageOperation } from './name-operations.js';
 import { memberKey } from './naming.js';
 
@@ -206,11 +206,13 @@ function takeUnreached(walk: Walk): void {
   while (walk.next < walk.tables.length) {
     const table = walk.tables[walk.next]!;
     const keys = keysOf(table, walk.catalog);
-    const byMembers = table.caption ?? typeWithMembers(keys, walk.catalog) ?? closestTable(keys, walk.catalog);
+    const closest = closestTables(keys, walk.catalog);
+    const byMembers = table.caption ?? typeWithMembers(keys, walk.catalog) ?? closest.best;
     if (byMembers) take(walk, byMembers, table.caption ? 'caption' : 'catalog', 'reference');
     else {
       const name = `${walk.plan.operation}Table${walk.next + 1}`;
-      walk.bag.warn('SS061', table.loc, `cannot tell which type this table describes; named it '${name}'`);
+      const why = closest.tied.length ? ` (its members fit ${closest.tied.map((n) => `'${n}'`).join(' and ')} equally well)` : '';
+      walk.bag.warn('SS061', table.loc, `cannot tell which type this table describes${why}; named it '${name}'`);
       take(walk, name, 'fallback', 'reference');
     }
   }
