@@ -8,7 +8,8 @@
 import { DiagnosticBag, type SourceLocation } from '../diagnostics.js';
 import type { ResponseShape } from './api-model.js';
 import type { ModelPage } from './model-page.js';
-import { pascalCaseWords } from './naming.js';
+import { fit, FITS, rowKeys } from './catalog.js';
+import { memberKey, pascalCaseWords } from './naming.js';
 
 /** Where a table's or a response's name comes from. `dto`: a DTO source class (Python, C#, TypeScript) says so. */
 export type NameSource = 'caption' | 'dto' | 'sample' | 'convention' | 'catalog' | 'position' | 'fallback';
@@ -90,6 +91,23 @@ function nameAfterRoute({ fragments: page }: ModelPage, bag: DiagnosticBag): Nam
   return { operation: fromPath, operationFrom: 'path' };
 }
 
+/**
+ * The titled table the JSON response sample shows: the one whose members the sample's keys explain
+ * best (the sample holds inherited members too), unless `{Operation}Response` has a table of its own.
+ */
+function captionFitting(page: ModelPage, operation: string, sampleKeys: readonly string[]): string | undefined {
+  const tables = page.fragments.tables.filter((t) => t.caption !== undefined && t.caption !== operation);
+  if (tables.some((t) => t.caption === `${operation}Response`)) return undefined;
+  const keys = new Set(sampleKeys);
+  let best: string | undefined;
+  let bestScore = FITS;
+  for (const t of tables) {
+    const score = fit(rowKeys(t), keys);
+    if (score > bestScore || (score === bestScore && best === undefined)) [best, bestScore] = [t.caption, score];
+  }
+  return best;
+}
+
 /** A page without samples whose tables include one captioned `{Operation}Response`: ServiceStack's convention names it the response. */
 function captionedResponse(page: ModelPage, operation: string): PageOperation['response'] {
   const table = page.fragments.tables.find((t) => t.caption === `${operation}Response`);
@@ -114,6 +132,8 @@ function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): 
     if (!body.value.members.length) return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };
     if (marker?.shape.kind === 'typed') return { shape: marker.shape, loc: body.loc, how: 'dto' };
     const conventional = `${operation}Response`;
+    const captioned = captionFitting(page, operation, body.value.members.map((m) => memberKey(m.key)));
+    if (captioned && captioned !== conventional) return { shape: { kind: 'typed', type: captioned }, loc: body.loc, how: 'caption' };
     bag.info('SS057', body.loc, `the response sample does not name its type; named it '${conventional}' by ServiceStack's {Operation}Response convention`);
     return { shape: { kind: 'typed', type: conventional }, loc: body.loc, how: 'convention' };
   }

@@ -7,6 +7,7 @@
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { EnumTableFragment, ParamTableFragment } from '../read/fragments.js';
 import { BUILTIN_TYPE_NAMES, typeNamesIn } from '../read/dotnet-type.js';
+import { BUILTIN_TYPES } from './builtins.js';
 import { closestTable, closestTables, fit, FITS, keysOf, knownMembers, typeWithMembers, type Catalog } from './catalog.js';
 import type { NameSource, PageOperation } from './name-operations.js';
 import { memberKey } from './naming.js';
@@ -81,7 +82,7 @@ function visit(walk: Walk, name: string, role: NamedTable['role']): void {
   if (walk.catalog.enumNames.has(name) || (role === 'reference' && enumTableNext(walk) && !knownClass(walk, name))) return takeEnum(walk, name);
   const own = takeOwnTable(walk, name, role);
   // Any type's base table follows its own (ServiceStack adds a type's base before what it uses).
-  visitBases(walk, name, own);
+  visitBases(walk, name, own, role);
   for (const ref of referencesOf(own)) visit(walk, ref, 'reference');
 }
 
@@ -132,21 +133,23 @@ function takeOwnTable(walk: Walk, name: string, role: NamedTable['role']): Param
  * lacks; a titled table qualifies too when nothing before it references that title.
  * ServiceStack lists the whole base chain first, then the references of the deepest base up.
  */
-function visitBases(walk: Walk, name: string, own: ParamTableFragment | undefined): void {
-  const declared = walk.catalog.declaredBases.get(name);
+function visitBases(walk: Walk, name: string, own: ParamTableFragment | undefined, role: NamedTable['role']): void {
+  const declared = walk.catalog.declaredBases.get(name) ?? BUILTIN_TYPES.find((t) => t.name === name)?.base;
   if (!declared && (!own || walk.next >= walk.tables.length)) return; // no base to find: most types
   const instance = walk.catalog.evidence.keys(name);
   const chain: ParamTableFragment[] = [];
   const state = { covered: own ? new Set(keysOf(own, walk.catalog)) : new Set<string>(), referenced: new Set(referencesOf(own)) };
   for (let derived = name; ; ) {
-    const declaredBase = walk.catalog.declaredBases.get(derived);
+    const builtin = BUILTIN_TYPES.find((t) => t.name === derived);
+    const declaredBase = walk.catalog.declaredBases.get(derived) ?? builtin?.base;
+    if (!declaredBase && builtin) break; // ServiceStack's own type: its declaration says it has no base
     if (declaredBase) {
       walk.plan.bases.push({ type: derived, base: declaredBase, how: 'dto', loc: own?.loc ?? walk.pageLoc });
       visit(walk, declaredBase, 'base');
       break;
     }
     const candidate = walk.tables[walk.next];
-    const base = candidate && own ? baseTable(walk, derived, candidate, instance, state) : undefined;
+    const base = candidate && own ? baseTable(walk, derived, candidate, instance, { ...state, root: role }) : undefined;
     if (!base || !candidate) break;
     walk.plan.bases.push({ type: derived, base: base.name, how: base.how, loc: candidate.loc });
     walk.visited.add(base.name);
@@ -166,14 +169,20 @@ function baseTable(
   derived: string,
   candidate: ParamTableFragment,
   instance: ReadonlySet<string>,
-  state: { covered: ReadonlySet<string>; referenced: ReadonlySet<string> },
+  state: { covered: ReadonlySet<string>; referenced: ReadonlySet<string>; root: NamedTable['role'] },
 ): { name: string; how: NameSource } | undefined {
   const keys = keysOf(candidate, walk.catalog);
   const holdsInherited = fit(keys, instance) >= FITS && [...keys].some((k) => instance.has(k) && !state.covered.has(k));
   if (candidate.caption !== undefined) {
     const c = candidate.caption;
     const used = walk.visited.has(c) || state.referenced.has(c) || walk.referenced.has(c);
-    if (used || c === walk.responseType || (instance.size > 0 && !holdsInherited)) return undefined;
+    // A titled table is a base by the evidence of an instance that holds its members. Where the page
+    // shows no instance of the type, by its place alone only in the request's or response's chain, or
+    // on a page without samples: a used type's next table is as likely another type its parent uses
+    // (`QueryBase` then `PostComment`, which `QueryDb<PostComment>` uses).
+    const rootChain = state.root === 'request' || state.root === 'response';
+    const unshown = instance.size === 0 && (rootChain || !walk.plan.page.fragments.samples.length);
+    if (used || c === walk.responseType || !(holdsInherited || unshown)) return undefined;
     return { name: c, how: 'caption' };
   }
   if (!holdsInherited) return undefined;

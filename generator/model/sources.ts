@@ -5,11 +5,12 @@
  *
  * | attribute        | tiers, strongest first                           | why                                                              |
  * | ---------------- | ------------------------------------------------ | ---------------------------------------------------------------- |
- * | member name      | table · C# · XML · Python · TypeScript · JSON · built-in | the .NET name: tables, C# and XML write it; the others a wire name |
+ * | member name      | table · C# · built-in · XML · Python · TypeScript · JSON | the .NET name: tables, C#, ServiceStack's own and XML write it; the others a wire name |
  * | member type      | table · C# · Python · built-in (TypeScript only alone) | exact .NET type, then by family; TypeScript's `number` is weaker |
  * | wire name        | JSON · C# · TypeScript · Python                  | what travels, then what the DTO states it to be                   |
  * | description      | table · any DTO source                           | the metadata page's column, then the DTO's attributes             |
  * | base class       | table · any DTO source · built-in                | the page's structure, then the class declaration                  |
+ * | type parameters  | any DTO source · table · built-in                | the class declaration names them; a caption `X<T>` or ServiceStack's own only where none does |
  * | namespace        | C# · XML                                         | C#'s `namespace` states it; XML only shows it                     |
  * | required         | any source saying Yes                            | ServiceStack validates what any of them requires                  |
  */
@@ -20,12 +21,13 @@ export type Ranking = readonly (readonly SourceKind[])[];
 const DTO: readonly SourceKind[] = ['csharp', 'python', 'typescript'];
 
 export const RANKING = {
-  name: [['table'], ['csharp'], ['xml'], ['python'], ['typescript'], ['json'], ['builtin']],
+  name: [['table'], ['csharp'], ['builtin'], ['xml'], ['python'], ['typescript'], ['json']],
   /** TypeScript's type is checked against these, and taken only where none states one (resolve/member-type.ts). */
   type: [['table'], ['csharp'], ['python'], ['builtin']],
   wireName: [['json'], ['csharp'], ['typescript'], ['python']],
   description: [['table'], DTO],
   base: [['table'], DTO, ['builtin']],
+  typeParameters: [DTO, ['table'], ['builtin']],
   namespace: [['csharp'], ['xml']],
 } as const satisfies Record<string, Ranking>;
 

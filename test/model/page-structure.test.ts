@@ -106,3 +106,37 @@ describe('a pipe dump without captions or samples', () => {
     expect(model.diagnostics.filter((d) => ['SS061', 'SS070'].includes(d.code))).toEqual([]);
   });
 });
+
+/** The sample section of an HTML JSON page: a POST request with `request`'s JSON, the response's JSON. */
+function jsonSamples(op: string, request: object, response: object): string {
+  const enc = (v: object) => JSON.stringify(v).replace(/"/g, '&quot;');
+  return (
+    `<div class="example"><div class="request"><pre>\nPOST /json/reply/${op} HTTP/1.1 \nHost: example.test \nContent-Type: application/json\nContent-Length: length\n\n${enc(request)}\n</pre></div>\n` +
+    `<div class="response"><pre>\nHTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: length\n\n${enc(response)}\n</pre></div></div>`
+  );
+}
+
+describe('the response the sample shows', () => {
+  it("is the titled table its keys explain, though it is not named {Op}Response (Greet returns HelloResponse)", () => {
+    const page = htmlPage('Greet', [['Greet', [['Name', 'string', 'Yes']]], ['HelloResponse', [['Result', 'string', 'Yes']]]], jsonSamples('Greet', { name: 'String' }, { result: 'String' }));
+    const model = modelOf([page]);
+    expect(opOf(model, 'Greet').response).toEqual({ kind: 'typed', type: 'HelloResponse' });
+    expect(typeOf(model, 'Greet').base).toBeUndefined();
+    expect(model.types.map((t) => t.name)).not.toContain('GreetResponse');
+  });
+});
+
+describe("ServiceStack's own types end a base chain where their declaration does", () => {
+  it('QueryBase has no base, so the next titled table (what QueryDb<Post> uses) is not one', () => {
+    const page = htmlPage(
+      'QueryPosts',
+      // The request's sample shows an `id` no table of its chain has, which Post has too.
+      [['QueryPosts', [['Title', 'string']]], ['QueryBase', [['Skip', 'int?'], ['Take', 'int?'], ['OrderBy', 'string']]], ['Post', [['Id', 'long'], ['Title', 'string'], ['Body', 'string']]]],
+      jsonSamples('QueryPosts', { id: 0, title: 'String', skip: 0, take: 0, orderBy: 'String' }, { offset: 0, total: 0, results: [{ id: 0, title: 'String', body: 'String' }] }),
+    );
+    const model = modelOf([page]);
+    expect(typeOf(model, 'QueryPosts').base).toBe('QueryBase');
+    expect(typeOf(model, 'QueryBase').base).toBeUndefined();
+    expect(typeOf(model, 'Post').base).toBeUndefined();
+  });
+});
