@@ -29,7 +29,16 @@ async function loadClient(dir) {
 
 /** Bytes of `input` bundled by esbuild, minified and gzipped, with `external` left out. */
 async function size(input, external = []) {
-  const result = await esbuild.build({ entryPoints: [input], bundle: true, minify: true, format: 'esm', platform: 'neutral', external, write: false, logLevel: 'silent' });
+  const result = await esbuild.build({
+    entryPoints: [input],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    external,
+    write: false,
+    logLevel: 'silent',
+  });
   const code = result.outputFiles[0].contents;
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
 }
@@ -50,9 +59,19 @@ try {
   const { BoosterClient } = await loadClient(dir);
 
   const request = {
-    privacyPolicyAcceptanceStorage: true, canBeContactedByMaison: false, clientType: 'PRIVATE', title: 'Mrs.', firstName: 'Ada',
-    lastName: 'Lovelace', languageId: 'eng', gender: 'F', countryId: 'gb', posCode: 'ES100:102048', brand: 'CAR',
-    birthDate: '1815-12-10', emails: [{ email: 'ada@example.com', isMainEmail: true }],
+    privacyPolicyAcceptanceStorage: true,
+    canBeContactedByMaison: false,
+    clientType: 'PRIVATE',
+    title: 'Mrs.',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    languageId: 'eng',
+    gender: 'F',
+    countryId: 'gb',
+    posCode: 'ES100:102048',
+    brand: 'CAR',
+    birthDate: '1815-12-10',
+    emails: [{ email: 'ada@example.com', isMainEmail: true }],
   };
   const api = new BoosterClient({ baseUrl, auth: { bearer: 'token' } });
   const unvalidated = new BoosterClient({ baseUrl, auth: { bearer: 'token' }, validate: false });
@@ -97,14 +116,22 @@ try {
   const memoryFetch = async () => new Response('{"boosterCustomerId":123}', { status: 200, headers: { 'content-type': 'application/json' } });
   const inMemory = new BoosterClient({ baseUrl, auth: { bearer: 'token' }, fetch: memoryFetch });
   const inMemoryUnvalidated = new BoosterClient({ baseUrl, auth: { bearer: 'token' }, fetch: memoryFetch, validate: false });
-  await compare('in-memory fetch (client CPU only)', {
-    'bare in-memory fetch': async () => {
-      const res = await memoryFetch(`${baseUrl}/customer`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json', authorization: 'Bearer token' }, body: JSON.stringify(request) });
-      return JSON.parse(await res.text());
+  await compare(
+    'in-memory fetch (client CPU only)',
+    {
+      'bare in-memory fetch': async () => {
+        const res = await memoryFetch(`${baseUrl}/customer`, {
+          method: 'POST',
+          headers: { accept: 'application/json', 'content-type': 'application/json', authorization: 'Bearer token' },
+          body: JSON.stringify(request),
+        });
+        return JSON.parse(await res.text());
+      },
+      'client.createCustomer': () => inMemory.createCustomer(request),
+      'client, validate: false': () => inMemoryUnvalidated.createCustomer(request),
     },
-    'client.createCustomer': () => inMemory.createCustomer(request),
-    'client, validate: false': () => inMemoryUnvalidated.createCustomer(request),
-  }, N * 10);
+    N * 10,
+  );
 
   // The runtime alone: client.ts with its validators (and the types, erased anyway) left out.
   const rows = [
@@ -124,7 +151,8 @@ try {
     rows.push({ bundle: 'openapi-fetch', ...(await size(entry)) });
   }
   console.table(rows.map((r) => ({ bundle: r.bundle, minified: kB(r.min), 'min+gzip': kB(r.gz) })));
-  if (!openapiFetch) console.log('openapi-fetch is not installed: install it (npm i -D openapi-fetch) or set OPENAPI_FETCH=<its index.mjs> to compare (about 3.0 kB min+gz).');
+  if (!openapiFetch)
+    console.log('openapi-fetch is not installed: install it (npm i -D openapi-fetch) or set OPENAPI_FETCH=<its index.mjs> to compare (about 3.0 kB min+gz).');
 } finally {
   server.close();
   rmSync(dir, { recursive: true, force: true });

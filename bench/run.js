@@ -11,13 +11,18 @@ import { readPages } from '../dist/generator/read/input.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const input = path.join(root, 'input');
-const files = readdirSync(input).sort().map((file) => ({ file, text: readFileSync(path.join(input, file), 'utf8') }));
+const files = readdirSync(input)
+  .sort()
+  .map((file) => ({ file, text: readFileSync(path.join(input, file), 'utf8') }));
 
 function measure(label, fn, minMs = 1500, warmup = 20) {
   for (let i = 0; i < warmup; i++) fn();
   let runs = 0;
   const start = performance.now();
-  while (performance.now() - start < minMs) { fn(); runs++; }
+  while (performance.now() - start < minMs) {
+    fn();
+    runs++;
+  }
   const ms = (performance.now() - start) / runs;
   return { label, 'ms/run': ms.toFixed(3), 'runs/s': (1000 / ms).toFixed(0) };
 }
@@ -32,7 +37,8 @@ const rows = [
 
 // The whole CLI as a user runs it (process start included), into a scratch folder.
 const out = mkdtempSync(path.join(tmpdir(), 'booster-bench-'));
-const cli = (...extra) => execFileSync(process.execPath, [path.join(root, 'bin/booster-codegen.js'), 'generate', '--quiet', '--input', input, '--out', out, ...extra]);
+const cli = (...extra) =>
+  execFileSync(process.execPath, [path.join(root, 'bin/booster-codegen.js'), 'generate', '--quiet', '--input', input, '--out', out, ...extra]);
 cli();
 rows.push(measure('CLI generate, no-op (target < 300 ms)', () => cli(), 3000, 2));
 rows.push(measure('CLI generate --force, full run (target < 2 s)', () => cli('--force', '--no-bump'), 6000, 1));

@@ -73,7 +73,6 @@ const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v',
 // Without GNU time, the child reports its own peak RSS on exit.
 const RSS_HOOK = `data:text/javascript,${encodeURIComponent("import{writeSync}from'node:fs';process.on('exit',()=>writeSync(2,'\\n@@maxrss '+process.resourceUsage().maxRSS+'\\n'))")}`;
 
-
 /** Runs `node [...nodeArgs] ...args` in `cwd`; wall time (ms, process start included) and peak RSS (MiB). */
 function measure(args, cwd = work, nodeArgs = []) {
   const node = [...nodeArgs, ...args];
@@ -95,10 +94,18 @@ const sizeOf = (dir) =>
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 
 const { writeSyntheticDocs } = await import('./synthetic-docs.js').then((m) => m.loadSyntheticDocs());
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const cpus = os.cpus();
-console.log(`\nScale: synthetic docs, ${SIZES.join(' / ')} operations — ${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${load()}`);
-console.log(`peak RSS from ${gnuTime ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS in the child'}; every run is a child process (Node start included)\n`);
+console.log(
+  `\nScale: synthetic docs, ${SIZES.join(' / ')} operations — ${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${load()}`,
+);
+console.log(
+  `peak RSS from ${gnuTime ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS in the child'}; every run is a child process (Node start included)\n`,
+);
 
 const rows = [];
 for (const n of SIZES) {
@@ -179,8 +186,16 @@ if (broken) {
   const total = entries.reduce((sum, [, v]) => sum + v, 0);
   const emit = entries.filter(([k]) => k.startsWith('emit '));
   const shown = [...entries.filter(([k]) => !k.startsWith('emit ')), ['emit (all files)', emit.reduce((sum, [, v]) => sum + v, 0)]];
-  console.log(`\nBreakdown at ${broken.n} operations, in-process (one run, ${ms(total)} without Node start and writing): ` + shown.map(([k, v]) => `${k} ${ms(v)}`).join(', '));
-  console.log(`  emit by file: ${emit.sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.slice(5)} ${ms(v)}`).join(', ')}`);
+  console.log(
+    `\nBreakdown at ${broken.n} operations, in-process (one run, ${ms(total)} without Node start and writing): ` +
+      shown.map(([k, v]) => `${k} ${ms(v)}`).join(', '),
+  );
+  console.log(
+    `  emit by file: ${emit
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k.slice(5)} ${ms(v)}`)
+      .join(', ')}`,
+  );
 }
 
 // --- Verdicts against issue 9's targets.
@@ -200,5 +215,7 @@ if (marginal.length >= 2) {
     `  ${verdict(ratio < 1.5)} linear growth: ${a.perOp.toFixed(1)} ms per extra operation up to ${a.n}, ${b.perOp.toFixed(1)} ms up to ${b.n} (×${ratio.toFixed(2)}; linear is ×1)`,
   );
 }
-console.log(`  ${verdict(big.coldMs <= big.oatsMs)} not slower than openapi-typescript (types only): ${(big.coldMs / big.oatsMs).toFixed(2)}× its time (medians: ${big.medianRatio.toFixed(2)}×)`);
+console.log(
+  `  ${verdict(big.coldMs <= big.oatsMs)} not slower than openapi-typescript (types only): ${(big.coldMs / big.oatsMs).toFixed(2)}× its time (medians: ${big.medianRatio.toFixed(2)}×)`,
+);
 console.log(`load average at the end: ${load()} (other processes on this ${cpus.length}-core machine slow every figure)`);

@@ -24,10 +24,20 @@ async function loadValidators() {
 }
 
 // The patterns of output/src/validators.ts, so that ajv and zod do the same work on dates.
-const DATE = /^(?:\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?|\/Date\(-?\d+(?:[+-]\d{4})?\)\/)$/;
+const DATE =
+  /^(?:\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?|\/Date\(-?\d+(?:[+-]\d{4})?\)\/)$/;
 const GUID = /^(?:[\da-fA-F]{32}|[\da-fA-F]{8}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{12})$/;
 const SAFE = Number.MAX_SAFE_INTEGER;
-const INT = { byte: [0, 255], sbyte: [-128, 127], short: [-32768, 32767], ushort: [0, 65535], int: [-2147483648, 2147483647], uint: [0, 4294967295], long: [-SAFE, SAFE], ulong: [0, SAFE] };
+const INT = {
+  byte: [0, 255],
+  sbyte: [-128, 127],
+  short: [-32768, 32767],
+  ushort: [0, 65535],
+  int: [-2147483648, 2147483647],
+  uint: [0, 4294967295],
+  long: [-SAFE, SAFE],
+  ulong: [0, SAFE],
+};
 
 const model = JSON.parse(readFileSync(path.join(root, 'output/api-model.json'), 'utf8'));
 const types = new Map(model.types.map((t) => [t.name, t]));
@@ -47,14 +57,18 @@ function jsonSchema(name) {
     return { type: 'string' };
   };
   const fields = chain(t).flatMap((x) => x.fields);
-  const properties = Object.fromEntries(fields.map((f) => {
-    const s = prim(f.type);
-    return [f.wireName, f.required ? s : s.$ref ? { anyOf: [s, { type: 'null' }] } : { ...s, type: [s.type, 'null'] }];
-  }));
-  const rules = chain(t).flatMap((x) => x.rules).map((r) => ({
-    if: { properties: { [r.when.field]: { const: r.when.equals } }, required: [r.when.field] },
-    then: { required: [r.field], properties: { [r.field]: { not: { type: 'null' } } } },
-  }));
+  const properties = Object.fromEntries(
+    fields.map((f) => {
+      const s = prim(f.type);
+      return [f.wireName, f.required ? s : s.$ref ? { anyOf: [s, { type: 'null' }] } : { ...s, type: [s.type, 'null'] }];
+    }),
+  );
+  const rules = chain(t)
+    .flatMap((x) => x.rules)
+    .map((r) => ({
+      if: { properties: { [r.when.field]: { const: r.when.equals } }, required: [r.when.field] },
+      then: { required: [r.field], properties: { [r.field]: { not: { type: 'null' } } } },
+    }));
   return { type: 'object', properties, required: fields.filter((f) => f.required).map((f) => f.wireName), ...(rules.length ? { allOf: rules } : {}) };
 }
 
@@ -86,38 +100,40 @@ function zodSchema(name) {
   return schema;
 }
 
-const valid = JSON.parse(JSON.stringify({
-  privacyPolicyAcceptanceStorage: true,
-  tvPrivacyPolicyAcceptanceStorage: null,
-  title: 'Mrs.',
-  firstName: 'Giulia',
-  lastName: 'Rossi',
-  canBeContactedByMaison: true,
-  clientType: 'PRIVATE',
-  languageId: 'ita',
-  gender: 'F',
-  countryId: 'it',
-  birthDate: '1985-04-12T00:00:00',
-  posCode: 'ES100:102048',
-  brand: 'CAR',
-  weddingDate: '/Date(1579305600000+0100)/',
-  preferredContactMethod: 'EMail',
-  contactByEmailFlag: true,
-  contactBySMSFlag: false,
-  saleRepresentativeEmail: 'rauf.aliyev@richemont.com',
-  allowStoreDataAbroad: false,
-  emails: [
-    { email: 'giulia.rossi@example.com', isMainEmail: true },
-    { email: 'g.rossi@example.org', isMainEmail: false },
-  ],
-  phones: [{ phone: '3331234567', countryPrefix: 'it', phoneType: 'Mobile', isMainPhone: true }],
-  addresses: [{ addressType: 'Home', countryId: 'it', city: 'Milano', zipCode: '20121', street: 'Via Montenapoleone 1', isMainAddress: true }],
-  events: [{ eventType: 'Birthday', eventDate: '2021-01-20' }],
-  interests: [{ interest: 'Watches', sapInterestId: 'CA-1' }],
-  hobbies: [{ hobby: 'Art', sapHobbyId: 'ART' }],
-  dataSharingConsent: true,
-  registrationDate: '2024-05-01T10:15:30.123Z',
-}));
+const valid = JSON.parse(
+  JSON.stringify({
+    privacyPolicyAcceptanceStorage: true,
+    tvPrivacyPolicyAcceptanceStorage: null,
+    title: 'Mrs.',
+    firstName: 'Giulia',
+    lastName: 'Rossi',
+    canBeContactedByMaison: true,
+    clientType: 'PRIVATE',
+    languageId: 'ita',
+    gender: 'F',
+    countryId: 'it',
+    birthDate: '1985-04-12T00:00:00',
+    posCode: 'ES100:102048',
+    brand: 'CAR',
+    weddingDate: '/Date(1579305600000+0100)/',
+    preferredContactMethod: 'EMail',
+    contactByEmailFlag: true,
+    contactBySMSFlag: false,
+    saleRepresentativeEmail: 'rauf.aliyev@richemont.com',
+    allowStoreDataAbroad: false,
+    emails: [
+      { email: 'giulia.rossi@example.com', isMainEmail: true },
+      { email: 'g.rossi@example.org', isMainEmail: false },
+    ],
+    phones: [{ phone: '3331234567', countryPrefix: 'it', phoneType: 'Mobile', isMainPhone: true }],
+    addresses: [{ addressType: 'Home', countryId: 'it', city: 'Milano', zipCode: '20121', street: 'Via Montenapoleone 1', isMainAddress: true }],
+    events: [{ eventType: 'Birthday', eventDate: '2021-01-20' }],
+    interests: [{ interest: 'Watches', sapInterestId: 'CA-1' }],
+    hobbies: [{ hobby: 'Art', sapHobbyId: 'ART' }],
+    dataSharingConsent: true,
+    registrationDate: '2024-05-01T10:15:30.123Z',
+  }),
+);
 // Several problems: a rule broken, a wrong type in an array element, a bad date, a missing nested member.
 const broken = structuredClone(valid);
 delete broken.lastName;
@@ -137,17 +153,42 @@ const zodCreate = zodSchema('CreateCustomer');
 
 // All must agree before any timing means something.
 const verdicts = (p) => [CreateCustomerSchema.is(p), CreateCustomerSchema.validate(p).length === 0, ajv(p), ajvAll(p), zodCreate.safeParse(p).success];
-for (const [label, payload, expected] of [['valid', valid, true], ['invalid', invalid, false]])
+for (const [label, payload, expected] of [
+  ['valid', valid, true],
+  ['invalid', invalid, false],
+])
   if (verdicts(payload).some((v) => v !== expected)) throw new Error(`validators disagree on the ${label} payload: ${verdicts(payload)}`);
-console.log(`issues found in the invalid payload: ours ${CreateCustomerSchema.validate(invalid).length}, ajv allErrors ${(ajvAll(invalid), ajvAll.errors.length)}, zod ${zodCreate.safeParse(invalid).error.issues.length}`);
+console.log(
+  `issues found in the invalid payload: ours ${CreateCustomerSchema.validate(invalid).length}, ajv allErrors ${(ajvAll(invalid), ajvAll.errors.length)}, zod ${zodCreate.safeParse(invalid).error.issues.length}`,
+);
 
 // One loop per candidate (separate functions, so that no call site is shared between libraries).
 const loops = {
-  'CreateCustomerSchema.is()': (p, n) => { let k = 0; for (let i = 0; i < n; i++) if (CreateCustomerSchema.is(p)) k++; return k; },
-  'CreateCustomerSchema.validate()': (p, n) => { let k = 0; for (let i = 0; i < n; i++) k += CreateCustomerSchema.validate(p).length; return k; },
-  'ajv': (p, n) => { let k = 0; for (let i = 0; i < n; i++) if (ajv(p)) k++; return k; },
-  'ajv allErrors': (p, n) => { let k = 0; for (let i = 0; i < n; i++) if (ajvAll(p)) k++; return k; },
-  'zod 4 safeParse()': (p, n) => { let k = 0; for (let i = 0; i < n; i++) if (zodCreate.safeParse(p).success) k++; return k; },
+  'CreateCustomerSchema.is()': (p, n) => {
+    let k = 0;
+    for (let i = 0; i < n; i++) if (CreateCustomerSchema.is(p)) k++;
+    return k;
+  },
+  'CreateCustomerSchema.validate()': (p, n) => {
+    let k = 0;
+    for (let i = 0; i < n; i++) k += CreateCustomerSchema.validate(p).length;
+    return k;
+  },
+  ajv: (p, n) => {
+    let k = 0;
+    for (let i = 0; i < n; i++) if (ajv(p)) k++;
+    return k;
+  },
+  'ajv allErrors': (p, n) => {
+    let k = 0;
+    for (let i = 0; i < n; i++) if (ajvAll(p)) k++;
+    return k;
+  },
+  'zod 4 safeParse()': (p, n) => {
+    let k = 0;
+    for (let i = 0; i < n; i++) if (zodCreate.safeParse(p).success) k++;
+    return k;
+  },
 };
 
 let sink = 0;
@@ -166,14 +207,22 @@ function opsPerSecond(loop, payload, ms) {
 /** Best of several interleaved rounds per candidate: on a busy machine, noise only ever slows a round down. */
 const results = {};
 const rows = [];
-for (const [label, payload] of [['valid', valid], ['invalid', invalid]]) {
+for (const [label, payload] of [
+  ['valid', valid],
+  ['invalid', invalid],
+]) {
   const best = Object.fromEntries(Object.keys(loops).map((name) => [name, 0]));
   for (const loop of Object.values(loops)) opsPerSecond(loop, payload, 200); // warm-up
-  for (let round = 0; round < 8; round++)
-    for (const [name, loop] of Object.entries(loops)) best[name] = Math.max(best[name], opsPerSecond(loop, payload, 150));
+  for (let round = 0; round < 8; round++) for (const [name, loop] of Object.entries(loops)) best[name] = Math.max(best[name], opsPerSecond(loop, payload, 150));
   results[label] = best;
   for (const [name, n] of Object.entries(best))
-    rows.push({ payload: label, validator: name, 'ops/s': Math.round(n).toLocaleString('en'), 'vs ajv': (n / best.ajv).toFixed(2), 'vs ajv allErrors': (n / best['ajv allErrors']).toFixed(2) });
+    rows.push({
+      payload: label,
+      validator: name,
+      'ops/s': Math.round(n).toLocaleString('en'),
+      'vs ajv': (n / best.ajv).toFixed(2),
+      'vs ajv allErrors': (n / best['ajv allErrors']).toFixed(2),
+    });
 }
 console.table(rows);
 

@@ -49,25 +49,38 @@ type Check = (value: unknown, path: string) => void;
 const fail = (path: string, what: string): never => {
   throw new ConfigError(`${path}: ${what}`);
 };
-const str: Check = (v, p) => { if (typeof v !== 'string') fail(p, 'must be a string'); };
-const bool: Check = (v, p) => { if (typeof v !== 'boolean') fail(p, 'must be true or false'); };
-const strings: Check = (v, p) => { if (!Array.isArray(v)) fail(p, 'must be an array of strings'); (v as unknown[]).forEach((x, i) => str(x, `${p}[${i}]`)); };
-const object = (shape: Record<string, Check>): Check => (v, p) => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'must be an object');
-  for (const [k, x] of Object.entries(v as object)) {
-    const check = shape[k];
-    if (!check) fail(`${p}.${k}`, `unknown setting (known: ${Object.keys(shape).join(', ')})`);
-    check!(x, `${p}.${k}`);
-  }
+const str: Check = (v, p) => {
+  if (typeof v !== 'string') fail(p, 'must be a string');
 };
-const record = (check: Check): Check => (v, p) => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'must be an object');
-  for (const [k, x] of Object.entries(v as object)) check(x, `${p}.${k}`);
+const bool: Check = (v, p) => {
+  if (typeof v !== 'boolean') fail(p, 'must be true or false');
 };
-const list = (check: Check): Check => (v, p) => {
-  if (!Array.isArray(v)) fail(p, 'must be an array');
-  (v as unknown[]).forEach((x, i) => check(x, `${p}[${i}]`));
+const strings: Check = (v, p) => {
+  if (!Array.isArray(v)) fail(p, 'must be an array of strings');
+  (v as unknown[]).forEach((x, i) => str(x, `${p}[${i}]`));
 };
+const object =
+  (shape: Record<string, Check>): Check =>
+  (v, p) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'must be an object');
+    for (const [k, x] of Object.entries(v as object)) {
+      const check = shape[k];
+      if (!check) fail(`${p}.${k}`, `unknown setting (known: ${Object.keys(shape).join(', ')})`);
+      check!(x, `${p}.${k}`);
+    }
+  };
+const record =
+  (check: Check): Check =>
+  (v, p) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'must be an object');
+    for (const [k, x] of Object.entries(v as object)) check(x, `${p}.${k}`);
+  };
+const list =
+  (check: Check): Check =>
+  (v, p) => {
+    if (!Array.isArray(v)) fail(p, 'must be an array');
+    (v as unknown[]).forEach((x, i) => check(x, `${p}[${i}]`));
+  };
 
 /** Named string formats a member can be held to (`fields.X.format`); each is a regular expression. */
 export const STRING_FORMATS: Record<string, string> = {
@@ -77,10 +90,12 @@ export const STRING_FORMATS: Record<string, string> = {
   date: '^\\d{4}-\\d{2}-\\d{2}$',
   'country-code': '^[A-Za-z]{2}$',
 };
-const oneOfNames = (names: Record<string, unknown>): Check => (v, p) => {
-  str(v, p);
-  if (!(String(v) in names)) fail(p, `must be one of ${Object.keys(names).join(', ')}`);
-};
+const oneOfNames =
+  (names: Record<string, unknown>): Check =>
+  (v, p) => {
+    str(v, p);
+    if (!(String(v) in names)) fail(p, `must be one of ${Object.keys(names).join(', ')}`);
+  };
 const regex: Check = (v, p) => {
   str(v, p);
   try {

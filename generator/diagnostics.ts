@@ -22,7 +22,7 @@ export function formatLocation(loc: SourceLocation | undefined): string {
   return `${loc.file}:${loc.line}${loc.column ? `:${loc.column}` : ''}`;
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** One line, whatever the docs hold: control characters (terminal escapes, NUL, line breaks) are shown as `\uXXXX`. */
@@ -47,9 +47,7 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   });
   return unique.sort(
     (a, b) =>
-      compareLocations(a.loc, b.loc) ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+      compareLocations(a.loc, b.loc) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
 }
 

@@ -13,7 +13,6 @@ import type { OutputFiles } from './write-output.js';
 
 export const GENERATE_COMMAND = 'booster-codegen generate';
 
-
 export interface ModelRun {
   config: CodegenConfig;
   /** The config file as diagnostics name it (relative to the working folder). */

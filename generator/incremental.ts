@@ -11,7 +11,6 @@ import { GENERATOR_DIR, PACKAGE_ROOT, TEMPLATES_DIR } from './package-root.js';
 import { listInputFiles } from './read/input-files.js';
 import { sha256, stampOf, type FileHashes } from './write-output.js';
 
-
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries
@@ -37,7 +36,12 @@ function hashGenerator(): Promise<string> {
  * manifest. A page whose size and modification time are those `known` recorded is not read again.
  * The pages it reads go into `read`, when given, so that a run that follows need not read them twice.
  */
-export async function inputHash(inputDir: string, configFile: string, known: FileHashes = {}, read?: Map<string, Buffer>): Promise<{ hash: string; inputs: FileHashes }> {
+export async function inputHash(
+  inputDir: string,
+  configFile: string,
+  known: FileHashes = {},
+  read?: Map<string, Buffer>,
+): Promise<{ hash: string; inputs: FileHashes }> {
   const files = await listInputFiles(inputDir);
   const inputs: FileHashes = {};
   // One after the other, synchronously: a promise per page (1,000s of them) costs several times the reads.

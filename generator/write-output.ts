@@ -188,7 +188,13 @@ export async function recoverOutput(outDir: string): Promise<boolean> {
     // Relative to the output folder, so that a moved checkout still rolls forward; an absolute
     // one (older journals) that no longer exists is looked for by its name in the state folder.
     let staging = path.resolve(outDir, journal.staging);
-    if (path.isAbsolute(journal.staging) && !(await readdir(staging).then(() => true, () => false)))
+    if (
+      path.isAbsolute(journal.staging) &&
+      !(await readdir(staging).then(
+        () => true,
+        () => false,
+      ))
+    )
       staging = statePath(outDir, path.basename(journal.staging));
     for (const rel of journal.moves) {
       const staged = path.join(staging, rel);
@@ -221,7 +227,9 @@ export async function staleFiles(outDir: string, files: OutputFiles): Promise<st
 
 /** Files the last run generated that this one does not: they are removed. */
 function obsolete(previous: Manifest | undefined, files: OutputFiles): string[] {
-  return Object.keys(previous?.files ?? {}).filter((rel) => !files.has(rel)).sort();
+  return Object.keys(previous?.files ?? {})
+    .filter((rel) => !files.has(rel))
+    .sort();
 }
 
 /** True when the files on disk are exactly the ones the manifest recorded. */
@@ -252,7 +260,11 @@ export async function writeOutput(
   }
 }
 
-async function writeLocked(outDir: string, files: OutputFiles, manifest: Omit<Manifest, 'files' | 'stamps'>): Promise<{ written: string[]; removed: string[] }> {
+async function writeLocked(
+  outDir: string,
+  files: OutputFiles,
+  manifest: Omit<Manifest, 'files' | 'stamps'>,
+): Promise<{ written: string[]; removed: string[] }> {
   await recoverOutput(outDir);
   const previous = await readManifest(outDir);
   const written = await staleFiles(outDir, files);

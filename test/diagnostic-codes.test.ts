@@ -55,8 +55,7 @@ describe('diagnostic codes', () => {
     expect(parts, 'README.md has no "## Diagnostics" heading followed by an intro paragraph').toBeDefined();
     expect(
       parts!.table,
-      'README.md\'s Diagnostics table is not the one rendered from generator/diagnostic-codes.ts: ' +
-        'run `npm run docs:diagnostics` to rewrite it',
+      "README.md's Diagnostics table is not the one rendered from generator/diagnostic-codes.ts: " + 'run `npm run docs:diagnostics` to rewrite it',
     ).toBe(renderDiagnosticsTable());
   });
 

@@ -33,7 +33,11 @@ function parseHeaders(list: readonly string[]): Record<string, string> {
 }
 
 async function run(args: CrawlArgs): Promise<number> {
-  for (const [name, value] of [['--concurrency', args.concurrency], ['--timeout', args.timeout], ['--max-page-size', args.maxPageSize]] as const)
+  for (const [name, value] of [
+    ['--concurrency', args.concurrency],
+    ['--timeout', args.timeout],
+    ['--max-page-size', args.maxPageSize],
+  ] as const)
     if (!Number.isInteger(value) || value < 1) throw new UsageError(`${name} must be a positive integer`);
   if (!Number.isInteger(args.retries) || args.retries < 0) throw new UsageError('--retries must be 0 or more');
   const { crawl, CrawlUsageError, formatSummary } = await crawlModule();
@@ -61,16 +65,14 @@ export function registerCrawl(y: Argv): Argv {
     "save a live service's /metadata pages for offline generate",
     async (c) => {
       const { CRAWL_DEFAULTS } = await crawlModule();
-      return c
-        .positional('baseUrl', { type: 'string', demandOption: true, describe: 'the service root, e.g. https://api.example.com/' })
-        .options({
-          out: { type: 'string', default: 'input', describe: 'folder to save the pages in' },
-          header: { type: 'string', array: true, describe: "request header 'Name: value' (repeatable), e.g. 'Authorization: Bearer …'" },
-          concurrency: { type: 'number', default: CRAWL_DEFAULTS.concurrency, describe: 'pages fetched at once' },
-          timeout: { type: 'number', default: CRAWL_DEFAULTS.timeoutMs, describe: 'milliseconds per attempt' },
-          retries: { type: 'number', default: CRAWL_DEFAULTS.retries, describe: 'retries after a timeout, network error or 5xx' },
-          'max-page-size': { type: 'number', default: CRAWL_DEFAULTS.maxBytes, describe: 'bytes; larger pages fail' },
-        });
+      return c.positional('baseUrl', { type: 'string', demandOption: true, describe: 'the service root, e.g. https://api.example.com/' }).options({
+        out: { type: 'string', default: 'input', describe: 'folder to save the pages in' },
+        header: { type: 'string', array: true, describe: "request header 'Name: value' (repeatable), e.g. 'Authorization: Bearer …'" },
+        concurrency: { type: 'number', default: CRAWL_DEFAULTS.concurrency, describe: 'pages fetched at once' },
+        timeout: { type: 'number', default: CRAWL_DEFAULTS.timeoutMs, describe: 'milliseconds per attempt' },
+        retries: { type: 'number', default: CRAWL_DEFAULTS.retries, describe: 'retries after a timeout, network error or 5xx' },
+        'max-page-size': { type: 'number', default: CRAWL_DEFAULTS.maxBytes, describe: 'bytes; larger pages fail' },
+      });
     },
     (args) => guarded(() => run(args as unknown as CrawlArgs)),
   );

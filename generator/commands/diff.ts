@@ -40,7 +40,13 @@ async function diff(args: DiffArgs): Promise<number> {
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   };
   const format = args.format ?? 'text';
-  process.stdout.write(format === 'json' ? report.formatJson(changes, options) : format === 'markdown' ? report.formatMarkdown(changes, options) : report.formatText(changes, options));
+  process.stdout.write(
+    format === 'json'
+      ? report.formatJson(changes, options)
+      : format === 'markdown'
+        ? report.formatMarkdown(changes, options)
+        : report.formatText(changes, options),
+  );
   if (args.failOn === 'any' && changes.length) return 1;
   return args.failOn === 'breaking' && changes.some((c) => c.impact === 'breaking') ? 1 : 0;
 }

@@ -38,7 +38,10 @@ async function generate(args: GenerateArgs): Promise<number> {
   const manifest = args.force ? undefined : previous;
   if (manifest?.inputHash === hash && (await manifestIntact(outDir, manifest))) {
     const { error, warning } = manifest.diagnostics;
-    if (!args.quiet) process.stderr.write(`${outRel}/ is up to date: the docs, config and generator have not changed (${error} error(s), ${warning} warning(s) last time; --force regenerates)\n`);
+    if (!args.quiet)
+      process.stderr.write(
+        `${outRel}/ is up to date: the docs, config and generator have not changed (${error} error(s), ${warning} warning(s) last time; --force regenerates)\n`,
+      );
     return strictFailure(manifest.diagnostics, args.strict);
   }
 
@@ -83,7 +86,11 @@ export function registerGenerate(y: Argv): Argv {
         check: { type: 'boolean', describe: 'write nothing; exit 1 when the output on disk is stale' },
         strict: { type: 'boolean', describe: 'exit 1 when the docs give warnings' },
         force: { type: 'boolean', describe: 'regenerate even when nothing changed since the last run' },
-        bump: { type: 'boolean', default: true, describe: 'bump the package version and prepend to CHANGELOG.md when the API changed (--no-bump: keep the version)' },
+        bump: {
+          type: 'boolean',
+          default: true,
+          describe: 'bump the package version and prepend to CHANGELOG.md when the API changed (--no-bump: keep the version)',
+        },
         quiet: { type: 'boolean', describe: 'print only problems' },
         verbose: { type: 'boolean', describe: 'also print notes' },
       }),

@@ -15,8 +15,7 @@ export interface FetchLimits {
 }
 
 export type FetchResult =
-  | { ok: true; url: string; text: string; attempts: number }
-  | { ok: false; url: string; reason: string; status?: number; attempts: number };
+  { ok: true; url: string; text: string; attempts: number } | { ok: false; url: string; reason: string; status?: number; attempts: number };
 
 type Attempt = { ok: true; text: string } | { ok: false; reason: string; status?: number; retry: boolean };
 

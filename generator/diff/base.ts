@@ -76,9 +76,18 @@ export async function loadBase(spec: string | undefined, outDir: string, cwd: st
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: string };
     if (err.code === 'ENOENT') throw new UsageError(`cannot run git to read ${rel} at ${ref}; give --base FILE`);
-    if (/not a git repository/i.test(err.stderr ?? '')) throw new UsageError(`${path.relative(cwd, dir) || '.'} is not in a git repository, so there is no committed ${rel} to compare with; give --base FILE`);
-    const known = await git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`).then(() => true, () => false);
-    if (!known) throw new UsageError(spec === undefined ? `the repository has no commit yet, so there is no committed ${rel} to compare with; give --base FILE` : `--base ${ref}: neither a file nor a git revision`);
+    if (/not a git repository/i.test(err.stderr ?? ''))
+      throw new UsageError(`${path.relative(cwd, dir) || '.'} is not in a git repository, so there is no committed ${rel} to compare with; give --base FILE`);
+    const known = await git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`).then(
+      () => true,
+      () => false,
+    );
+    if (!known)
+      throw new UsageError(
+        spec === undefined
+          ? `the repository has no commit yet, so there is no committed ${rel} to compare with; give --base FILE`
+          : `--base ${ref}: neither a file nor a git revision`,
+      );
     throw new UsageError(`${rel} is not committed at ${ref}; generate and commit it first, or give --base FILE`);
   }
   const model = parseModel(text);

@@ -47,7 +47,10 @@ export function bumpFor(changes: readonly Change[], version: string): Bump | und
 
 export function bumpVersion(version: string, bump: Bump): string {
   const v = parse(version);
-  if (!v) throw new UsageError(`package version '${version}' is not a semantic version (x.y.z), so it cannot be bumped; set packageVersion in the config, or pass --no-bump`);
+  if (!v)
+    throw new UsageError(
+      `package version '${version}' is not a semantic version (x.y.z), so it cannot be bumped; set packageVersion in the config, or pass --no-bump`,
+    );
   const [major, minor, patch] = v.nums;
   return bump === 'major' ? `${major + 1}.0.0` : bump === 'minor' ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
 }
@@ -83,7 +86,10 @@ export interface Release {
 /** Compares the new model with the one in `outDir` and decides the version and changelog. */
 export async function planRelease(outDir: string, model: ApiModel, config: CodegenConfig, bump: boolean, o: Omit<ReportOptions, 'base'>): Promise<Release> {
   const [onDisk, changelog, previousModel] = await Promise.all([
-    readFile(path.join(outDir, 'package.json'), 'utf8').then((t) => (JSON.parse(t) as { version?: unknown }).version, () => undefined),
+    readFile(path.join(outDir, 'package.json'), 'utf8').then(
+      (t) => (JSON.parse(t) as { version?: unknown }).version,
+      () => undefined,
+    ),
     readFile(path.join(outDir, 'CHANGELOG.md'), 'utf8').catch(() => undefined),
     bump ? readModelFile(path.join(outDir, 'api-model.json')) : undefined,
   ]);

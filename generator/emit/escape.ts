@@ -6,12 +6,12 @@ import { isIdentifier } from '../names/identifiers.js';
 
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 // Control characters other than tab and newline have no business in a comment.
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Lines of a JSDoc body: `*\/` cannot close the comment, and no line break survives unescaped. */
 export function jsdocLines(text: string): string[] {
-  // eslint-disable-next-line no-control-regex
+   
   if (!/[\u0000-\u001f\u007f\u0085\u2028\u2029]|\*\//.test(text)) return [text.trimEnd()]; // most text: one plain line
   return text
     .replace(CONTROL, '')
@@ -31,9 +31,12 @@ export function docText(text: string): string {
  */
 export function jsString(text: string): string {
   // Most strings (names, messages) need no escape and hold no quote: the common case, quickly.
-  // eslint-disable-next-line no-control-regex
+   
   if (/^[^'"\\\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/.test(text)) return `'${text}'`;
-  const body = JSON.stringify(text).slice(1, -1).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const body = JSON.stringify(text)
+    .slice(1, -1)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const singles = text.split("'").length - 1;
   const doubles = text.split('"').length - 1;
   return singles > doubles ? `"${body}"` : `'${body.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;

@@ -25,7 +25,7 @@ let prettierModule: typeof import('prettier') | undefined;
  */
 const prettier = () => (prettierModule ??= createRequire(import.meta.url)('prettier') as typeof import('prettier'));
 
-// eslint-disable-next-line no-control-regex
+ 
 const NON_ASCII = /[^\u0000-\u007e]/;
 
 /**
@@ -89,7 +89,7 @@ function settled(text: string, statements: boolean): boolean {
   if (text.includes('\t') || text.includes('\r') || text.includes('\n\n\n')) return false;
   // Width is length in ASCII text; elsewhere it is at most twice the length: most lines need no counting.
   const maxLength = NON_ASCII.test(text) ? PRINT_WIDTH / 2 : PRINT_WIDTH;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     if (end === start) {
@@ -182,7 +182,10 @@ export async function formatTypeScript(source: string): Promise<string> {
 
 /** A class again: its head, its members one blank line apart, its closing brace. */
 function joinClass(parts: Unit[]): string {
-  return `${parts[0]!.text}\n${parts.slice(1, -1).map((u) => u.text).join('\n\n')}\n}`;
+  return `${parts[0]!.text}\n${parts
+    .slice(1, -1)
+    .map((u) => u.text)
+    .join('\n\n')}\n}`;
 }
 
 /** JSON artifacts: `JSON.stringify`'s layout (prettier's `json-stringify`, as npm writes package.json). */

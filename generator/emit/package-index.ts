@@ -16,8 +16,14 @@ export async function emitPackageIndex(model: ApiModel, command: string): Promis
   const runtime = new Set([...exportedNames('validators.ts.hbs', 'client.ts.hbs'), names.client, ...symbols.map((s) => s.schema)]);
   const view = {
     header: GENERATED_HEADER(command),
-    enumValues: exportList('export', symbols.filter((s) => s.kind === 'enum').map((s) => s.values)),
-    shadowing: exportList('export type', symbols.filter((s) => runtime.has(s.id)).map((s) => s.id)),
+    enumValues: exportList(
+      'export',
+      symbols.filter((s) => s.kind === 'enum').map((s) => s.values),
+    ),
+    shadowing: exportList(
+      'export type',
+      symbols.filter((s) => runtime.has(s.id)).map((s) => s.id),
+    ),
   };
   return formatTypeScript(renderTemplate('index.ts.hbs', view));
 }

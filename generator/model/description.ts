@@ -34,5 +34,8 @@ export function extractCondition(description: string): { subject: string; equals
 
 /** The label of a description: the text before its examples or clauses (`Customer Type`). */
 export function descriptionLabel(description: string): string {
-  return description.split(/\s+e\.g\.|,\s*e\.g\.|\s+-\s+/i)[0]!.trim().toLowerCase();
+  return description
+    .split(/\s+e\.g\.|,\s*e\.g\.|\s+-\s+/i)[0]!
+    .trim()
+    .toLowerCase();
 }

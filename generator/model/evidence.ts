@@ -109,8 +109,11 @@ export function addDeclaredEvidence(declared: readonly DeclaredClass[], evidence
 
 function isListElement(e: XmlElement): boolean {
   // `<emails><Email>…</Email></emails>` or `<ids xmlns:d2p1="…/Arrays"><d2p1:int>0</d2p1:int></ids>`.
-  return e.children.length > 0 && e.children.every((c) => c.namespace === ARRAYS_NS || /^[A-Z]/.test(c.localName)) &&
-    e.children.every((c) => c.localName === e.children[0]!.localName);
+  return (
+    e.children.length > 0 &&
+    e.children.every((c) => c.namespace === ARRAYS_NS || /^[A-Z]/.test(c.localName)) &&
+    e.children.every((c) => c.localName === e.children[0]!.localName)
+  );
 }
 
 /** `http://schemas.datacontract.org/2004/07/A.B` → `A.B`. */
@@ -135,8 +138,7 @@ export function addXmlInstance(typeName: string, e: XmlElement, lookup: MemberTy
     });
     if (!member.children.length) continue;
     if (isListElement(member)) {
-      for (const item of member.children)
-        if (item.namespace !== ARRAYS_NS && item.children.length) addXmlInstance(item.localName, item, lookup, evidence);
+      for (const item of member.children) if (item.namespace !== ARRAYS_NS && item.children.length) addXmlInstance(item.localName, item, lookup, evidence);
     } else {
       const nested = lookup(member.localName);
       if (nested) addXmlInstance(nested, member, lookup, evidence);

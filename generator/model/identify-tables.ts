@@ -14,7 +14,13 @@ import { planPage, type PagePlan } from './page-plan.js';
 
 const CERTAIN: ReadonlySet<NameSource> = new Set(['caption', 'dto', 'sample', 'convention', 'catalog']);
 
-export function identifyTables(pages: readonly ModelPage[], named: readonly PageOperation[], stated: Structure, evidence: Evidence, bag: DiagnosticBag): PagePlan[] {
+export function identifyTables(
+  pages: readonly ModelPage[],
+  named: readonly PageOperation[],
+  stated: Structure,
+  evidence: Evidence,
+  bag: DiagnosticBag,
+): PagePlan[] {
   const first = buildCatalog(pages, stated, evidence);
   const learned = new Map<string, ReadonlySet<string>>();
   // Titled tables are in the catalog already: only a page with an untitled one can teach it more.

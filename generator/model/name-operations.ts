@@ -83,7 +83,11 @@ function nameAfterRoute({ fragments: page }: ModelPage, bag: DiagnosticBag): Nam
   const fromSummary = route?.summary ? pascalCaseWords(route.summary) : undefined;
   const loc = route?.loc ?? { file: page.file, line: 1 };
   if (fromSummary) {
-    bag.warn('SS050', loc, `the page does not name its operation; named it '${fromSummary}' after the route summary '${route!.summary}' (rename it in codegen.config.json if that is wrong)`);
+    bag.warn(
+      'SS050',
+      loc,
+      `the page does not name its operation; named it '${fromSummary}' after the route summary '${route!.summary}' (rename it in codegen.config.json if that is wrong)`,
+    );
     return { operation: fromSummary, operationFrom: 'summary' };
   }
   const fromPath = pascalCaseWords(`${route?.verbs[0] ?? 'call'} ${route?.path.replace(/\{[^}]*\}/g, '') ?? page.file}`) ?? 'Operation';
@@ -132,7 +136,11 @@ function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): 
     if (!body.value.members.length) return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };
     if (marker?.shape.kind === 'typed') return { shape: marker.shape, loc: body.loc, how: 'dto' };
     const conventional = `${operation}Response`;
-    const captioned = captionFitting(page, operation, body.value.members.map((m) => memberKey(m.key)));
+    const captioned = captionFitting(
+      page,
+      operation,
+      body.value.members.map((m) => memberKey(m.key)),
+    );
     if (captioned && captioned !== conventional) return { shape: { kind: 'typed', type: captioned }, loc: body.loc, how: 'caption' };
     bag.info('SS057', body.loc, `the response sample does not name its type; named it '${conventional}' by ServiceStack's {Operation}Response convention`);
     return { shape: { kind: 'typed', type: conventional }, loc: body.loc, how: 'convention' };

@@ -4,7 +4,7 @@
  * path parameter (and required, whatever its table says); the rest go to the query (GET/DELETE)
  * or the body.
  *
-*/
+ */
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { AuthFragment, IndexOperationFragment, PageFragments, RouteFragment } from '../read/fragments.js';
 import { pathVariables } from '../read/routes.js';
@@ -67,7 +67,10 @@ function mergeRoutes(plans: OperationSource[], declared: readonly RouteFragment[
   // Pipe tables, HTML and JSON keep the columns apart, so their summary and notes beat a squashed split.
   const exact = (p: OperationSource) => p.form !== 'squashed-text';
   const ordered = [...plans].sort((a, b) => Number(exact(b)) - Number(exact(a)));
-  const all = [...ordered.flatMap((plan) => plan.routes.map((r) => ({ r, exact: exact(plan), stated: true }))), ...declared.map((r) => ({ r, exact: true, stated: false }))];
+  const all = [
+    ...ordered.flatMap((plan) => plan.routes.map((r) => ({ r, exact: exact(plan), stated: true }))),
+    ...declared.map((r) => ({ r, exact: true, stated: false })),
+  ];
   for (const { r, exact: isExact, stated } of all) {
     const vars = pathVariables(r.path);
     if (!vars) {
@@ -77,14 +80,27 @@ function mergeRoutes(plans: OperationSource[], declared: readonly RouteFragment[
     const key = routeKey(r.verbs, r.path);
     const existing = routes.get(key);
     if (!existing) {
-      routes.set(key, { verbs: r.verbs, path: r.path, pathVariables: vars, ...(r.summary ? { summary: r.summary } : {}), ...(r.notes ? { notes: r.notes } : {}), sources: [r.loc], exact: isExact, loc: r.loc });
+      routes.set(key, {
+        verbs: r.verbs,
+        path: r.path,
+        pathVariables: vars,
+        ...(r.summary ? { summary: r.summary } : {}),
+        ...(r.notes ? { notes: r.notes } : {}),
+        sources: [r.loc],
+        exact: isExact,
+        loc: r.loc,
+      });
       continue;
     }
     existing.sources.push(r.loc);
     // A Route attribute says nothing of summary and notes unless it names them.
     if (!stated && r.summary === undefined && r.notes === undefined) continue;
     if ((existing.summary ?? '') !== (r.summary ?? '') || (existing.notes ?? '') !== (r.notes ?? ''))
-      bag.info('SS053', r.loc, `route ${r.verbs.join(',') || 'ANY'} ${r.path} reads summary '${r.summary ?? ''}', notes '${r.notes ?? ''}' here but '${existing.summary ?? ''}', '${existing.notes ?? ''}' at ${at(existing.loc)}; using the latter`);
+      bag.info(
+        'SS053',
+        r.loc,
+        `route ${r.verbs.join(',') || 'ANY'} ${r.path} reads summary '${r.summary ?? ''}', notes '${r.notes ?? ''}' here but '${existing.summary ?? ''}', '${existing.notes ?? ''}' at ${at(existing.loc)}; using the latter`,
+      );
   }
   return [...routes.values()].map(({ exact: _e, loc: _l, ...route }) => ({ ...route, sources: sortLocs(route.sources) }));
 }
@@ -102,7 +118,12 @@ function compareLocs(a: SourceLocation, b: SourceLocation): number {
 }
 
 /** `declared`: what the request DTO's `IReturn<T>` / `IReturnVoid` says, which is stated, not shown. */
-function mergeResponse(name: string, plans: OperationSource[], declared: readonly { shape: ResponseShape; loc: SourceLocation }[], bag: DiagnosticBag): ResponseShape {
+function mergeResponse(
+  name: string,
+  plans: OperationSource[],
+  declared: readonly { shape: ResponseShape; loc: SourceLocation }[],
+  bag: DiagnosticBag,
+): ResponseShape {
   const shown = [...plans.flatMap((p) => (p.response ? [p.response] : [])), ...declared];
   const typed = shown.find((r) => r.shape.kind === 'typed');
   const chosen = declared[0] ?? typed ?? shown.find((r) => r.shape.kind === 'untyped') ?? shown[0];
@@ -110,7 +131,11 @@ function mergeResponse(name: string, plans: OperationSource[], declared: readonl
     if (chosen && JSON.stringify(r.shape) !== JSON.stringify(chosen.shape))
       bag.warn('SS058', r.loc, `response of '${name}' is ${describe(r.shape)} here but ${describe(chosen.shape)} at ${at(chosen.loc)}; using the latter`);
   if (chosen) return chosen.shape;
-  bag.warn('SS058', plans[0]!.routes[0]?.loc ?? { file: plans[0]!.file, line: 1 }, `no page shows a sample response for '${name}'; its response is taken as untyped`);
+  bag.warn(
+    'SS058',
+    plans[0]!.routes[0]?.loc ?? { file: plans[0]!.file, line: 1 },
+    `no page shows a sample response for '${name}'; its response is taken as untyped`,
+  );
   return { kind: 'untyped' };
 }
 
@@ -122,11 +147,19 @@ function mergeAuth(name: string, plans: OperationSource[], bag: DiagnosticBag, l
   const stated = plans.filter((p) => p.auth || p.form !== 'pipe-text');
   const required = plans.some((p) => p.auth?.required) || Boolean(listed?.auth);
   if (!stated.length && !listed)
-    bag.warn('SS052', plans[0]!.routes[0]?.loc ?? { file: plans[0]!.file, line: 1 }, `no page says whether '${name}' requires authentication (pipe-table dumps drop that line); taken as not required (set operations.${name}.requiresAuth in codegen.config.json)`);
+    bag.warn(
+      'SS052',
+      plans[0]!.routes[0]?.loc ?? { file: plans[0]!.file, line: 1 },
+      `no page says whether '${name}' requires authentication (pipe-table dumps drop that line); taken as not required (set operations.${name}.requiresAuth in codegen.config.json)`,
+    );
   // The index and a page that states auth (HTML, squashed text, metadata JSON) must agree.
   const dissent = listed && stated.find((p) => Boolean(p.auth?.required) !== Boolean(listed.auth));
   if (listed && dissent)
-    bag.warn('SS141', listed.loc, `the index says '${name}' ${listed.auth ? 'requires' : 'does not require'} authentication, but ${dissent.file} says the opposite; taken as required`);
+    bag.warn(
+      'SS141',
+      listed.loc,
+      `the index says '${name}' ${listed.auth ? 'requires' : 'does not require'} authentication, but ${dissent.file} says the opposite; taken as required`,
+    );
   const sorted = (xs: string[]) => [...new Set(xs)].sort();
   return {
     required,
@@ -145,7 +178,10 @@ export function typeChain(name: string, types: Map<string, TypeDef>): TypeDef[] 
 function parameters(op: Operation, types: Map<string, TypeDef>, bag: DiagnosticBag): Parameter[] {
   const first = op.routes[0];
   const chain = typeChain(op.request, types);
-  const members = chain.slice().reverse().flatMap((t) => t.fields.map((f) => ({ t, f })));
+  const members = chain
+    .slice()
+    .reverse()
+    .flatMap((t) => t.fields.map((f) => ({ t, f })));
   settleRouteVariables(op, members, bag);
   const inPath = new Set((first?.pathVariables ?? []).map(memberKey));
   const verbs = first?.verbs.length ? first.verbs : ['POST'];
@@ -185,7 +221,12 @@ function settleRouteVariables(op: Operation, members: { t: TypeDef; f: Field }[]
 }
 
 /** `listed`: the operations of the `/metadata` index pages, by name; their tags and auth count like a page's. */
-export function mergeOperations(plans: OperationSource[], types: Map<string, TypeDef>, bag: DiagnosticBag, listed = new Map<string, IndexOperationFragment>()): Operation[] {
+export function mergeOperations(
+  plans: OperationSource[],
+  types: Map<string, TypeDef>,
+  bag: DiagnosticBag,
+  listed = new Map<string, IndexOperationFragment>(),
+): Operation[] {
   const byName = new Map<string, OperationSource[]>();
   for (const p of plans) byName.set(p.operation, [...(byName.get(p.operation) ?? []), p]);
   // The request DTOs as the pages' DTO sources declare them, for their routes and IReturn<T>.
@@ -204,10 +245,19 @@ export function mergeOperations(plans: OperationSource[], types: Map<string, Typ
       name,
       ...(description ? { description } : {}),
       tags: [...new Set([...group.flatMap((p) => p.tags), ...(listed.get(name)?.tags ?? [])])].sort(),
-      routes: mergeRoutes(group, (requestClasses.get(name) ?? []).flatMap((c) => c.routes), bag),
+      routes: mergeRoutes(
+        group,
+        (requestClasses.get(name) ?? []).flatMap((c) => c.routes),
+        bag,
+      ),
       auth: mergeAuth(name, group, bag, listed.get(name)),
       request: name,
-      response: mergeResponse(name, group, (requestClasses.get(name) ?? []).flatMap((c) => (c.response ? [c.response] : [])), bag),
+      response: mergeResponse(
+        name,
+        group,
+        (requestClasses.get(name) ?? []).flatMap((c) => (c.response ? [c.response] : [])),
+        bag,
+      ),
       formats: [...new Set(group.flatMap((p) => (p.formatHint ? [p.formatHint] : [])))].sort(),
       parameters: [],
       sources: sortLocs(group.map(sourceLoc)),

@@ -139,7 +139,7 @@ function visitBases(walk: Walk, name: string, own: ParamTableFragment | undefine
   const instance = walk.catalog.evidence.keys(name);
   const chain: ParamTableFragment[] = [];
   const state = { covered: own ? new Set(keysOf(own, walk.catalog)) : new Set<string>(), referenced: new Set(referencesOf(own)) };
-  for (let derived = name; ; ) {
+  for (let derived = name; ;) {
     const builtin = BUILTIN_TYPES.find((t) => t.name === derived);
     const declaredBase = walk.catalog.declaredBases.get(derived) ?? builtin?.base;
     if (!declaredBase && builtin) break; // ServiceStack's own type: its declaration says it has no base
@@ -189,7 +189,11 @@ function baseTable(
   const byMembers = typeWithMembers(keys, walk.catalog) ?? closestTable(keys, walk.catalog);
   if (byMembers) return { name: byMembers, how: 'catalog' };
   const name = `${derived}Base`;
-  walk.bag.warn('SS060', candidate.loc, `table has no title; it holds members '${derived}' inherits, so it is a base class of '${derived}', named '${name}' for want of its real name (add the Python, C# or TypeScript DTOs or an XML sample page, or rename it in codegen.config.json)`);
+  walk.bag.warn(
+    'SS060',
+    candidate.loc,
+    `table has no title; it holds members '${derived}' inherits, so it is a base class of '${derived}', named '${name}' for want of its real name (add the Python, C# or TypeScript DTOs or an XML sample page, or rename it in codegen.config.json)`,
+  );
   return { name, how: 'fallback' };
 }
 
@@ -204,7 +208,11 @@ function visitUnshownResponse(walk: Walk): void {
   const keys = keysOf(table, walk.catalog);
   const known = typeWithMembers(keys, walk.catalog) ?? closestTable(keys, walk.catalog);
   const name = known ?? `${walk.plan.operation}Response`;
-  walk.bag.info('SS057', table.loc, `the page shows no response; the table after the request's is its response, '${name}' ${known ? 'by its members' : "by ServiceStack's {Operation}Response convention"}`);
+  walk.bag.info(
+    'SS057',
+    table.loc,
+    `the page shows no response; the table after the request's is its response, '${name}' ${known ? 'by its members' : "by ServiceStack's {Operation}Response convention"}`,
+  );
   walk.plan.response = { shape: { kind: 'typed', type: name }, loc: table.loc, how: known ? 'catalog' : 'convention' };
   walk.responseType = name;
   visit(walk, name, 'response');
@@ -232,7 +240,11 @@ function reportUnknownMembers(walk: Walk, table: ParamTableFragment, name: strin
   const unknown = table.rows.filter((r) => r.name && !known.has(memberKey(r.name)));
   if (!unknown.length) return;
   const names = unknown.map((r) => `'${r.name}'`).join(', ');
-  walk.bag.info('SS067', table.loc, `table taken for '${name}' by ${keys.size - unknown.length} of its ${keys.size} members; ${names} no other source gives '${name}'`);
+  walk.bag.info(
+    'SS067',
+    table.loc,
+    `table taken for '${name}' by ${keys.size - unknown.length} of its ${keys.size} members; ${names} no other source gives '${name}'`,
+  );
 }
 
 /** DTO and enum names the rows of a table mention, in row order. */

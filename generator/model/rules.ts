@@ -20,10 +20,20 @@ export function findRules(types: Map<string, TypeDef>, bag: DiagnosticBag): void
         (m) => m !== field && (words(m.name) === condition.subject || (m.description && descriptionLabel(m.description) === condition.subject)),
       );
       if (!subject) {
-        bag.warn('SS080', field.sources[0], `'${type.name}.${field.name}' is required when "${condition.subject}" is '${condition.equals}', but no member of '${type.name}' is called that; rule ignored (add it in codegen.config.json)`);
+        bag.warn(
+          'SS080',
+          field.sources[0],
+          `'${type.name}.${field.name}' is required when "${condition.subject}" is '${condition.equals}', but no member of '${type.name}' is called that; rule ignored (add it in codegen.config.json)`,
+        );
         continue;
       }
-      const rule: Rule = { kind: 'requiredWhen', field: field.wireName, when: { field: subject.wireName, equals: condition.equals }, from: 'description', sources: field.sources.slice(0, 1) };
+      const rule: Rule = {
+        kind: 'requiredWhen',
+        field: field.wireName,
+        when: { field: subject.wireName, equals: condition.equals },
+        from: 'description',
+        sources: field.sources.slice(0, 1),
+      };
       type.rules.push(rule);
     }
   }

@@ -7,6 +7,7 @@ export function describeService(pages: readonly PageFragments[], indexes: readon
   const name = pages.find((p) => p.serviceName)?.serviceName?.value ?? indexes.find((i) => i.serviceName)?.serviceName?.value;
   const hosts = pages.flatMap((p) => p.samples.flatMap((s) => s.headers.filter((h) => h.name.toLowerCase() === 'host')));
   const host = hosts[0]?.value;
-  for (const h of hosts) if (h.value !== host) bag.warn('SS059', h.loc, `sample host '${h.value}' differs from '${host}' at ${hosts[0]!.loc.file}:${hosts[0]!.loc.line}`);
+  for (const h of hosts)
+    if (h.value !== host) bag.warn('SS059', h.loc, `sample host '${h.value}' differs from '${host}' at ${hosts[0]!.loc.file}:${hosts[0]!.loc.line}`);
   return { ...(name ? { name } : {}), ...(host ? { host } : {}) };
 }

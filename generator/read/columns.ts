@@ -110,10 +110,7 @@ function splitScore(split: RowColumns, known: KnownNames): number {
  * Picks the split the page's other facts support. `ambiguous` lists the splits that
  * scored as well as the chosen one, so the caller can report them.
  */
-export function chooseSplit(
-  splits: readonly RowColumns[],
-  known: KnownNames,
-): { chosen?: RowColumns; ambiguous: RowColumns[] } {
+export function chooseSplit(splits: readonly RowColumns[], known: KnownNames): { chosen?: RowColumns; ambiguous: RowColumns[] } {
   if (splits.length === 0) return { ambiguous: [] };
   const scored = splits.map((split) => ({ split, score: splitScore(split, known) }));
   const best = Math.max(...scored.map((s) => s.score));

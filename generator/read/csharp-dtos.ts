@@ -16,14 +16,47 @@ import type { DiagnosticBag } from '../diagnostics.js';
 import { parseDotNetType } from './dotnet-type.js';
 import type { DtoAttributeFragment, DtoEnumMemberFragment, DtoTypeFragment, SourceLine } from './fragments.js';
 import {
-  append, attributeArguments, clip, attributeName, Cursor, descriptionByAttributes, lineAt, requiredByAttributes, routeFromAttribute, significant,
-  Source, tokenize, typeList, typeParameters, xmlDocText, type Significant, type Token,
+  append,
+  attributeArguments,
+  clip,
+  attributeName,
+  Cursor,
+  descriptionByAttributes,
+  lineAt,
+  requiredByAttributes,
+  routeFromAttribute,
+  significant,
+  Source,
+  tokenize,
+  typeList,
+  typeParameters,
+  xmlDocText,
+  type Significant,
+  type Token,
 } from './dto-source.js';
 
 const WHAT = 'C# DTOs';
 const MODIFIERS = new Set([
-  'public', 'private', 'protected', 'internal', 'static', 'virtual', 'override', 'abstract', 'sealed', 'new', 'readonly',
-  'required', 'const', 'volatile', 'unsafe', 'extern', 'partial', 'async', 'file', 'ref',
+  'public',
+  'private',
+  'protected',
+  'internal',
+  'static',
+  'virtual',
+  'override',
+  'abstract',
+  'sealed',
+  'new',
+  'readonly',
+  'required',
+  'const',
+  'volatile',
+  'unsafe',
+  'extern',
+  'partial',
+  'async',
+  'file',
+  'ref',
 ]);
 const TYPE_KEYWORDS = new Set(['class', 'struct', 'interface', 'record']);
 /** Namespaces and nested types nest no deeper than this. */
@@ -230,14 +263,16 @@ function readTypeDeclaration(ctx: Ctx, p: Preamble, namespace: string | undefine
   const bases = cur.eat(':') ? typeList(cur, ctx.src, ['where']) : [];
   while (!cur.done && !cur.is('{') && !cur.is(';') && !cur.is('}')) cur.next(); // `where T : class`
   const desc = description(p);
-  const routes = p.attributes.filter((a) => a.name === 'Route').flatMap((a) => {
-    const r = routeFromAttribute(a);
-    if ('error' in r) {
-      ctx.bag.warn('SS032', a.loc, `${WHAT}: ${r.error}`);
-      return [];
-    }
-    return [r];
-  });
+  const routes = p.attributes
+    .filter((a) => a.name === 'Route')
+    .flatMap((a) => {
+      const r = routeFromAttribute(a);
+      if ('error' in r) {
+        ctx.bag.warn('SS032', a.loc, `${WHAT}: ${r.error}`);
+        return [];
+      }
+      return [r];
+    });
   const type: DtoTypeFragment = {
     lang: 'csharp',
     kind: word === 'enum' ? 'enum' : word === 'interface' ? 'interface' : 'class',

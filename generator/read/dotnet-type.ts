@@ -13,12 +13,58 @@ export interface DotNetType {
 
 /** Names ServiceStack prints for built-in types; anything else is a DTO or enum name. */
 export const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set([
-  'string', 'String', 'char', 'Char', 'bool', 'Boolean',
-  'byte', 'Byte', 'sbyte', 'SByte', 'short', 'Int16', 'ushort', 'UInt16', 'int', 'Int32', 'uint', 'UInt32',
-  'long', 'Int64', 'ulong', 'UInt64', 'float', 'Single', 'double', 'Double', 'decimal', 'Decimal',
-  'DateTime', 'DateTimeOffset', 'DateOnly', 'TimeOnly', 'TimeSpan', 'Guid', 'Uri', 'object', 'Object', 'Stream',
-  'List', 'IList', 'IEnumerable', 'ICollection', 'IReadOnlyList', 'IReadOnlyCollection', 'HashSet', 'ISet',
-  'Dictionary', 'IDictionary', 'IReadOnlyDictionary', 'SortedDictionary', 'KeyValuePair', 'Nullable',
+  'string',
+  'String',
+  'char',
+  'Char',
+  'bool',
+  'Boolean',
+  'byte',
+  'Byte',
+  'sbyte',
+  'SByte',
+  'short',
+  'Int16',
+  'ushort',
+  'UInt16',
+  'int',
+  'Int32',
+  'uint',
+  'UInt32',
+  'long',
+  'Int64',
+  'ulong',
+  'UInt64',
+  'float',
+  'Single',
+  'double',
+  'Double',
+  'decimal',
+  'Decimal',
+  'DateTime',
+  'DateTimeOffset',
+  'DateOnly',
+  'TimeOnly',
+  'TimeSpan',
+  'Guid',
+  'Uri',
+  'object',
+  'Object',
+  'Stream',
+  'List',
+  'IList',
+  'IEnumerable',
+  'ICollection',
+  'IReadOnlyList',
+  'IReadOnlyCollection',
+  'HashSet',
+  'ISet',
+  'Dictionary',
+  'IDictionary',
+  'IReadOnlyDictionary',
+  'SortedDictionary',
+  'KeyValuePair',
+  'Nullable',
 ]);
 
 const NAME = /[A-Za-z_][A-Za-z0-9_.`]*/y;
@@ -46,15 +92,27 @@ export function readDotNetTypeAt(text: string, start: number, depth = 0): { type
       args.push(arg.type);
       i = arg.end;
       while (text[i] === ' ') i++;
-      if (text[i] === ',') { i++; continue; }
-      if (text[i] === '>') { i++; break; }
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === '>') {
+        i++;
+        break;
+      }
       return undefined;
     }
   }
   let arrayRank = 0;
-  while (text.startsWith('[]', i)) { arrayRank++; i += 2; }
+  while (text.startsWith('[]', i)) {
+    arrayRank++;
+    i += 2;
+  }
   let nullable = false;
-  if (text[i] === '?') { nullable = true; i++; }
+  if (text[i] === '?') {
+    nullable = true;
+    i++;
+  }
   let type: DotNetType = { name: m[0], args, arrayRank, nullable };
   if (type.name === 'Nullable' && args.length === 1 && arrayRank === 0) type = { ...args[0]!, nullable: true };
   return { type, end: i };

@@ -403,7 +403,15 @@ export function routeFromAttribute(a: DtoAttributeFragment): RouteFragment | { e
   const path = a.args[0] ?? a.named.Path;
   const verbsText = a.args[1] ?? a.named.Verbs;
   if (!path?.startsWith('/') || /\s/.test(path)) return { error: `Route attribute names no path: ${path ?? '(none)'}` };
-  const verbs = verbsText === undefined ? [] : parseVerbs(verbsText.toUpperCase().replace(/[\s,]+/g, ',').replace(/^,|,$/g, ''));
+  const verbs =
+    verbsText === undefined
+      ? []
+      : parseVerbs(
+          verbsText
+            .toUpperCase()
+            .replace(/[\s,]+/g, ',')
+            .replace(/^,|,$/g, ''),
+        );
   if (!verbs) return { error: `Route attribute verbs not understood: ${verbsText}` };
   const summary = a.named.Summary?.trim();
   const notes = a.named.Notes?.trim();

@@ -29,7 +29,9 @@ export function readHtmlIndex(file: string, source: string, bag: DiagnosticBag):
   if (service) index.serviceName = { value: service, loc: elementLoc(file, source, h1.get(0)) };
   const seen = new Set<string>();
   // The operations table is the one whose row headers carry `data-tags` (older hosts: the first table).
-  const rows = $('div.operations tr').toArray().filter((tr) => childElements(tr, 'th').length > 0);
+  const rows = $('div.operations tr')
+    .toArray()
+    .filter((tr) => childElements(tr, 'th').length > 0);
   for (const tr of rows) {
     const op = readRow(file, source, tr);
     if (!op) {
@@ -52,7 +54,10 @@ function readRow(file: string, source: string, tr: Element): IndexOperationFragm
   if (!th) return undefined;
   const name = tidy(textWithout(th, (el) => hasClass(el, 'icons'))).replace(/\n/g, ' ');
   if (!/^[A-Za-z_][\w`]*$/.test(name)) return undefined;
-  const tags = (th.attribs['data-tags'] ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = (th.attribs['data-tags'] ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const lock = findOne((el) => el.name === 'i' && hasClass(el, 'auth'), th.children);
   const links = childElements(tr, 'td').flatMap((td) => {
     const a = findOne((el) => el.name === 'a' && el.attribs.href !== undefined, td.children);
@@ -70,7 +75,11 @@ function textWithout(node: AnyNode, skip: (el: Element) => boolean): string {
 
 /** `Requires Roles: Admin, Sales?. Requires Permissions: orders:delete` (`?`: any of), or `Requires Authentication`. */
 export function authFromTitle(title: string): { roles: string[]; permissions: string[] } {
-  const list = (pattern: RegExp) => (pattern.exec(title)?.[1] ?? '').split(',').map((v) => v.trim().replace(/\?$/, '')).filter(Boolean);
+  const list = (pattern: RegExp) =>
+    (pattern.exec(title)?.[1] ?? '')
+      .split(',')
+      .map((v) => v.trim().replace(/\?$/, ''))
+      .filter(Boolean);
   return { roles: list(REQUIRES_ROLES), permissions: list(REQUIRES_PERMISSIONS) };
 }
 const requires = (label: string) => new RegExp(`Requires ${label}:(.*?)(?:\\.\\s+Requires |$)`);

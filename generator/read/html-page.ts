@@ -29,7 +29,23 @@ import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
 import { isTag, isText } from 'domhandler';
 import { textContent, uniqueSort } from 'domutils';
-import { childElements, elementLoc, ElementIndex, every, hasClass, headerCells, innerLines, insidePre, lineOf, ownRows, parseHtml, textWithBreaks, tidy, type AnyNode, type Element } from './html-shared.js';
+import {
+  childElements,
+  elementLoc,
+  ElementIndex,
+  every,
+  hasClass,
+  headerCells,
+  innerLines,
+  insidePre,
+  lineOf,
+  ownRows,
+  parseHtml,
+  textWithBreaks,
+  tidy,
+  type AnyNode,
+  type Element,
+} from './html-shared.js';
 
 const PARAMS_CAPTION = /^(\S.*?)\s+Parameters:$/;
 const ENUM_CAPTION = /^(\S.*?)\s+Enum:$/;
@@ -95,7 +111,10 @@ function readAuth(ctx: Ctx): void {
   const cells = every(table, (e) => e.name === 'td');
   for (let i = 0; i + 1 < cells.length; i += 2) {
     const label = lineOf(cells[i]!);
-    const values = lineOf(cells[i + 1]!).split(',').map((v) => v.trim()).filter(Boolean);
+    const values = lineOf(cells[i + 1]!)
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (/role/i.test(label)) auth.roles.push(...values);
     else if (/permission/i.test(label)) auth.permissions.push(...values);
     else ctx.bag.warn('SS108', loc(ctx, cells[i]), `authentication row '${label}' names neither roles nor permissions; ignored`);
@@ -177,9 +196,15 @@ function descriptionText(cell: Element): string {
   for (const node of cell.children) {
     const name = isTag(node) ? node.name : '';
     if (isText(node)) parts.push(node.data);
-    else if (node.nodeType !== 1) continue; // a comment or CDATA
+    else if (node.nodeType !== 1)
+      continue; // a comment or CDATA
     else if (name === 'br') parts.push('\n');
-    else if (name === 'ul' || name === 'ol') parts.push(` ${childElements(node, 'li').map((li) => lineOf(li)).join(', ')}`);
+    else if (name === 'ul' || name === 'ol')
+      parts.push(
+        ` ${childElements(node, 'li')
+          .map((li) => lineOf(li))
+          .join(', ')}`,
+      );
     else if (name === 'h4') {
       const heading = lineOf(node);
       parts.push(` ${heading}${/[:\d]$/.test(heading) ? '' : ':'}`);
@@ -201,7 +226,12 @@ function readLanguageTab(ctx: Ctx): void {
     if (lang === 'python') append(ctx.page.pythonClasses, readPythonDtos(ctx.page.file, lines(), ctx.bag));
     else if (lang === 'typescript' || lang === 'ts') append(ctx.page.dtoTypes, readTypeScriptDtos(ctx.page.file, lines(), ctx.bag));
     else if (lang === 'csharp' || lang === 'cs') append(ctx.page.dtoTypes, readCSharpDtos(ctx.page.file, lines(), ctx.bag));
-    else ctx.bag.info('SS105', loc(ctx, code), `the ${lang} DTO source is not read (Python's, TypeScript's and C#'s are); save the '&lang=csharp' page for the DTO facts`);
+    else
+      ctx.bag.info(
+        'SS105',
+        loc(ctx, code),
+        `the ${lang} DTO source is not read (Python's, TypeScript's and C#'s are); save the '&lang=csharp' page for the DTO facts`,
+      );
   }
 }
 

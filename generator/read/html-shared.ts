@@ -176,7 +176,9 @@ export function ownRows(tables: Element[]): Element[] {
 
 /** The `th` cells of a table's header row(s). */
 export function headerCells(table: Element): Element[] {
-  return childElements(table, 'thead').flatMap((h) => childElements(h, 'tr')).flatMap((r) => childElements(r, 'th'));
+  return childElements(table, 'thead')
+    .flatMap((h) => childElements(h, 'tr'))
+    .flatMap((r) => childElements(r, 'th'));
 }
 
 /**

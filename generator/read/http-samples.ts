@@ -99,7 +99,14 @@ function readBody(file: string, lines: SourceLine[], contentType: string | undef
     if (value) return { format, value, loc };
   }
   // Text, or a body too broken to give a tree (already reported): keep it as written.
-  return { format: 'text', text: lines.map((l) => l.text).join('\n').trim(), loc };
+  return {
+    format: 'text',
+    text: lines
+      .map((l) => l.text)
+      .join('\n')
+      .trim(),
+    loc,
+  };
 }
 
 function bodyFormat(contentType: string | undefined, firstChar: string | undefined): 'xml' | 'json' | 'text' {

@@ -71,7 +71,8 @@ export function tooDeepAt(text: string): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -114,7 +115,8 @@ export function readStrictJson(text: string, at: (offset: number) => SourceLocat
     skip();
     const loc = at(i);
     switch (text.charCodeAt(i)) {
-      case 0x7b: { // {
+      case 0x7b: {
+        // {
         i++;
         const members: Extract<JsonNode, { kind: 'object' }>['members'] = [];
         skip();
@@ -139,7 +141,8 @@ export function readStrictJson(text: string, at: (offset: number) => SourceLocat
           if (c !== 0x2c) return undefined; // ,
         }
       }
-      case 0x5b: { // [
+      case 0x5b: {
+        // [
         i++;
         const items: JsonNode[] = [];
         skip();

@@ -32,8 +32,21 @@ const texts = (n: Node | undefined): string[] => items(n).flatMap((c) => (c.type
 
 /** CLR names as ServiceStack's pages print them (`Int32` → `int`), so both sources agree. */
 const CSHARP_ALIASES: Record<string, string> = {
-  String: 'string', Int32: 'int', Int64: 'long', Int16: 'short', Boolean: 'bool', Double: 'double', Decimal: 'decimal',
-  Single: 'float', Byte: 'byte', SByte: 'sbyte', UInt16: 'ushort', UInt32: 'uint', UInt64: 'ulong', Char: 'char', Object: 'object',
+  String: 'string',
+  Int32: 'int',
+  Int64: 'long',
+  Int16: 'short',
+  Boolean: 'bool',
+  Double: 'double',
+  Decimal: 'decimal',
+  Single: 'float',
+  Byte: 'byte',
+  SByte: 'sbyte',
+  UInt16: 'ushort',
+  UInt32: 'uint',
+  UInt64: 'ulong',
+  Char: 'char',
+  Object: 'object',
 };
 
 interface Ctx {
@@ -192,7 +205,9 @@ function describe(p: Node): string {
     text(member(p, 'description')) ?? '',
     allowed.length ? `Allowable Values: ${allowed.join(', ')}` : '',
     min !== undefined ? `Valid Range: ${min} - ${max ?? ''}`.trim() : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** `{type: "Nullable`1", genericArgs: ["Int32"]}` → `int?`; `List`1` + `["String"]` → `List<string>`. */

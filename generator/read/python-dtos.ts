@@ -89,7 +89,10 @@ function readDocstring(lines: SourceLine[], start: number): { text: string; end:
 }
 
 function joinDocLines(parts: string[]): string {
-  return parts.map((p) => p.trim()).filter(Boolean).join(' ');
+  return parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 function startClass(state: ReaderState, m: RegExpExecArray, loc: SourceLocation): void {

@@ -39,9 +39,7 @@ export function splitSquashedRoute(text: string, knownPaths: readonly string[]):
   const guesses: string[] = [];
   // A path seen on the page (the sample's request line) settles where the path ends.
   // It must end there: `/customer` does not settle `/customer/{id}Get customer` or `/customersList customers`.
-  let path = [...knownPaths]
-    .sort((a, b) => b.length - a.length)
-    .find((p) => rest.startsWith(p) && !/^[a-z0-9_/{.-]/.test(rest.slice(p.length)));
+  let path = [...knownPaths].sort((a, b) => b.length - a.length).find((p) => rest.startsWith(p) && !/^[a-z0-9_/{.-]/.test(rest.slice(p.length)));
   if (!path) {
     const token = /^\S*/.exec(rest)![0];
     const joins = [...token.matchAll(JOIN)].map((m) => m.index);

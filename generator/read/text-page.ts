@@ -28,7 +28,8 @@ const AUTH = /^Requires Authentication$/;
 const AUTH_DETAIL = /^Required (roles?|permissions?)\s*:\s*(.*)$/i;
 const PYTHON_START = /^(import \w|from [\w.]+ import |@dataclass|class \w+\s*[(:])/;
 const TYPESCRIPT_START = /^(\/\/ @ts-nocheck$|export (declare )?(class|interface|enum|type|module|namespace) \w|\/\/ @(Route|Api|DataContract)\b)/;
-const CSHARP_START = /^(using (static )?[\w.]+;$|namespace [\w.]+\s*[{;]?$|\[(Route|Api|DataContract)\b|public (partial |abstract |sealed |static )*(class|enum|interface|record|struct) \w)/;
+const CSHARP_START =
+  /^(using (static )?[\w.]+;$|namespace [\w.]+\s*[{;]?$|\[(Route|Api|DataContract)\b|public (partial |abstract |sealed |static )*(class|enum|interface|record|struct) \w)/;
 /** ServiceStack's header of `/types/…` sources, in TypeScript and C# alike. */
 const OPTIONS_START = /^\/\* Options:$/;
 /** The link under the DTO source: "Python UpdateCustomer DTOs", "C# CreateOrder DTOs". */
@@ -129,11 +130,17 @@ function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBa
     }
     const detail = AUTH_DETAIL.exec(text);
     if (detail && page.auth) {
-      const values = detail[2]!.split(',').map((v) => v.trim()).filter(Boolean);
+      const values = detail[2]!
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
       (detail[1]!.toLowerCase().startsWith('role') ? page.auth.roles : page.auth.permissions).push(...values);
       continue;
     }
-    if (ROUTES_INTRO.test(text)) { mode = 'routes'; continue; }
+    if (ROUTES_INTRO.test(text)) {
+      mode = 'routes';
+      continue;
+    }
     const dto = dtoStart(text);
     if (dto) {
       mode = 'dto';
@@ -141,8 +148,7 @@ function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBa
       continue;
     }
     const cells = pipeCells(text);
-    const startsTable =
-      PARAMS_CAPTION.test(text) || ENUM_CAPTION.test(text) || text === SQUASHED_HEADER || (cells && sameCells(cells, PARAM_TABLE_HEADER));
+    const startsTable = PARAMS_CAPTION.test(text) || ENUM_CAPTION.test(text) || text === SQUASHED_HEADER || (cells && sameCells(cells, PARAM_TABLE_HEADER));
     if (startsTable) mode = 'body';
     if (mode === 'header' && cells && routeFromCells(cells)) mode = 'routes';
     s[mode].push(line);
@@ -204,7 +210,11 @@ function collectKnownNames(page: PageFragments): KnownNames {
     e.children.forEach(visitXml);
   };
   const visitJson = (n: JsonNode) => {
-    if (n.kind === 'object') for (const m of n.members) { fieldNames.add(m.key.toLowerCase()); visitJson(m.value); }
+    if (n.kind === 'object')
+      for (const m of n.members) {
+        fieldNames.add(m.key.toLowerCase());
+        visitJson(m.value);
+      }
     if (n.kind === 'array') n.items.forEach(visitJson);
   };
   for (const s of page.samples) {
@@ -384,7 +394,13 @@ function readSquashedRow(r: TableReader, table: ParamTableFragment, text: string
     const shown = ambiguous.map((a) => `${a.name ?? ''}|${a.parameter}|${a.dataType}`).join(', ');
     r.bag.warn('SS011', loc, `squashed row splits more than one way (${shown}); nothing on the page decides, took '${chosen.name ?? ''}'`);
   }
-  table.rows.push(rowFragment(chosen, loc, ambiguous.filter((a) => a !== chosen)));
+  table.rows.push(
+    rowFragment(
+      chosen,
+      loc,
+      ambiguous.filter((a) => a !== chosen),
+    ),
+  );
 }
 
 function fitsNoSplit(bag: DiagnosticBag, loc: SourceLocation, text: string): void {
@@ -439,7 +455,12 @@ export function readTextPage(file: string, text: string, bag: DiagnosticBag): Pa
     if (language === 'python') append(page.pythonClasses, readPythonDtos(file, dto, bag));
     else if (language === 'typescript') append(page.dtoTypes, readTypeScriptDtos(file, dto, bag));
     else if (language === 'csharp') append(page.dtoTypes, readCSharpDtos(file, dto, bag));
-    else bag.warn('SS032', { file, line: dto[0]!.line }, `DTO source in a language not recognised (no "Python|TypeScript|C# X DTOs" line after it); lines ${dto[0]!.line}-${dto.at(-1)!.line} skipped`);
+    else
+      bag.warn(
+        'SS032',
+        { file, line: dto[0]!.line },
+        `DTO source in a language not recognised (no "Python|TypeScript|C# X DTOs" line after it); lines ${dto[0]!.line}-${dto.at(-1)!.line} skipped`,
+      );
   }
   if (sections.samples.length) page.samples = readHttpSamples(file, sections.samples, bag);
   const knownPaths = page.samples.flatMap((s) => (s.path ? [s.path] : []));

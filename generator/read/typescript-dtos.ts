@@ -15,8 +15,24 @@
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { DtoAttributeFragment, DtoEnumMemberFragment, DtoMemberFragment, DtoTypeFragment, SourceLine, TsType } from './fragments.js';
 import {
-  append, attributeArguments, clip, attributeName, Cursor, descriptionByAttributes, jsDocText, lineAt, typeList, typeParameters, requiredByAttributes, routeFromAttribute,
-  significant, Source, splitTypeTokens, tokenize, type Significant, type Token,
+  append,
+  attributeArguments,
+  clip,
+  attributeName,
+  Cursor,
+  descriptionByAttributes,
+  jsDocText,
+  lineAt,
+  typeList,
+  typeParameters,
+  requiredByAttributes,
+  routeFromAttribute,
+  significant,
+  Source,
+  splitTypeTokens,
+  tokenize,
+  type Significant,
+  type Token,
 } from './dto-source.js';
 
 const WHAT = 'TypeScript DTOs';
@@ -108,7 +124,10 @@ function readComments(ctx: Ctx, comments: readonly Token[]): { attributes: DtoAt
     const argsAt = c.value.indexOf('(', c.value.indexOf(m[1]!) + m[1]!.length) + 1;
     const column = (c.loc.column ?? 1) - 1 + 2 + argsAt;
     const argSrc = new Source(ctx.src.file, [{ text: m[2], line: c.loc.line }], column);
-    const parsed = attributeArguments(argSrc, tokenize(argSrc, ctx.bag, 'SS032', WHAT).filter((t) => t.kind !== 'comment'));
+    const parsed = attributeArguments(
+      argSrc,
+      tokenize(argSrc, ctx.bag, 'SS032', WHAT).filter((t) => t.kind !== 'comment'),
+    );
     if (parsed) attributes.push({ name, ...parsed, loc: c.loc });
     else warn(ctx, c, `cannot read attribute: ${c.value.trim()}`);
   }
@@ -148,20 +167,38 @@ function readClass(ctx: Ctx, keyword: 'class' | 'interface', first: Significant)
 }
 
 function dtoType(
-  ctx: Ctx, kind: DtoTypeFragment['kind'], name: string, params: string[], attributes: DtoAttributeFragment[], doc: string | undefined, first: Token,
+  ctx: Ctx,
+  kind: DtoTypeFragment['kind'],
+  name: string,
+  params: string[],
+  attributes: DtoAttributeFragment[],
+  doc: string | undefined,
+  first: Token,
 ): DtoTypeFragment {
   const description = descriptionByAttributes(attributes) ?? doc;
-  const routes = attributes.filter((a) => a.name === 'Route').flatMap((a) => {
-    const r = routeFromAttribute(a);
-    if ('error' in r) {
-      warn(ctx, { ...first, loc: a.loc }, r.error);
-      return [];
-    }
-    return [r];
-  });
+  const routes = attributes
+    .filter((a) => a.name === 'Route')
+    .flatMap((a) => {
+      const r = routeFromAttribute(a);
+      if ('error' in r) {
+        warn(ctx, { ...first, loc: a.loc }, r.error);
+        return [];
+      }
+      return [r];
+    });
   return {
-    lang: 'typescript', kind, name, typeParameters: params, bases: [], implements: [],
-    ...(description ? { description } : {}), attributes, routes, members: [], enumMembers: [], loc: first.loc,
+    lang: 'typescript',
+    kind,
+    name,
+    typeParameters: params,
+    bases: [],
+    implements: [],
+    ...(description ? { description } : {}),
+    attributes,
+    routes,
+    members: [],
+    enumMembers: [],
+    loc: first.loc,
   };
 }
 
@@ -171,7 +208,8 @@ function readMembers(ctx: Ctx, type: DtoTypeFragment): void {
   while (!cur.done && !cur.is('}')) {
     const first = cur.peek()!;
     if (cur.eat(';') || cur.eat(',')) continue;
-    while (cur.peek()?.kind === 'ident' && MEMBER_MODIFIERS.has(cur.peek()!.value) && (cur.peek(1)?.kind === 'ident' || cur.peek(1)?.kind === 'string')) cur.next();
+    while (cur.peek()?.kind === 'ident' && MEMBER_MODIFIERS.has(cur.peek()!.value) && (cur.peek(1)?.kind === 'ident' || cur.peek(1)?.kind === 'string'))
+      cur.next();
     const nameToken = cur.peek()!;
     if (cur.is('[')) {
       cur.skipStatement(); // an index signature: `[Key: string]: T;`
@@ -450,4 +488,3 @@ export function stringLiteralUnion(text: string): string[] | undefined {
     if (tokens[pos++] !== '|') return undefined;
   }
 }
-

@@ -11,7 +11,13 @@ const START_TAG = new RegExp(String.raw`<(${NAME})((?:\s+[^\s=/>"']+\s*=\s*(?:"[
 const END_TAG = new RegExp(String.raw`</(${NAME})\s*>`, 'y');
 const ATTRIBUTE = /([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g;
-const NAMED_ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
+const NAMED_ENTITIES = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 /** Samples nest a few levels; deeper elements are reported and left out of the tree, so that no pass over it recurses without bound. */
 export const MAX_XML_DEPTH = 64;
 /** Problems reported one by one per sample; the rest are counted in one more warning. */

@@ -6,7 +6,20 @@ import { describe, expect, it } from 'vitest';
 import { lazyStringWidth } from '../../scripts/lazy-string-width.js';
 import { ROOT } from '../helpers.js';
 
-const SAMPLES = ['', 'abc', 'Show help', '  --input  folder', '日本語', 'é', 'e\u0301', '👍🏽', '\u001b[31mred\u001b[0m', 'tab\there', 'a\u0000b', 123 as unknown as string];
+const SAMPLES = [
+  '',
+  'abc',
+  'Show help',
+  '  --input  folder',
+  '日本語',
+  'é',
+  'e\u0301',
+  '👍🏽',
+  '\u001b[31mred\u001b[0m',
+  'tab\there',
+  'a\u0000b',
+  123 as unknown as string,
+];
 
 /** A bundle of `import w from 'string-width'` made with the plugin, run with a counting Intl.Segmenter. */
 async function bundled() {

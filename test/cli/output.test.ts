@@ -33,7 +33,12 @@ function snapshot(dir: string): Record<string, string> {
 describe('the generated package', () => {
   it('has a package.json with an exports map, no dependencies, and a README', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'output/package.json'), 'utf8')) as Record<string, any>;
-    expect(pkg).toMatchObject({ name: 'booster-api-client', type: 'module', sideEffects: false, exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } } });
+    expect(pkg).toMatchObject({
+      name: 'booster-api-client',
+      type: 'module',
+      sideEffects: false,
+      exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } },
+    });
     expect(pkg.dependencies).toBeUndefined();
     expect(pkg.files).toEqual(['dist', 'src', 'openapi.json', 'README.md']);
     const readme = readFileSync(path.join(ROOT, 'output/README.md'), 'utf8');
@@ -115,7 +120,10 @@ describe('one writer at a time', () => {
     const args = ['generate', '--quiet', '--force', '--no-bump', '--input', 'docs', '--out', 'pkg'];
     cli(['generate', '--quiet', '--input', 'docs', '--out', 'expected'], dir);
     const runs = await Promise.all([cliAsync(args, dir), cliAsync(args, dir)]);
-    expect(runs).toEqual([{ code: 0, stderr: '' }, { code: 0, stderr: '' }]);
+    expect(runs).toEqual([
+      { code: 0, stderr: '' },
+      { code: 0, stderr: '' },
+    ]);
     expect(snapshot(path.join(dir, 'pkg'))).toEqual(snapshot(path.join(dir, 'expected')));
     expect(readdirSync(path.join(dir, 'pkg/.booster-codegen'))).toEqual(['manifest.json']);
   }, 60_000);
@@ -177,11 +185,17 @@ describe('atomic output', () => {
 
     for (let i = 0; i < 12; i++) {
       const [from, expected] = i % 2 ? ['docs', a] : ['other', b];
-      const child = spawn(process.execPath, [BIN, 'generate', '--quiet', '--force', '--no-bump', '--input', from, '--out', 'pkg'], { cwd: dir, stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, 'generate', '--quiet', '--force', '--no-bump', '--input', from, '--out', 'pkg'], {
+        cwd: dir,
+        stdio: 'ignore',
+      });
       const delay = 100 + ((i * 137) % 1400);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => child.kill('SIGKILL'), delay);
-        child.on('exit', () => { clearTimeout(timer); resolve(); });
+        child.on('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
       const journal = existsSync(path.join(dir, 'pkg/.booster-codegen/journal.json'));
       const now = snapshot(path.join(dir, 'pkg'));

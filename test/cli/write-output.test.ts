@@ -21,7 +21,11 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 const manifest = { inputHash: 'h', diagnostics: { error: 0, warning: 0, info: 0 } };
-const files = (tag: string): OutputFiles => new Map([['README.md', `# ${tag}\n`], ['src/index.ts', `export const tag = '${tag}';\n`]]);
+const files = (tag: string): OutputFiles =>
+  new Map([
+    ['README.md', `# ${tag}\n`],
+    ['src/index.ts', `export const tag = '${tag}';\n`],
+  ]);
 const state = (out: string, name = '') => path.join(out, '.booster-codegen', name);
 const lockFile = (out: string) => state(out, 'lock');
 
@@ -77,7 +81,9 @@ describe('the output lock', () => {
     const error = await writeOutput(out, files('a'), manifest, { waitMs: 400 }).catch((e: unknown) => e);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(400);
     expect(error).toBeInstanceOf(OutputBusyError);
-    expect((error as Error).message).toMatch(new RegExp(`^another run \\(pid ${pid}\\) is writing .*pkg/ \\(lock: .*pkg/\\.booster-codegen/lock\\); gave up after 400 ms\\.`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^another run \\(pid ${pid}\\) is writing .*pkg/ \\(lock: .*pkg/\\.booster-codegen/lock\\); gave up after 400 ms\\.`),
+    );
     expect(onDisk(out)).toEqual({});
     expect(readFileSync(lockFile(out), 'utf8')).toBe(`${pid}\n`);
   });

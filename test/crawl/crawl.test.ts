@@ -57,7 +57,8 @@ async function startServer(routes: Record<string, Route> = {}): Promise<TestServ
       if (route.redirectTo) return res.writeHead(302, { location: route.redirectTo(origin) }).end();
       const status = route.status ?? 200;
       const body = typeof route.body === 'function' ? route.body(origin) : (route.body ?? '');
-      if (!route.chunked) return res.writeHead(status, { 'content-type': route.type ?? 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+      if (!route.chunked)
+        return res.writeHead(status, { 'content-type': route.type ?? 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
       res.writeHead(status, { 'content-type': route.type ?? 'text/html' });
       for (let i = 0; i < body.length; i += 16_384) res.write(body.slice(i, i + 16_384));
       res.end();
@@ -83,8 +84,16 @@ async function startServer(routes: Record<string, Route> = {}): Promise<TestServ
 }
 
 /** A fixture as the live host serves it: its links point at the server itself. */
-const served = (name: string): Route['body'] => (origin) => fixture(name).replaceAll(FIXTURE_ORIGIN, origin);
-const withoutSamples = (name: string): Route['body'] => (origin) => fixture(name).replaceAll(FIXTURE_ORIGIN, origin).replace(/<div class="example">[\s\S]*<\/div>\s*<\/div>\s*<\/div>/, '</div></div>');
+const served =
+  (name: string): Route['body'] =>
+  (origin) =>
+    fixture(name).replaceAll(FIXTURE_ORIGIN, origin);
+const withoutSamples =
+  (name: string): Route['body'] =>
+  (origin) =>
+    fixture(name)
+      .replaceAll(FIXTURE_ORIGIN, origin)
+      .replace(/<div class="example">[\s\S]*<\/div>\s*<\/div>\s*<\/div>/, '</div></div>');
 
 /** The orders service: every page of the index, with the faults of the main crawl. */
 function ordersRoutes(): Record<string, Route> {
@@ -108,7 +117,13 @@ function ordersRoutes(): Record<string, Route> {
 const FAST: Partial<CrawlOptions> = { timeoutMs: 700, retries: 2, backoffMs: 10, concurrency: 3 };
 
 function lines(): { isTTY: boolean; text: string; write(s: string): void } {
-  return { isTTY: false, text: '', write(s) { this.text += s; } };
+  return {
+    isTTY: false,
+    text: '',
+    write(s) {
+      this.text += s;
+    },
+  };
 }
 
 const tmp = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
@@ -121,7 +136,14 @@ describe('crawl: the orders service', () => {
 
   beforeAll(async () => {
     server = await startServer(ordersRoutes());
-    first = await crawl({ baseUrl: `${server.origin}/metadata`, outDir: out, progress, now: () => new Date('2024-05-01T10:00:00Z'), headers: { Authorization: 'Bearer t0k3n' }, ...FAST });
+    first = await crawl({
+      baseUrl: `${server.origin}/metadata`,
+      outDir: out,
+      progress,
+      now: () => new Date('2024-05-01T10:00:00Z'),
+      headers: { Authorization: 'Bearer t0k3n' },
+      ...FAST,
+    });
   });
   afterAll(() => server.close());
 
@@ -132,8 +154,15 @@ describe('crawl: the orders service', () => {
 
   it('saves the JSON pages, the Python tabs, the XML page where JSON has no sample, and /types/metadata', () => {
     expect(first.saved.map((f) => `${f.file}${f.changed ? '' : ' (unchanged)'}`)).toEqual([
-      'CreateOrder.json.html', 'CreateOrder.python.html', 'GetOrderLine.json.html', 'GetOrderLine.python.html', 'GetOrderLine.xml.html',
-      'GetOrders.json.html', 'GetOrders.python.html', 'metadata.html', 'types-metadata.json',
+      'CreateOrder.json.html',
+      'CreateOrder.python.html',
+      'GetOrderLine.json.html',
+      'GetOrderLine.python.html',
+      'GetOrderLine.xml.html',
+      'GetOrders.json.html',
+      'GetOrders.python.html',
+      'metadata.html',
+      'types-metadata.json',
     ]);
     expect(first.metadataJson).toBe('saved');
     expect(readdirSync(out).sort()).toEqual([...first.saved.map((f) => f.file), 'crawl-manifest.json'].sort());
@@ -157,7 +186,10 @@ describe('crawl: the orders service', () => {
   });
 
   it('writes a manifest: URL, fetched-at and hash of every file', () => {
-    const manifest = JSON.parse(readFileSync(path.join(out, 'crawl-manifest.json'), 'utf8')) as { baseUrl: string; files: { file: string; url: string; fetchedAt: string; sha256: string }[] };
+    const manifest = JSON.parse(readFileSync(path.join(out, 'crawl-manifest.json'), 'utf8')) as {
+      baseUrl: string;
+      files: { file: string; url: string; fetchedAt: string; sha256: string }[];
+    };
     expect(manifest.baseUrl).toBe(`${server.origin}/`);
     expect(manifest.files.map((f) => f.file)).toEqual(first.saved.map((f) => f.file));
     const python = manifest.files.find((f) => f.file === 'GetOrders.python.html')!;
@@ -174,7 +206,13 @@ describe('crawl: the orders service', () => {
 
   it('changes no file, not even the manifest, when a re-crawl finds nothing new', async () => {
     const before = new Map(readdirSync(out).map((f) => [f, { mtime: statSync(path.join(out, f)).mtimeMs, text: readFileSync(path.join(out, f), 'utf8') }]));
-    const tty = { isTTY: true, text: '', write(s: string) { this.text += s; } };
+    const tty = {
+      isTTY: true,
+      text: '',
+      write(s: string) {
+        this.text += s;
+      },
+    };
     const again = await crawl({ baseUrl: server.origin, outDir: out, progress: tty, now: () => new Date('2030-01-01T00:00:00Z'), ...FAST });
     expect(again.saved.every((f) => !f.changed)).toBe(true);
     expect(again.saved).toHaveLength(9);
@@ -223,7 +261,11 @@ describe('crawl: a host that serves no /types/metadata', () => {
     try {
       const s = await crawl({ baseUrl: server.origin, outDir: out, progress: lines(), ...FAST });
       expect(s.metadataJson).toBe('not served');
-      expect(s.saved.map((f) => f.file).filter((f) => f.endsWith('.csharp.html'))).toEqual(['CreateOrder.csharp.html', 'GetOrderLine.csharp.html', 'GetOrders.csharp.html']);
+      expect(s.saved.map((f) => f.file).filter((f) => f.endsWith('.csharp.html'))).toEqual([
+        'CreateOrder.csharp.html',
+        'GetOrderLine.csharp.html',
+        'GetOrders.csharp.html',
+      ]);
     } finally {
       await server.close();
     }
@@ -260,7 +302,13 @@ describe('crawl: faults', () => {
       },
       (index) => index.replace(`${server.origin}/json/metadata?op=CreateOrder`, `${other.origin}/json/metadata?op=CreateOrder`),
     );
-    const s = await crawl({ baseUrl: server.origin, outDir: tmp('booster-crawl-origin-'), progress: lines(), headers: { Authorization: 'Bearer secret' }, ...FAST });
+    const s = await crawl({
+      baseUrl: server.origin,
+      outDir: tmp('booster-crawl-origin-'),
+      progress: lines(),
+      headers: { Authorization: 'Bearer secret' },
+      ...FAST,
+    });
     expect(other.requests).toEqual([]);
     const reasons = Object.fromEntries(s.failed.map((f) => [f.url.replace(server.origin, '').replace(other.origin, 'OTHER'), f.reason]));
     expect(reasons['OTHER/json/metadata?op=CreateOrder']).toBe(`refused: ${other.origin} is another origin`);
@@ -317,7 +365,10 @@ describe('booster-codegen crawl (CLI)', () => {
 
   it('crawls, prints the summary, and exits 1 when a page failed', async () => {
     const work = tmp('booster-crawl-cli-');
-    const r = await cli(['crawl', server.origin, '--out', 'docs', '--header', 'Authorization: Bearer abc', '--timeout', '700', '--retries', '1', '--concurrency', '2'], work);
+    const r = await cli(
+      ['crawl', server.origin, '--out', 'docs', '--header', 'Authorization: Bearer abc', '--timeout', '700', '--retries', '1', '--concurrency', '2'],
+      work,
+    );
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain('4 operation(s) found; 9 file(s) saved');
     expect(r.stderr).toContain('failed');

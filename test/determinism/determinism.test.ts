@@ -20,7 +20,17 @@ const reference = render(INPUT);
 describe('determinism', () => {
   it('gives byte-identical files on two runs', async () => {
     const [a, b] = [await reference, await render(INPUT)];
-    expect(Object.keys(a).sort()).toEqual(['README.md', 'api-model.json', 'openapi.json', 'package.json', 'src/client.ts', 'src/index.ts', 'src/types.ts', 'src/validators.ts', 'tsconfig.json']);
+    expect(Object.keys(a).sort()).toEqual([
+      'README.md',
+      'api-model.json',
+      'openapi.json',
+      'package.json',
+      'src/client.ts',
+      'src/index.ts',
+      'src/types.ts',
+      'src/validators.ts',
+      'tsconfig.json',
+    ]);
     for (const f of Object.keys(a)) expect(b[f], f).toBe(a[f]);
   });
 

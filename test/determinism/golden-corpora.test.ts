@@ -54,8 +54,7 @@ function configOf(c: Corpus): CodegenConfig {
 async function fingerprints(c: Corpus): Promise<Record<string, string>> {
   const { model, files } = await renderAll(c.files, configOf(c));
   const out: Record<string, string> = {};
-  for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1)))
-    out[file] = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) out[file] = createHash('sha256').update(text).digest('hex').slice(0, 16);
   out['(diagnostics)'] = createHash('sha256').update(JSON.stringify(model.diagnostics)).digest('hex').slice(0, 16);
   return out;
 }

@@ -144,7 +144,9 @@ const CASES: Case[] = [
     now: docs(S3),
     expected: [
       'breaking operation-removed CreateCustomer',
-      ...['Address', 'CreateCustomer', 'CreateCustomerBase', 'CreateCustomerResponse', 'Email', 'Event', 'Hobby', 'Interest', 'Phone', 'ProductCollection'].map((t) => `breaking type-removed ${t}`),
+      ...['Address', 'CreateCustomer', 'CreateCustomerBase', 'CreateCustomerResponse', 'Email', 'Event', 'Hobby', 'Interest', 'Phone', 'ProductCollection'].map(
+        (t) => `breaking type-removed ${t}`,
+      ),
     ],
     source: ['002:1'],
   },
@@ -154,7 +156,9 @@ const CASES: Case[] = [
     now: docs(S2, S3),
     expected: [
       'non-breaking operation-added CreateCustomer',
-      ...['Address', 'CreateCustomer', 'CreateCustomerBase', 'CreateCustomerResponse', 'Email', 'Event', 'Hobby', 'Interest', 'Phone', 'ProductCollection'].map((t) => `non-breaking type-added ${t}`),
+      ...['Address', 'CreateCustomer', 'CreateCustomerBase', 'CreateCustomerResponse', 'Email', 'Event', 'Hobby', 'Interest', 'Phone', 'ProductCollection'].map(
+        (t) => `non-breaking type-added ${t}`,
+      ),
     ],
   },
   {
@@ -278,20 +282,49 @@ describe('diff: a doc edit → its classification', () => {
 describe('diff: request and response rules', () => {
   const loc = { file: 'x.txt', line: 1 };
   const field = (name: string, required: boolean, nullable = false): Field => ({
-    name, wireName: name, wireNameFrom: 'convention', type: { kind: 'primitive', name: 'string', nullable }, required, examples: [], sources: [loc],
+    name,
+    wireName: name,
+    wireNameFrom: 'convention',
+    type: { kind: 'primitive', name: 'string', nullable },
+    required,
+    examples: [],
+    sources: [loc],
   });
-  const type = (name: string, fields: Field[], base?: string): TypeDef => ({ name, kind: 'object', fields, enumMembers: [], rules: [], sources: [loc], ...(base ? { base } : {}) });
+  const type = (name: string, fields: Field[], base?: string): TypeDef => ({
+    name,
+    kind: 'object',
+    fields,
+    enumMembers: [],
+    rules: [],
+    sources: [loc],
+    ...(base ? { base } : {}),
+  });
   /** `Req` → `Res`, both holding a `Shared` and only `Req` an `In`, `Res` an `Out`. */
   const model = (shared: Field[], extra: TypeDef[] = []): ApiModel => ({
     service: {},
     diagnostics: [],
-    operations: [{
-      name: 'Op', tags: [], routes: [{ verbs: ['POST'], path: '/op', pathVariables: [], sources: [loc] }], auth: { required: false, roles: [], permissions: [] },
-      request: 'Op', response: { kind: 'typed', type: 'OpResponse' }, formats: [], parameters: [], sources: [loc],
-    }],
+    operations: [
+      {
+        name: 'Op',
+        tags: [],
+        routes: [{ verbs: ['POST'], path: '/op', pathVariables: [], sources: [loc] }],
+        auth: { required: false, roles: [], permissions: [] },
+        request: 'Op',
+        response: { kind: 'typed', type: 'OpResponse' },
+        formats: [],
+        parameters: [],
+        sources: [loc],
+      },
+    ],
     types: [
-      type('Op', [{ ...field('shared', true), type: { kind: 'ref', name: 'Shared', nullable: false } }, { ...field('in', true), type: { kind: 'ref', name: 'In', nullable: false } }]),
-      type('OpResponse', [{ ...field('shared', true), type: { kind: 'ref', name: 'Shared', nullable: false } }, { ...field('out', true), type: { kind: 'ref', name: 'Out', nullable: false } }]),
+      type('Op', [
+        { ...field('shared', true), type: { kind: 'ref', name: 'Shared', nullable: false } },
+        { ...field('in', true), type: { kind: 'ref', name: 'In', nullable: false } },
+      ]),
+      type('OpResponse', [
+        { ...field('shared', true), type: { kind: 'ref', name: 'Shared', nullable: false } },
+        { ...field('out', true), type: { kind: 'ref', name: 'Out', nullable: false } },
+      ]),
       type('Shared', [...shared]),
       type('In', [...shared]),
       type('Out', [...shared]),
@@ -302,16 +335,24 @@ describe('diff: request and response rules', () => {
 
   it('holds a type used by both to both rules', () => {
     expect(impacts(model([field('a', false)]), model([field('a', true)]))).toEqual({
-      'In.a field-made-required': 'breaking', 'Out.a field-made-required': 'non-breaking', 'Shared.a field-made-required': 'breaking',
+      'In.a field-made-required': 'breaking',
+      'Out.a field-made-required': 'non-breaking',
+      'Shared.a field-made-required': 'breaking',
     });
     expect(impacts(model([field('a', true)]), model([field('a', false)]))).toEqual({
-      'In.a field-made-optional': 'non-breaking', 'Out.a field-made-optional': 'breaking', 'Shared.a field-made-optional': 'breaking',
+      'In.a field-made-optional': 'non-breaking',
+      'Out.a field-made-optional': 'breaking',
+      'Shared.a field-made-optional': 'breaking',
     });
     expect(impacts(model([field('a', false)]), model([field('a', false, true)]))).toEqual({
-      'In.a field-made-nullable': 'non-breaking', 'Out.a field-made-nullable': 'breaking', 'Shared.a field-made-nullable': 'breaking',
+      'In.a field-made-nullable': 'non-breaking',
+      'Out.a field-made-nullable': 'breaking',
+      'Shared.a field-made-nullable': 'breaking',
     });
     expect(impacts(model([]), model([field('b', true)]))).toEqual({
-      'In.b field-added-required': 'breaking', 'Out.b field-added': 'non-breaking', 'Shared.b field-added-required': 'breaking',
+      'In.b field-added-required': 'breaking',
+      'Out.b field-added': 'non-breaking',
+      'Shared.b field-added-required': 'breaking',
     });
   });
 

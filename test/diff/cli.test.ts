@@ -80,12 +80,20 @@ describe('booster-codegen diff', { timeout: 180_000 }, () => {
     expect(md.stdout).toContain('### API changes: 1 breaking, 0 non-breaking, 1 documentation change(s)\n\nCompared with `before.json`.');
     expect(md.stdout).toContain('#### Breaking changes\n\n- `SearchCustomer.phoneNumber`: made required (`docs/003_54bf65ec9057eb7c.txt:18`)\n');
 
-    const json = JSON.parse((await diff(dir, '--base', 'before.json', '--format', 'json')).stdout) as { base: string; summary: object; changes: Record<string, unknown>[] };
+    const json = JSON.parse((await diff(dir, '--base', 'before.json', '--format', 'json')).stdout) as {
+      base: string;
+      summary: object;
+      changes: Record<string, unknown>[];
+    };
     expect(json.base).toBe('before.json');
     expect(json.summary).toEqual({ breaking: 1, 'non-breaking': 0, docs: 1 });
     expect(json.changes[0]).toEqual({
-      impact: 'breaking', kind: 'field-made-required', subject: 'SearchCustomer.phoneNumber', message: 'made required',
-      sources: [{ file: 'docs/003_54bf65ec9057eb7c.txt', line: 18 }], from: 'current',
+      impact: 'breaking',
+      kind: 'field-made-required',
+      subject: 'SearchCustomer.phoneNumber',
+      message: 'made required',
+      sources: [{ file: 'docs/003_54bf65ec9057eb7c.txt', line: 18 }],
+      from: 'current',
     });
   });
 
@@ -123,7 +131,10 @@ describe('booster-codegen diff', { timeout: 180_000 }, () => {
     expect(await diff(dir)).toMatchObject({ code: 0, stdout: 'No API changes compared with HEAD:pkg/api-model.json.\n' });
 
     makeRequired(dir);
-    expect(await diff(dir, '--fail-on', 'breaking')).toMatchObject({ code: 1, stdout: expect.stringContaining('SearchCustomer.phoneNumber: made required') as unknown });
+    expect(await diff(dir, '--fail-on', 'breaking')).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('SearchCustomer.phoneNumber: made required') as unknown,
+    });
     await generate(dir);
     git(dir, 'commit', '-q', '-am', 'second');
     expect((await diff(dir)).stdout).toContain('No API changes compared with HEAD:pkg/api-model.json');
@@ -203,7 +214,11 @@ describe('generate versions the package by the API changes', { timeout: 180_000 
     ['2.0.0-beta.1', 0, 1, 0, '2.1.0'],
   ] as const)('bumps %s with %i breaking, %i non-breaking, %i docs change(s) to %s', (from, breaking, nonBreaking, docs, to) => {
     const change = (impact: Change['impact']): Change => ({ impact, kind: 'k', subject: 's', message: 'm', sources: [], from: 'current' });
-    const changes = [...Array<Change>(breaking).fill(change('breaking')), ...Array<Change>(nonBreaking).fill(change('non-breaking')), ...Array<Change>(docs).fill(change('docs'))];
+    const changes = [
+      ...Array<Change>(breaking).fill(change('breaking')),
+      ...Array<Change>(nonBreaking).fill(change('non-breaking')),
+      ...Array<Change>(docs).fill(change('docs')),
+    ];
     expect(bumpVersion(from, bumpFor(changes, from)!)).toBe(to);
   });
 
@@ -241,7 +256,7 @@ describe('generate versions the package by the API changes', { timeout: 180_000 
     expect(version(dir)).toBe('0.1.0');
   });
 
-  it('keeps the committed output\'s version when the seeds are regenerated', async () => {
+  it("keeps the committed output's version when the seeds are regenerated", async () => {
     const dir = await workspace(false);
     cpSync(path.join(ROOT, 'output'), path.join(dir, 'pkg'), { recursive: true });
     const committed = version(dir);

@@ -163,7 +163,13 @@ export async function use(): Promise<string> {
   });
 
   it('names methods in camelCase', () => {
-    expect(['CreateCustomer', 'XMLExport', 'SMS', 'Constructor', 'ping'].map(methodName)).toEqual(['createCustomer', 'xmlExport', 'sms', 'constructor_', 'ping']);
+    expect(['CreateCustomer', 'XMLExport', 'SMS', 'Constructor', 'ping'].map(methodName)).toEqual([
+      'createCustomer',
+      'xmlExport',
+      'sms',
+      'constructor_',
+      'ping',
+    ]);
   });
 
   it('gives names that meet a suffix, and the README lists exactly the methods the client has', async () => {
@@ -246,7 +252,10 @@ describe('auth', () => {
   it('basic (UTF-8), API key header, extra headers; call headers win', async () => {
     await client({ auth: { basic: { username: 'ada', password: 'pässwörd' } } }).exportCustomer(exportRequest);
     expect(server.seen[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ada:pässwörd').toString('base64')}`);
-    await client({ auth: { apiKey: { header: 'X-Api-Key', value: async () => 'k1' } }, headers: { Authorization: 'Bearer x', 'X-Tenant': 't' } }).exportCustomer(exportRequest, {
+    await client({
+      auth: { apiKey: { header: 'X-Api-Key', value: async () => 'k1' } },
+      headers: { Authorization: 'Bearer x', 'X-Tenant': 't' },
+    }).exportCustomer(exportRequest, {
       headers: { 'X-Tenant': 'call', 'X-Request-Id': 'r1' },
     });
     expect(server.seen[1]!.headers).toMatchObject({ 'x-api-key': 'k1', 'x-tenant': 'call', 'x-request-id': 'r1', authorization: 'Bearer x' });
@@ -264,7 +273,13 @@ describe('auth', () => {
   it('on 401 calls onUnauthorized, then retries once with fresh credentials', async () => {
     let token = 'expired';
     const refreshed: ApiError[] = [];
-    const api = client({ auth: { bearer: () => token }, onUnauthorized: (e) => { refreshed.push(e); token = 'fresh'; } });
+    const api = client({
+      auth: { bearer: () => token },
+      onUnauthorized: (e) => {
+        refreshed.push(e);
+        token = 'fresh';
+      },
+    });
     await expect(api.exportCustomer(exportRequest)).resolves.toEqual({ asyncTaskId: ASYNC_TASK_ID });
     expect(server.seen.map((r) => r.headers.authorization)).toEqual(['Bearer expired', 'Bearer fresh']);
     expect(refreshed[0]).toMatchObject({ status: 401, errorCode: 'Unauthorized' });
@@ -282,7 +297,9 @@ describe('auth', () => {
 
   it('does not follow a redirect with credentials; follows one without', async () => {
     server.handler = (_, res) => res.writeHead(307, { location: `${other.url}/customer` }).end();
-    const err = await client({ auth: { bearer: 'secret' } }).exportCustomer(exportRequest).catch((e: unknown) => e);
+    const err = await client({ auth: { bearer: 'secret' } })
+      .exportCustomer(exportRequest)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 307, message: expect.stringContaining('not followed') });
     expect(other.seen).toHaveLength(0);
@@ -293,7 +310,11 @@ describe('auth', () => {
 });
 
 describe('errors', () => {
-  const caught = (p: Promise<unknown>) => p.then(() => expect.unreachable('resolved'), (e: unknown) => e);
+  const caught = (p: Promise<unknown>) =>
+    p.then(
+      () => expect.unreachable('resolved'),
+      (e: unknown) => e,
+    );
 
   it('ServiceStack error bodies become ApiError with errorCode, message and fieldErrors', async () => {
     const responseStatus = {
@@ -304,7 +325,14 @@ describe('errors', () => {
     server.handler = (_, res) => send(res, 400, { responseStatus });
     const e = (await caught(client().createCustomer(create))) as ApiError;
     expect(e).toBeInstanceOf(ApiError);
-    expect(e).toMatchObject({ name: 'ApiError', status: 400, statusText: 'Bad Request', errorCode: 'ValidationException', message: "'Brand' must not be empty.", responseStatus });
+    expect(e).toMatchObject({
+      name: 'ApiError',
+      status: 400,
+      statusText: 'Bad Request',
+      errorCode: 'ValidationException',
+      message: "'Brand' must not be empty.",
+      responseStatus,
+    });
     expect(e.fieldErrors).toEqual([{ fieldName: 'Brand', errorCode: 'NotEmpty', message: "'Brand' must not be empty." }]);
   });
 
@@ -314,12 +342,18 @@ describe('errors', () => {
   });
 
   it('reads PascalCase ResponseStatus (hosts without camelCase)', async () => {
-    server.handler = (_, res) => send(res, 400, { ResponseStatus: { ErrorCode: 'Invalid', Message: 'bad', Errors: [{ FieldName: 'PosCode', ErrorCode: 'NotEmpty', Message: 'empty' }] } });
-    expect(await caught(client().createCustomer(create))).toMatchObject({ errorCode: 'Invalid', message: 'bad', fieldErrors: [{ fieldName: 'PosCode', errorCode: 'NotEmpty', message: 'empty' }] });
+    server.handler = (_, res) =>
+      send(res, 400, { ResponseStatus: { ErrorCode: 'Invalid', Message: 'bad', Errors: [{ FieldName: 'PosCode', ErrorCode: 'NotEmpty', Message: 'empty' }] } });
+    expect(await caught(client().createCustomer(create))).toMatchObject({
+      errorCode: 'Invalid',
+      message: 'bad',
+      fieldErrors: [{ fieldName: 'PosCode', errorCode: 'NotEmpty', message: 'empty' }],
+    });
   });
 
   it('an HTML error page still gives a useful ApiError', async () => {
-    server.handler = (_, res) => send(res, 502, '<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>', { 'content-type': 'text/html' });
+    server.handler = (_, res) =>
+      send(res, 502, '<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>', { 'content-type': 'text/html' });
     const e = (await caught(client().createCustomer(create))) as ApiError;
     expect(e).toMatchObject({ status: 502, errorCode: 'Bad Gateway', message: 'HTTP 502 Bad Gateway: 502 Bad Gateway nginx', responseStatus: undefined });
     expect(e.body).toContain('<h1>nginx</h1>');
@@ -327,7 +361,12 @@ describe('errors', () => {
 
   it('an empty error body, invalid JSON, and a huge body (under the size cap, then over it)', async () => {
     server.handler = (_, res) => res.writeHead(500).end();
-    expect(await caught(client().createCustomer(create))).toMatchObject({ status: 500, errorCode: 'Internal Server Error', message: 'HTTP 500 Internal Server Error', body: undefined });
+    expect(await caught(client().createCustomer(create))).toMatchObject({
+      status: 500,
+      errorCode: 'Internal Server Error',
+      message: 'HTTP 500 Internal Server Error',
+      body: undefined,
+    });
     server.handler = (_, res) => send(res, 200, '{"boosterCustomerId":');
     expect(await caught(client().createCustomer(create))).toMatchObject({ name: 'ApiError', status: 200, message: 'CreateCustomer: the response is not JSON' });
     server.handler = (_, res) => send(res, 500, `oops ${'x'.repeat(5_000_000)}`, { 'content-type': 'text/plain' });
@@ -337,7 +376,12 @@ describe('errors', () => {
     expect(huge.message.length).toBeLessThan(250);
     expect((huge.body as string).length).toBeGreaterThan(5_000_000);
     // Over a smaller cap (client option or per call; a call's 0 lifts the client's): not read, whatever the status.
-    const tooLarge = { name: 'ResponseTooLargeError', operation: 'CreateCustomer', limit: 1_000_000, message: 'CreateCustomer: the response is larger than 1000000 bytes (maxResponseBytes)' };
+    const tooLarge = {
+      name: 'ResponseTooLargeError',
+      operation: 'CreateCustomer',
+      limit: 1_000_000,
+      message: 'CreateCustomer: the response is larger than 1000000 bytes (maxResponseBytes)',
+    };
     expect(await caught(client({ maxResponseBytes: 1_000_000 }).createCustomer(create))).toMatchObject(tooLarge);
     const perCall = await caught(client().createCustomer(create, { maxResponseBytes: 1_000_000 }));
     expect(perCall).toBeInstanceOf(ResponseTooLargeError);
@@ -454,7 +498,9 @@ describe('retries', () => {
       calls++;
       throw new TypeError('fetch failed');
     };
-    await expect(client({ fetch: failing, auth: { bearer: 'b' }, retry: { retries: 2, backoffMs: 1 } }).updateCustomer(update)).rejects.toBeInstanceOf(NetworkError);
+    await expect(client({ fetch: failing, auth: { bearer: 'b' }, retry: { retries: 2, backoffMs: 1 } }).updateCustomer(update)).rejects.toBeInstanceOf(
+      NetworkError,
+    );
     expect(calls).toBe(3);
     calls = 0;
     await expect(client({ fetch: failing, retry: { retries: 2, backoffMs: 1 } }).createCustomer(create)).rejects.toBeInstanceOf(NetworkError);
@@ -463,7 +509,9 @@ describe('retries', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const start = performance.now();
-    await expect(client({ auth: { bearer: 'b' }, retry: { retries: 2, backoffMs: 60_000 } }).updateCustomer(update, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      client({ auth: { bearer: 'b' }, retry: { retries: 2, backoffMs: 60_000 } }).updateCustomer(update, { signal: controller.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });
@@ -471,7 +519,9 @@ describe('retries', () => {
 describe('validation and hooks', () => {
   it('validates the request before sending: ValidationError, nothing sent', async () => {
     const bad = { ...create, clientType: 'PRIVATE', lastName: undefined, emails: [{ email: 'a@b.c' }] } as unknown as CreateCustomer;
-    const e = await client().createCustomer(bad).catch((x: unknown) => x);
+    const e = await client()
+      .createCustomer(bad)
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['lastName', 'emails.0.isMainEmail']));
     expect(server.seen).toHaveLength(0);
@@ -484,7 +534,9 @@ describe('validation and hooks', () => {
     server.handler = (_, res) => send(res, 200, { boosterCustomerId: 'abc' });
     const drifts: unknown[] = [];
     await expect(client({ onResponseDrift: (d) => drifts.push(d) }).createCustomer(create)).resolves.toEqual({ boosterCustomerId: 'abc' });
-    expect(drifts).toEqual([{ operation: 'CreateCustomer', body: { boosterCustomerId: 'abc' }, issues: [expect.objectContaining({ path: ['boosterCustomerId'] })] }]);
+    expect(drifts).toEqual([
+      { operation: 'CreateCustomer', body: { boosterCustomerId: 'abc' }, issues: [expect.objectContaining({ path: ['boosterCustomerId'] })] },
+    ]);
     server.handler = serviceStack;
     await client({ onResponseDrift: (d) => drifts.push(d) }).createCustomer(create);
     expect(drifts).toHaveLength(1);
@@ -527,85 +579,117 @@ const field = (name: string, type: TypeRef, required = false, parameter?: string
   sources: [],
   ...(parameter ? { parameter } : {}),
 });
-const type = (name: string, fields: Field[], base?: string): TypeDef => ({ name, kind: 'object', fields, enumMembers: [], rules: [], sources: [], ...(base ? { base } : {}) });
+const type = (name: string, fields: Field[], base?: string): TypeDef => ({
+  name,
+  kind: 'object',
+  fields,
+  enumMembers: [],
+  rules: [],
+  sources: [],
+  ...(base ? { base } : {}),
+});
 const auth = { required: false, roles: [], permissions: [] };
 
-const SYNTHETIC: ApiModel = named({
-  service: {},
-  diagnostics: [],
-  types: [
-    type('GetItem', [field('id', prim('int')), field('tags', list(prim('string'))), field('filter', ref('Filter')), field('note', prim('string'))]),
-    type('Filter', [field('from', prim('DateTime', true)), field('kinds', list(prim('string')))]),
-    type('Stamped', [field('created', prim('DateTime'), true)]),
-    type('Item', [field('id', prim('int'), true), field('updated', prim('DateTimeOffset', true)), field('history', list(ref('Stamp'))), field('byDay', { kind: 'dictionary', key: prim('string'), value: prim('DateTime') }), field('parent', ref('Item', true)), field('name', prim('string'))], 'Stamped'),
-    type('Stamp', [field('at', prim('DateTime'), true), field('by', prim('string'))]),
-    type('SaveItem', [field('id', prim('int'), true), field('trace', prim('string'), false, 'query'), field('name', prim('string'))]),
-    type('Ping', [field('message', prim('string'))]),
-    // Route variables named like Object.prototype members.
-    type('GetThing', [field('constructor', prim('string')), field('note', prim('string'))]),
-    type('DeleteThing', [field('toString', prim('string'))]),
-    // DTOs named like runtime exports: index.ts must still compile.
-    type('ApiError', [field('code', prim('string'))]),
-    type('Issue', [field('title', prim('string'))]),
-  ],
-  operations: [
-    {
-      name: 'GetItem',
-      tags: [],
-      routes: [
-        { verbs: ['GET'], path: '/items', pathVariables: [], sources: [] },
-        { verbs: ['GET'], path: '/items/{Id}', pathVariables: ['Id'], sources: [] },
-      ],
-      auth,
-      request: 'GetItem',
-      response: { kind: 'typed', type: 'Item' },
-      formats: [],
-      parameters: ['id', 'tags', 'filter', 'note'].map((name) => ({ name, declaredIn: 'GetItem', in: 'query' as const, required: false })),
-      sources: [],
-    },
-    {
-      name: 'SaveItem',
-      tags: [],
-      routes: [{ verbs: ['POST', 'PUT'], path: "/items/{Id}/it's", pathVariables: ['Id'], summary: 'ends */ a comment', sources: [] }],
-      auth,
-      request: 'SaveItem',
-      response: { kind: 'untyped' },
-      formats: [],
-      parameters: [
-        { name: 'id', declaredIn: 'SaveItem', in: 'path', required: true },
-        { name: 'trace', declaredIn: 'SaveItem', in: 'query', required: false },
-        { name: 'name', declaredIn: 'SaveItem', in: 'body', required: false },
-      ],
-      sources: [],
-    },
-    {
-      name: 'GetThing',
-      tags: [],
-      routes: [
-        { verbs: ['GET'], path: '/things', pathVariables: [], sources: [] },
-        { verbs: ['GET'], path: '/things/{Constructor}', pathVariables: ['Constructor'], sources: [] },
-      ],
-      auth,
-      request: 'GetThing',
-      response: { kind: 'untyped' },
-      formats: [],
-      parameters: [],
-      sources: [],
-    },
-    {
-      name: 'DeleteThing',
-      tags: [],
-      routes: [{ verbs: ['DELETE'], path: '/things/{ToString}', pathVariables: ['ToString'], sources: [] }],
-      auth,
-      request: 'DeleteThing',
-      response: { kind: 'untyped' },
-      formats: [],
-      parameters: [{ name: 'toString', declaredIn: 'DeleteThing', in: 'path', required: true }],
-      sources: [],
-    },
-    { name: 'Ping', tags: [], routes: [], auth, request: 'Ping', response: { kind: 'none' }, formats: [], parameters: [{ name: 'message', declaredIn: 'Ping', in: 'body', required: false }], sources: [] },
-  ],
-}, 'ItemsClient');
+const SYNTHETIC: ApiModel = named(
+  {
+    service: {},
+    diagnostics: [],
+    types: [
+      type('GetItem', [field('id', prim('int')), field('tags', list(prim('string'))), field('filter', ref('Filter')), field('note', prim('string'))]),
+      type('Filter', [field('from', prim('DateTime', true)), field('kinds', list(prim('string')))]),
+      type('Stamped', [field('created', prim('DateTime'), true)]),
+      type(
+        'Item',
+        [
+          field('id', prim('int'), true),
+          field('updated', prim('DateTimeOffset', true)),
+          field('history', list(ref('Stamp'))),
+          field('byDay', { kind: 'dictionary', key: prim('string'), value: prim('DateTime') }),
+          field('parent', ref('Item', true)),
+          field('name', prim('string')),
+        ],
+        'Stamped',
+      ),
+      type('Stamp', [field('at', prim('DateTime'), true), field('by', prim('string'))]),
+      type('SaveItem', [field('id', prim('int'), true), field('trace', prim('string'), false, 'query'), field('name', prim('string'))]),
+      type('Ping', [field('message', prim('string'))]),
+      // Route variables named like Object.prototype members.
+      type('GetThing', [field('constructor', prim('string')), field('note', prim('string'))]),
+      type('DeleteThing', [field('toString', prim('string'))]),
+      // DTOs named like runtime exports: index.ts must still compile.
+      type('ApiError', [field('code', prim('string'))]),
+      type('Issue', [field('title', prim('string'))]),
+    ],
+    operations: [
+      {
+        name: 'GetItem',
+        tags: [],
+        routes: [
+          { verbs: ['GET'], path: '/items', pathVariables: [], sources: [] },
+          { verbs: ['GET'], path: '/items/{Id}', pathVariables: ['Id'], sources: [] },
+        ],
+        auth,
+        request: 'GetItem',
+        response: { kind: 'typed', type: 'Item' },
+        formats: [],
+        parameters: ['id', 'tags', 'filter', 'note'].map((name) => ({ name, declaredIn: 'GetItem', in: 'query' as const, required: false })),
+        sources: [],
+      },
+      {
+        name: 'SaveItem',
+        tags: [],
+        routes: [{ verbs: ['POST', 'PUT'], path: "/items/{Id}/it's", pathVariables: ['Id'], summary: 'ends */ a comment', sources: [] }],
+        auth,
+        request: 'SaveItem',
+        response: { kind: 'untyped' },
+        formats: [],
+        parameters: [
+          { name: 'id', declaredIn: 'SaveItem', in: 'path', required: true },
+          { name: 'trace', declaredIn: 'SaveItem', in: 'query', required: false },
+          { name: 'name', declaredIn: 'SaveItem', in: 'body', required: false },
+        ],
+        sources: [],
+      },
+      {
+        name: 'GetThing',
+        tags: [],
+        routes: [
+          { verbs: ['GET'], path: '/things', pathVariables: [], sources: [] },
+          { verbs: ['GET'], path: '/things/{Constructor}', pathVariables: ['Constructor'], sources: [] },
+        ],
+        auth,
+        request: 'GetThing',
+        response: { kind: 'untyped' },
+        formats: [],
+        parameters: [],
+        sources: [],
+      },
+      {
+        name: 'DeleteThing',
+        tags: [],
+        routes: [{ verbs: ['DELETE'], path: '/things/{ToString}', pathVariables: ['ToString'], sources: [] }],
+        auth,
+        request: 'DeleteThing',
+        response: { kind: 'untyped' },
+        formats: [],
+        parameters: [{ name: 'toString', declaredIn: 'DeleteThing', in: 'path', required: true }],
+        sources: [],
+      },
+      {
+        name: 'Ping',
+        tags: [],
+        routes: [],
+        auth,
+        request: 'Ping',
+        response: { kind: 'none' },
+        formats: [],
+        parameters: [{ name: 'message', declaredIn: 'Ping', in: 'body', required: false }],
+        sources: [],
+      },
+    ],
+  },
+  'ItemsClient',
+);
 
 describe('generated for a synthetic model', () => {
   let dir: string;

@@ -11,7 +11,11 @@ import { tidy } from '../../generator/read/html-shared.js';
 /** Any text, with the characters that need care made frequent. */
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.array(fc.constantFrom('a', ' ', "'", '"', '\\', '\n', '\r', '\t', '\u2028', '\u2029', '\u0000', '*/', '\ud800', '😀', '\u00a0', '\u0085', '${x}'), { maxLength: 20 }).map((parts) => parts.join('')),
+  fc
+    .array(fc.constantFrom('a', ' ', "'", '"', '\\', '\n', '\r', '\t', '\u2028', '\u2029', '\u0000', '*/', '\ud800', '😀', '\u00a0', '\u0085', '${x}'), {
+      maxLength: 20,
+    })
+    .map((parts) => parts.join('')),
 );
 
 describe('jsString', () => {
@@ -40,7 +44,13 @@ describe('jsdocLines', () => {
       fc.property(text, (s) => {
         const lines = jsdocLines(s);
         for (const line of lines) expect(line).not.toMatch(/\*\/|[\n\r\u2028\u2029\u0085]/);
-        expect(lines.join('\n').replace(/\*\\\//g, '*/')).toBe(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').split(/\r\n|[\r\n\u2028\u2029\u0085]/).map((l) => l.trimEnd()).join('\n'));
+        expect(lines.join('\n').replace(/\*\\\//g, '*/')).toBe(
+          s
+            .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+            .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
+            .map((l) => l.trimEnd())
+            .join('\n'),
+        );
       }),
       { numRuns: 500 },
     );

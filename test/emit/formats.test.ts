@@ -19,14 +19,29 @@ const config = parseConfig(
 async function validatorsFor() {
   const model = modelOf(seedFiles(), config);
   const dir = mkdtempSync(path.join(tmpdir(), 'booster-formats-'));
-  for (const [name, source] of [['types', await emitTypes(model, 'x')], ['validators', await emitValidators(model, 'x')]] as const)
-    writeFileSync(path.join(dir, `${name}.js`), ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
-  return { model, v: (await import(pathToFileURL(path.join(dir, 'validators.js')).href)) as Record<string, { validate(x: unknown): { path: unknown[]; message: string }[] }> };
+  for (const [name, source] of [
+    ['types', await emitTypes(model, 'x')],
+    ['validators', await emitValidators(model, 'x')],
+  ] as const)
+    writeFileSync(
+      path.join(dir, `${name}.js`),
+      ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText,
+    );
+  return {
+    model,
+    v: (await import(pathToFileURL(path.join(dir, 'validators.js')).href)) as Record<string, { validate(x: unknown): { path: unknown[]; message: string }[] }>,
+  };
 }
 
 const valid = {
-  privacyPolicyAcceptanceStorage: true, canBeContactedByMaison: true, clientType: 'COMPANY', companyName: 'Acme',
-  countryId: 'it', posCode: 'ES100:102048', brand: 'CAR', saleRepresentativeEmail: 'rauf.aliyev@richemont.com',
+  privacyPolicyAcceptanceStorage: true,
+  canBeContactedByMaison: true,
+  clientType: 'COMPANY',
+  companyName: 'Acme',
+  countryId: 'it',
+  posCode: 'ES100:102048',
+  brand: 'CAR',
+  saleRepresentativeEmail: 'rauf.aliyev@richemont.com',
 };
 
 describe('formats and patterns from codegen.config.json', () => {
@@ -39,7 +54,9 @@ describe('formats and patterns from codegen.config.json', () => {
     const { model, v } = await validatorsFor();
     const schema = v.CreateCustomerSchema!;
     expect(schema.validate(valid)).toEqual([]);
-    expect(schema.validate({ ...valid, saleRepresentativeEmail: 'not an email' })).toEqual([{ path: ['saleRepresentativeEmail'], message: 'expected a valid email' }]);
+    expect(schema.validate({ ...valid, saleRepresentativeEmail: 'not an email' })).toEqual([
+      { path: ['saleRepresentativeEmail'], message: 'expected a valid email' },
+    ]);
     expect(schema.validate({ ...valid, posCode: 'ES100' })).toEqual([{ path: ['posCode'], message: 'expected a string matching /^[A-Z]{2}\\d+:\\d+$/' }]);
     const own = (openApiDocument(model, '0.1.0') as any).components.schemas.Customer.allOf[0].properties;
     expect(own.posCode.pattern).toBe('^[A-Z]{2}\\d+:\\d+$');

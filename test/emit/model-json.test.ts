@@ -4,7 +4,11 @@ import { stableStringify } from '../../generator/emit/model-json.js';
 
 /** The plain way: a sorted copy of every object (what the replacer list must reproduce). */
 const reference = (value: unknown) =>
-  JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v), 2);
+  JSON.stringify(
+    value,
+    (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v),
+    2,
+  );
 
 describe('stableStringify', () => {
   it('sorts the keys of every object, nested and in arrays, index-like keys first as objects enumerate them', () => {
@@ -19,7 +23,10 @@ describe('stableStringify', () => {
       any: fc.oneof({ depthSize: 'small' }, fc.constant(undefined), tie('value')),
       value: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), fc.array(tie('any')), fc.dictionary(fc.string(), tie('any'))),
     }));
-    fc.assert(fc.property(value, (v) => stableStringify(v) === reference(v)), { numRuns: 300, seed: 42 });
+    fc.assert(
+      fc.property(value, (v) => stableStringify(v) === reference(v)),
+      { numRuns: 300, seed: 42 },
+    );
   });
 
   it('sorts each object by its own keys when many share a shape, or one is a prefix of another', () => {

@@ -28,7 +28,9 @@ describe('openapi.json', () => {
     const d = doc();
     const update = d.paths['/customer/{boosterCustomerId}'].put;
     expect(update.operationId).toBe('UpdateCustomer');
-    expect(update.parameters).toEqual([expect.objectContaining({ name: 'boosterCustomerId', in: 'path', required: true, schema: { type: 'integer', format: 'int32' } })]);
+    expect(update.parameters).toEqual([
+      expect.objectContaining({ name: 'boosterCustomerId', in: 'path', required: true, schema: { type: 'integer', format: 'int32' } }),
+    ]);
     expect(update.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/UpdateCustomer' });
     expect(update.responses['200'].content['application/json'].schema).toEqual({});
     expect(update.security).toEqual([{ bearerAuth: [] }, { basicAuth: [] }]);
@@ -53,7 +55,10 @@ describe('openapi.json', () => {
     ]);
     expect(s.ExportCustomerResponse.properties.asyncTaskId.pattern).toMatch(/\[0-9a-fA-F\]\{32\}/);
     expect(s.SearchCustomer.properties.birthdateMonths).toEqual(expect.objectContaining({ type: 'array', items: { type: 'integer', format: 'int32' } }));
-    expect(s.ProductCategory.xml).toEqual({ name: 'ProductCategory', namespace: 'http://schemas.datacontract.org/2004/07/Richemont.Booster2.PublicApi.Common.ServiceModel' });
+    expect(s.ProductCategory.xml).toEqual({
+      name: 'ProductCategory',
+      namespace: 'http://schemas.datacontract.org/2004/07/Richemont.Booster2.PublicApi.Common.ServiceModel',
+    });
     expect(s.ErrorResponse.properties.responseStatus).toEqual({ $ref: '#/components/schemas/ResponseStatus' });
   });
 

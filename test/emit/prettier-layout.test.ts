@@ -66,7 +66,25 @@ describe('formatTypeScript', () => {
         return width <= 120 || line.trimStart().startsWith('//');
       });
     };
-    const piece = fc.constantFrom('a', 'x = 1;', ' ', '  ', '\n', '\n\n', '{', '}', ')', '\t', '界', 'é', "'s'", '// c', 'y'.repeat(59), 'z'.repeat(61), 'w'.repeat(118));
+    const piece = fc.constantFrom(
+      'a',
+      'x = 1;',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '{',
+      '}',
+      ')',
+      '\t',
+      '界',
+      'é',
+      "'s'",
+      '// c',
+      'y'.repeat(59),
+      'z'.repeat(61),
+      'w'.repeat(118),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
         const text = parts.join('');

@@ -20,13 +20,18 @@ describe('jsonAtDepth ({{json … indent=n}})', () => {
 });
 
 describe('{{#each}} in the templates', () => {
-  const template = compileTemplate('{{#each items}}[{{code name}}{{#each tags}}<{{code this}}>{{/each}}]{{else}}none{{/each}}|{{#each tags}}{{code this}}{{/each}}');
+  const template = compileTemplate(
+    '{{#each items}}[{{code name}}{{#each tags}}<{{code this}}>{{/each}}]{{else}}none{{/each}}|{{#each tags}}{{code this}}{{/each}}',
+  );
   const plain = (view: { items: { name: string; tags: string[] }[]; tags: string[] }) =>
     `${view.items.length ? view.items.map((i) => `[${i.name}${i.tags.map((t) => `<${t}>`).join('')}]`).join('') : 'none'}|${view.tags.join('')}`;
 
   it('writes every item in order, nested and across its chunks, or the else block for none', () => {
     for (const n of [0, 1, 31, 32, 33, 64, 65, 200]) {
-      const view = { items: Array.from({ length: n }, (_, i) => ({ name: `n${i}`, tags: Array.from({ length: i % 3 }, (_, j) => `t${j}`) })), tags: ['a', 'b'] };
+      const view = {
+        items: Array.from({ length: n }, (_, i) => ({ name: `n${i}`, tags: Array.from({ length: i % 3 }, (_, j) => `t${j}`) })),
+        tags: ['a', 'b'],
+      };
       expect(template(view)).toBe(plain(view));
     }
   });

@@ -26,7 +26,7 @@ describe('types.ts', () => {
     expect(text).toMatch(/\n {2}emails\?: Email\[\];/);
     expect(text).toMatch(/\n {2}asyncTaskId: string;/);
     expect(text).toMatch(/\n {2}clientSpendingFrom\?: number \| null;/);
-    expect(text).toContain("UpdateCustomer: { request: UpdateCustomer; response: unknown };");
+    expect(text).toContain('UpdateCustomer: { request: UpdateCustomer; response: unknown };');
     expect(text).toContain('Request of `UpdateCustomer`: `PUT /customer/{boosterCustomerId}`');
     expect(text).toContain('Requires authentication.');
     expect(text).not.toMatch(/&[a-z#0-9]+;/);
@@ -51,8 +51,29 @@ describe('types.ts', () => {
           kind: 'object',
           description: 'ends the comment */ console.log("pwned") /* and\u2028@param x',
           fields: [
-            { name: 'x-y', wireName: 'x-y', wireNameFrom: 'convention', type: { kind: 'primitive', name: 'string', nullable: false }, required: true, description: '*/ alert(1)', examples: ["'; drop"], sources: [] },
-            { name: 'map', wireName: 'map', wireNameFrom: 'convention', type: { kind: 'dictionary', key: { kind: 'primitive', name: 'string', nullable: false }, value: { kind: 'ref', name: 'Record', nullable: false } }, required: false, examples: [], sources: [] },
+            {
+              name: 'x-y',
+              wireName: 'x-y',
+              wireNameFrom: 'convention',
+              type: { kind: 'primitive', name: 'string', nullable: false },
+              required: true,
+              description: '*/ alert(1)',
+              examples: ["'; drop"],
+              sources: [],
+            },
+            {
+              name: 'map',
+              wireName: 'map',
+              wireNameFrom: 'convention',
+              type: {
+                kind: 'dictionary',
+                key: { kind: 'primitive', name: 'string', nullable: false },
+                value: { kind: 'ref', name: 'Record', nullable: false },
+              },
+              required: false,
+              examples: [],
+              sources: [],
+            },
           ],
           enumMembers: [],
           rules: [],

@@ -151,7 +151,9 @@ describe('validators.ts', () => {
        const wrong: number = CreateCustomerSchema.parse(input).brand;
        export { same, parsed, issues, wrong };`,
     );
-    const diagnostics = project.getPreEmitDiagnostics().map((d) => `${d.getSourceFile()?.getBaseName()}:${d.getLineNumber()} ${ts.flattenDiagnosticMessageText(d.getMessageText() as string, '\n')}`);
+    const diagnostics = project
+      .getPreEmitDiagnostics()
+      .map((d) => `${d.getSourceFile()?.getBaseName()}:${d.getLineNumber()} ${ts.flattenDiagnosticMessageText(d.getMessageText() as string, '\n')}`);
     expect(diagnostics).toEqual([]);
   });
 
@@ -225,18 +227,46 @@ describe('validators.ts', () => {
     const withBirthDate = (birthDate: unknown) => ({ ...PAYLOADS.CreateCustomer, birthDate });
 
     it('accepts dates as ISO 8601 and as ServiceStack /Date(ms±hhmm)/', () => {
-      for (const date of ['2020-12-30', '2020-12-30T10:00', '2020-12-30T10:00:00', '2020-12-30T10:00:00.1234567Z', '2020-12-30T10:00:00+01:00', '2020-12-30T10:00:00-0530', '/Date(1609286400000)/', '/Date(1609286400000+0100)/', '/Date(-86400000)/'])
+      for (const date of [
+        '2020-12-30',
+        '2020-12-30T10:00',
+        '2020-12-30T10:00:00',
+        '2020-12-30T10:00:00.1234567Z',
+        '2020-12-30T10:00:00+01:00',
+        '2020-12-30T10:00:00-0530',
+        '/Date(1609286400000)/',
+        '/Date(1609286400000+0100)/',
+        '/Date(-86400000)/',
+      ])
         expectValid(V.CreateCustomerSchema, withBirthDate(date));
     });
 
     it('rejects malformed dates', () => {
-      for (const date of ['2020-13-01', '2020-12-32', '30/12/2020', '2020-12-30T25:00:00', '2020-12-30T10:00:00+1', '2020-12-30 10:00', '/Date(abc)/', '/Date(1609286400000)', 'Date(1)', '', 20201230])
+      for (const date of [
+        '2020-13-01',
+        '2020-12-32',
+        '30/12/2020',
+        '2020-12-30T25:00:00',
+        '2020-12-30T10:00:00+1',
+        '2020-12-30 10:00',
+        '/Date(abc)/',
+        '/Date(1609286400000)',
+        'Date(1)',
+        '',
+        20201230,
+      ])
         expectIssues(V.CreateCustomerSchema, withBirthDate(date), ['birthDate: expected an ISO 8601 date or /Date(ms)/']);
     });
 
     it('accepts Guids with and without dashes, and nothing else', () => {
-      for (const id of ['0f8fad5bd9cb469fa16570867728950e', '0F8FAD5B-D9CB-469F-A165-70867728950E']) expectValid(V.ExportCustomerResponseSchema, { asyncTaskId: id });
-      for (const id of ['0f8fad5b-d9cb469fa16570867728950e', '0f8fad5bd9cb469fa16570867728950', '{0f8fad5b-d9cb-469f-a165-70867728950e}', 'zf8fad5bd9cb469fa16570867728950e'])
+      for (const id of ['0f8fad5bd9cb469fa16570867728950e', '0F8FAD5B-D9CB-469F-A165-70867728950E'])
+        expectValid(V.ExportCustomerResponseSchema, { asyncTaskId: id });
+      for (const id of [
+        '0f8fad5b-d9cb469fa16570867728950e',
+        '0f8fad5bd9cb469fa16570867728950',
+        '{0f8fad5b-d9cb-469f-a165-70867728950e}',
+        'zf8fad5bd9cb469fa16570867728950e',
+      ])
         expectIssues(V.ExportCustomerResponseSchema, { asyncTaskId: id }, ['asyncTaskId: expected a Guid (32 hex digits, dashes optional)']);
     });
 
@@ -259,7 +289,10 @@ describe('validators.ts', () => {
 
     it("requires lastName (and title, languageId, gender) when clientType is 'PRIVATE'", () => {
       expectIssues(V.CreateCustomerSchema, without(base, 'lastName'), ["lastName: required when clientType is 'PRIVATE'"]);
-      expectIssues(V.UpdateCustomerSchema, without(PAYLOADS.UpdateCustomer!, 'title', 'gender'), ["gender: required when clientType is 'PRIVATE'", "title: required when clientType is 'PRIVATE'"]);
+      expectIssues(V.UpdateCustomerSchema, without(PAYLOADS.UpdateCustomer!, 'title', 'gender'), [
+        "gender: required when clientType is 'PRIVATE'",
+        "title: required when clientType is 'PRIVATE'",
+      ]);
       expect(() => V.CreateCustomerSchema.parse(without(base, 'lastName'))).toThrow("lastName: required when clientType is 'PRIVATE'");
     });
 
@@ -318,7 +351,10 @@ describe('validators.ts', () => {
 
   describe('hostile payloads', () => {
     it('ignores __proto__ and constructor keys without polluting Object.prototype', () => {
-      const text = JSON.stringify(PAYLOADS.CreateCustomer).replace(/^\{/, '{"__proto__":{"polluted":true,"brand":7},"constructor":{"prototype":{"polluted":true}},');
+      const text = JSON.stringify(PAYLOADS.CreateCustomer).replace(
+        /^\{/,
+        '{"__proto__":{"polluted":true,"brand":7},"constructor":{"prototype":{"polluted":true}},',
+      );
       const value: unknown = JSON.parse(text);
       expectValid(V.CreateCustomerSchema, value);
       expect(V.CreateCustomerSchema.validate(value, { strict: true }).map((i) => i.path)).toEqual([['__proto__'], ['constructor']]);
@@ -353,7 +389,7 @@ describe('validators.ts', () => {
 
   it('agrees between is() and validate() on random mutations of the payloads', () => {
     let seed = 42;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     const junk = [null, undefined, 0, -1, 1.5, 2 ** 40, '', 'x', '2020-01-01', '/Date(0)/', true, false, [], [{}], {}, { email: 'a', isMainEmail: true }];
     for (let i = 0; i < 2000; i++) {
       const name = SEED_DTOS[random(SEED_DTOS.length)]!;
@@ -375,31 +411,58 @@ describe('validators.ts', () => {
 
 describe('validators for other models', () => {
   const str: TypeRef = { kind: 'primitive', name: 'string', nullable: false };
-  const field = (wireName: string, type: TypeRef, required = false, extra: Partial<Field> = {}): Field => ({ name: wireName, wireName, wireNameFrom: 'convention', type, required, examples: [], sources: [], ...extra });
-  const type = (name: string, fields: Field[], extra: Partial<TypeDef> = {}): TypeDef => ({ name, kind: 'object', fields, enumMembers: [], rules: [], sources: [], ...extra });
+  const field = (wireName: string, type: TypeRef, required = false, extra: Partial<Field> = {}): Field => ({
+    name: wireName,
+    wireName,
+    wireNameFrom: 'convention',
+    type,
+    required,
+    examples: [],
+    sources: [],
+    ...extra,
+  });
+  const type = (name: string, fields: Field[], extra: Partial<TypeDef> = {}): TypeDef => ({
+    name,
+    kind: 'object',
+    fields,
+    enumMembers: [],
+    rules: [],
+    sources: [],
+    ...extra,
+  });
   const hostile = "it's */ `${alert(1)}` \u2028";
   const other: ApiModel = named({
     service: {},
     operations: [],
     diagnostics: [],
     types: [
-      type('Node', [
-        field('value', { kind: 'primitive', name: 'int', nullable: false }, true),
-        field('children', { kind: 'list', of: { kind: 'ref', name: 'Node', nullable: false } }),
-        field('x-y', str),
-        field('constructor', str),
-        field('grid', { kind: 'list', of: { kind: 'list', of: { kind: 'primitive', name: 'byte', nullable: true } } }),
-        field('tags', { kind: 'dictionary', key: str, value: { kind: 'list', of: { kind: 'ref', name: 'Color', nullable: false } } }),
-        field('color', { kind: 'ref', name: 'Color', nullable: true }),
-        field('kind', str, false, { closed: true, examples: ['a', hostile] }),
-        field('span', { kind: 'primitive', name: 'TimeSpan', nullable: false }),
-        field('at', { kind: 'primitive', name: 'TimeOnly', nullable: false }),
-        field('ch', { kind: 'primitive', name: 'char', nullable: false }),
-        field('big', { kind: 'primitive', name: 'ulong', nullable: false }),
-        field('any', { kind: 'primitive', name: 'object', nullable: false }, true),
-        field('blob', { kind: 'ref', name: 'Unknown', nullable: false }),
-      ], { rules: [{ kind: 'requiredWhen', field: 'x-y', when: { field: 'color', equals: hostile }, from: 'config', sources: [] }] }),
-      type('Color', [], { kind: 'enum', enumMembers: [{ name: 'Red', sources: [] }, { name: hostile, sources: [] }] }),
+      type(
+        'Node',
+        [
+          field('value', { kind: 'primitive', name: 'int', nullable: false }, true),
+          field('children', { kind: 'list', of: { kind: 'ref', name: 'Node', nullable: false } }),
+          field('x-y', str),
+          field('constructor', str),
+          field('grid', { kind: 'list', of: { kind: 'list', of: { kind: 'primitive', name: 'byte', nullable: true } } }),
+          field('tags', { kind: 'dictionary', key: str, value: { kind: 'list', of: { kind: 'ref', name: 'Color', nullable: false } } }),
+          field('color', { kind: 'ref', name: 'Color', nullable: true }),
+          field('kind', str, false, { closed: true, examples: ['a', hostile] }),
+          field('span', { kind: 'primitive', name: 'TimeSpan', nullable: false }),
+          field('at', { kind: 'primitive', name: 'TimeOnly', nullable: false }),
+          field('ch', { kind: 'primitive', name: 'char', nullable: false }),
+          field('big', { kind: 'primitive', name: 'ulong', nullable: false }),
+          field('any', { kind: 'primitive', name: 'object', nullable: false }, true),
+          field('blob', { kind: 'ref', name: 'Unknown', nullable: false }),
+        ],
+        { rules: [{ kind: 'requiredWhen', field: 'x-y', when: { field: 'color', equals: hostile }, from: 'config', sources: [] }] },
+      ),
+      type('Color', [], {
+        kind: 'enum',
+        enumMembers: [
+          { name: 'Red', sources: [] },
+          { name: hostile, sources: [] },
+        ],
+      }),
       type('default', [field('flag', { kind: 'primitive', name: 'bool', nullable: false }, true)], { base: 'Node' }),
       type('Unknown', [], { incomplete: true }),
     ],
@@ -414,7 +477,10 @@ describe('validators for other models', () => {
     expect(project.getPreEmitDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.getMessageText() as string, '\n'))).toEqual([]);
     writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
     for (const [name, text] of Object.entries(files))
-      writeFileSync(path.join(dir, name.replace(/\.ts$/, '.js')), ts.transpileModule(text, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText);
+      writeFileSync(
+        path.join(dir, name.replace(/\.ts$/, '.js')),
+        ts.transpileModule(text, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText,
+      );
     return import(pathToFileURL(path.join(dir, 'validators.js')).href) as Promise<Record<string, AnySchema>>;
   }
   const loaded = load();
@@ -433,21 +499,51 @@ describe('validators for other models', () => {
 
   it('checks every kind of member', async () => {
     const { NodeSchema, default_Schema, ColorSchema, UnknownSchema } = await loaded;
-    const node = { value: 1, any: 0, 'x-y': 'v', grid: [[1, null], []], tags: { a: ['Red', hostile] }, color: null, kind: hostile, span: 'PT1H30M', at: '23:59:59', ch: 'c', big: 2 ** 53 - 1, blob: { free: true } };
+    const node = {
+      value: 1,
+      any: 0,
+      'x-y': 'v',
+      grid: [[1, null], []],
+      tags: { a: ['Red', hostile] },
+      color: null,
+      kind: hostile,
+      span: 'PT1H30M',
+      at: '23:59:59',
+      ch: 'c',
+      big: 2 ** 53 - 1,
+      blob: { free: true },
+    };
     expectValid(NodeSchema!, node);
     expectValid(NodeSchema!, { value: 1, any: false, span: '1.02:03:04.5', children: [{ value: 2, any: [] }] });
-    expectIssues(NodeSchema!, { ...node, any: null, grid: [[256]], tags: { a: ['Blue'] }, kind: 'b', span: 'P', at: '24:00', ch: 'cc', big: -1, color: hostile, 'x-y': undefined, blob: [] }, [
-      'grid[0][0]: expected an integer from 0 to 255',
-      `tags.a[0]: expected one of 'Red', '${hostile}'`,
-      `kind: expected one of 'a', '${hostile}'`,
-      'span: expected a duration (ISO 8601 like PT1H30M, or [d.]hh:mm:ss)',
-      'at: expected a time of day (hh:mm:ss)',
-      'ch: expected a single character',
-      'big: expected an integer from 0 to 9007199254740991',
-      'any: required',
-      'blob: expected an object',
-      `["x-y"]: required when color is '${hostile}'`,
-    ]);
+    expectIssues(
+      NodeSchema!,
+      {
+        ...node,
+        any: null,
+        grid: [[256]],
+        tags: { a: ['Blue'] },
+        kind: 'b',
+        span: 'P',
+        at: '24:00',
+        ch: 'cc',
+        big: -1,
+        color: hostile,
+        'x-y': undefined,
+        blob: [],
+      },
+      [
+        'grid[0][0]: expected an integer from 0 to 255',
+        `tags.a[0]: expected one of 'Red', '${hostile}'`,
+        `kind: expected one of 'a', '${hostile}'`,
+        'span: expected a duration (ISO 8601 like PT1H30M, or [d.]hh:mm:ss)',
+        'at: expected a time of day (hh:mm:ss)',
+        'ch: expected a single character',
+        'big: expected an integer from 0 to 9007199254740991',
+        'any: required',
+        'blob: expected an object',
+        `["x-y"]: required when color is '${hostile}'`,
+      ],
+    );
     expectValid(default_Schema!, { value: 1, any: 0, flag: true });
     expectIssues(default_Schema!, { value: 1.5, any: 0 }, ['value: expected an integer from -2147483648 to 2147483647', 'flag: required']);
     expectValid(ColorSchema!, hostile);
@@ -456,7 +552,7 @@ describe('validators for other models', () => {
     expect(UnknownSchema!.validate({ anything: 1 }, { strict: true })).toEqual([]);
   });
 
-  it("reads a member named constructor as an own property", async () => {
+  it('reads a member named constructor as an own property', async () => {
     const { NodeSchema } = await loaded;
     expectValid(NodeSchema!, { value: 1, any: 0 });
     expectIssues(NodeSchema!, { value: 1, any: 0, constructor: 5 }, ['constructor: expected a string']);

@@ -132,14 +132,22 @@ export function unlocated(diagnostics: readonly Diagnostic[], files: LineCounts)
       if (!loc) return true;
       if (loc.file === 'codegen.config.json') return loc.line !== 1;
       const lines = files.get(loc.file);
-      return lines === undefined || !Number.isInteger(loc.line) || loc.line < 1 || loc.line > lines || (loc.column !== undefined && (!Number.isInteger(loc.column) || loc.column < 1));
+      return (
+        lines === undefined ||
+        !Number.isInteger(loc.line) ||
+        loc.line < 1 ||
+        loc.line > lines ||
+        (loc.column !== undefined && (!Number.isInteger(loc.column) || loc.column < 1))
+      );
     })
     .map((d) => `${d.loc?.file}:${d.loc?.line}:${d.loc?.column ?? ''} ${d.code} ${d.message.slice(0, 200)}`);
 }
 
 /** The per-property figures, for the fuzz run's report. */
 export function report(): string {
-  const rows = [...stats].map(([p, s]) => `${p.padEnd(34)} ${String(s.cases).padStart(7)} cases  ${(s.totalMs / 1000).toFixed(1).padStart(7)} s  slowest ${Math.round(s.maxMs)} ms`);
+  const rows = [...stats].map(
+    ([p, s]) => `${p.padEnd(34)} ${String(s.cases).padStart(7)} cases  ${(s.totalMs / 1000).toFixed(1).padStart(7)} s  slowest ${Math.round(s.maxMs)} ms`,
+  );
   const total = [...stats.values()].reduce((a, s) => ({ cases: a.cases + s.cases, ms: a.ms + s.totalMs }), { cases: 0, ms: 0 });
   return [`seed ${SEED}`, ...rows, `${'total'.padEnd(34)} ${String(total.cases).padStart(7)} cases  ${(total.ms / 1000).toFixed(1).padStart(7)} s`].join('\n');
 }

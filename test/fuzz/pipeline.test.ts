@@ -36,10 +36,16 @@ afterAll(() => {
  * may come twice, under another name.
  */
 const inputSet = fc
-  .array(fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.nat({ max: TEXT_SEEDS.length - 1 }) }, { weight: 1, arbitrary: fc.nat({ max: ALL_PAGES.length - 1 }) }), fc.option(mutations, { freq: 5 })), {
-    minLength: 1,
-    maxLength: 4,
-  })
+  .array(
+    fc.tuple(
+      fc.oneof({ weight: 3, arbitrary: fc.nat({ max: TEXT_SEEDS.length - 1 }) }, { weight: 1, arbitrary: fc.nat({ max: ALL_PAGES.length - 1 }) }),
+      fc.option(mutations, { freq: 5 }),
+    ),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  )
   .map((picks) =>
     picks.map(([i, ms], k): InputFile & { mutations: unknown } => {
       const page = ALL_PAGES[i]!;
@@ -71,47 +77,62 @@ function checkModel(model: ApiModel, files: InputFile[]): void {
 
 describe('the model', () => {
   const n = runs(120, 0.3);
-  it(`builds from ${n} sets of mutated pages: no throw, no internal error, located diagnostics, no dangling name`, () => {
-    fc.assert(
-      fc.property(inputSet, (files) => {
-        const model = timed('model', budget(MODEL_BUDGET_MS, files), described(files), () => modelFrom(files));
-        checkModel(model, files);
-        expect(() => JSON.parse(emitModelJson(model, 'x'))).not.toThrow();
-      }),
-      params(n),
-    );
-  }, timeoutFor(n, 40));
+  it(
+    `builds from ${n} sets of mutated pages: no throw, no internal error, located diagnostics, no dangling name`,
+    () => {
+      fc.assert(
+        fc.property(inputSet, (files) => {
+          const model = timed('model', budget(MODEL_BUDGET_MS, files), described(files), () => modelFrom(files));
+          checkModel(model, files);
+          expect(() => JSON.parse(emitModelJson(model, 'x'))).not.toThrow();
+        }),
+        params(n),
+      );
+    },
+    timeoutFor(n, 40),
+  );
 });
 
 describe('every generated file', () => {
   const n = runs(12, 0.015);
-  it(`renders from ${n} sets of mutated pages: TypeScript that parses, JSON that parses`, async () => {
-    await fc.assert(
-      fc.asyncProperty(inputSet, async (files) => {
-        const { model, files: out } = await timedAsync('render', budget(RENDER_BUDGET_MS, files), described(files), () => renderAll(files));
-        checkModel(model, files);
-        for (const [name, text] of out) {
-          if (name.endsWith('.json')) expect(() => JSON.parse(text), name).not.toThrow();
-          if (!name.endsWith('.ts')) continue;
-          const { diagnostics } = ts.transpileModule(text, { reportDiagnostics: true, fileName: name, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-          expect(diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), name).toEqual([]);
-        }
-      }),
-      params(n),
-    );
-  }, timeoutFor(n, 2_000));
+  it(
+    `renders from ${n} sets of mutated pages: TypeScript that parses, JSON that parses`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(inputSet, async (files) => {
+          const { model, files: out } = await timedAsync('render', budget(RENDER_BUDGET_MS, files), described(files), () => renderAll(files));
+          checkModel(model, files);
+          for (const [name, text] of out) {
+            if (name.endsWith('.json')) expect(() => JSON.parse(text), name).not.toThrow();
+            if (!name.endsWith('.ts')) continue;
+            const { diagnostics } = ts.transpileModule(text, { reportDiagnostics: true, fileName: name, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+            expect(
+              diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+              name,
+            ).toEqual([]);
+          }
+        }),
+        params(n),
+      );
+    },
+    timeoutFor(n, 2_000),
+  );
 
   const m = runs(2, 0.002);
-  it(`compiles under tsc --strict for ${m} sets of mutated pages`, async () => {
-    await fc.assert(
-      fc.asyncProperty(inputSet, async (files) => {
-        const { files: out } = await renderAll(files);
-        const dir = writeTree(out);
-        const sources = [...out.keys()].filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
-        expect(sources.every((f) => existsSync(f))).toBe(true);
-        expect(timed('strict compile', 60_000, described(files), () => strictDiagnostics(sources))).toEqual([]);
-      }),
-      params(m),
-    );
-  }, timeoutFor(m, 10_000));
+  it(
+    `compiles under tsc --strict for ${m} sets of mutated pages`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(inputSet, async (files) => {
+          const { files: out } = await renderAll(files);
+          const dir = writeTree(out);
+          const sources = [...out.keys()].filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+          expect(sources.every((f) => existsSync(f))).toBe(true);
+          expect(timed('strict compile', 60_000, described(files), () => strictDiagnostics(sources))).toEqual([]);
+        }),
+        params(m),
+      );
+    },
+    timeoutFor(m, 10_000),
+  );
 });

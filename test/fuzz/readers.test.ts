@@ -25,7 +25,21 @@ import { pipeCells, readTextPage } from '../../generator/read/text-page.js';
 import { readXmlSample } from '../../generator/read/xml-sample.js';
 import { FUZZ_RUNS, lineCounts, params, report, runs, SEED, timed, timeoutFor, unlocated, writeReport } from './budget.js';
 import { mutate, mutations } from './mutate.js';
-import { CSHARP_SECTIONS, HTML_PAGES, JSON_BODIES, linesOf, METADATA_JSON, PIPE_ROWS, PYTHON_SECTION, ROUTE_LINES, SAMPLE_SECTIONS, SQUASHED_ROWS, TEXT_SEEDS, TYPESCRIPT_SECTIONS, XML_BODIES } from './sources.js';
+import {
+  CSHARP_SECTIONS,
+  HTML_PAGES,
+  JSON_BODIES,
+  linesOf,
+  METADATA_JSON,
+  PIPE_ROWS,
+  PYTHON_SECTION,
+  ROUTE_LINES,
+  SAMPLE_SECTIONS,
+  SQUASHED_ROWS,
+  TEXT_SEEDS,
+  TYPESCRIPT_SECTIONS,
+  XML_BODIES,
+} from './sources.js';
 
 /**
  * Per-case budgets: generous for a loaded 2-core machine, plus time in proportion to the input
@@ -46,7 +60,43 @@ const mutated = (sources: readonly string[]) =>
   fc.tuple(fc.nat({ max: sources.length - 1 }), mutations).map(([i, ms]) => ({ source: i, mutations: ms, text: mutate(sources[i]!, ms) }));
 
 /** Text made of the row and route grammar's tokens, which is where splitting gets hard. */
-const ROW_TOKENS = ['form', 'body', 'path', 'query', 'header', 'Yes', 'No', 'string', 'int', 'double', 'List', 'Dictionary', '<', '>', ',', ' ', '?', '[]', 'Nullable<', 'x', 'Name', 'A', '_', '1', '.', '`', 'é', '|', '{', '}', '/', 'GET', 'POST', 'All Verbs', ', '];
+const ROW_TOKENS = [
+  'form',
+  'body',
+  'path',
+  'query',
+  'header',
+  'Yes',
+  'No',
+  'string',
+  'int',
+  'double',
+  'List',
+  'Dictionary',
+  '<',
+  '>',
+  ',',
+  ' ',
+  '?',
+  '[]',
+  'Nullable<',
+  'x',
+  'Name',
+  'A',
+  '_',
+  '1',
+  '.',
+  '`',
+  'é',
+  '|',
+  '{',
+  '}',
+  '/',
+  'GET',
+  'POST',
+  'All Verbs',
+  ', ',
+];
 const grammarText = fc.array(fc.constantFrom(...ROW_TOKENS), { maxLength: 40 }).map((t) => t.join(''));
 
 function located(items: DiagnosticBag['items'], file: string, text: string): string[] {
@@ -55,94 +105,127 @@ function located(items: DiagnosticBag['items'], file: string, text: string): str
 
 describe('text page reader', () => {
   const n = runs(150, 0.15);
-  it(`reads ${n} mutated seed pages without throwing, each diagnostic located`, () => {
-    fc.assert(
-      fc.property(mutated(TEXT_SEEDS.map((f) => f.text)), (c) => {
-        const bag = new DiagnosticBag();
-        const file = TEXT_SEEDS[c.source]!.file;
-        const page = timed('text page', budget(READER_BUDGET_MS, c.text), { file, mutations: c.mutations }, () => readTextPage(file, c.text, bag));
-        expect(located(bag.items, file, c.text)).toEqual([]);
-        for (const r of page.routes) expect(r.path.startsWith('/')).toBe(true);
-        for (const t of page.tables) for (const r of t.rows) expect(parseDotNetType(r.dataType), r.dataType).toBeDefined();
-      }),
-      params(n),
-    );
-  }, timeoutFor(n, 20));
+  it(
+    `reads ${n} mutated seed pages without throwing, each diagnostic located`,
+    () => {
+      fc.assert(
+        fc.property(mutated(TEXT_SEEDS.map((f) => f.text)), (c) => {
+          const bag = new DiagnosticBag();
+          const file = TEXT_SEEDS[c.source]!.file;
+          const page = timed('text page', budget(READER_BUDGET_MS, c.text), { file, mutations: c.mutations }, () => readTextPage(file, c.text, bag));
+          expect(located(bag.items, file, c.text)).toEqual([]);
+          for (const r of page.routes) expect(r.path.startsWith('/')).toBe(true);
+          for (const t of page.tables) for (const r of t.rows) expect(parseDotNetType(r.dataType), r.dataType).toBeDefined();
+        }),
+        params(n),
+      );
+    },
+    timeoutFor(n, 20),
+  );
 });
 
 describe('squashed row splitter', () => {
   const n = runs(300, 0.08);
-  it(`splits ${n} rows only where the grammar allows, every split giving back the row`, () => {
-    const rows = fc.oneof(mutated(SQUASHED_ROWS).map((c) => c.text), grammarText, fc.string({ unit: 'binary', maxLength: 60 }));
-    const known = { typeNames: new Set(['GetCustomerInterest', 'ProductCategory']), fieldNames: new Set(['brand', 'poscodes']) };
-    fc.assert(
-      fc.property(rows, (text) => {
-        const splits = timed('squashed row splits', budget(SNIPPET_BUDGET_MS, text), text, () => squashedRowSplits(text));
-        for (const s of splits) {
-          expect(PARAMETER_KINDS).toContain(s.parameter);
-          expect(parseDotNetType(s.dataType)).toBeDefined();
-          if (s.name !== undefined) expect(s.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
-          const head = `${s.name ?? ''}${s.parameter}${s.dataType}${s.required ? 'Yes' : 'No'}`;
-          expect(text.startsWith(head), head).toBe(true);
-          expect(s.description).toBe(text.slice(head.length).trim());
-        }
-        const { chosen, ambiguous } = chooseSplit(splits, known);
-        if (splits.length) expect(splits).toContain(chosen);
-        else expect(chosen).toBeUndefined();
-        for (const a of ambiguous) expect(splits).toContain(a);
-      }),
-      params(n),
-    );
-  }, timeoutFor(n, 5));
+  it(
+    `splits ${n} rows only where the grammar allows, every split giving back the row`,
+    () => {
+      const rows = fc.oneof(
+        mutated(SQUASHED_ROWS).map((c) => c.text),
+        grammarText,
+        fc.string({ unit: 'binary', maxLength: 60 }),
+      );
+      const known = { typeNames: new Set(['GetCustomerInterest', 'ProductCategory']), fieldNames: new Set(['brand', 'poscodes']) };
+      fc.assert(
+        fc.property(rows, (text) => {
+          const splits = timed('squashed row splits', budget(SNIPPET_BUDGET_MS, text), text, () => squashedRowSplits(text));
+          for (const s of splits) {
+            expect(PARAMETER_KINDS).toContain(s.parameter);
+            expect(parseDotNetType(s.dataType)).toBeDefined();
+            if (s.name !== undefined) expect(s.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+            const head = `${s.name ?? ''}${s.parameter}${s.dataType}${s.required ? 'Yes' : 'No'}`;
+            expect(text.startsWith(head), head).toBe(true);
+            expect(s.description).toBe(text.slice(head.length).trim());
+          }
+          const { chosen, ambiguous } = chooseSplit(splits, known);
+          if (splits.length) expect(splits).toContain(chosen);
+          else expect(chosen).toBeUndefined();
+          for (const a of ambiguous) expect(splits).toContain(a);
+        }),
+        params(n),
+      );
+    },
+    timeoutFor(n, 5),
+  );
 });
 
 describe('pipe cells', () => {
   const n = runs(300, 0.04);
   const cell = fc.string({ unit: 'binary', maxLength: 12 }).filter((s) => !s.includes('|') && s.trim() === s);
-  it(`reads back ${n} rows of cells, and never a cell with a | in it`, () => {
-    fc.assert(
-      fc.property(fc.array(cell, { minLength: 1, maxLength: 8 }), fc.oneof(mutated(PIPE_ROWS).map((c) => c.text), grammarText), (cells, noise) => {
-        expect(timed('pipe cells', SNIPPET_BUDGET_MS, cells, () => pipeCells(`| ${cells.join(' | ')} |`))).toEqual(cells);
-        const read = pipeCells(noise);
-        for (const c of read ?? []) expect(c.includes('|') || c !== c.trim()).toBe(false);
-        const row = read && alignCells(read);
-        if (row) {
-          expect(PARAMETER_KINDS).toContain(row.parameter);
-          expect(parseDotNetType(row.dataType)).toBeDefined();
-        }
-      }),
-      params(n),
-    );
-  }, timeoutFor(n, 5));
+  it(
+    `reads back ${n} rows of cells, and never a cell with a | in it`,
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(cell, { minLength: 1, maxLength: 8 }),
+          fc.oneof(
+            mutated(PIPE_ROWS).map((c) => c.text),
+            grammarText,
+          ),
+          (cells, noise) => {
+            expect(timed('pipe cells', SNIPPET_BUDGET_MS, cells, () => pipeCells(`| ${cells.join(' | ')} |`))).toEqual(cells);
+            const read = pipeCells(noise);
+            for (const c of read ?? []) expect(c.includes('|') || c !== c.trim()).toBe(false);
+            const row = read && alignCells(read);
+            if (row) {
+              expect(PARAMETER_KINDS).toContain(row.parameter);
+              expect(parseDotNetType(row.dataType)).toBeDefined();
+            }
+          },
+        ),
+        params(n),
+      );
+    },
+    timeoutFor(n, 5),
+  );
 });
 
 describe('routes', () => {
   const n = runs(300, 0.04);
-  it(`reads ${n} route cells and squashed route lines into a path that starts the rest of the line`, () => {
-    const line = fc.oneof(mutated(ROUTE_LINES).map((c) => c.text), grammarText, fc.string({ unit: 'binary', maxLength: 40 }));
-    const known = fc.array(fc.constantFrom('/customer', '/customer/{boosterCustomerId}', '/orders/{OrderId}/lines/{LineId}', '/', ''), { maxLength: 3 });
-    fc.assert(
-      fc.property(line, known, fc.array(fc.oneof(grammarText, fc.string({ maxLength: 10 })), { maxLength: 5 }), (text, paths, cells) => {
-        const route = timed('routes', budget(SNIPPET_BUDGET_MS, text), { text, paths }, () => splitSquashedRoute(text, paths));
-        if (route) {
-          for (const v of route.verbs) expect(v).toMatch(/^[A-Z]+$/);
-          expect(route.path.startsWith('/')).toBe(true);
-          expect(text.includes(route.path)).toBe(true);
-          for (const part of [route.summary, route.notes]) if (part) expect(text.includes(part)).toBe(true);
-        }
-        const fromCells = routeFromCells(cells);
-        if (fromCells) expect(fromCells.path).toMatch(/^\/\S*$/);
-        const vars = pathVariables(text);
-        for (const v of vars ?? []) expect(v).not.toMatch(/[{}]/);
-      }),
-      params(n),
-    );
-  }, timeoutFor(n, 5));
+  it(
+    `reads ${n} route cells and squashed route lines into a path that starts the rest of the line`,
+    () => {
+      const line = fc.oneof(
+        mutated(ROUTE_LINES).map((c) => c.text),
+        grammarText,
+        fc.string({ unit: 'binary', maxLength: 40 }),
+      );
+      const known = fc.array(fc.constantFrom('/customer', '/customer/{boosterCustomerId}', '/orders/{OrderId}/lines/{LineId}', '/', ''), { maxLength: 3 });
+      fc.assert(
+        fc.property(line, known, fc.array(fc.oneof(grammarText, fc.string({ maxLength: 10 })), { maxLength: 5 }), (text, paths, cells) => {
+          const route = timed('routes', budget(SNIPPET_BUDGET_MS, text), { text, paths }, () => splitSquashedRoute(text, paths));
+          if (route) {
+            for (const v of route.verbs) expect(v).toMatch(/^[A-Z]+$/);
+            expect(route.path.startsWith('/')).toBe(true);
+            expect(text.includes(route.path)).toBe(true);
+            for (const part of [route.summary, route.notes]) if (part) expect(text.includes(part)).toBe(true);
+          }
+          const fromCells = routeFromCells(cells);
+          if (fromCells) expect(fromCells.path).toMatch(/^\/\S*$/);
+          const vars = pathVariables(text);
+          for (const v of vars ?? []) expect(v).not.toMatch(/[{}]/);
+        }),
+        params(n),
+      );
+    },
+    timeoutFor(n, 5),
+  );
 
   it('finds exactly the variables of a well-formed path', () => {
     const segment = fc.oneof(
       fc.stringMatching(/^[a-z0-9_.-]{0,8}$/).map((name) => ({ text: name, variable: undefined as string | undefined })),
-      fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/).chain((name) => fc.constantFrom({ text: `{${name}}`, variable: name }, { text: `{${name}*}`, variable: name })),
+      fc
+        .stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/)
+        .chain((name) => fc.constantFrom({ text: `{${name}}`, variable: name }, { text: `{${name}*}`, variable: name })),
     );
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
@@ -155,28 +238,41 @@ describe('routes', () => {
 
 describe('Python DTO reader', () => {
   const n = runs(150, 0.1);
-  it(`reads ${n} mutated DTO sections without throwing, each diagnostic and fact located`, () => {
-    fc.assert(
-      fc.property(mutated([PYTHON_SECTION]), (c) => {
-        const bag = new DiagnosticBag();
-        const classes = timed('python DTOs', budget(READER_BUDGET_MS, c.text), c.mutations, () => readPythonDtos('dtos.py', linesOf(c.text), bag));
-        const lines = linesOf(c.text).length;
-        expect(located(bag.items, 'dtos.py', c.text)).toEqual([]);
-        for (const cls of classes) {
-          expect(cls.name).toMatch(/^[A-Za-z_]\w*$/);
-          for (const f of cls.fields) expect(f.loc.line).toBeLessThanOrEqual(lines);
-        }
-      }),
-      params(n),
-    );
-  }, timeoutFor(n, 20));
+  it(
+    `reads ${n} mutated DTO sections without throwing, each diagnostic and fact located`,
+    () => {
+      fc.assert(
+        fc.property(mutated([PYTHON_SECTION]), (c) => {
+          const bag = new DiagnosticBag();
+          const classes = timed('python DTOs', budget(READER_BUDGET_MS, c.text), c.mutations, () => readPythonDtos('dtos.py', linesOf(c.text), bag));
+          const lines = linesOf(c.text).length;
+          expect(located(bag.items, 'dtos.py', c.text)).toEqual([]);
+          for (const cls of classes) {
+            expect(cls.name).toMatch(/^[A-Za-z_]\w*$/);
+            for (const f of cls.fields) expect(f.loc.line).toBeLessThanOrEqual(lines);
+          }
+        }),
+        params(n),
+      );
+    },
+    timeoutFor(n, 20),
+  );
 
   it('parses any annotation without throwing', () => {
-    const tokens = fc.array(fc.constantFrom('Optional', 'List', 'Dict', 'Union', 'str', 'int', 'None', '[', ']', ',', "'", '"', 'typing.', 'datetime.datetime', ' ', 'X'), { maxLength: 30 });
+    const tokens = fc.array(
+      fc.constantFrom('Optional', 'List', 'Dict', 'Union', 'str', 'int', 'None', '[', ']', ',', "'", '"', 'typing.', 'datetime.datetime', ' ', 'X'),
+      { maxLength: 30 },
+    );
     fc.assert(
-      fc.property(fc.oneof(tokens.map((t) => t.join('')), fc.string({ unit: 'binary', maxLength: 30 })), (annotation) => {
-        timed('python annotations', SNIPPET_BUDGET_MS, annotation, () => parsePythonType(annotation));
-      }),
+      fc.property(
+        fc.oneof(
+          tokens.map((t) => t.join('')),
+          fc.string({ unit: 'binary', maxLength: 30 }),
+        ),
+        (annotation) => {
+          timed('python annotations', SNIPPET_BUDGET_MS, annotation, () => parsePythonType(annotation));
+        },
+      ),
       params(runs(200, 0.02)),
     );
   });
@@ -184,9 +280,63 @@ describe('Python DTO reader', () => {
 
 /** Text made of the TypeScript and C# grammars' tokens. */
 const SOURCE_TOKENS = [
-  'export', 'class', 'interface', 'enum', 'type', 'namespace', 'module', 'public', 'virtual', 'partial', 'extends', 'implements', 'X', 'Y', 'T',
-  'number', 'string', 'int', 'List', 'Dictionary', 'Nullable', 'IReturn', '<', '>', '{', '}', '(', ')', '[', ']', ':', ';', ',', '?', '=', '|', '.',
-  '"', "'", '`', '@"', '\\', '//', '/*', '*/', '///', '/**', '@', '#', '\n', ' ', '0', '-1', 'get;', 'set;', '// @Route("/a")', '[ApiMember(',
+  'export',
+  'class',
+  'interface',
+  'enum',
+  'type',
+  'namespace',
+  'module',
+  'public',
+  'virtual',
+  'partial',
+  'extends',
+  'implements',
+  'X',
+  'Y',
+  'T',
+  'number',
+  'string',
+  'int',
+  'List',
+  'Dictionary',
+  'Nullable',
+  'IReturn',
+  '<',
+  '>',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ':',
+  ';',
+  ',',
+  '?',
+  '=',
+  '|',
+  '.',
+  '"',
+  "'",
+  '`',
+  '@"',
+  '\\',
+  '//',
+  '/*',
+  '*/',
+  '///',
+  '/**',
+  '@',
+  '#',
+  '\n',
+  ' ',
+  '0',
+  '-1',
+  'get;',
+  'set;',
+  '// @Route("/a")',
+  '[ApiMember(',
 ];
 const sourceText = fc.array(fc.constantFrom(...SOURCE_TOKENS), { maxLength: 60 }).map((t) => t.join(' '));
 
@@ -197,36 +347,79 @@ describe('TypeScript and C# DTO readers', () => {
     ['csharp', CSHARP_SECTIONS, readCSharpDtos],
   ] as const;
   for (const [lang, sections, reader] of readers)
-    it(`reads ${n} mutated ${lang} sources and token soups without throwing, each diagnostic and fact located`, () => {
-      fc.assert(
-        fc.property(fc.oneof({ weight: 3, arbitrary: mutated(sections).map((c) => ({ text: c.text, info: c.mutations as unknown })) }, { weight: 1, arbitrary: sourceText.map((text) => ({ text, info: text as unknown })) }), (c) => {
-          const bag = new DiagnosticBag();
-          const file = `dtos.${lang}`;
-          const types = timed(`${lang} DTOs`, budget(READER_BUDGET_MS, c.text), c.info, () => reader(file, linesOf(c.text), bag));
-          const lines = linesOf(c.text).length;
-          expect(located(bag.items, file, c.text)).toEqual([]);
-          for (const t of types) {
-            expect(t.name).toMatch(/^[\p{L}_$][\p{L}\p{N}_$]*$/u);
-            expect(t.loc.line).toBeLessThanOrEqual(lines);
-            for (const m of [...t.members, ...t.enumMembers]) expect(m.loc.line).toBeLessThanOrEqual(lines);
-            for (const r of t.routes) expect(r.path.startsWith('/')).toBe(true);
-            // A member's parsed type is its written type, parsed.
-            for (const m of t.members) {
-              if (m.tsType) expect(parseTsType(m.typeText)).toEqual(m.tsType);
-              if (m.dotNetType) expect(parseDotNetType(m.typeText)).toEqual(m.dotNetType);
-            }
-          }
-        }),
-        params(n),
-      );
-    }, timeoutFor(n, 20));
+    it(
+      `reads ${n} mutated ${lang} sources and token soups without throwing, each diagnostic and fact located`,
+      () => {
+        fc.assert(
+          fc.property(
+            fc.oneof(
+              { weight: 3, arbitrary: mutated(sections).map((c) => ({ text: c.text, info: c.mutations as unknown })) },
+              { weight: 1, arbitrary: sourceText.map((text) => ({ text, info: text as unknown })) },
+            ),
+            (c) => {
+              const bag = new DiagnosticBag();
+              const file = `dtos.${lang}`;
+              const types = timed(`${lang} DTOs`, budget(READER_BUDGET_MS, c.text), c.info, () => reader(file, linesOf(c.text), bag));
+              const lines = linesOf(c.text).length;
+              expect(located(bag.items, file, c.text)).toEqual([]);
+              for (const t of types) {
+                expect(t.name).toMatch(/^[\p{L}_$][\p{L}\p{N}_$]*$/u);
+                expect(t.loc.line).toBeLessThanOrEqual(lines);
+                for (const m of [...t.members, ...t.enumMembers]) expect(m.loc.line).toBeLessThanOrEqual(lines);
+                for (const r of t.routes) expect(r.path.startsWith('/')).toBe(true);
+                // A member's parsed type is its written type, parsed.
+                for (const m of t.members) {
+                  if (m.tsType) expect(parseTsType(m.typeText)).toEqual(m.tsType);
+                  if (m.dotNetType) expect(parseDotNetType(m.typeText)).toEqual(m.dotNetType);
+                }
+              }
+            },
+          ),
+          params(n),
+        );
+      },
+      timeoutFor(n, 20),
+    );
 
   it('parses any TypeScript type text without throwing', () => {
-    const tokens = fc.array(fc.constantFrom('string', 'number', 'X', 'Array', 'Record', '<', '>', '[', ']', '{', '}', ':', ';', ',', '|', '&', '(', ')', 'null', "'a'", '"b"', ' ', 'index'), { maxLength: 40 });
+    const tokens = fc.array(
+      fc.constantFrom(
+        'string',
+        'number',
+        'X',
+        'Array',
+        'Record',
+        '<',
+        '>',
+        '[',
+        ']',
+        '{',
+        '}',
+        ':',
+        ';',
+        ',',
+        '|',
+        '&',
+        '(',
+        ')',
+        'null',
+        "'a'",
+        '"b"',
+        ' ',
+        'index',
+      ),
+      { maxLength: 40 },
+    );
     fc.assert(
-      fc.property(fc.oneof(tokens.map((t) => t.join('')), fc.string({ unit: 'binary', maxLength: 30 })), (text) => {
-        timed('typescript types', SNIPPET_BUDGET_MS, text, () => parseTsType(text));
-      }),
+      fc.property(
+        fc.oneof(
+          tokens.map((t) => t.join('')),
+          fc.string({ unit: 'binary', maxLength: 30 }),
+        ),
+        (text) => {
+          timed('typescript types', SNIPPET_BUDGET_MS, text, () => parseTsType(text));
+        },
+      ),
       params(runs(200, 0.02)),
     );
   });
@@ -258,7 +451,11 @@ interface XmlTree {
 const xmlTree: fc.Arbitrary<XmlTree> = fc.letrec<{ tree: XmlTree }>((tie) => ({
   tree: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.record({ name: fc.constantFrom('a', 'b', 'd2p1:int', 'Email', 'x.y', 'z-1'), text: fc.string({ unit: 'binary', minLength: 1, maxLength: 10 }).filter((s) => s.trim() !== '' && !/[\r\n]/.test(s)), children: fc.constant([] as XmlTree[]) }),
+    fc.record({
+      name: fc.constantFrom('a', 'b', 'd2p1:int', 'Email', 'x.y', 'z-1'),
+      text: fc.string({ unit: 'binary', minLength: 1, maxLength: 10 }).filter((s) => s.trim() !== '' && !/[\r\n]/.test(s)),
+      children: fc.constant([] as XmlTree[]),
+    }),
     fc.record({ name: fc.constantFrom('a', 'b', 'Email', 'Root'), children: fc.array(tie('tree'), { maxLength: 4 }) }),
   ),
 })).tree;
@@ -274,24 +471,28 @@ function shape(e: XmlElement | XmlTree): unknown {
 
 describe('HTTP, XML and JSON samples', () => {
   const n = runs(150, 0.1);
-  it(`reads ${n} mutated sample sections and bodies without throwing, each diagnostic located`, () => {
-    fc.assert(
-      fc.property(mutated(SAMPLE_SECTIONS), mutated(XML_BODIES), mutated(JSON_BODIES), (section, xml, json) => {
-        for (const [what, text, read] of [
-          ['http', section.text, (b: DiagnosticBag) => readHttpSamples('s.txt', linesOf(section.text), b)],
-          ['xml', xml.text, (b: DiagnosticBag) => readXmlSample('s.txt', linesOf(xml.text), b)],
-          ['json', json.text, (b: DiagnosticBag) => readJsonSample('s.txt', linesOf(json.text), b)],
-        ] as const) {
-          const bag = new DiagnosticBag();
-          timed(`${what} samples`, budget(READER_BUDGET_MS, text), { section: section.mutations, xml: xml.mutations, json: json.mutations }, () => read(bag));
-          expect(located(bag.items, 's.txt', text), what).toEqual([]);
-          // A garbage body is summed up (at most 21 problems per body, a body per line at most), not listed character by character.
-          expect(bag.items.length, what).toBeLessThanOrEqual(22 * linesOf(text).length + 50);
-        }
-      }),
-      params(n),
-    );
-  }, timeoutFor(n, 30));
+  it(
+    `reads ${n} mutated sample sections and bodies without throwing, each diagnostic located`,
+    () => {
+      fc.assert(
+        fc.property(mutated(SAMPLE_SECTIONS), mutated(XML_BODIES), mutated(JSON_BODIES), (section, xml, json) => {
+          for (const [what, text, read] of [
+            ['http', section.text, (b: DiagnosticBag) => readHttpSamples('s.txt', linesOf(section.text), b)],
+            ['xml', xml.text, (b: DiagnosticBag) => readXmlSample('s.txt', linesOf(xml.text), b)],
+            ['json', json.text, (b: DiagnosticBag) => readJsonSample('s.txt', linesOf(json.text), b)],
+          ] as const) {
+            const bag = new DiagnosticBag();
+            timed(`${what} samples`, budget(READER_BUDGET_MS, text), { section: section.mutations, xml: xml.mutations, json: json.mutations }, () => read(bag));
+            expect(located(bag.items, 's.txt', text), what).toEqual([]);
+            // A garbage body is summed up (at most 21 problems per body, a body per line at most), not listed character by character.
+            expect(bag.items.length, what).toBeLessThanOrEqual(22 * linesOf(text).length + 50);
+          }
+        }),
+        params(n),
+      );
+    },
+    timeoutFor(n, 30),
+  );
 
   it('reads any JSON document exactly, without a diagnostic', () => {
     fc.assert(
@@ -323,27 +524,37 @@ describe('HTTP, XML and JSON samples', () => {
 
 describe('HTML pages and the metadata JSON', () => {
   const n = runs(100, 0.12);
-  it(`reads ${n} mutated HTML pages without throwing, each diagnostic located`, () => {
-    fc.assert(
-      fc.property(mutated(HTML_PAGES.map((f) => f.text)), (c) => {
-        const bag = new DiagnosticBag();
-        const file = HTML_PAGES[c.source]!.file;
-        timed('html page', budget(READER_BUDGET_MS, c.text), { file, mutations: c.mutations }, () => (isIndexHtml(c.text) ? readHtmlIndex(file, c.text, bag) : readHtmlPage(file, c.text, bag)));
-        expect(located(bag.items, file, c.text)).toEqual([]);
-      }),
-      params(n),
-    );
-  }, timeoutFor(n, 60));
+  it(
+    `reads ${n} mutated HTML pages without throwing, each diagnostic located`,
+    () => {
+      fc.assert(
+        fc.property(mutated(HTML_PAGES.map((f) => f.text)), (c) => {
+          const bag = new DiagnosticBag();
+          const file = HTML_PAGES[c.source]!.file;
+          timed('html page', budget(READER_BUDGET_MS, c.text), { file, mutations: c.mutations }, () =>
+            isIndexHtml(c.text) ? readHtmlIndex(file, c.text, bag) : readHtmlPage(file, c.text, bag),
+          );
+          expect(located(bag.items, file, c.text)).toEqual([]);
+        }),
+        params(n),
+      );
+    },
+    timeoutFor(n, 60),
+  );
 
   const m = runs(100, 0.03);
-  it(`reads ${m} mutated /types/metadata documents without throwing, each diagnostic located`, () => {
-    fc.assert(
-      fc.property(mutated([METADATA_JSON.text]), (c) => {
-        const bag = new DiagnosticBag();
-        timed('metadata json', budget(READER_BUDGET_MS, c.text), c.mutations, () => readMetadataJson(METADATA_JSON.file, c.text, bag));
-        expect(located(bag.items, METADATA_JSON.file, c.text)).toEqual([]);
-      }),
-      params(m),
-    );
-  }, timeoutFor(m, 20));
+  it(
+    `reads ${m} mutated /types/metadata documents without throwing, each diagnostic located`,
+    () => {
+      fc.assert(
+        fc.property(mutated([METADATA_JSON.text]), (c) => {
+          const bag = new DiagnosticBag();
+          timed('metadata json', budget(READER_BUDGET_MS, c.text), c.mutations, () => readMetadataJson(METADATA_JSON.file, c.text, bag));
+          expect(located(bag.items, METADATA_JSON.file, c.text)).toEqual([]);
+        }),
+        params(m),
+      );
+    },
+    timeoutFor(m, 20),
+  );
 });

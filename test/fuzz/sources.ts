@@ -32,7 +32,9 @@ function section(text: string, start: RegExp, end: RegExp | undefined): string {
 export const PYTHON_SECTION = section(seed('001'), /^import datetime/, /^Python \S+ DTOs$/);
 
 /** The TypeScript and C# DTO sources of the language-tab fixtures, as their readers get them. */
-export const TYPESCRIPT_SECTIONS = ['orders/CreateOrder.typescript.html', 'orders/GetOrderLine.typescript.html', 'booster/ExportCustomer.typescript.html'].map(dtoSource);
+export const TYPESCRIPT_SECTIONS = ['orders/CreateOrder.typescript.html', 'orders/GetOrderLine.typescript.html', 'booster/ExportCustomer.typescript.html'].map(
+  dtoSource,
+);
 export const CSHARP_SECTIONS = ['orders/CreateOrder.csharp.html', 'orders/GetOrders.csharp.html', 'booster/ExportCustomer.csharp.html'].map(dtoSource);
 
 /** Every seed's sample section (what follows "The following are sample HTTP requests…"). */
@@ -46,7 +48,11 @@ export const JSON_BODIES = TEXT_SEEDS.flatMap((f) => f.text.split('\n').filter((
 export const SQUASHED_ROWS = seed('003')
   .split('\n')
   .filter((l) => /^[a-zA-Z]+(form|body|path|query)/.test(l));
-export const ROUTE_LINES = ['PUT/customer/{boosterCustomerId}Update customerUpdate CRM customer', 'POST/customer/{brand}/exportExport Customer Data', 'GET/orders/{OrderId}/lines/{LineId}Get order line'];
+export const ROUTE_LINES = [
+  'PUT/customer/{boosterCustomerId}Update customerUpdate CRM customer',
+  'POST/customer/{brand}/exportExport Customer Data',
+  'GET/orders/{OrderId}/lines/{LineId}Get order line',
+];
 export const PIPE_ROWS = TEXT_SEEDS.flatMap((f) => f.text.split('\n').filter((l) => l.includes('|')));
 
 /** Text as the located lines a section reader gets (1-based). */

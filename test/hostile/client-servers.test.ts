@@ -64,12 +64,18 @@ const json = (res: ServerResponse, status: number, body: string, headers: Record
   res.end(body);
 };
 
-const settle = (p: Promise<unknown>) => p.then((value) => ({ value }), (error: Error) => ({ error }));
+const settle = (p: Promise<unknown>) =>
+  p.then(
+    (value) => ({ value }),
+    (error: Error) => ({ error }),
+  );
 
 describe('the generated client against hostile servers', () => {
   it('lets no __proto__ or constructor key of a response (success or error) pollute a prototype', async () => {
-    const hostile = '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"boosterCustomerId":7,"asyncTaskId":"0123456789abcdef0123456789abcdef"}';
-    const error = '{"responseStatus":{"__proto__":{"polluted":"yes"},"errorCode":"Invalid","message":"bad","errors":[{"__proto__":{"polluted":"yes"},"fieldName":"brand","errorCode":"NotEmpty","message":"empty"}]}}';
+    const hostile =
+      '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"boosterCustomerId":7,"asyncTaskId":"0123456789abcdef0123456789abcdef"}';
+    const error =
+      '{"responseStatus":{"__proto__":{"polluted":"yes"},"errorCode":"Invalid","message":"bad","errors":[{"__proto__":{"polluted":"yes"},"fieldName":"brand","errorCode":"NotEmpty","message":"empty"}]}}';
     const base = await serve((req, res) => (req.url === '/customer' ? json(res, 200, hostile) : json(res, 400, error)));
     const drift: unknown[] = [];
     const client = new BoosterClient({ baseUrl: base, auth: { bearer: 't' }, onResponseDrift: (d: unknown) => drift.push(d) });
@@ -78,7 +84,9 @@ describe('the generated client against hostile servers', () => {
     expect(created.boosterCustomerId).toBe(7);
     expect(Object.getPrototypeOf(created)).toBe(Object.prototype);
     const failed = await settle(client.exportCustomer!(EXPORT));
-    expect(failed).toMatchObject({ error: { name: 'ApiError', status: 400, errorCode: 'Invalid', fieldErrors: [{ fieldName: 'brand', errorCode: 'NotEmpty', message: 'empty' }] } });
+    expect(failed).toMatchObject({
+      error: { name: 'ApiError', status: 400, errorCode: 'Invalid', fieldErrors: [{ fieldName: 'brand', errorCode: 'NotEmpty', message: 'empty' }] },
+    });
     expect((failed as { error: Error }).error).toBeInstanceOf(ApiError);
 
     for (const probe of [{}, [], Object.create(null) as object, new (class {})()]) expect((probe as Record<string, unknown>).polluted).toBeUndefined();

@@ -30,7 +30,14 @@ afterEach(() => {
 });
 
 /** What the CLI may print on stderr: diagnostics, their count, the files it wrote, and one-line messages. */
-const STDERR_LINE = [DIAGNOSTIC_LINE, /^\d+ error\(s\), \d+ warning\(s\), \d+ note\(s\)/, /^(wrote|removed) pkg\//, /^booster-codegen: [^\n]+$/, /^version \S+ -> \S+/, /^$/];
+const STDERR_LINE = [
+  DIAGNOSTIC_LINE,
+  /^\d+ error\(s\), \d+ warning\(s\), \d+ note\(s\)/,
+  /^(wrote|removed) pkg\//,
+  /^booster-codegen: [^\n]+$/,
+  /^version \S+ -> \S+/,
+  /^$/,
+];
 
 /** Identifiers of a TypeScript file (comments and string literals excluded). */
 function identifiers(file: string): Set<string> {
@@ -66,7 +73,7 @@ describe.each(cases)('$name', (c) => {
     const odd = r.stderr.split('\n').filter((line) => !STDERR_LINE.some((re) => re.test(line)));
     expect(odd.map((l) => l.slice(0, 300))).toEqual([]);
     // Doc text cannot reach the terminal as control sequences.
-    // eslint-disable-next-line no-control-regex
+     
     expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/);
   });
 
@@ -113,7 +120,10 @@ describe.each(cases)('$name', (c) => {
       expect(schema['~standard'].validate(value)).toEqual({ value });
     }
 
-    const C = (await import(pathToFileURL(path.join(out, 'js/client.js')).href)) as Record<string, new (o: object) => Record<string, (r: object) => Promise<unknown>>>;
+    const C = (await import(pathToFileURL(path.join(out, 'js/client.js')).href)) as Record<
+      string,
+      new (o: object) => Record<string, (r: object) => Promise<unknown>>
+    >;
     const sent: { method: string; url: string; body: unknown }[] = [];
     const fetch = async (url: string, init: RequestInit) => {
       sent.push({ method: String(init.method), url, body: init.body });
@@ -127,7 +137,10 @@ describe.each(cases)('$name', (c) => {
       if (request === undefined) continue;
       // Route variables the request DTO does not declare (reported as SS055) are still filled.
       for (const v of op.routes.flatMap((r) => r.pathVariables)) if (!Object.hasOwn(request, v)) put(request, v, 'x');
-      const outcome = await client[methods[i]!]!.call(client, request).then(() => 'sent', (e: Error) => `${e.name}: ${e.message}`);
+      const outcome = await client[methods[i]!]!.call(client, request).then(
+        () => 'sent',
+        (e: Error) => `${e.name}: ${e.message}`,
+      );
       expect(outcome, op.name).toBe('sent');
       expect(sent.at(-1)!.url.startsWith('http://api.test/base/')).toBe(true);
     }

@@ -26,9 +26,13 @@ function primitive(ref: Extract<TypeRef, { kind: 'primitive' }>, field: Field | 
       return 'c';
     case 'bool':
       return true;
-    case 'float': case 'double': case 'decimal':
+    case 'float':
+    case 'double':
+    case 'decimal':
       return 1.5;
-    case 'DateTime': case 'DateTimeOffset': case 'DateOnly':
+    case 'DateTime':
+    case 'DateTimeOffset':
+    case 'DateOnly':
       return '2024-01-31';
     case 'TimeOnly':
       return '12:30:00';

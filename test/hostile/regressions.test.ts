@@ -59,7 +59,14 @@ describe('readers', () => {
   it('refuse a JSON sample nested deeper than 64 levels (the parser recursed), and sum up a flood of problems', () => {
     const bag = new DiagnosticBag();
     expect(readJsonSample('j.txt', linesOf(`{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`), bag)).toBeUndefined();
-    expect(bag.items).toEqual([{ code: 'SS042', severity: 'warning', message: 'JSON sample nested more than 64 levels deep; sample not read', loc: { file: 'j.txt', line: 1, column: 69 } }]);
+    expect(bag.items).toEqual([
+      {
+        code: 'SS042',
+        severity: 'warning',
+        message: 'JSON sample nested more than 64 levels deep; sample not read',
+        loc: { file: 'j.txt', line: 1, column: 69 },
+      },
+    ]);
 
     const flood = new DiagnosticBag();
     readJsonSample('j.txt', linesOf(`{${'::'.repeat(5_000)}}`), flood);
@@ -74,7 +81,7 @@ describe('readers', () => {
     const page = fixture('orders/GetOrderLine.xml.html').replace('<a  href="?op=GetOrderLine&lang=csharp">C#</a>', '<a  href="?op=GetOrderLine&');
     const lines = page.split('\n');
     const read = readHtmlPage('p.html', page, new DiagnosticBag());
-    expect(read.tables[0]!.loc.line).toBe(lines.findIndex((l) => l.includes("<caption><b>GetOrderLine</b> Parameters:")) + 1);
+    expect(read.tables[0]!.loc.line).toBe(lines.findIndex((l) => l.includes('<caption><b>GetOrderLine</b> Parameters:')) + 1);
     expect(read.samples[0]!.loc.line).toBe(lines.findIndex((l) => l.startsWith('GET /orders/')) + 1);
   });
 
@@ -94,7 +101,8 @@ describe('readers', () => {
 });
 
 describe('the C# and TypeScript readers', () => {
-  const tab = (lang: string, source: string) => `<!DOCTYPE html><html><body><h2>Op</h2><pre><code class="language-${lang}">${source.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code></pre></body></html>`;
+  const tab = (lang: string, source: string) =>
+    `<!DOCTYPE html><html><body><h2>Op</h2><pre><code class="language-${lang}">${source.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code></pre></body></html>`;
 
   it('read 300,000 comments before one declaration (spreading them into push() overflowed the stack)', () => {
     const bag = new DiagnosticBag();
@@ -105,12 +113,24 @@ describe('the C# and TypeScript readers', () => {
 
   it('read 50,000 members of one name, and 20,000-deep generics, in linear time, reporting the type as unreadable', () => {
     const [, small] = time(() => modelFrom([{ file: 'a.html', text: tab('csharp', `public class Op {\n${'public int X { get; set; }\n'.repeat(5_000)}}`) }]));
-    const [model, big] = time(() => modelFrom([{ file: 'a.html', text: tab('csharp', `public class Op {\n${'public int X { get; set; }\n'.repeat(50_000)}}`) }]));
+    const [model, big] = time(() =>
+      modelFrom([{ file: 'a.html', text: tab('csharp', `public class Op {\n${'public int X { get; set; }\n'.repeat(50_000)}}`) }]),
+    );
     expect(model.types.find((t) => t.name === 'Op')!.fields).toHaveLength(1);
     expect(big).toBeLessThan(Math.max(small * 30, 8_000));
     const bag = new DiagnosticBag();
-    const deep = readHtmlPage('d.html', tab('typescript', `export class Op { public x: ${'{ [index:string]: '.repeat(20_000)}number${'; }'.repeat(20_000)}; public y: ${'Array<'.repeat(20_000)}number${'>'.repeat(20_000)}; }`), bag);
-    expect(deep.dtoTypes[0]!.members.map((m) => [m.name, m.tsType])).toEqual([['x', undefined], ['y', undefined]]);
+    const deep = readHtmlPage(
+      'd.html',
+      tab(
+        'typescript',
+        `export class Op { public x: ${'{ [index:string]: '.repeat(20_000)}number${'; }'.repeat(20_000)}; public y: ${'Array<'.repeat(20_000)}number${'>'.repeat(20_000)}; }`,
+      ),
+      bag,
+    );
+    expect(deep.dtoTypes[0]!.members.map((m) => [m.name, m.tsType])).toEqual([
+      ['x', undefined],
+      ['y', undefined],
+    ]);
     expect(bag.items.map((d) => d.code)).toEqual(['SS033', 'SS033']);
   });
 
@@ -123,7 +143,9 @@ describe('the C# and TypeScript readers', () => {
 
 describe('the model', () => {
   it('takes a type named like an Object.prototype member (constructor, toString) for a DTO, not a primitive', () => {
-    const text = SEED_003.text.replace('clientSpendingFromformdouble?No', 'oddformtoStringNoOdd\nodd2formList<constructor>NoOdd\nclientSpendingFromformdouble?No').replace('<brand>String</brand>', '<brand>String</brand><odd/><odd2/>');
+    const text = SEED_003.text
+      .replace('clientSpendingFromformdouble?No', 'oddformtoStringNoOdd\nodd2formList<constructor>NoOdd\nclientSpendingFromformdouble?No')
+      .replace('<brand>String</brand>', '<brand>String</brand><odd/><odd2/>');
     const search = modelFrom([{ file: 'x.txt', text }]).types.find((t) => t.name === 'SearchCustomer')!;
     expect(search.fields.find((f) => f.name === 'odd')!.type).toEqual({ kind: 'ref', name: 'toString', nullable: false });
     expect(search.fields.find((f) => f.name === 'odd2')!.type).toEqual({ kind: 'list', of: { kind: 'ref', name: 'constructor', nullable: false } });
@@ -135,12 +157,27 @@ describe('the model', () => {
     const text = SEED_003.text.replace('\nTo override the Content-type', `\n${tables}\nTo override the Content-type`);
     const model = modelFrom([{ file: 'x.txt', text }]);
     const names = model.types.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['Foo_Bar', 'Foo_Bar_2', 'Foo_Bar_3', 'default_', 'default__2', 'ApiError_2', 'BoosterClient_2', 'Operations_2', 'GetCustomerHobbySchema_2', 'GetCustomerHobby']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Foo_Bar',
+        'Foo_Bar_2',
+        'Foo_Bar_3',
+        'default_',
+        'default__2',
+        'ApiError_2',
+        'BoosterClient_2',
+        'Operations_2',
+        'GetCustomerHobbySchema_2',
+        'GetCustomerHobby',
+      ]),
+    );
     expect(names).not.toEqual(expect.arrayContaining(['Foo.Bar']));
     const renamed = model.diagnostics.filter((d) => d.code === 'SS064');
     expect(renamed).toHaveLength(7);
     for (const d of renamed) expect(d.loc?.file).toBe('x.txt');
-    expect(renamed.map((d) => d.message)).toContain("type 'ApiError' would be declared in TypeScript as 'ApiError', like the generated 'ApiError'; named it 'ApiError_2' (rename it in codegen.config.json)");
+    expect(renamed.map((d) => d.message)).toContain(
+      "type 'ApiError' would be declared in TypeScript as 'ApiError', like the generated 'ApiError'; named it 'ApiError_2' (rename it in codegen.config.json)",
+    );
     // The seeds keep every name.
     expect(modelFrom(seedFiles()).diagnostics.filter((d) => d.code === 'SS064')).toEqual([]);
   });

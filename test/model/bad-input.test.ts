@@ -28,7 +28,7 @@ describe('bad input gives diagnostics with file and line, and the rest still gen
     expect(at(d)).toBe(`x.txt:${lineOf(text, 'downloadRequestId body ???')}`);
     expect(typeOf(model, 'SearchCustomer').fields).toHaveLength(22);
 
-    const continued = edit(SEED_003.text, "emailformstringNoSearch by email address - exact match", "emailformstringNoSearch by email\naddress - exact match");
+    const continued = edit(SEED_003.text, 'emailformstringNoSearch by email address - exact match', 'emailformstringNoSearch by email\naddress - exact match');
     const m2 = modelOf([{ file: 'y.txt', text: continued }]);
     expect(at(m2.diagnostics.find((x) => x.code === 'SS013'))).toBe(`y.txt:${lineOf(continued, 'address - exact match')}`);
     expect(typeOf(m2, 'SearchCustomer').fields.find((f) => f.name === 'email')!.description).toBe('Search by email address - exact match');
@@ -42,7 +42,11 @@ describe('bad input gives diagnostics with file and line, and the rest still gen
   });
 
   it('a type name never defined is reported where it is used, and emitted as an open object', () => {
-    const text = edit(SEED_003.text, 'productCategoriesformList<ProductCategory>NoProduct Categories', 'productCategoriesformList<ProductGroup>NoProduct Categories');
+    const text = edit(
+      SEED_003.text,
+      'productCategoriesformList<ProductCategory>NoProduct Categories',
+      'productCategoriesformList<ProductGroup>NoProduct Categories',
+    );
     const model = modelOf([{ file: 'u.txt', text }]);
     const d = model.diagnostics.find((x) => x.code === 'SS070');
     expect(at(d)).toBe(`u.txt:${lineOf(text, 'List<ProductGroup>')}`);

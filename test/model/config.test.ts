@@ -37,6 +37,9 @@ describe('codegen.config.json', () => {
     expect(rules).toContain('firstName:config');
     expect(rules).not.toContain('title:description');
     expect(fieldOf(model, 'Customer', 'gender')).toMatchObject({ closed: true, examples: ['M', 'F', 'X'] });
-    expect(model.diagnostics.find((d) => d.code === 'SS081')).toMatchObject({ loc: { file: 'codegen.config.json' }, message: expect.stringContaining('fields.Nope.x') });
+    expect(model.diagnostics.find((d) => d.code === 'SS081')).toMatchObject({
+      loc: { file: 'codegen.config.json' },
+      message: expect.stringContaining('fields.Nope.x'),
+    });
   });
 });

@@ -54,16 +54,79 @@ const warnings = (m: ApiModel) => new Set(m.diagnostics.filter((d) => d.severity
 const mentions = (line: string, members: string[]) => members.some((m) => new RegExp(`\\b${m}\\b`, 'i').test(line));
 
 const EDITS: [string, Edit][] = [
-  ['pipe, leading |: a row added', { seed: '000', from: '| middleName | form | string | No | Middle Name |', to: '| middleName | form | string | No | Middle Name |\n| nickName | form | string | No | Nick name |', members: ['nickName'], appears: 'nickName' }],
+  [
+    'pipe, leading |: a row added',
+    {
+      seed: '000',
+      from: '| middleName | form | string | No | Middle Name |',
+      to: '| middleName | form | string | No | Middle Name |\n| nickName | form | string | No | Nick name |',
+      members: ['nickName'],
+      appears: 'nickName',
+    },
+  ],
   ['pipe, leading |: a row removed', { seed: '000', from: '| nameSuffix | form | string | No | Name Suffix |', to: '', members: ['nameSuffix'] }],
-  ['pipe, leading |: a row renamed', { seed: '000', from: '| middleName | form | string | No | Middle Name |', to: '| secondName | form | string | No | Middle Name |', members: ['middleName', 'secondName'], appears: 'secondName' }],
-  ['pipe, no leading |: a row added', { seed: '002', from: 'middleName | form | string | No | Middle Name |', to: 'middleName | form | string | No | Middle Name |\nnickName | form | string | No | Nick name |', members: ['nickName'], appears: 'nickName' }],
+  [
+    'pipe, leading |: a row renamed',
+    {
+      seed: '000',
+      from: '| middleName | form | string | No | Middle Name |',
+      to: '| secondName | form | string | No | Middle Name |',
+      members: ['middleName', 'secondName'],
+      appears: 'secondName',
+    },
+  ],
+  [
+    'pipe, no leading |: a row added',
+    {
+      seed: '002',
+      from: 'middleName | form | string | No | Middle Name |',
+      to: 'middleName | form | string | No | Middle Name |\nnickName | form | string | No | Nick name |',
+      members: ['nickName'],
+      appears: 'nickName',
+    },
+  ],
   ['pipe, no leading |: a row removed', { seed: '002', from: 'nameSuffix | form | string | No | Name Suffix |', to: '', members: ['nameSuffix'] }],
-  ['pipe, no leading |: a row renamed', { seed: '002', from: 'middleName | form | string | No | Middle Name |', to: 'secondName | form | string | No | Middle Name |', members: ['middleName', 'secondName'], appears: 'secondName' }],
-  ['squashed: a row added', { seed: '003', from: 'emailformstringNoSearch by email address - exact match', to: 'emailformstringNoSearch by email address - exact match\nnickNameformstringNoNick name', members: ['nickName'], appears: 'nickName' }],
+  [
+    'pipe, no leading |: a row renamed',
+    {
+      seed: '002',
+      from: 'middleName | form | string | No | Middle Name |',
+      to: 'secondName | form | string | No | Middle Name |',
+      members: ['middleName', 'secondName'],
+      appears: 'secondName',
+    },
+  ],
+  [
+    'squashed: a row added',
+    {
+      seed: '003',
+      from: 'emailformstringNoSearch by email address - exact match',
+      to: 'emailformstringNoSearch by email address - exact match\nnickNameformstringNoNick name',
+      members: ['nickName'],
+      appears: 'nickName',
+    },
+  ],
   ['squashed: a row removed', { seed: '003', from: 'phoneNumberformstringNoSearch by phone number - exact match', to: '', members: ['phoneNumber'] }],
-  ['squashed: a row renamed', { seed: '003', from: 'phoneNumberformstringNoSearch by phone number - exact match', to: 'mobileNumberformstringNoSearch by phone number - exact match', members: ['phoneNumber', 'mobileNumber'], appears: 'mobileNumber' }],
-  ['Python: a field added', { seed: '001', from: '    middle_name: Optional[str] = None', to: '    middle_name: Optional[str] = None\n    nick_name: Optional[str] = None', members: ['nickName', 'nick_name'], appears: 'nickName' }],
+  [
+    'squashed: a row renamed',
+    {
+      seed: '003',
+      from: 'phoneNumberformstringNoSearch by phone number - exact match',
+      to: 'mobileNumberformstringNoSearch by phone number - exact match',
+      members: ['phoneNumber', 'mobileNumber'],
+      appears: 'mobileNumber',
+    },
+  ],
+  [
+    'Python: a field added',
+    {
+      seed: '001',
+      from: '    middle_name: Optional[str] = None',
+      to: '    middle_name: Optional[str] = None\n    nick_name: Optional[str] = None',
+      members: ['nickName', 'nick_name'],
+      appears: 'nickName',
+    },
+  ],
   ['Python: a field removed', { seed: '001', from: '    middle_name: Optional[str] = None', to: '', members: ['middleName', 'middle_name'] }],
 ];
 

@@ -38,9 +38,17 @@ Python GetThing DTOs
 describe('enums from Python DTOs', () => {
   it('take the wire name from a string value, and keep an int value as the value', () => {
     const model = modelOf([{ file: 'thing.txt', text: page }]);
-    expect(typeOf(model, 'Kind').enumMembers.map((m) => [m.name, m.value])).toEqual([['Open', undefined], ['Closed', undefined]]);
-    expect(typeOf(model, 'Level').enumMembers.map((m) => [m.name, m.value])).toEqual([['LOW', '1'], ['HIGH', '2']]);
-    expect(typeOf(model, 'GetThing').fields.map((f) => [f.wireName, f.type.kind === 'list' || f.type.kind === 'dictionary' ? f.type.kind : f.type.name])).toEqual([
+    expect(typeOf(model, 'Kind').enumMembers.map((m) => [m.name, m.value])).toEqual([
+      ['Open', undefined],
+      ['Closed', undefined],
+    ]);
+    expect(typeOf(model, 'Level').enumMembers.map((m) => [m.name, m.value])).toEqual([
+      ['LOW', '1'],
+      ['HIGH', '2'],
+    ]);
+    expect(
+      typeOf(model, 'GetThing').fields.map((f) => [f.wireName, f.type.kind === 'list' || f.type.kind === 'dictionary' ? f.type.kind : f.type.name]),
+    ).toEqual([
       ['id', 'int'],
       ['kind', 'Kind'],
       ['level', 'Level'],
@@ -50,8 +58,16 @@ describe('enums from Python DTOs', () => {
 
 describe('enum sources that disagree on the members', () => {
   const tab = (file: string, lang: 'csharp' | 'typescript', source: string): InputFile => languageTabPage(file, 'GetThing', lang, source);
-  const cs = tab('t.csharp.html', 'csharp', 'public class GetThing : IReturnVoid { public Kind Kind { get; set; } }\npublic enum Kind\n{\n    Open,\n    Closed,\n    Pending,\n}');
-  const ts = tab('t.typescript.html', 'typescript', "export class GetThing implements IReturnVoid { public kind: Kind; }\nexport enum Kind\n{\n    Open = 'Open',\n    Closed = 'Closed',\n}");
+  const cs = tab(
+    't.csharp.html',
+    'csharp',
+    'public class GetThing : IReturnVoid { public Kind Kind { get; set; } }\npublic enum Kind\n{\n    Open,\n    Closed,\n    Pending,\n}',
+  );
+  const ts = tab(
+    't.typescript.html',
+    'typescript',
+    "export class GetThing implements IReturnVoid { public kind: Kind; }\nexport enum Kind\n{\n    Open = 'Open',\n    Closed = 'Closed',\n}",
+  );
   const lineIn = (file: InputFile, needle: string) => file.text.slice(0, file.text.indexOf(needle)).split('\n').length;
 
   it('give the enum every member any of them lists, and each source that lacks some is reported, with where they are listed', () => {
@@ -64,7 +80,10 @@ describe('enum sources that disagree on the members', () => {
 
   it('say nothing when they agree, whatever case each writes a member in', () => {
     // The Python page writes OPEN = 'Open'; C# writes Open.
-    const model = modelOf([{ file: 'thing.txt', text: page }, tab('k.csharp.html', 'csharp', 'public class GetThing : IReturnVoid { }\npublic enum Kind { Open, Closed }')]);
+    const model = modelOf([
+      { file: 'thing.txt', text: page },
+      tab('k.csharp.html', 'csharp', 'public class GetThing : IReturnVoid { }\npublic enum Kind { Open, Closed }'),
+    ]);
     expect(typeOf(model, 'Kind').enumMembers.map((m) => m.name)).toEqual(['Open', 'Closed']);
     expect(model.diagnostics.filter((d) => d.code === 'SS066')).toEqual([]);
   });
@@ -87,11 +106,16 @@ describe('untitled enum tables on a pipe dump', () => {
     ].join('\n');
   const enumTable = '| Name |\n|---|\n| Open |\n| Closed |';
   // Another page names the operation's types: Kind as an enum (C#), Box by its members.
-  const names = languageTabPage('names.csharp.html', 'CreateThing', 'csharp', [
-    'public class CreateThing : IReturnVoid { public Kind Kind { get; set; } public Box Box { get; set; } }',
-    'public enum Kind { Open, Closed }',
-    'public class Box { public int Width { get; set; } }',
-  ].join('\n'));
+  const names = languageTabPage(
+    'names.csharp.html',
+    'CreateThing',
+    'csharp',
+    [
+      'public class CreateThing : IReturnVoid { public Kind Kind { get; set; } public Box Box { get; set; } }',
+      'public enum Kind { Open, Closed }',
+      'public class Box { public int Width { get; set; } }',
+    ].join('\n'),
+  );
 
   it('go to the enum the walk meets there, and the next table still goes to its type', () => {
     const model = modelOf([{ file: 'thing.txt', text: dump(enumTable) }, names]);

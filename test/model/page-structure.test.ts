@@ -10,7 +10,9 @@ function htmlPage(op: string, tables: [caption: string, rows: [string, string, s
   const table = ([caption, rows]: (typeof tables)[number]) =>
     `<table class='params'><caption><b>${caption.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</b> Parameters:</caption>` +
     '<thead><tr><th>Name</th><th>Parameter</th><th>Data Type</th><th>Required</th><th>Description</th></tr></thead><tbody>' +
-    rows.map(([n, t, r]) => `<tr><td>${n}</td><td>form</td><td>${t.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</td><td>${r ?? 'No'}</td><td></td></tr>`).join('') +
+    rows
+      .map(([n, t, r]) => `<tr><td>${n}</td><td>form</td><td>${t.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</td><td>${r ?? 'No'}</td><td></td></tr>`)
+      .join('') +
     '</tbody></table>';
   return {
     file: `${op}.json.html`,
@@ -20,7 +22,25 @@ function htmlPage(op: string, tables: [caption: string, rows: [string, string, s
 
 describe('a response table is never a base of the request', () => {
   it('without samples: the table captioned {Op}Response is the response', () => {
-    const model = modelOf([htmlPage('GetTechnology', [['GetTechnology', [['Slug', 'string', 'Yes']]], ['GetTechnologyResponse', [['Created', 'DateTime'], ['Technology', 'Technology']]], ['Technology', [['Id', 'long'], ['Name', 'string']]]])]);
+    const model = modelOf([
+      htmlPage('GetTechnology', [
+        ['GetTechnology', [['Slug', 'string', 'Yes']]],
+        [
+          'GetTechnologyResponse',
+          [
+            ['Created', 'DateTime'],
+            ['Technology', 'Technology'],
+          ],
+        ],
+        [
+          'Technology',
+          [
+            ['Id', 'long'],
+            ['Name', 'string'],
+          ],
+        ],
+      ]),
+    ]);
     expect(typeOf(model, 'GetTechnology').base).toBeUndefined();
     expect(typeOf(model, 'GetTechnology').fields.map((f) => f.name)).toEqual(['Slug']);
     expect(opOf(model, 'GetTechnology').response).toEqual({ kind: 'typed', type: 'GetTechnologyResponse' });
@@ -30,12 +50,36 @@ describe('a response table is never a base of the request', () => {
 });
 
 describe('bases of the types a request or response uses', () => {
-  const response: [string, [string, string, string?][]] = ['GetTechnologyResponse', [['Technology', 'Technology'], ['Stacks', 'List<TechnologyStack>']]];
-  const stack: [string, [string, string, string?][]] = ['TechnologyStack', [['Id', 'long'], ['Name', 'string']]];
+  const response: [string, [string, string, string?][]] = [
+    'GetTechnologyResponse',
+    [
+      ['Technology', 'Technology'],
+      ['Stacks', 'List<TechnologyStack>'],
+    ],
+  ];
+  const stack: [string, [string, string, string?][]] = [
+    'TechnologyStack',
+    [
+      ['Id', 'long'],
+      ['Name', 'string'],
+    ],
+  ];
 
   it("a titled table right after a used type's own, that nothing uses, is its base (Technology : TechnologyBase)", () => {
     const model = modelOf([
-      htmlPage('GetTechnology', [['GetTechnology', [['Slug', 'string', 'Yes']]], response, ['Technology', [['LogoUrl', 'string']]], ['TechnologyBase', [['Id', 'long'], ['Name', 'string']]], stack]),
+      htmlPage('GetTechnology', [
+        ['GetTechnology', [['Slug', 'string', 'Yes']]],
+        response,
+        ['Technology', [['LogoUrl', 'string']]],
+        [
+          'TechnologyBase',
+          [
+            ['Id', 'long'],
+            ['Name', 'string'],
+          ],
+        ],
+        stack,
+      ]),
     ]);
     expect(typeOf(model, 'Technology').base).toBe('TechnologyBase');
     expect(typeOf(model, 'TechnologyBase').base).toBeUndefined();
@@ -43,7 +87,9 @@ describe('bases of the types a request or response uses', () => {
   });
 
   it('a titled table of a type something else uses is never a base', () => {
-    const model = modelOf([htmlPage('GetTechnology', [['GetTechnology', [['Slug', 'string', 'Yes']]], response, ['Technology', [['LogoUrl', 'string']]], stack])]);
+    const model = modelOf([
+      htmlPage('GetTechnology', [['GetTechnology', [['Slug', 'string', 'Yes']]], response, ['Technology', [['LogoUrl', 'string']]], stack]),
+    ]);
     expect(typeOf(model, 'Technology').base).toBeUndefined();
     expect(typeOf(model, 'TechnologyStack').base).toBeUndefined();
   });
@@ -117,8 +163,15 @@ function jsonSamples(op: string, request: object, response: object): string {
 }
 
 describe('the response the sample shows', () => {
-  it("is the titled table its keys explain, though it is not named {Op}Response (Greet returns HelloResponse)", () => {
-    const page = htmlPage('Greet', [['Greet', [['Name', 'string', 'Yes']]], ['HelloResponse', [['Result', 'string', 'Yes']]]], jsonSamples('Greet', { name: 'String' }, { result: 'String' }));
+  it('is the titled table its keys explain, though it is not named {Op}Response (Greet returns HelloResponse)', () => {
+    const page = htmlPage(
+      'Greet',
+      [
+        ['Greet', [['Name', 'string', 'Yes']]],
+        ['HelloResponse', [['Result', 'string', 'Yes']]],
+      ],
+      jsonSamples('Greet', { name: 'String' }, { result: 'String' }),
+    );
     const model = modelOf([page]);
     expect(opOf(model, 'Greet').response).toEqual({ kind: 'typed', type: 'HelloResponse' });
     expect(typeOf(model, 'Greet').base).toBeUndefined();
@@ -131,8 +184,30 @@ describe("ServiceStack's own types end a base chain where their declaration does
     const page = htmlPage(
       'QueryPosts',
       // The request's sample shows an `id` no table of its chain has, which Post has too.
-      [['QueryPosts', [['Title', 'string']]], ['QueryBase', [['Skip', 'int?'], ['Take', 'int?'], ['OrderBy', 'string']]], ['Post', [['Id', 'long'], ['Title', 'string'], ['Body', 'string']]]],
-      jsonSamples('QueryPosts', { id: 0, title: 'String', skip: 0, take: 0, orderBy: 'String' }, { offset: 0, total: 0, results: [{ id: 0, title: 'String', body: 'String' }] }),
+      [
+        ['QueryPosts', [['Title', 'string']]],
+        [
+          'QueryBase',
+          [
+            ['Skip', 'int?'],
+            ['Take', 'int?'],
+            ['OrderBy', 'string'],
+          ],
+        ],
+        [
+          'Post',
+          [
+            ['Id', 'long'],
+            ['Title', 'string'],
+            ['Body', 'string'],
+          ],
+        ],
+      ],
+      jsonSamples(
+        'QueryPosts',
+        { id: 0, title: 'String', skip: 0, take: 0, orderBy: 'String' },
+        { offset: 0, total: 0, results: [{ id: 0, title: 'String', body: 'String' }] },
+      ),
     );
     const model = modelOf([page]);
     expect(typeOf(model, 'QueryPosts').base).toBe('QueryBase');

@@ -63,15 +63,87 @@ describe('strongest: the ranking as data', () => {
 describe('resolveMemberType', () => {
   const normalise = (f: TypeFact) => f.value;
   it.each([
-    { name: 'the table wins', given: [['python', 'int'], ['table', 'long']], want: 'long', diagnostics: [] },
-    { name: 'C# over Python', given: [['python', 'int'], ['csharp', 'long']], want: 'long', diagnostics: [] },
-    { name: 'C# disagreeing with the table', given: [['table', 'long'], ['csharp', 'string']], want: 'long', diagnostics: ['SS072'] },
-    { name: 'C# differing only in nullability', given: [['table', 'int'], ['csharp', 'int?']], want: 'int', diagnostics: ['SS077'] },
-    { name: 'Python of another family', given: [['table', 'int'], ['python', 'string']], want: 'int', diagnostics: ['SS072'] },
-    { name: 'Python of the same family', given: [['table', 'long'], ['python', 'int']], want: 'long', diagnostics: [] },
-    { name: 'two tables disagreeing', given: [['table', 'int'], ['table', 'string']], want: 'int', diagnostics: ['SS072'] },
-    { name: 'TypeScript agreeing (number is every number)', given: [['table', 'decimal'], ['typescript', 'number']], want: 'decimal', diagnostics: [] },
-    { name: 'TypeScript that cannot be the type', given: [['table', 'int'], ['typescript', 'string']], want: 'int', diagnostics: ['SS072'] },
+    {
+      name: 'the table wins',
+      given: [
+        ['python', 'int'],
+        ['table', 'long'],
+      ],
+      want: 'long',
+      diagnostics: [],
+    },
+    {
+      name: 'C# over Python',
+      given: [
+        ['python', 'int'],
+        ['csharp', 'long'],
+      ],
+      want: 'long',
+      diagnostics: [],
+    },
+    {
+      name: 'C# disagreeing with the table',
+      given: [
+        ['table', 'long'],
+        ['csharp', 'string'],
+      ],
+      want: 'long',
+      diagnostics: ['SS072'],
+    },
+    {
+      name: 'C# differing only in nullability',
+      given: [
+        ['table', 'int'],
+        ['csharp', 'int?'],
+      ],
+      want: 'int',
+      diagnostics: ['SS077'],
+    },
+    {
+      name: 'Python of another family',
+      given: [
+        ['table', 'int'],
+        ['python', 'string'],
+      ],
+      want: 'int',
+      diagnostics: ['SS072'],
+    },
+    {
+      name: 'Python of the same family',
+      given: [
+        ['table', 'long'],
+        ['python', 'int'],
+      ],
+      want: 'long',
+      diagnostics: [],
+    },
+    {
+      name: 'two tables disagreeing',
+      given: [
+        ['table', 'int'],
+        ['table', 'string'],
+      ],
+      want: 'int',
+      diagnostics: ['SS072'],
+    },
+    {
+      name: 'TypeScript agreeing (number is every number)',
+      given: [
+        ['table', 'decimal'],
+        ['typescript', 'number'],
+      ],
+      want: 'decimal',
+      diagnostics: [],
+    },
+    {
+      name: 'TypeScript that cannot be the type',
+      given: [
+        ['table', 'int'],
+        ['typescript', 'string'],
+      ],
+      want: 'int',
+      diagnostics: ['SS072'],
+    },
     { name: 'TypeScript alone: number read as double', given: [['typescript', 'number']], want: 'double', diagnostics: ['SS090'] },
     { name: 'TypeScript alone: string', given: [['typescript', 'string']], want: 'string', diagnostics: [] },
   ] as const)('$name', ({ given, want, diagnostics }) => {
@@ -103,9 +175,31 @@ describe('resolveMemberType', () => {
 describe('resolveRequired', () => {
   it.each([
     { given: [['table', false]], want: false, diagnostics: [] },
-    { given: [['table', true], ['python', true]], want: true, diagnostics: [] },
-    { given: [['table', false], ['csharp', true]], want: true, diagnostics: ['SS073'] },
-    { given: [['table', true], ['python', false], ['typescript', false]], want: true, diagnostics: ['SS073'] }, // once
+    {
+      given: [
+        ['table', true],
+        ['python', true],
+      ],
+      want: true,
+      diagnostics: [],
+    },
+    {
+      given: [
+        ['table', false],
+        ['csharp', true],
+      ],
+      want: true,
+      diagnostics: ['SS073'],
+    },
+    {
+      given: [
+        ['table', true],
+        ['python', false],
+        ['typescript', false],
+      ],
+      want: true,
+      diagnostics: ['SS073'],
+    }, // once
     { given: [], want: false, diagnostics: [] },
   ] as const)('$given → $want', ({ given, want, diagnostics }) => {
     const bag = new DiagnosticBag();
@@ -116,9 +210,30 @@ describe('resolveRequired', () => {
 
 describe('resolveDescription', () => {
   it.each([
-    { given: [['python', 'From Python'], ['table', 'From the table']], want: 'From the table', diagnostics: ['SS074'] },
-    { given: [['csharp', 'Same'], ['python', 'Same']], want: 'Same', diagnostics: [] },
-    { given: [['typescript', 'First'], ['csharp', 'Second']], want: 'First', diagnostics: ['SS074'] },
+    {
+      given: [
+        ['python', 'From Python'],
+        ['table', 'From the table'],
+      ],
+      want: 'From the table',
+      diagnostics: ['SS074'],
+    },
+    {
+      given: [
+        ['csharp', 'Same'],
+        ['python', 'Same'],
+      ],
+      want: 'Same',
+      diagnostics: [],
+    },
+    {
+      given: [
+        ['typescript', 'First'],
+        ['csharp', 'Second'],
+      ],
+      want: 'First',
+      diagnostics: ['SS074'],
+    },
     { given: [], want: undefined, diagnostics: [] },
   ] as const)('$given → $want', ({ given, want, diagnostics }) => {
     const bag = new DiagnosticBag();
@@ -131,10 +246,43 @@ describe('resolveWireName', () => {
   it.each([
     { name: 'convention only', given: [], want: ['postId', 'convention'], diagnostics: [] },
     { name: 'the JSON sample', given: [['json', 'post_id']], want: ['post_id', 'json-sample'], diagnostics: [] },
-    { name: 'a C# DataMember over Python', given: [['python', 'postId'], ['csharp', 'post_id']], want: ['post_id', 'csharp'], diagnostics: ['SS075'] },
-    { name: 'samples disagreeing', given: [['json', 'postId'], ['json', 'PostId']], want: ['postId', 'json-sample'], diagnostics: ['SS075'] },
-    { name: 'a DTO disagreeing with the sample', given: [['typescript', 'PostId'], ['json', 'postId']], want: ['postId', 'json-sample'], diagnostics: ['SS075'] },
-    { name: 'agreement', given: [['typescript', 'postId'], ['json', 'postId'], ['python', 'postId']], want: ['postId', 'json-sample'], diagnostics: [] },
+    {
+      name: 'a C# DataMember over Python',
+      given: [
+        ['python', 'postId'],
+        ['csharp', 'post_id'],
+      ],
+      want: ['post_id', 'csharp'],
+      diagnostics: ['SS075'],
+    },
+    {
+      name: 'samples disagreeing',
+      given: [
+        ['json', 'postId'],
+        ['json', 'PostId'],
+      ],
+      want: ['postId', 'json-sample'],
+      diagnostics: ['SS075'],
+    },
+    {
+      name: 'a DTO disagreeing with the sample',
+      given: [
+        ['typescript', 'PostId'],
+        ['json', 'postId'],
+      ],
+      want: ['postId', 'json-sample'],
+      diagnostics: ['SS075'],
+    },
+    {
+      name: 'agreement',
+      given: [
+        ['typescript', 'postId'],
+        ['json', 'postId'],
+        ['python', 'postId'],
+      ],
+      want: ['postId', 'json-sample'],
+      diagnostics: [],
+    },
   ] as const)('$name', ({ given, want, diagnostics }) => {
     const bag = new DiagnosticBag();
     const got = resolveWireName('T.PostId', 'PostId', member({ wireName: given.map(([s, v]) => fact(s, v)) }), bag);
@@ -145,8 +293,24 @@ describe('resolveWireName', () => {
 
 describe('resolveBases', () => {
   it.each([
-    { name: 'the page structure over the DTO', given: [['csharp', 'B'], ['table', 'A']], want: 'A', diagnostics: ['SS078'] },
-    { name: 'sources agreeing', given: [['table', 'A'], ['python', 'A']], want: 'A', diagnostics: [] },
+    {
+      name: 'the page structure over the DTO',
+      given: [
+        ['csharp', 'B'],
+        ['table', 'A'],
+      ],
+      want: 'A',
+      diagnostics: ['SS078'],
+    },
+    {
+      name: 'sources agreeing',
+      given: [
+        ['table', 'A'],
+        ['python', 'A'],
+      ],
+      want: 'A',
+      diagnostics: [],
+    },
     { name: 'none', given: [], want: undefined, diagnostics: [] },
   ] as const)('$name', ({ given, want, diagnostics }) => {
     const store = new FactStore();
@@ -160,8 +324,22 @@ describe('resolveBases', () => {
 describe('resolveNamespace', () => {
   it.each([
     { given: [['xml', 'A.Xml']], want: 'A.Xml', diagnostics: [] },
-    { given: [['xml', 'A.Xml'], ['csharp', 'A.Cs']], want: 'A.Cs', diagnostics: ['SS079'] },
-    { given: [['csharp', 'A.Cs'], ['xml', 'A.Cs']], want: 'A.Cs', diagnostics: [] },
+    {
+      given: [
+        ['xml', 'A.Xml'],
+        ['csharp', 'A.Cs'],
+      ],
+      want: 'A.Cs',
+      diagnostics: ['SS079'],
+    },
+    {
+      given: [
+        ['csharp', 'A.Cs'],
+        ['xml', 'A.Cs'],
+      ],
+      want: 'A.Cs',
+      diagnostics: [],
+    },
   ] as const)('$given → $want', ({ given, want, diagnostics }) => {
     const t = emptyTypeFacts('T');
     t.namespace.push(...given.map(([s, v]) => fact(s, v)));
@@ -175,7 +353,12 @@ describe('resolveEnumMembers', () => {
   const list = (what: string, names: string[]) => ({ what, loc: loc(++line), members: names.map((name) => ({ name, loc: loc(++line) })) });
   it.each([
     { name: 'one source', given: [list('the enum table', ['A', 'B'])], want: ['A', 'B'], diagnostics: [] },
-    { name: 'Python spelling merged by key', given: [list('the enum table', ['Pending']), list('the Python DTO', ['PENDING'])], want: ['Pending'], diagnostics: [] },
+    {
+      name: 'Python spelling merged by key',
+      given: [list('the enum table', ['Pending']), list('the Python DTO', ['PENDING'])],
+      want: ['Pending'],
+      diagnostics: [],
+    },
     { name: 'a source lacking a member', given: [list('the enum table', ['A']), list('the C# DTO', ['A', 'B'])], want: ['A', 'B'], diagnostics: ['SS066'] },
   ])('$name', ({ given, want, diagnostics }) => {
     const t = emptyTypeFacts('E');

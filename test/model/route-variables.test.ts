@@ -43,7 +43,13 @@ describe('route variables', () => {
       want: { Name: false, Title: false },
       notes: ["SS069 'Hello.Name' is a route variable of 'Hello' in /hello/{Name} only, not in every route; it stays optional"],
     },
-    { name: 'in only some routes, but required by the docs: required', routes: ['/hello', '/hello/{Name}'], required: true, want: { Name: true, Title: false }, notes: [] },
+    {
+      name: 'in only some routes, but required by the docs: required',
+      routes: ['/hello', '/hello/{Name}'],
+      required: true,
+      want: { Name: true, Title: false },
+      notes: [],
+    },
     {
       name: 'matching no member: reported',
       routes: ['/hello/{Nickname}'],

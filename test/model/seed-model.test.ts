@@ -21,7 +21,11 @@ describe('model of the four seeds', () => {
       ['ExportCustomer', ['POST /customer/{brand}/export']],
       ['UpdateCustomer', ['PUT /customer/{boosterCustomerId}']],
     ]);
-    expect(opOf(model, 'UpdateCustomer').routes[0]).toMatchObject({ summary: 'Update customer', notes: 'Update CRM customer', pathVariables: ['boosterCustomerId'] });
+    expect(opOf(model, 'UpdateCustomer').routes[0]).toMatchObject({
+      summary: 'Update customer',
+      notes: 'Update CRM customer',
+      pathVariables: ['boosterCustomerId'],
+    });
   });
 
   it('keeps inheritance', () => {
@@ -141,7 +145,11 @@ describe('order and subsets of the input', () => {
   it('gives the same model whatever order the files come in', () => {
     const files = seedFiles();
     const expected = emitModelJson(model, 'x');
-    for (const order of [[3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]])
+    for (const order of [
+      [3, 2, 1, 0],
+      [1, 3, 0, 2],
+      [2, 0, 3, 1],
+    ])
       expect(emitModelJson(modelOf(order.map((i) => files[i]!)), 'x')).toBe(expected);
   });
 

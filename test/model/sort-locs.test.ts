@@ -22,11 +22,20 @@ describe('sortLocs (the sources of every fact)', () => {
   });
 
   it('gives the same list whatever order the sources came in', () => {
-    const loc = fc.record({ file: fc.constantFrom('a', 'ab', 'b/c.html'), line: fc.integer({ min: 1, max: 200 }), column: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }) });
+    const loc = fc.record({
+      file: fc.constantFrom('a', 'ab', 'b/c.html'),
+      line: fc.integer({ min: 1, max: 200 }),
+      column: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
+    });
     fc.assert(
-      fc.property(fc.array(loc, { maxLength: 12 }).chain((locs) => fc.tuple(fc.constant(locs), fc.shuffledSubarray(locs, { minLength: locs.length, maxLength: locs.length }))), ([locs, shuffled]) => {
-        expect(JSON.stringify(sortLocs(shuffled))).toBe(JSON.stringify(sortLocs(locs)));
-      }),
+      fc.property(
+        fc
+          .array(loc, { maxLength: 12 })
+          .chain((locs) => fc.tuple(fc.constant(locs), fc.shuffledSubarray(locs, { minLength: locs.length, maxLength: locs.length }))),
+        ([locs, shuffled]) => {
+          expect(JSON.stringify(sortLocs(shuffled))).toBe(JSON.stringify(sortLocs(locs)));
+        },
+      ),
       { numRuns: 300, seed: 5 },
     );
   });

@@ -58,8 +58,46 @@ try { await api.updateCustomer({ ...request, boosterCustomerId: -1 }); } catch (
 console.log(JSON.stringify({ created, asyncTaskId }));
 `;
     writeFileSync(path.join(consumer, 'usage.ts'), usage);
-    execFileSync(process.execPath, [TSC, '--strict', '--noEmit', '--skipLibCheck', 'false', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', path.join(ROOT, 'node_modules/@types'), 'usage.ts'], { cwd: consumer });
-    execFileSync(process.execPath, [TSC, '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', path.join(ROOT, 'node_modules/@types'), 'usage.ts'], { cwd: consumer });
+    execFileSync(
+      process.execPath,
+      [
+        TSC,
+        '--strict',
+        '--noEmit',
+        '--skipLibCheck',
+        'false',
+        '--target',
+        'es2022',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--types',
+        'node',
+        '--typeRoots',
+        path.join(ROOT, 'node_modules/@types'),
+        'usage.ts',
+      ],
+      { cwd: consumer },
+    );
+    execFileSync(
+      process.execPath,
+      [
+        TSC,
+        '--target',
+        'es2022',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--types',
+        'node',
+        '--typeRoots',
+        path.join(ROOT, 'node_modules/@types'),
+        'usage.ts',
+      ],
+      { cwd: consumer },
+    );
 
     const seen: string[] = [];
     const server: Server = createServer((req, res) => {
@@ -81,7 +119,10 @@ console.log(JSON.stringify({ created, asyncTaskId }));
         child.stdout.on('data', (d: Buffer) => (out += d.toString()));
         child.stderr.on('data', (d: Buffer) => (out += d.toString()));
         const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-        child.on('exit', (code) => { clearTimeout(timer); code === 0 ? resolve(out) : reject(new Error(`usage.js exited ${code}: ${out}`)); });
+        child.on('exit', (code) => {
+          clearTimeout(timer);
+          code === 0 ? resolve(out) : reject(new Error(`usage.js exited ${code}: ${out}`));
+        });
       });
       expect(output).toContain('status 404');
       expect(output).toContain('{"created":{"boosterCustomerId":42},"asyncTaskId":"0f8fad5bd9cb469fa16570867728950e"}');
@@ -92,8 +133,19 @@ console.log(JSON.stringify({ created, asyncTaskId }));
   }, 60_000);
 
   it('tree-shakes: a bundle that imports only a schema does not contain the client', async () => {
-    writeFileSync(path.join(consumer, 'schema-only.js'), "import { CreateCustomerSchema } from 'booster-api-client';\nconsole.log(CreateCustomerSchema.is({}));\n");
-    const result = await build({ entryPoints: [path.join(consumer, 'schema-only.js')], bundle: true, format: 'esm', platform: 'neutral', write: false, absWorkingDir: consumer, mainFields: ['module', 'main'] });
+    writeFileSync(
+      path.join(consumer, 'schema-only.js'),
+      "import { CreateCustomerSchema } from 'booster-api-client';\nconsole.log(CreateCustomerSchema.is({}));\n",
+    );
+    const result = await build({
+      entryPoints: [path.join(consumer, 'schema-only.js')],
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      write: false,
+      absWorkingDir: consumer,
+      mainFields: ['module', 'main'],
+    });
     const code = result.outputFiles[0]!.text;
     expect(code).toContain('CreateCustomer');
     expect(code).not.toContain('BoosterClient');

@@ -1,13 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  alignCells,
-  chooseSplit,
-  isParameterKind,
-  parseRequired,
-  squashedRowSplits,
-  type KnownNames,
-  type RowColumns,
-} from '../../generator/read/columns.js';
+import { alignCells, chooseSplit, isParameterKind, parseRequired, squashedRowSplits, type KnownNames, type RowColumns } from '../../generator/read/columns.js';
 import { parseDotNetType } from '../../generator/read/dotnet-type.js';
 
 const NOTHING_KNOWN: KnownNames = { typeNames: new Set(), fieldNames: new Set() };
@@ -43,9 +35,7 @@ describe('alignCells', () => {
       row('title', 'form', 'string', false, "Title e.g. 'Mr & Mrs', 'Mr.'"),
     );
     expect(alignCells(['birthDate', 'form', 'DateTime?', 'No', 'Birth Date'])).toEqual(row('birthDate', 'form', 'DateTime?', false, 'Birth Date'));
-    expect(alignCells(['emails', 'form', 'List<Email>', 'No', 'Customer emails'])).toEqual(
-      row('emails', 'form', 'List<Email>', false, 'Customer emails'),
-    );
+    expect(alignCells(['emails', 'form', 'List<Email>', 'No', 'Customer emails'])).toEqual(row('emails', 'form', 'List<Email>', false, 'Customer emails'));
   });
 
   it('reads a row with an empty description', () => {
@@ -94,10 +84,7 @@ describe('alignCells', () => {
 describe('squashedRowSplits + chooseSplit on the seed rows (003)', () => {
   it.each<[string, RowColumns]>([
     ['brandformstringYesBrand', row('brand', 'form', 'string', true, 'Brand')],
-    [
-      "clientSpendingFromformdouble?NoClient Spending From e.g. '100'",
-      row('clientSpendingFrom', 'form', 'double?', false, "Client Spending From e.g. '100'"),
-    ],
+    ["clientSpendingFromformdouble?NoClient Spending From e.g. '100'", row('clientSpendingFrom', 'form', 'double?', false, "Client Spending From e.g. '100'")],
     ['posCodesformList<string>YesPOS Legacy', row('posCodes', 'form', 'List<string>', true, 'POS Legacy')],
     [
       'interestsformList<GetCustomerInterest>NoCustomer interest filter',
@@ -179,10 +166,7 @@ describe('squashed rows that split more than one way', () => {
   it('known field names decide between two grammar-valid splits (compared lower-cased)', () => {
     const text = 'myPlatformformStatusNoPlatform status';
     const splits = squashedRowSplits(text);
-    expect(splits).toEqual([
-      row('myPlat', 'form', 'formStatus', false, 'Platform status'),
-      row('myPlatform', 'form', 'Status', false, 'Platform status'),
-    ]);
+    expect(splits).toEqual([row('myPlat', 'form', 'formStatus', false, 'Platform status'), row('myPlatform', 'form', 'Status', false, 'Platform status')]);
     expect(chooseSplit(splits, known(['myplatform']))).toEqual({ chosen: splits[1], ambiguous: [] });
     expect(chooseSplit(splits, known(['myplat']))).toEqual({ chosen: splits[0], ambiguous: [] });
     // Field names are kept lower-cased: a mixed-case entry does not match.

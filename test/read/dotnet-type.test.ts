@@ -1,12 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  BUILTIN_TYPE_NAMES,
-  formatDotNetType,
-  parseDotNetType,
-  readDotNetTypeAt,
-  typeNamesIn,
-  type DotNetType,
-} from '../../generator/read/dotnet-type.js';
+import { BUILTIN_TYPE_NAMES, formatDotNetType, parseDotNetType, readDotNetTypeAt, typeNamesIn, type DotNetType } from '../../generator/read/dotnet-type.js';
 
 /** A type with no arguments, no `[]` and not nullable, with overrides. */
 function t(name: string, more: Partial<DotNetType> = {}): DotNetType {

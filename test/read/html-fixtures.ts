@@ -14,7 +14,11 @@ export function dtoSource(name: string): string {
   const html = fixture(name);
   const code = /<code class="language-\w+"[^>]*>([\s\S]*?)<\/code>/.exec(html)?.[1];
   if (code === undefined) throw new Error(`no DTO source in ${name}`);
-  return code.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return code
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 /**
@@ -31,5 +35,8 @@ export function seed003WithSource(text: string, source: string, link?: string): 
 /** A minimal operation page with only a language tab (`&lang=csharp` or `typescript`): no tables, routes or samples. */
 export function languageTabPage(file: string, op: string, lang: 'csharp' | 'typescript', source: string): { file: string; text: string } {
   const encoded = source.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return { file, text: `<!DOCTYPE html>\n<html><body>\n<h1>Svc</h1>\n<h2>${op}</h2>\n<pre><code class="language-${lang}" lang="${lang}">${encoded}</code></pre>\n</body></html>\n` };
+  return {
+    file,
+    text: `<!DOCTYPE html>\n<html><body>\n<h1>Svc</h1>\n<h2>${op}</h2>\n<pre><code class="language-${lang}" lang="${lang}">${encoded}</code></pre>\n</body></html>\n`,
+  };
 }

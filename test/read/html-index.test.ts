@@ -11,7 +11,10 @@ const INDEX = fixture('orders/metadata.html');
 
 function orderFiles(filter: (name: string) => boolean): InputFile[] {
   const dir = path.join(HTML_FIXTURES, 'orders');
-  return readdirSync(dir).filter(filter).sort().map((file) => ({ file, text: readFileSync(path.join(dir, file), 'utf8') }));
+  return readdirSync(dir)
+    .filter(filter)
+    .sort()
+    .map((file) => ({ file, text: readFileSync(path.join(dir, file), 'utf8') }));
 }
 
 describe('readHtmlIndex', () => {
@@ -47,7 +50,8 @@ describe('readHtmlIndex', () => {
 
   it('reports rows it cannot read and operations listed twice', () => {
     const b = new DiagnosticBag();
-    const html = '<h1>S</h1>\n<div class="operations"><table><tbody>\n<tr><th data-tags=""></th><td>XML</td></tr>\n<tr><th>Op</th><td>JSON</td></tr>\n<tr><th>Op</th></tr>\n</tbody></table></div>';
+    const html =
+      '<h1>S</h1>\n<div class="operations"><table><tbody>\n<tr><th data-tags=""></th><td>XML</td></tr>\n<tr><th>Op</th><td>JSON</td></tr>\n<tr><th>Op</th></tr>\n</tbody></table></div>';
     const i = readHtmlIndex('m.html', html, b);
     expect(i.operations.map((o) => [o.name, o.links, o.auth])).toEqual([['Op', [], undefined]]);
     expect(b.items.map((d) => `${d.code}:${d.loc?.line}`)).toEqual(['SS121:3', 'SS122:5']);
@@ -85,7 +89,10 @@ describe('the model with an index page', () => {
   });
 
   it('states auth for pipe dumps (no SS052), and reports an index that disagrees with a page', () => {
-    const index = INDEX.replace('<th data-tags="orders"><a href=\'ui/GetOrders\'>', '<th data-tags="orders"><span class="icons"><i class="auth" title="Requires Authentication"></i></span><a href=\'ui/GetOrders\'>');
+    const index = INDEX.replace(
+      '<th data-tags="orders"><a href=\'ui/GetOrders\'>',
+      '<th data-tags="orders"><span class="icons"><i class="auth" title="Requires Authentication"></i></span><a href=\'ui/GetOrders\'>',
+    );
     const model = modelOf([...orderFiles((f) => f.startsWith('GetOrders.')), { file: 'metadata.html', text: index }]);
     expect(opOf(model, 'GetOrders').auth.required).toBe(true);
     expect(model.diagnostics.filter((d) => d.code === 'SS141').map((d) => d.loc?.file)).toEqual(['metadata.html']);

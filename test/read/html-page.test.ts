@@ -46,9 +46,21 @@ describe('readHtmlPage: a JSON page as ServiceStack writes it (tables on one lon
   });
 
   it('reads every table under its caption, in page order, rows located by line and column', () => {
-    expect(page.tables.map((t) => t.caption)).toEqual(['CreateOrder', 'OrderRequestBase', 'NewOrderLine', 'CreateOrderResponse', 'ResponseStatus', 'ResponseError']);
+    expect(page.tables.map((t) => t.caption)).toEqual([
+      'CreateOrder',
+      'OrderRequestBase',
+      'NewOrderLine',
+      'CreateOrderResponse',
+      'ResponseStatus',
+      'ResponseError',
+    ]);
     expect(rows(page, 'CreateOrder')[0]).toEqual({
-      name: 'CustomerId', parameter: 'body', dataType: 'int', type: parseDotNetType('int'), required: true, description: 'Customer placing the order',
+      name: 'CustomerId',
+      parameter: 'body',
+      dataType: 'int',
+      type: parseDotNetType('int'),
+      required: true,
+      description: 'Customer placing the order',
       loc: { file: 'CreateOrder.json.html', ...where(text, '<tr><td>CustomerId</td>') },
     });
     expect(rows(page, 'CreateOrder')[2]!.description).toBe('Free text & notes for the warehouse');
@@ -89,7 +101,10 @@ describe('readHtmlPage: other formats and layouts', () => {
       ['Page', 'query', 'int?', false, 'Page number Valid Range: 1 - 1000', where(text, '<td>Page').line],
       ['SortBy', 'query', 'string', false, 'Sort order Allowable Values: date, total', where(text, '<td>SortBy').line],
     ]);
-    expect(page.samples.map((s) => [s.direction, s.verb ?? s.status, s.body?.format])).toEqual([['request', 'GET', undefined], ['response', 200, 'json']]);
+    expect(page.samples.map((s) => [s.direction, s.verb ?? s.status, s.body?.format])).toEqual([
+      ['request', 'GET', undefined],
+      ['response', 200, 'json'],
+    ]);
     expect(bag.items).toEqual([]);
   });
 
@@ -109,8 +124,13 @@ describe('readHtmlPage: other formats and layouts', () => {
     const { page, bag } = read('orders/CreateOrder.python.html', text);
     expect(page.tables).toEqual([]);
     expect(page.pythonClasses.map((c) => `${c.name}(${c.bases.join(',')}):${c.fields.length}`)).toEqual([
-      'Channel(str,Enum):0', 'RequestBase():0', 'OrderRequestBase(RequestBase):2', 'NewOrderLine():2',
-      'OrderStatus(IntEnum):0', 'CreateOrderResponse():3', 'CreateOrder(OrderRequestBase,IReturn[CreateOrderResponse]):3',
+      'Channel(str,Enum):0',
+      'RequestBase():0',
+      'OrderRequestBase(RequestBase):2',
+      'NewOrderLine():2',
+      'OrderStatus(IntEnum):0',
+      'CreateOrderResponse():3',
+      'CreateOrder(OrderRequestBase,IReturn[CreateOrderResponse]):3',
     ]);
     const createOrder = page.pythonClasses.at(-1)!;
     expect(createOrder.fields[0]).toMatchObject({ name: 'customer_id', required: true, loc: { line: where(text, 'customer_id: int').line } });
@@ -126,9 +146,23 @@ describe('readHtmlPage: other formats and layouts', () => {
       expect(bag.items).toEqual([]);
       expect(page.tables).toEqual([]);
       expect(page.pythonClasses).toEqual([]);
-      expect(page.dtoTypes.filter((t) => t.kind !== 'interface').map((t) => t.name).sort()).toEqual([
-        ...(name.includes('typescript') ? ['ResponseError', 'ResponseStatus'] : []), 'Channel', 'CreateOrder', 'CreateOrderResponse', 'NewOrderLine', 'OrderRequestBase', 'OrderStatus', 'RequestBase',
-      ].sort());
+      expect(
+        page.dtoTypes
+          .filter((t) => t.kind !== 'interface')
+          .map((t) => t.name)
+          .sort(),
+      ).toEqual(
+        [
+          ...(name.includes('typescript') ? ['ResponseError', 'ResponseStatus'] : []),
+          'Channel',
+          'CreateOrder',
+          'CreateOrderResponse',
+          'NewOrderLine',
+          'OrderRequestBase',
+          'OrderStatus',
+          'RequestBase',
+        ].sort(),
+      );
       expect(page.dtoTypes.every((t) => t.lang === (name.includes('typescript') ? 'typescript' : 'csharp'))).toBe(true);
       expect(page.operationName?.value).toBe('CreateOrder');
       expect(page.routes).toHaveLength(1);
@@ -137,7 +171,9 @@ describe('readHtmlPage: other formats and layouts', () => {
   });
 
   it('notes a language tab it does not read (SS105), and reads the rest of the page', () => {
-    const text = fixture('orders/CreateOrder.typescript.html').replaceAll('language-typescript', 'language-java').replaceAll('lang="typescript"', 'lang="java"');
+    const text = fixture('orders/CreateOrder.typescript.html')
+      .replaceAll('language-typescript', 'language-java')
+      .replaceAll('lang="typescript"', 'lang="java"');
     const { page, bag } = read('CreateOrder.java.html', text);
     expect(bag.items.map((d) => `${d.code} ${d.severity} ${d.loc?.line}`)).toEqual([`SS105 info ${where(text, '<code class="language-java"').line}`]);
     expect(page.dtoTypes).toEqual([]);
@@ -145,7 +181,13 @@ describe('readHtmlPage: other formats and layouts', () => {
   });
 
   it('reads a CRLF file exactly as its LF twin', () => {
-    for (const name of ['orders/CreateOrder.json.html', 'orders/GetOrders.python.html', 'booster/ExportCustomer.xml.html', 'orders/GetOrderLine.typescript.html', 'orders/GetOrders.csharp.html']) {
+    for (const name of [
+      'orders/CreateOrder.json.html',
+      'orders/GetOrders.python.html',
+      'booster/ExportCustomer.xml.html',
+      'orders/GetOrderLine.typescript.html',
+      'orders/GetOrders.csharp.html',
+    ]) {
       const lf = read(name);
       const crlf = read(name, fixture(name).replace(/\n/g, '\r\n'));
       expect(crlf.page).toEqual(lf.page);
@@ -155,7 +197,10 @@ describe('readHtmlPage: other formats and layouts', () => {
 
   it('reads a CSV page (ServiceStack shows JSON there) and skips JSV samples with a note', () => {
     const json = fixture('orders/CreateOrder.json.html');
-    const csv = read('CreateOrder.csv.html', json.replaceAll('application/json', 'text/csv').replace('HTTP + JSON', 'HTTP + CSV').replaceAll('format=json', 'format=csv'));
+    const csv = read(
+      'CreateOrder.csv.html',
+      json.replaceAll('application/json', 'text/csv').replace('HTTP + JSON', 'HTTP + CSV').replaceAll('format=json', 'format=csv'),
+    );
     expect(csv.page.formatHint?.value).toBe('csv');
     expect(csv.page.samples.map((s) => s.body?.format)).toEqual(['json', 'json']);
     const jsv = read('CreateOrder.jsv.html', json.replaceAll('application/json', 'text/jsv').replace('HTTP + JSON', 'HTTP + JSV'));
@@ -169,15 +214,20 @@ describe('readHtmlPage: pages it has not seen', () => {
   const page = (body: string) => `<!DOCTYPE html>\n<html><body>\n${body}\n</body></html>`;
 
   it('reports what does not fit, and keeps what does', () => {
-    const { page: p, bag } = read('odd.html', page([
-      '<h1>Svc</h1>',
-      "<table class='authentication'><caption>Requires Authentication</caption><tr><td>Requires a tea:</td><td>green</td></tr></table>",
-      "<table class='routes'><tr><th>FETCH ME</th><th>orders</th></tr><tr><th>GET, PUT</th><th>/x/{Id}</th><td>Get</td><td><i></i></td></tr></table>",
-      "<table class='params'><caption><b>X</b> Parameters:</caption><tr><td>Id</td><td>path</td><td>int</td><td>Yes</td><td>Id</td></tr><tr><td>Bad</td><td>nowhere</td><td>int</td><td>Maybe</td><td></td></tr></table>",
-      "<table class='params'><caption>Untitled</caption><tr><td>Name</td><td>form</td><td>List&lt;string&gt;</td><td>No</td><td>a<br/>b</td></tr></table>",
-      "<table class='enum'><caption><b>E</b> Enum:</caption><tr><td></td><td></td></tr><tr><td>A</td><td></td></tr></table>",
-      '<div class="call-info"><p>To override the Content-type, use the Accept header</p></div>',
-    ].join('\n')));
+    const { page: p, bag } = read(
+      'odd.html',
+      page(
+        [
+          '<h1>Svc</h1>',
+          "<table class='authentication'><caption>Requires Authentication</caption><tr><td>Requires a tea:</td><td>green</td></tr></table>",
+          "<table class='routes'><tr><th>FETCH ME</th><th>orders</th></tr><tr><th>GET, PUT</th><th>/x/{Id}</th><td>Get</td><td><i></i></td></tr></table>",
+          "<table class='params'><caption><b>X</b> Parameters:</caption><tr><td>Id</td><td>path</td><td>int</td><td>Yes</td><td>Id</td></tr><tr><td>Bad</td><td>nowhere</td><td>int</td><td>Maybe</td><td></td></tr></table>",
+          "<table class='params'><caption>Untitled</caption><tr><td>Name</td><td>form</td><td>List&lt;string&gt;</td><td>No</td><td>a<br/>b</td></tr></table>",
+          "<table class='enum'><caption><b>E</b> Enum:</caption><tr><td></td><td></td></tr><tr><td>A</td><td></td></tr></table>",
+          '<div class="call-info"><p>To override the Content-type, use the Accept header</p></div>',
+        ].join('\n'),
+      ),
+    );
     expect(bag.items.map((d) => `${d.code}:${d.loc?.line}`)).toEqual(['SS100:1', 'SS108:4', 'SS101:5', 'SS102:6', 'SS103:7', 'SS104:8', 'SS106:9']);
     expect(p.routes).toEqual([{ verbs: ['GET', 'PUT'], path: '/x/{Id}', summary: 'Get', loc: expect.objectContaining({ line: 5 }) }]);
     expect(p.tables.map((t) => [t.caption, t.rows.map((r) => `${r.name}:${r.dataType}:${r.description}`)])).toEqual([
@@ -187,25 +237,46 @@ describe('readHtmlPage: pages it has not seen', () => {
     expect(p.enums[0]!.members.map((m) => m.name)).toEqual(['A']);
   });
 
-  it('reads an enum table\'s descriptions: the second column without values, the third under a Name/Value header', () => {
-    const { page: p, bag } = read('enums.html', page([
-      "<table class='enum'><caption><b>Plain</b> Enum:</caption><tbody><tr><td>A</td><td>First</td></tr><tr><td>B</td><td></td></tr></tbody></table>",
-      "<table class='enum'><caption><b>Valued</b> Enum:</caption><thead><tr><th>Name</th><th>Value</th><th></th></tr></thead>" +
-        '<tbody><tr><td>Value1</td><td>value1</td><td></td></tr><tr><td>Value2</td><td>Value2</td><td>Member 2</td></tr></tbody></table>',
-    ].join('\n')));
+  it("reads an enum table's descriptions: the second column without values, the third under a Name/Value header", () => {
+    const { page: p, bag } = read(
+      'enums.html',
+      page(
+        [
+          "<table class='enum'><caption><b>Plain</b> Enum:</caption><tbody><tr><td>A</td><td>First</td></tr><tr><td>B</td><td></td></tr></tbody></table>",
+          "<table class='enum'><caption><b>Valued</b> Enum:</caption><thead><tr><th>Name</th><th>Value</th><th></th></tr></thead>" +
+            '<tbody><tr><td>Value1</td><td>value1</td><td></td></tr><tr><td>Value2</td><td>Value2</td><td>Member 2</td></tr></tbody></table>',
+        ].join('\n'),
+      ),
+    );
     expect(bag.items.filter((d) => d.code !== 'SS100')).toEqual([]);
     expect(p.enums.map((e) => [e.name, e.members.map(({ loc: _loc, ...m }) => m)])).toEqual([
       ['Plain', [{ name: 'A', description: 'First' }, { name: 'B' }]],
-      ['Valued', [{ name: 'Value1', value: 'value1' }, { name: 'Value2', value: 'Value2', description: 'Member 2' }]],
+      [
+        'Valued',
+        [
+          { name: 'Value1', value: 'value1' },
+          { name: 'Value2', value: 'Value2', description: 'Member 2' },
+        ],
+      ],
     ]);
   });
 
   it('reads columns by their header when a page orders them differently', () => {
-    const { page: p } = read('reordered.html', page(
-      "<h2>Op</h2><table class='params'><caption>Op Parameters:</caption><thead><tr><th>Required</th><th>Name</th><th>Description</th><th>Data Type</th><th>Parameter</th></tr></thead>" +
-        '<tbody><tr><td>Yes</td><td>Id</td><td>the id</td><td>Guid</td><td>query</td></tr></tbody></table>',
-    ));
-    expect(p.tables[0]!.rows[0]).toMatchObject({ name: 'Id', parameter: 'query', dataType: 'Guid', type: parseDotNetType('Guid'), required: true, description: 'the id' });
+    const { page: p } = read(
+      'reordered.html',
+      page(
+        "<h2>Op</h2><table class='params'><caption>Op Parameters:</caption><thead><tr><th>Required</th><th>Name</th><th>Description</th><th>Data Type</th><th>Parameter</th></tr></thead>" +
+          '<tbody><tr><td>Yes</td><td>Id</td><td>the id</td><td>Guid</td><td>query</td></tr></tbody></table>',
+      ),
+    );
+    expect(p.tables[0]!.rows[0]).toMatchObject({
+      name: 'Id',
+      parameter: 'query',
+      dataType: 'Guid',
+      type: parseDotNetType('Guid'),
+      required: true,
+      description: 'the id',
+    });
   });
 
   it('reads sample lines decoded, at the lines of the file, whether the block is text alone or holds tags or a line-break entity', () => {
@@ -213,15 +284,30 @@ describe('readHtmlPage: pages it has not seen', () => {
     const json = '{\n  &quot;id&quot;: 1,\n  &quot;name&quot;: &quot;a &amp; b&quot;,\n  &quot;note&quot;: &quot;x&quot;\n}';
     const plain = read('s.html', sample(json)).page.samples;
     const body = plain[0]!.body;
-    expect(body?.format === 'json' && body.value.kind === 'object' && body.value.members.map((m) => [m.key, m.loc.line])).toEqual([['id', 8], ['name', 9], ['note', 10]]);
+    expect(body?.format === 'json' && body.value.kind === 'object' && body.value.members.map((m) => [m.key, m.loc.line])).toEqual([
+      ['id', 8],
+      ['name', 9],
+      ['note', 10],
+    ]);
     expect(read('s.html', sample(json.replace('1,', '<b>1</b>,'))).page.samples).toEqual(plain);
     // `&#10;` is a line break in the text but not in the file: the lines after it keep the file's numbers.
     const broken = read('s.html', sample(json.replace('&quot;x&quot;', '&quot;x&#10;y&quot;'))).page.samples[0]!.body;
-    expect(broken?.format === 'json' && broken.value.kind === 'object' && broken.value.members.map((m) => [m.key, m.loc.line])).toEqual([['id', 8], ['name', 9], ['note', 10]]);
+    expect(broken?.format === 'json' && broken.value.kind === 'object' && broken.value.members.map((m) => [m.key, m.loc.line])).toEqual([
+      ['id', 8],
+      ['name', 9],
+      ['note', 10],
+    ]);
   });
 
   it('never throws, whatever it is given', () => {
-    for (const text of ['', '<html>', '<<<>>>&&&;', '\u0000\uFFFD', '<table class="params"><tr><td>', '<div class="example"><pre>GET / HTTP/1.1\n{"a":</pre></div>'])
+    for (const text of [
+      '',
+      '<html>',
+      '<<<>>>&&&;',
+      '\u0000\uFFFD',
+      '<table class="params"><tr><td>',
+      '<div class="example"><pre>GET / HTTP/1.1\n{"a":</pre></div>',
+    ])
       expect(() => read('junk.html', text)).not.toThrow();
   });
 });
@@ -257,7 +343,11 @@ describe('the same operation from an HTML page and from a text dump', () => {
 
   it('adds no other warning to those of the seeds alone', () => {
     const key = (d: { code: string; message: string }) => `${d.code} ${d.message}`;
-    const seedOnly = new Set(modelOf(seedFiles()).diagnostics.filter((d) => d.severity !== 'info').map(key));
+    const seedOnly = new Set(
+      modelOf(seedFiles())
+        .diagnostics.filter((d) => d.severity !== 'info')
+        .map(key),
+    );
     const added = model.diagnostics.filter((d) => d.severity !== 'info' && !seedOnly.has(key(d)));
     expect(added.map((d) => d.code)).toEqual(['SS073']);
   });

@@ -137,8 +137,7 @@ describe('readHttpSamples: inline fixtures', () => {
   });
 
   it('chooses the body format from Content-Type, else from the first character, else text', () => {
-    const format = (contentType: string, body: string) =>
-      read(`HTTP/1.1 200 OK\nContent-Type: ${contentType}\n\n${body}`).samples[0]!.body?.format;
+    const format = (contentType: string, body: string) => read(`HTTP/1.1 200 OK\nContent-Type: ${contentType}\n\n${body}`).samples[0]!.body?.format;
     expect(format('application/json', '[1]')).toBe('json');
     expect(format('application/xml', '<a/>')).toBe('xml');
     expect(format('text/jsv', '<a/>')).toBe('xml');

@@ -13,7 +13,13 @@ describe('looksLikeHtml (which reader a page goes to)', () => {
 
   it('agrees with the plain pattern on any text', () => {
     const piece = fc.constantFrom('<html>', '<HTML ', '<html\n', '<htm', '<!doctype html>', '<!DOCTYPE HTML', '<!doctype', '<', 'List<T>', 'x', ' ', '\n');
-    const text = fc.oneof(fc.array(piece, { maxLength: 400 }).map((p) => p.join('')), fc.string({ maxLength: 2100 }));
-    fc.assert(fc.property(text, (t) => looksLikeHtml(t) === /<html[\s>]|<!doctype html/i.test(t.slice(0, 2000))), { numRuns: 500, seed: 3 });
+    const text = fc.oneof(
+      fc.array(piece, { maxLength: 400 }).map((p) => p.join('')),
+      fc.string({ maxLength: 2100 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => looksLikeHtml(t) === /<html[\s>]|<!doctype html/i.test(t.slice(0, 2000))),
+      { numRuns: 500, seed: 3 },
+    );
   });
 });

@@ -106,9 +106,9 @@ describe('readStrictJson (the one-pass reading of well-formed samples)', () => {
   });
 
   it('leaves anything else to jsonc-parser: it accepts nothing that parser finds a problem in', () => {
-    const broken = fc.tuple(anyJson, fc.nat(), fc.constantFrom('', ',', '}', ']', '"', '\\', '\u0001', '01', '-', 'tru', '/* c */', '\u00a0', '\ufeff')).map(
-      ([text, at, piece]) => text.slice(0, at % (text.length + 1)) + piece + text.slice(at % (text.length + 1)),
-    );
+    const broken = fc
+      .tuple(anyJson, fc.nat(), fc.constantFrom('', ',', '}', ']', '"', '\\', '\u0001', '01', '-', 'tru', '/* c */', '\u00a0', '\ufeff'))
+      .map(([text, at, piece]) => text.slice(0, at % (text.length + 1)) + piece + text.slice(at % (text.length + 1)));
     fc.assert(
       fc.property(fc.oneof(broken, fc.string()), (text) => {
         const strict = readStrictJson(text, at);

@@ -43,13 +43,22 @@ describe('readMetadataJson', () => {
   });
 
   it('gives each class with own properties a table under its name, with the .NET display types and Parameter column of its page', () => {
-    expect(metadata!.tables.map((t) => t.caption)).toEqual(expect.arrayContaining(['CreateOrder', 'OrderRequestBase', 'NewOrderLine', 'CreateOrderResponse', 'ResponseStatus', 'ResponseError']));
+    expect(metadata!.tables.map((t) => t.caption)).toEqual(
+      expect.arrayContaining(['CreateOrder', 'OrderRequestBase', 'NewOrderLine', 'CreateOrderResponse', 'ResponseStatus', 'ResponseError']),
+    );
     expect(metadata!.enums.map((e) => [e.name, e.members.map((m) => `${m.name}=${m.value ?? ''}`).join(',')]).sort()).toEqual([
       ['Channel', 'Web=,Store=,Phone='],
       ['OrderStatus', 'Pending=0,Paid=1,Shipped=2,Cancelled=3'],
     ]);
-    expect(rows(metadata, 'CreateOrder')).toEqual(['CustomerId|body|int|Yes|Customer placing the order', 'Lines|body|List<NewOrderLine>|Yes|Order lines', 'Notes|body|string|No|Free text & notes for the warehouse']);
-    expect(rows(metadata, 'OrderRequestBase')).toEqual(['Channel|form|Channel|Yes|Sales channel', 'Metadata|form|Dictionary<string,string>|No|Free-form key/values']);
+    expect(rows(metadata, 'CreateOrder')).toEqual([
+      'CustomerId|body|int|Yes|Customer placing the order',
+      'Lines|body|List<NewOrderLine>|Yes|Order lines',
+      'Notes|body|string|No|Free text & notes for the warehouse',
+    ]);
+    expect(rows(metadata, 'OrderRequestBase')).toEqual([
+      'Channel|form|Channel|Yes|Sales channel',
+      'Metadata|form|Dictionary<string,string>|No|Free-form key/values',
+    ]);
     expect(rows(metadata, 'NewOrderLine')[1]).toBe('Quantity|form|int|Yes|Quantity Valid Range: 1 - 999');
     expect(rows(metadata, 'GetOrders')).toEqual([
       'CustomerId|query|int|Yes|Customer whose orders to list',
@@ -62,7 +71,9 @@ describe('readMetadataJson', () => {
   });
 
   it('states each base as the JSON does (`inherits`), whether or not the JSON describes the base', () => {
-    expect(metadata!.bases.map((b) => `${b.type} : ${b.base}`)).toEqual(expect.arrayContaining(['CreateOrder : OrderRequestBase', 'OrderRequestBase : RequestBase']));
+    expect(metadata!.bases.map((b) => `${b.type} : ${b.base}`)).toEqual(
+      expect.arrayContaining(['CreateOrder : OrderRequestBase', 'OrderRequestBase : RequestBase']),
+    );
   });
 
   it('locates every fact in the JSON: lines when indented, columns when minified', () => {
@@ -108,17 +119,27 @@ describe('readMetadataJson', () => {
 describe('the model from the metadata JSON', () => {
   const dir = path.join(HTML_FIXTURES, 'orders');
   const files = (filter: (f: string) => boolean) =>
-    readdirSync(dir).filter(filter).sort().map((file) => ({ file, text: readFileSync(path.join(dir, file), 'utf8') }));
+    readdirSync(dir)
+      .filter(filter)
+      .sort()
+      .map((file) => ({ file, text: readFileSync(path.join(dir, file), 'utf8') }));
   const fromJson = modelOf(files((f) => f === 'types-metadata.json'));
   const fromPages = modelOf(files((f) => f.endsWith('.json.html') || f.endsWith('.python.html')));
   const fromAll = modelOf(files(() => true));
 
   /** What the generated package depends on, without the sources (and formats: JSON metadata is no page format). */
   const shape = (m: ApiModel, ops: string[]) => ({
-    operations: m.operations.filter((o) => ops.includes(o.name)).map(({ sources: _s, description: _d, formats: _f, routes, ...o }) => ({ ...o, routes: routes.map(({ sources: _r, ...r }) => r) })),
+    operations: m.operations
+      .filter((o) => ops.includes(o.name))
+      .map(({ sources: _s, description: _d, formats: _f, routes, ...o }) => ({ ...o, routes: routes.map(({ sources: _r, ...r }) => r) })),
     types: m.types
       .filter((t) => !['RequestBase', 'DeleteOrder'].includes(t.name)) // RequestBase: Python only; DeleteOrder: JSON only
-      .map((t) => ({ name: t.name, kind: t.kind, fields: t.fields.map((f) => [f.name, f.wireName, f.type, f.required]), members: t.enumMembers.map((e) => e.name) })),
+      .map((t) => ({
+        name: t.name,
+        kind: t.kind,
+        fields: t.fields.map((f) => [f.name, f.wireName, f.type, f.required]),
+        members: t.enumMembers.map((e) => e.name),
+      })),
   });
 
   it('alone gives the operations and types the HTML pages give', () => {
@@ -135,7 +156,9 @@ describe('the model from the metadata JSON', () => {
     const ops = ['CreateOrder', 'GetOrderLine', 'GetOrders'];
     expect(shape(fromAll, ops).types).toEqual(shape(fromPages, ops).types);
     const createOrder = fromAll.types.find((t) => t.name === 'CreateOrder')!;
-    expect(new Set(createOrder.sources.map((s) => s.file))).toEqual(new Set(['CreateOrder.csharp.html', 'CreateOrder.json.html', 'CreateOrder.python.html', 'CreateOrder.typescript.html', 'types-metadata.json']));
+    expect(new Set(createOrder.sources.map((s) => s.file))).toEqual(
+      new Set(['CreateOrder.csharp.html', 'CreateOrder.json.html', 'CreateOrder.python.html', 'CreateOrder.typescript.html', 'types-metadata.json']),
+    );
     expect(fromAll.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 });

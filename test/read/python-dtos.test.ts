@@ -205,15 +205,9 @@ describe('readPythonDtos: fields', () => {
 describe('readPythonDtos: malformed input', () => {
   it('warns about garbage lines and keeps reading', () => {
     const { classes, bag } = read(
-      [
-        'this is not python',
-        'class A:',
-        '    ??? what',
-        '    x = 3',
-        '    name: str',
-        '    # @ApiMember(Description="unterminated)',
-        '    other: int',
-      ].join('\n'),
+      ['this is not python', 'class A:', '    ??? what', '    x = 3', '    name: str', '    # @ApiMember(Description="unterminated)', '    other: int'].join(
+        '\n',
+      ),
     );
     expect(bag.items).toEqual([
       { code: 'SS030', severity: 'warning', message: 'cannot read Python line: this is not python', loc: { file: 'test.txt', line: 1, column: 1 } },
@@ -278,9 +272,7 @@ describe('readPythonDtos: seed 001 (UpdateCustomer)', () => {
     expect(start).toBeGreaterThan(0);
     expect(end).toBeGreaterThan(start);
     expect(bag.items).toEqual([]);
-    expect(classes.map((c) => c.name)).toEqual([
-      'Email', 'Phone', 'Address', 'Event', 'Interest', 'Hobby', 'ProductCollection', 'Customer', 'UpdateCustomer',
-    ]);
+    expect(classes.map((c) => c.name)).toEqual(['Email', 'Phone', 'Address', 'Event', 'Interest', 'Hobby', 'ProductCollection', 'Customer', 'UpdateCustomer']);
     expect(classes.every((c) => c.letterCase === 'CAMEL' && !c.isEnum)).toBe(true);
     expect(cls('UpdateCustomer').bases).toEqual(['Customer']);
     expect(cls('Customer').bases).toEqual([]);

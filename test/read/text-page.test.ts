@@ -226,7 +226,15 @@ describe('readTextPage: pipe tables with a leading `|`', () => {
 
   it('reads the rows with their lines', () => {
     expect(p.tables[0]!.rows).toEqual([
-      { name: 'id', parameter: 'path', dataType: 'int', type: parseDotNetType('int'), required: false, description: 'Customer Id', loc: { file: 'pipe.txt', line: 5 } },
+      {
+        name: 'id',
+        parameter: 'path',
+        dataType: 'int',
+        type: parseDotNetType('int'),
+        required: false,
+        description: 'Customer Id',
+        loc: { file: 'pipe.txt', line: 5 },
+      },
     ]);
     expect(p.tables[1]!.rows.map((r) => [r.name, r.dataType, r.required, r.loc.line])).toEqual([
       ['title', 'string', false, 8],
@@ -238,7 +246,14 @@ describe('readTextPage: pipe tables with a leading `|`', () => {
 
   it('reads the row with no Name cell as a row without a name (the model recovers and reports it)', () => {
     const nameless = p.tables[2]!.rows[0]!;
-    expect(nameless).toEqual({ parameter: 'form', dataType: 'string', type: parseDotNetType('string'), required: true, description: '', loc: { file: 'pipe.txt', line: 13 } });
+    expect(nameless).toEqual({
+      parameter: 'form',
+      dataType: 'string',
+      type: parseDotNetType('string'),
+      required: true,
+      description: '',
+      loc: { file: 'pipe.txt', line: 13 },
+    });
     expect(nameless).not.toHaveProperty('name');
   });
 
@@ -268,7 +283,14 @@ describe('readTextPage: pipe tables without a leading `|`', () => {
       ['privacyPolicyAcceptanceStorage', 'body', 'bool', true, 5],
       ['tvPrivacyPolicyAcceptanceStorage', 'body', 'bool?', false, 6],
     ]);
-    expect(p.tables[1]!.rows[0]).toEqual({ parameter: 'form', dataType: 'string', type: parseDotNetType('string'), required: true, description: '', loc: { file: 'page.txt', line: 9 } });
+    expect(p.tables[1]!.rows[0]).toEqual({
+      parameter: 'form',
+      dataType: 'string',
+      type: parseDotNetType('string'),
+      required: true,
+      description: '',
+      loc: { file: 'page.txt', line: 9 },
+    });
     expect(p.tables[2]!.rows[0]).toMatchObject({ name: 'boosterCustomerId', dataType: 'int', type: parseDotNetType('int'), required: true, loc: { line: 13 } });
     expect(p.formatHint?.value).toBe('csv');
     expect(p.samples.map((s) => s.body?.format)).toEqual(['json', 'json']);
@@ -298,12 +320,29 @@ describe('readTextPage: squashed text with captions', () => {
 
   it('splits the squashed rows', () => {
     expect(p.tables[1]!.rows).toEqual([
-      { name: 'brand', parameter: 'form', dataType: 'string', type: parseDotNetType('string'), required: true, description: 'Brand', loc: { file: 'sq.txt', line: 18 } },
-      { name: 'posCodes', parameter: 'form', dataType: 'List<string>', type: parseDotNetType('List<string>'), required: true, description: 'POS Legacy', loc: { file: 'sq.txt', line: 19 } },
+      {
+        name: 'brand',
+        parameter: 'form',
+        dataType: 'string',
+        type: parseDotNetType('string'),
+        required: true,
+        description: 'Brand',
+        loc: { file: 'sq.txt', line: 18 },
+      },
+      {
+        name: 'posCodes',
+        parameter: 'form',
+        dataType: 'List<string>',
+        type: parseDotNetType('List<string>'),
+        required: true,
+        description: 'POS Legacy',
+        loc: { file: 'sq.txt', line: 19 },
+      },
       {
         name: 'clientSpendingFrom',
         parameter: 'form',
-        dataType: 'double?', type: parseDotNetType('double?'),
+        dataType: 'double?',
+        type: parseDotNetType('double?'),
         required: false,
         description: "Client Spending From e.g. '100'",
         loc: { file: 'sq.txt', line: 20 },
@@ -311,7 +350,8 @@ describe('readTextPage: squashed text with captions', () => {
       {
         name: 'interests',
         parameter: 'form',
-        dataType: 'List<GetCustomerInterest>', type: parseDotNetType('List<GetCustomerInterest>'),
+        dataType: 'List<GetCustomerInterest>',
+        type: parseDotNetType('List<GetCustomerInterest>'),
         required: false,
         description: 'Customer interest filter',
         loc: { file: 'sq.txt', line: 21 },
@@ -357,7 +397,9 @@ describe('readTextPage: squashed rows that split more than one way', () => {
     const { page: p, bag } = read(TABLE);
     const r = p.tables[0]!.rows[0]!;
     expect(r).toMatchObject({ name: 'myPlatform', dataType: 'Status', type: parseDotNetType('Status'), loc: { line: 8 } });
-    expect(r.alternatives).toEqual([{ name: 'myPlat', parameter: 'form', dataType: 'formStatus', type: parseDotNetType('formStatus'), required: false, description: 'Platform status' }]);
+    expect(r.alternatives).toEqual([
+      { name: 'myPlat', parameter: 'form', dataType: 'formStatus', type: parseDotNetType('formStatus'), required: false, description: 'Platform status' },
+    ]);
     expect(bag.items).toContainEqual(expect.objectContaining({ code: 'SS011', loc: { file: 'page.txt', line: 8 } }));
   });
 
@@ -433,13 +475,16 @@ describe('readTextPage: TypeScript and C# DTO pages', () => {
     expect(p.routes.map((r) => r.path)).toEqual(['/customer/{brand}/export']);
     expect(p.dtoTypes.map((t) => `${t.lang} ${t.name}`)).toContain('typescript ExportCustomer');
     const exportCustomer = p.dtoTypes.find((t) => t.name === 'ExportCustomer')!;
-    expect(exportCustomer.loc.line).toBe(text.split('\n').indexOf('export class ExportCustomer extends SearchCustomer implements IReturn<ExportCustomerResponse>') + 1);
+    expect(exportCustomer.loc.line).toBe(
+      text.split('\n').indexOf('export class ExportCustomer extends SearchCustomer implements IReturn<ExportCustomerResponse>') + 1,
+    );
     expect(p.formatHint?.value).toBe('xml');
     expect(p.samples).toHaveLength(2);
   });
 
   it('reads a C# section without its link line (the language told by what it declares), `/* Options:` header and all', () => {
-    const options = '/* Options:\nDate: 2024-05-01 10:00:00\nVersion: 6.10\nBaseUrl: https://dev-api-booster.richemont.com\n\n//GlobalNamespace: \n//MakePartial: True\n*/\n';
+    const options =
+      '/* Options:\nDate: 2024-05-01 10:00:00\nVersion: 6.10\nBaseUrl: https://dev-api-booster.richemont.com\n\n//GlobalNamespace: \n//MakePartial: True\n*/\n';
     const text = seed003WithSource(seed, options + dtoSource('booster/ExportCustomer.csharp.html'));
     const { page: p, bag } = read(text, 'cs.txt');
     expect(bag.items).toEqual([]);
@@ -620,12 +665,16 @@ describe('readTextPage: degenerate input', () => {
     expect(bag.items.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
-  it.each(['\n\n\n', '\r\n', '|', '| Name | Parameter | Data Type | Required | Description |', 'NameParameterData TypeRequiredDescription', 'Requires Authentication'])(
-    'reads %j without throwing',
-    (text) => {
-      expect(() => read(text)).not.toThrow();
-    },
-  );
+  it.each([
+    '\n\n\n',
+    '\r\n',
+    '|',
+    '| Name | Parameter | Data Type | Required | Description |',
+    'NameParameterData TypeRequiredDescription',
+    'Requires Authentication',
+  ])('reads %j without throwing', (text) => {
+    expect(() => read(text)).not.toThrow();
+  });
 });
 
 // ── The seeds ───────────────────────────────────────────────────────────────────────────────
@@ -689,10 +738,23 @@ describe('readTextPage on the seeds', () => {
     const { page: p, bag } = readSeed('002_');
     expect(p.form).toBe('pipe-text');
     expect(p.tables.map((t) => t.rows.length)).toEqual([2, 38, 2, 4, 14, 4, 3, 3, 3, 1]);
-    expect(p.tables.at(-1)!.rows[0]).toMatchObject({ name: 'boosterCustomerId', dataType: 'int', type: parseDotNetType('int'), required: true, loc: { line: 96 } });
+    expect(p.tables.at(-1)!.rows[0]).toMatchObject({
+      name: 'boosterCustomerId',
+      dataType: 'int',
+      type: parseDotNetType('int'),
+      required: true,
+      loc: { line: 96 },
+    });
     expect(p.routes.map((r) => [r.verbs, r.path])).toEqual([[['POST'], '/customer']]);
     expect(p.formatHint?.value).toBe('csv');
-    expect(p.tables[2]!.rows[0]).toEqual({ parameter: 'form', dataType: 'string', type: parseDotNetType('string'), required: true, description: '', loc: { file: p.file, line: 49 } });
+    expect(p.tables[2]!.rows[0]).toEqual({
+      parameter: 'form',
+      dataType: 'string',
+      type: parseDotNetType('string'),
+      required: true,
+      description: '',
+      loc: { file: p.file, line: 49 },
+    });
     expect(bag.items.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
@@ -710,10 +772,23 @@ describe('readTextPage on the seeds', () => {
     ]);
     expect(p.tables.map((t) => t.loc.line)).toEqual([10, 13, 37, 41, 45, 49, 56]);
     const search = p.tables[1]!;
-    expect(search.rows[0]).toMatchObject({ name: 'brand', parameter: 'form', dataType: 'string', type: parseDotNetType('string'), required: true, loc: { line: 15 } });
-    expect(search.rows.at(-1)).toMatchObject({ name: 'saleRepresentativeEmails', dataType: 'List<string>', type: parseDotNetType('List<string>'), loc: { line: 36 } });
+    expect(search.rows[0]).toMatchObject({
+      name: 'brand',
+      parameter: 'form',
+      dataType: 'string',
+      type: parseDotNetType('string'),
+      required: true,
+      loc: { line: 15 },
+    });
+    expect(search.rows.at(-1)).toMatchObject({
+      name: 'saleRepresentativeEmails',
+      dataType: 'List<string>',
+      type: parseDotNetType('List<string>'),
+      loc: { line: 36 },
+    });
     expect(search.rows.find((r) => r.name === 'clientSpendingFrom')).toMatchObject({
-      dataType: 'double?', type: parseDotNetType('double?'),
+      dataType: 'double?',
+      type: parseDotNetType('double?'),
       required: false,
       description: "Client Spending From e.g. '100'",
       loc: { line: 21 },
@@ -869,7 +944,15 @@ const ENUM_CASES: EnumCase[] = [
   },
   {
     name: 'an enum table without header between two parameter tables',
-    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| Active | |', '| Closed |', ...PARAM_HEADER, '| code | form | string | Yes | Code |', '| id | form | int | No | Id |'),
+    text: page(
+      ...PARAM_HEADER,
+      '| status | form | Status | No | |',
+      '| Active | |',
+      '| Closed |',
+      ...PARAM_HEADER,
+      '| code | form | string | Yes | Code |',
+      '| id | form | int | No | Id |',
+    ),
     enums: ['@4: Active, Closed'],
     tables: ['-@1:1', '-@6:2'],
   },
@@ -881,7 +964,16 @@ const ENUM_CASES: EnumCase[] = [
   },
   {
     name: 'an enum table without header underlined right after a valued one: its second column is a description',
-    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| Name | Value | |', '|---|---|---|', '| Value1 | 1 | |', '| Active | Open now |', '|---|---|', '| Closed |'),
+    text: page(
+      ...PARAM_HEADER,
+      '| status | form | Status | No | |',
+      '| Name | Value | |',
+      '|---|---|---|',
+      '| Value1 | 1 | |',
+      '| Active | Open now |',
+      '|---|---|',
+      '| Closed |',
+    ),
     enums: ['@4: Value1=1', '@7: Active (Open now), Closed'],
     tables: ['-@1:1'],
   },
@@ -892,7 +984,7 @@ const ENUM_CASES: EnumCase[] = [
     tables: ['-@1:1'],
   },
   {
-    name: 'a caption over a `Name | Value | |` header: one table, the caption\'s',
+    name: "a caption over a `Name | Value | |` header: one table, the caption's",
     text: page(...PARAM_HEADER, '| status | form | Status | No | |', 'Status Enum:', '| Name | Value | |', '|---|---|---|', '| Active | 1 | |'),
     enums: ['Status @4: Active=1'],
     tables: ['-@1:1'],
@@ -906,7 +998,14 @@ const ENUM_CASES: EnumCase[] = [
   },
   {
     name: 'pieces of parameter rows are no enum rows (SS012)',
-    text: page(...PARAM_HEADER, '| status | form | Status | No | |', '| lastName | form |', '| form | string |', ...PARAM_HEADER, '| id | form | int | No | Id |'),
+    text: page(
+      ...PARAM_HEADER,
+      '| status | form | Status | No | |',
+      '| lastName | form |',
+      '| form | string |',
+      ...PARAM_HEADER,
+      '| id | form | int | No | Id |',
+    ),
     enums: [],
     tables: ['-@1:1', '-@6:1'],
     codes: ['SS012:4', 'SS012:5'],
@@ -962,7 +1061,9 @@ describe('readTextPage: enum tables in pipe dumps', () => {
   });
 
   it('reads squashed dumps as before: a captioned enum, names one a line', () => {
-    const { page: p, bag } = read(page('X Parameters:', 'NameParameterData TypeRequiredDescription', 'statusformStatusNoStatus', 'Status Enum:', 'Name', 'Active', 'Closed'));
+    const { page: p, bag } = read(
+      page('X Parameters:', 'NameParameterData TypeRequiredDescription', 'statusformStatusNoStatus', 'Status Enum:', 'Name', 'Active', 'Closed'),
+    );
     expect(p.form).toBe('squashed-text');
     expect(enumShape(p)).toEqual(['Status @4: Active, Closed']);
     expect(bag.items).toEqual([]);

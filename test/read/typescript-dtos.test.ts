@@ -67,8 +67,16 @@ describe('readTypeScriptDtos: the CreateOrder tab (an older ServiceStack: Option
   it('reads every class and enum, with the lines of the HTML file, and reports nothing', () => {
     expect(bag.items).toEqual([]);
     expect(types.map((t) => `${t.kind} ${t.name}`)).toEqual([
-      'interface IReturn', 'enum Channel', 'class RequestBase', 'class OrderRequestBase', 'class NewOrderLine', 'enum OrderStatus',
-      'class ResponseError', 'class ResponseStatus', 'class CreateOrderResponse', 'class CreateOrder',
+      'interface IReturn',
+      'enum Channel',
+      'class RequestBase',
+      'class OrderRequestBase',
+      'class NewOrderLine',
+      'enum OrderStatus',
+      'class ResponseError',
+      'class ResponseStatus',
+      'class CreateOrderResponse',
+      'class CreateOrder',
     ]);
     expect(typeOf(types, 'CreateOrder').loc).toEqual({ file: 'CreateOrder.typescript.html', line: lineOf(page, 'export class CreateOrder '), column: 1 });
     expect(typeOf(types, 'IReturn').typeParameters).toEqual(['T']);
@@ -77,7 +85,9 @@ describe('readTypeScriptDtos: the CreateOrder tab (an older ServiceStack: Option
   it('reads inheritance, IReturn<T>, routes and the description', () => {
     const createOrder = typeOf(types, 'CreateOrder');
     expect(createOrder).toMatchObject({ bases: ['OrderRequestBase'], implements: ['IReturn<CreateOrderResponse>'] });
-    expect(createOrder.routes).toEqual([{ verbs: ['POST'], path: '/orders', loc: { file: 'CreateOrder.typescript.html', line: lineOf(page, '// @Route('), column: 1 } }]);
+    expect(createOrder.routes).toEqual([
+      { verbs: ['POST'], path: '/orders', loc: { file: 'CreateOrder.typescript.html', line: lineOf(page, '// @Route('), column: 1 } },
+    ]);
     // The Api attribute keeps the line break the `@description` comment lost.
     expect(createOrder.description).toBe('Creates an order for a customer.\nThe order starts as Pending.');
     expect(typeOf(types, 'OrderRequestBase').bases).toEqual(['RequestBase']);
@@ -90,14 +100,20 @@ describe('readTypeScriptDtos: the CreateOrder tab (an older ServiceStack: Option
       ['notes', 'string', false, false, 'Free text & notes for the warehouse', lineOf(page, 'public notes')],
     ]);
     expect(typeOf(types, 'OrderRequestBase').members[1]).toMatchObject({
-      name: 'metadata', typeText: '{ [index:string]: string; }', tsType: { kind: 'dict' },
+      name: 'metadata',
+      typeText: '{ [index:string]: string; }',
+      tsType: { kind: 'dict' },
       attributes: [{ name: 'ApiMember', args: [], named: { Description: 'Free-form key/values' } }],
     });
     expect(typeOf(types, 'ResponseStatus').members.map((m) => m.attributes[0]?.named.Order)).toEqual(['1', '2', '3', '4', '5']);
   });
 
   it('reads string and numeric enums', () => {
-    expect(typeOf(types, 'Channel').enumMembers.map((m) => [m.name, m.value, m.quoted])).toEqual([['Web', 'Web', true], ['Store', 'Store', true], ['Phone', 'Phone', true]]);
+    expect(typeOf(types, 'Channel').enumMembers.map((m) => [m.name, m.value, m.quoted])).toEqual([
+      ['Web', 'Web', true],
+      ['Store', 'Store', true],
+      ['Phone', 'Phone', true],
+    ]);
     expect(typeOf(types, 'OrderStatus').enumMembers.map((m) => `${m.name}=${m.value}`)).toEqual(['Pending=0', 'Paid=1', 'Shipped=2', 'Cancelled=3']);
   });
 });
@@ -112,66 +128,86 @@ describe('readTypeScriptDtos: the GetOrderLine tab (current ServiceStack: `?` on
 
   it('reads optional members and dictionaries', () => {
     expect(typeOf(types, 'OrderLine').members.map((m) => `${m.name}${m.optional ? '?' : ''}: ${m.typeText}`)).toEqual([
-      'lineId: number', 'sku?: string', 'quantity: number', 'unitPrice: number', 'attributes?: { [index:string]: string; }',
+      'lineId: number',
+      'sku?: string',
+      'quantity: number',
+      'unitPrice: number',
+      'attributes?: { [index:string]: string; }',
     ]);
   });
 });
 
 describe('readTypeScriptDtos: source it has not seen', () => {
   it('reads interfaces, `{` on the declaration line, one-line members, quoted names, initializers and index signatures', () => {
-    const { types, bag } = read([
-      'declare module dtos {',
-      '  export interface IHasName { name: string; createResponse(): Thing; }',
-      '  export class Thing<T> extends Base<T> implements IReturn<Thing<T>>, IGet {',
-      '    [key: string]: any;',
-      "    public 'odd-name'?: string; public items: T[] = []; readonly map: Record<string, number[]> = {};",
-      '    private static count = 0;',
-      '    public toString(): string { return `Thing ${this.name}`; }',
-      '    public multi: string',
-      '      | null;',
-      '    public next: number',
-      '    public last: boolean',
-      '  }',
-      '  export type Colour = "Red" | "Green";',
-      '  export const enum Mode { A = 1 << 0, B = -2, C }',
-      '}',
-    ].join('\n'));
+    const { types, bag } = read(
+      [
+        'declare module dtos {',
+        '  export interface IHasName { name: string; createResponse(): Thing; }',
+        '  export class Thing<T> extends Base<T> implements IReturn<Thing<T>>, IGet {',
+        '    [key: string]: any;',
+        "    public 'odd-name'?: string; public items: T[] = []; readonly map: Record<string, number[]> = {};",
+        '    private static count = 0;',
+        '    public toString(): string { return `Thing ${this.name}`; }',
+        '    public multi: string',
+        '      | null;',
+        '    public next: number',
+        '    public last: boolean',
+        '  }',
+        '  export type Colour = "Red" | "Green";',
+        '  export const enum Mode { A = 1 << 0, B = -2, C }',
+        '}',
+      ].join('\n'),
+    );
     expect(diagnostics(bag)).toEqual(['SS032:6']); // `count` has no type
     expect(types.map((t) => `${t.kind} ${t.name}`)).toEqual(['interface IHasName', 'class Thing', 'enum Colour', 'enum Mode']);
     expect(types[0]!.members.map((m) => m.name)).toEqual(['name']);
     const thing = types[1]!;
     expect(thing).toMatchObject({ typeParameters: ['T'], bases: ['Base<T>'], implements: ['IReturn<Thing<T>>', 'IGet'] });
     expect(thing.members.map((m) => `${m.name}${m.optional ? '?' : ''}: ${m.typeText} @${m.loc.line}`)).toEqual([
-      'odd-name?: string @5', 'items: T[] @5', 'map: Record<string, number[]> @5', 'multi: string | null @8', 'next: number @10', 'last: boolean @11',
+      'odd-name?: string @5',
+      'items: T[] @5',
+      'map: Record<string, number[]> @5',
+      'multi: string | null @8',
+      'next: number @10',
+      'last: boolean @11',
     ]);
     expect(thing.members[3]!.tsType).toEqual({ kind: 'nullable', of: { kind: 'name', name: 'string', args: [] } });
-    expect(types[2]!.enumMembers.map((m) => [m.name, m.value, m.quoted, m.loc.line])).toEqual([['Red', 'Red', true, 13], ['Green', 'Green', true, 13]]);
-    expect(types[3]!.enumMembers.map((m) => [m.name, m.value])).toEqual([['A', '1 << 0'], ['B', '-2'], ['C', undefined]]);
+    expect(types[2]!.enumMembers.map((m) => [m.name, m.value, m.quoted, m.loc.line])).toEqual([
+      ['Red', 'Red', true, 13],
+      ['Green', 'Green', true, 13],
+    ]);
+    expect(types[3]!.enumMembers.map((m) => [m.name, m.value])).toEqual([
+      ['A', '1 << 0'],
+      ['B', '-2'],
+      ['C', undefined],
+    ]);
   });
 
   it('reads attribute comments: escapes, named and positional arguments, verbs, DataMember names, Required', () => {
-    const { types, bag } = read([
-      '/**',
-      ' * @description A "quoted"',
-      ' *   description',
-      ' */',
-      '// @Route("/a/{Id}", "GET,POST")',
-      '// @Route("/b", Verbs="PUT DELETE", Summary="Sum", Notes="Not")',
-      '// @Route("/c")',
-      '// @Api(Description="Line one\\nline \\"two\\" \\u00e9")',
-      'export class A',
-      '{',
-      '    // @DataMember(Name="cust_id", IsRequired=true)',
-      '    public cust_id: number;',
-      '    // @Required()',
-      '    public b: string;',
-      '    /** Plain doc, no tag */',
-      '    // @ApiMember(IsRequired=false, Description="By attribute")',
-      '    public c: string;',
-      '    /** Plain doc, no tag */',
-      '    public d: string;',
-      '}',
-    ].join('\n'));
+    const { types, bag } = read(
+      [
+        '/**',
+        ' * @description A "quoted"',
+        ' *   description',
+        ' */',
+        '// @Route("/a/{Id}", "GET,POST")',
+        '// @Route("/b", Verbs="PUT DELETE", Summary="Sum", Notes="Not")',
+        '// @Route("/c")',
+        '// @Api(Description="Line one\\nline \\"two\\" \\u00e9")',
+        'export class A',
+        '{',
+        '    // @DataMember(Name="cust_id", IsRequired=true)',
+        '    public cust_id: number;',
+        '    // @Required()',
+        '    public b: string;',
+        '    /** Plain doc, no tag */',
+        '    // @ApiMember(IsRequired=false, Description="By attribute")',
+        '    public c: string;',
+        '    /** Plain doc, no tag */',
+        '    public d: string;',
+        '}',
+      ].join('\n'),
+    );
     expect(bag.items).toEqual([]);
     const a = types[0]!;
     expect(a.description).toBe('Line one\nline "two" é');
@@ -186,39 +222,82 @@ describe('readTypeScriptDtos: source it has not seen', () => {
       ['c', false, 'By attribute'],
       ['d', false, 'Plain doc, no tag'],
     ]);
-    expect(a.members[0]!.attributes[0]).toEqual({ name: 'DataMember', args: [], named: { Name: 'cust_id', IsRequired: 'true' }, loc: { file: 'dtos.ts', line: 11, column: 5 } });
+    expect(a.members[0]!.attributes[0]).toEqual({
+      name: 'DataMember',
+      args: [],
+      named: { Name: 'cust_id', IsRequired: 'true' },
+      loc: { file: 'dtos.ts', line: 11, column: 5 },
+    });
   });
 
   it('reports what it cannot read at its line, and reads on', () => {
-    const { types, bag } = read([
-      'export class A {',
-      '    public ok: string;',
-      '    public bad: string | number;',
-      '    public ; weird',
-      '    public alsoOk: boolean;',
-      '}',
-      'function f() { return 1; }',
-      '// @Route("no-slash")',
-      '// @ApiMember(Description="unterminated)',
-      'export class B { public x: Thing<; }',
-      'export enum E { A = , B }',
-      'export type T = string | number;',
-      'export class C {',
-      '    public s: "unterminated',
-      '}',
-      '/* unterminated comment',
-      'export class D {}',
-    ].join('\n'), 10);
+    const { types, bag } = read(
+      [
+        'export class A {',
+        '    public ok: string;',
+        '    public bad: string | number;',
+        '    public ; weird',
+        '    public alsoOk: boolean;',
+        '}',
+        'function f() { return 1; }',
+        '// @Route("no-slash")',
+        '// @ApiMember(Description="unterminated)',
+        'export class B { public x: Thing<; }',
+        'export enum E { A = , B }',
+        'export type T = string | number;',
+        'export class C {',
+        '    public s: "unterminated',
+        '}',
+        '/* unterminated comment',
+        'export class D {}',
+      ].join('\n'),
+      10,
+    );
     // One diagnostic per broken line (SS032 for the unterminated string and the comment too).
-    expect(diagnostics(bag)).toEqual(['SS033:12', 'SS032:13', 'SS032:16', 'SS032:17', 'SS032:18', 'SS033:19', 'SS032:20', 'SS032:21', 'SS033:23', 'SS032:23', 'SS032:25']);
+    expect(diagnostics(bag)).toEqual([
+      'SS033:12',
+      'SS032:13',
+      'SS032:16',
+      'SS032:17',
+      'SS032:18',
+      'SS033:19',
+      'SS032:20',
+      'SS032:21',
+      'SS033:23',
+      'SS032:23',
+      'SS032:25',
+    ]);
     expect(types.map((t) => t.name)).toEqual(['A', 'B', 'E', 'C']);
-    expect(types[0]!.members.map((m) => [m.name, m.tsType !== undefined])).toEqual([['ok', true], ['bad', false], ['alsoOk', true]]);
+    expect(types[0]!.members.map((m) => [m.name, m.tsType !== undefined])).toEqual([
+      ['ok', true],
+      ['bad', false],
+      ['alsoOk', true],
+    ]);
     expect(types[1]!.routes).toEqual([]);
-    expect(types[2]!.enumMembers.map((m) => [m.name, m.value])).toEqual([['A', undefined], ['B', undefined]]);
+    expect(types[2]!.enumMembers.map((m) => [m.name, m.value])).toEqual([
+      ['A', undefined],
+      ['B', undefined],
+    ]);
   });
 
   it('never throws, whatever it is given', () => {
-    for (const text of ['', '}}}', '{{{', 'export class', 'export class X extends', 'export class X<', 'export class X { a: {', 'export enum', '"', '`', '/*', "'\\", 'export class X { m(', '@@@', '\u0000\uFFFD\uD800'])
+    for (const text of [
+      '',
+      '}}}',
+      '{{{',
+      'export class',
+      'export class X extends',
+      'export class X<',
+      'export class X { a: {',
+      'export enum',
+      '"',
+      '`',
+      '/*',
+      "'\\",
+      'export class X { m(',
+      '@@@',
+      '\u0000\uFFFD\uD800',
+    ])
       expect(() => read(text)).not.toThrow();
   });
 });

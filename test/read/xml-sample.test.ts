@@ -50,9 +50,7 @@ describe('readXmlSample', () => {
   });
 
   it('resolves prefixes from the nearest declaration', () => {
-    const { root } = read(
-      `<R xmlns="${CRM}"><list xmlns:d2p1="${ARRAYS}"><d2p1:int>0</d2p1:int></list><other xmlns="urn:x"><y/></other></R>`,
-    );
+    const { root } = read(`<R xmlns="${CRM}"><list xmlns:d2p1="${ARRAYS}"><d2p1:int>0</d2p1:int></list><other xmlns="urn:x"><y/></other></R>`);
     const [list, other] = root!.children;
     expect(list!.namespace).toBe(CRM);
     expect(list!.children[0]).toMatchObject({ name: 'd2p1:int', prefix: 'd2p1', localName: 'int', namespace: ARRAYS, text: '0' });
@@ -90,10 +88,7 @@ describe('readXmlSample', () => {
     it('unclosed elements', () => {
       const { root, bag } = readBroken('<a><b>');
       expect(root).toMatchObject({ name: 'a', children: [{ name: 'b' }] });
-      expect(bag.items.map((d) => d.message)).toEqual([
-        'malformed XML sample: <b> is not closed',
-        'malformed XML sample: <a> is not closed',
-      ]);
+      expect(bag.items.map((d) => d.message)).toEqual(['malformed XML sample: <b> is not closed', 'malformed XML sample: <a> is not closed']);
     });
 
     it('a mismatched end tag', () => {

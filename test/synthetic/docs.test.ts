@@ -34,11 +34,15 @@ function check(docs: SyntheticDocs, model: ApiModel): void {
   expect(model.operations.map((o) => o.name)).toEqual(api.operations.map((o) => o.name).sort());
   for (const op of api.operations) {
     const got = model.operations.find((o) => o.name === op.name)!;
-    expect(got.routes.map((r) => [r.verbs, r.path, r.summary, r.notes]), op.name).toEqual([[[op.verb], op.path, op.summary, op.notes]]);
+    expect(
+      got.routes.map((r) => [r.verbs, r.path, r.summary, r.notes]),
+      op.name,
+    ).toEqual([[[op.verb], op.path, op.summary, op.notes]]);
     expect(got.response, op.name).toEqual(op.response);
     const stated = Boolean(docs.index) || pages.some((p) => p.operation === op.name && AUTH_FORMS.has(p.form));
     expect(got.auth.required, `${op.name} auth`).toBe(stated && op.auth.required);
-    if (docs.index) expect({ roles: got.auth.roles, permissions: got.auth.permissions }, op.name).toEqual({ roles: op.auth.roles, permissions: op.auth.permissions });
+    if (docs.index)
+      expect({ roles: got.auth.roles, permissions: got.auth.permissions }, op.name).toEqual({ roles: op.auth.roles, permissions: op.auth.permissions });
     const members: { name: string; declaredIn: string; required: boolean }[] = [];
     for (let t = api.types.get(op.request); t; t = t.base ? api.types.get(t.base) : undefined)
       members.unshift(...t.fields.map((f) => ({ name: f.name, declaredIn: t!.name, required: f.required })));
@@ -57,7 +61,10 @@ function check(docs: SyntheticDocs, model: ApiModel): void {
     const got = model.types.find((t) => t.name === name)!;
     expect(got.kind, name).toBe(want.kind);
     if (want.kind === 'enum') {
-      expect(got.enumMembers.map((m) => m.value ?? m.name), name).toEqual(want.members);
+      expect(
+        got.enumMembers.map((m) => m.value ?? m.name),
+        name,
+      ).toEqual(want.members);
       continue;
     }
     expect(got.base, `${name} base`).toBe(want.base);
@@ -66,11 +73,14 @@ function check(docs: SyntheticDocs, model: ApiModel): void {
     const describe = (f: { name: string; wireName: string; required: boolean; type: TypeRef | string }) =>
       `${f.name} ${f.wireName} ${f.required} ${typeof f.type === 'string' ? f.type : formatTypeRef(f.type)}`;
     expect(got.fields.map(describe).sort(), name).toEqual(
-      want.fields.map((f) => describe({ name: f.name, wireName: f.name, required: f.required || path.has(f.name), type: expectedType(f.type, inTables.has(name)) })).sort(),
+      want.fields
+        .map((f) => describe({ name: f.name, wireName: f.name, required: f.required || path.has(f.name), type: expectedType(f.type, inTables.has(name)) }))
+        .sort(),
     );
-    expect(got.rules.map((r) => `${r.field} when ${r.when.field} = ${r.when.equals}`), name).toEqual(
-      want.rules.map((r) => `${r.field} when ${r.when} = ${r.equals}`),
-    );
+    expect(
+      got.rules.map((r) => `${r.field} when ${r.when.field} = ${r.when.equals}`),
+      name,
+    ).toEqual(want.rules.map((r) => `${r.field} when ${r.when} = ${r.equals}`));
   }
 
   // Diagnostics: none but those the forms call for, each where it belongs.

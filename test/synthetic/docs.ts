@@ -166,23 +166,117 @@ class Rng {
 // squashed row would then split two ways, which is the seed's ambiguity, not what we measure.
 
 const QUALIFIERS = [
-  'Parcel', 'Store', 'Client', 'Loyalty', 'Gift', 'Repair', 'Stock', 'Price', 'Promo', 'Boutique', 'Order', 'Invoice',
-  'Payment', 'Shipment', 'Warranty', 'Service', 'Product', 'Catalog', 'Supplier', 'Campaign', 'Survey', 'Ticket',
-  'Voucher', 'Return', 'Transfer', 'Booking', 'Fitting', 'Engraving', 'Appraisal', 'Consent', 'Delivery', 'Partner',
+  'Parcel',
+  'Store',
+  'Client',
+  'Loyalty',
+  'Gift',
+  'Repair',
+  'Stock',
+  'Price',
+  'Promo',
+  'Boutique',
+  'Order',
+  'Invoice',
+  'Payment',
+  'Shipment',
+  'Warranty',
+  'Service',
+  'Product',
+  'Catalog',
+  'Supplier',
+  'Campaign',
+  'Survey',
+  'Ticket',
+  'Voucher',
+  'Return',
+  'Transfer',
+  'Booking',
+  'Fitting',
+  'Engraving',
+  'Appraisal',
+  'Consent',
+  'Delivery',
+  'Partner',
 ];
 const NOUNS = [
-  'Label', 'Note', 'Entry', 'Batch', 'Slot', 'Record', 'Plan', 'Rule', 'Group', 'Profile', 'Report', 'Item', 'Line',
-  'Task', 'Window', 'Quote', 'Claim', 'Summary', 'Schedule', 'Target', 'Notice', 'Tier', 'Link', 'Card', 'Review',
-  'Visit', 'Offer', 'Memo', 'Request', 'Document',
+  'Label',
+  'Note',
+  'Entry',
+  'Batch',
+  'Slot',
+  'Record',
+  'Plan',
+  'Rule',
+  'Group',
+  'Profile',
+  'Report',
+  'Item',
+  'Line',
+  'Task',
+  'Window',
+  'Quote',
+  'Claim',
+  'Summary',
+  'Schedule',
+  'Target',
+  'Notice',
+  'Tier',
+  'Link',
+  'Card',
+  'Review',
+  'Visit',
+  'Offer',
+  'Memo',
+  'Request',
+  'Document',
 ];
 const SHARED_NOUNS = [
-  'Address', 'Phone', 'Email', 'Contact', 'Money', 'Period', 'Dimension', 'Coordinate', 'Attachment', 'Comment',
-  'Interest', 'Hobby', 'Preference', 'Measure', 'Channel', 'Segment', 'Reference', 'Signature', 'Rating', 'Medium',
+  'Address',
+  'Phone',
+  'Email',
+  'Contact',
+  'Money',
+  'Period',
+  'Dimension',
+  'Coordinate',
+  'Attachment',
+  'Comment',
+  'Interest',
+  'Hobby',
+  'Preference',
+  'Measure',
+  'Channel',
+  'Segment',
+  'Reference',
+  'Signature',
+  'Rating',
+  'Medium',
 ];
 const ENUM_NOUNS = ['Status', 'Kind', 'Level', 'Mode', 'Source', 'Stage', 'Priority', 'Origin'];
 const ENUM_MEMBERS = [
-  'Draft', 'Active', 'Pending', 'Closed', 'Archived', 'Blocked', 'Open', 'Shipped', 'Cancelled', 'Standard', 'Premium',
-  'Internal', 'External', 'Low', 'Medium', 'High', 'Manual', 'Automatic', 'Online', 'Offline', 'Retail', 'Wholesale',
+  'Draft',
+  'Active',
+  'Pending',
+  'Closed',
+  'Archived',
+  'Blocked',
+  'Open',
+  'Shipped',
+  'Cancelled',
+  'Standard',
+  'Premium',
+  'Internal',
+  'External',
+  'Low',
+  'Medium',
+  'High',
+  'Manual',
+  'Automatic',
+  'Online',
+  'Offline',
+  'Retail',
+  'Wholesale',
 ];
 /** Members any DTO may have: [name stem, type, description]. */
 const COMMON_FIELDS: [string, FieldType, string][] = [
@@ -246,7 +340,10 @@ export function syntheticApi(operations: number, seed = 1): SyntheticApi {
   // nested lists, no cycles), then query bases (a chain of two at most).
   const enumCount = Math.max(2, Math.ceil(operations / 20));
   const enums: string[] = [];
-  for (const [i, name] of rng.shuffle(QUALIFIERS.flatMap((q) => ENUM_NOUNS.map((n) => `${q}${n}`))).slice(0, enumCount).entries()) {
+  for (const [i, name] of rng
+    .shuffle(QUALIFIERS.flatMap((q) => ENUM_NOUNS.map((n) => `${q}${n}`)))
+    .slice(0, enumCount)
+    .entries()) {
     // Most enums are short; one in six (the first always) is long, as status and country lists are.
     const members = rng.shuffle(ENUM_MEMBERS).slice(0, i % 6 ? rng.int(3, 5) : rng.int(14, ENUM_MEMBERS.length));
     add({ name, kind: 'enum', role: 'enum', namespace, fields: [], members, rules: [] });
@@ -283,7 +380,10 @@ export function syntheticApi(operations: number, seed = 1): SyntheticApi {
   for (let e = 0; ops.length < operations; e++) {
     const entity = entities[e % entities.length]! + (e >= entities.length ? String(Math.floor(e / entities.length) + 1) : '');
     const stem = lowerFirst(entity);
-    const kinds = rng.shuffle(OP_KINDS).slice(0, rng.int(1, 4)).sort((a, b) => OP_KINDS.indexOf(a) - OP_KINDS.indexOf(b));
+    const kinds = rng
+      .shuffle(OP_KINDS)
+      .slice(0, rng.int(1, 4))
+      .sort((a, b) => OP_KINDS.indexOf(a) - OP_KINDS.indexOf(b));
     const usesRecord = kinds.some((k) => k === 'Create' || k === 'Update' || k === 'Get' || k === 'Search');
     if (usesRecord) {
       const fields = [
@@ -323,10 +423,20 @@ function drawFields(rng: Rng, stem: string, count: number, ctx: DrawContext): Fi
       const ref = rng.pick(ctx.shared);
       const list = rng.chance(0.6);
       const name = list ? plural(lowerFirst(ref)) : lowerFirst(ref);
-      field = { name, type: list ? { kind: 'list', of: { kind: 'ref', name: ref } } : { kind: 'ref', name: ref }, required: false, description: `${upperFirst(spaced(ref))} ${list ? 'list' : 'details'}` };
+      field = {
+        name,
+        type: list ? { kind: 'list', of: { kind: 'ref', name: ref } } : { kind: 'ref', name: ref },
+        required: false,
+        description: `${upperFirst(spaced(ref))} ${list ? 'list' : 'details'}`,
+      };
     } else if (roll < 0.3 && ctx.enums.length) {
       const ref = rng.pick(ctx.enums);
-      field = { name: lowerFirst(ref), type: { kind: 'ref', name: ref }, required: rng.chance(0.3), description: `${upperFirst(spaced(ref))} of the ${spaced(stem)}` };
+      field = {
+        name: lowerFirst(ref),
+        type: { kind: 'ref', name: ref },
+        required: rng.chance(0.3),
+        description: `${upperFirst(spaced(ref))} of the ${spaced(stem)}`,
+      };
     } else {
       const [name, type, description] = rng.pick(COMMON_FIELDS);
       field = { name, type, required: type.kind === 'primitive' && !type.nullable && rng.chance(0.35), description };
@@ -342,7 +452,12 @@ function drawFields(rng: Rng, stem: string, count: number, ctx: DrawContext): Fi
 function addRule(rng: Rng, record: TypeSpec): void {
   const stem = lowerFirst(record.name);
   const [a, b] = rng.shuffle(['PRIVATE', 'COMPANY', 'PARTNER', 'STAFF']);
-  const subject: FieldSpec = { name: `${stem}Type`, type: prim('string'), required: true, description: `${upperFirst(spaced(stem))} type e.g. '${a}' or '${b}'` };
+  const subject: FieldSpec = {
+    name: `${stem}Type`,
+    type: prim('string'),
+    required: true,
+    description: `${upperFirst(spaced(stem))} type e.g. '${a}' or '${b}'`,
+  };
   const target = record.fields.find((f) => !f.required && f.type.kind === 'primitive' && f.type.name === 'string');
   if (!target) return;
   target.description = `${target.description} - Mandatory only when ${spaced(stem)} type is '${b}'`;
@@ -363,7 +478,12 @@ function drawOperation(rng: Rng, kind: OpKind, entity: string, ctx: OpContext): 
   const stem = lowerFirst(entity);
   const words = spaced(entity);
   const segment = `/${routeSegment(entity)}`;
-  const idField: FieldSpec = { name: `${stem}Id`, type: prim(rng.chance(0.8) ? 'int' : 'long'), required: rng.chance(0.5), description: `${upperFirst(words)} Id` };
+  const idField: FieldSpec = {
+    name: `${stem}Id`,
+    type: prim(rng.chance(0.8) ? 'int' : 'long'),
+    required: rng.chance(0.5),
+    description: `${upperFirst(words)} Id`,
+  };
   const extra = (n: number) => drawFields(rng, stem, n, { enums: ctx.enums, shared: ctx.shared, allowRefs: kind !== 'Get' && kind !== 'Delete' });
   const auth = rng.chance(0.75)
     ? { required: true, roles: rng.chance(0.2) ? ['Manager'] : [], permissions: rng.chance(0.15) ? [`${ctx.group}:write`] : [] }
@@ -396,7 +516,10 @@ function drawOperation(rng: Rng, kind: OpKind, entity: string, ctx: OpContext): 
     case 'Search':
       name = `Search${plural(entity)}`;
       [verb, routePath, summary, notes] = ['GET', segment, `Search ${plural(words)}`, `Finds ${plural(words)} by filter`];
-      own = [{ name: `${stem}Text`, type: prim('string'), required: false, description: `Search text, exact match on the ${words} code` }, ...extra(rng.int(0, 3))];
+      own = [
+        { name: `${stem}Text`, type: prim('string'), required: false, description: `Search text, exact match on the ${words} code` },
+        ...extra(rng.int(0, 3)),
+      ];
       base = rng.chance(0.7) ? rng.pick(ctx.queryBases) : undefined;
       response = typedResponse([
         { name: plural(stem), type: { kind: 'list', of: { kind: 'ref', name: entity } }, required: false, description: `Matching ${plural(words)}` },
@@ -406,9 +529,14 @@ function drawOperation(rng: Rng, kind: OpKind, entity: string, ctx: OpContext): 
     case 'Create':
       name = `Create${entity}`;
       [verb, routePath, summary, notes] = ['POST', segment, `Create ${words}`, rng.chance(0.7) ? `Create ${ctx.group.toUpperCase()} ${words}` : undefined];
-      own = [{ name: `${stem}PolicyAccepted`, type: prim('bool'), required: true, description: 'Privacy policy acceptance for data storage' }, ...extra(rng.int(0, 2))];
+      own = [
+        { name: `${stem}PolicyAccepted`, type: prim('bool'), required: true, description: 'Privacy policy acceptance for data storage' },
+        ...extra(rng.int(0, 2)),
+      ];
       base = rng.chance(0.7) ? entity : undefined;
-      response = rng.chance(0.7) ? typedResponse([{ name: idField.name, type: idField.type, required: true, description: `${upperFirst(words)} Id` }]) : { kind: 'untyped' };
+      response = rng.chance(0.7)
+        ? typedResponse([{ name: idField.name, type: idField.type, required: true, description: `${upperFirst(words)} Id` }])
+        : { kind: 'untyped' };
       break;
     case 'Update':
       name = `Update${entity}`;
@@ -435,16 +563,19 @@ function drawOperation(rng: Rng, kind: OpKind, entity: string, ctx: OpContext): 
       const search = `Search${plural(entity)}`;
       // Like seed 003's ExportCustomer : SearchCustomer: a request extending another request.
       base = ctx.types.has(search) ? search : rng.chance(0.5) ? rng.pick(ctx.queryBases) : undefined;
-      response = typedResponse([
-        { name: `${stem}TaskId`, type: prim('Guid'), required: true, description: 'Unique Identifier of the Export Request created' },
-      ]);
+      response = typedResponse([{ name: `${stem}TaskId`, type: prim('Guid'), required: true, description: 'Unique Identifier of the Export Request created' }]);
       break;
     }
   }
   // A member is declared once in a chain: drop own members a base already declares.
   const inherited = new Set<string>();
   for (let b = base; b; b = ctx.types.get(b)?.base) for (const f of ctx.types.get(b)?.fields ?? []) inherited.add(f.name);
-  ctx.object(name, 'request', own.filter((f) => !inherited.has(f.name)), base);
+  ctx.object(
+    name,
+    'request',
+    own.filter((f) => !inherited.has(f.name)),
+    base,
+  );
   const pathVariables = [...routePath.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   return {
     name,
@@ -466,10 +597,16 @@ function distinctMemberSets(types: Map<string, TypeSpec>): void {
   const seen = new Set<string>();
   for (const t of types.values()) {
     if (t.kind !== 'object') continue;
-    let key = t.fields.map((f) => f.name.toLowerCase()).sort().join(',');
+    let key = t.fields
+      .map((f) => f.name.toLowerCase())
+      .sort()
+      .join(',');
     if (seen.has(key)) {
       t.fields.push({ name: `${lowerFirst(t.name)}Ref`, type: prim('string'), required: false, description: 'Reference of the caller' });
-      key = t.fields.map((f) => f.name.toLowerCase()).sort().join(',');
+      key = t.fields
+        .map((f) => f.name.toLowerCase())
+        .sort()
+        .join(',');
     }
     seen.add(key);
   }
@@ -556,11 +693,16 @@ function xmlScalar(api: SyntheticApi, t: FieldType): string {
   if (t.kind === 'ref') return api.types.get(t.name)!.members[0]!;
   if (t.kind !== 'primitive') return '';
   switch (t.name) {
-    case 'string': return 'String';
-    case 'bool': return 'false';
-    case 'DateTime': return '0001-01-01T00:00:00';
-    case 'Guid': return '00000000-0000-0000-0000-000000000000';
-    default: return '0';
+    case 'string':
+      return 'String';
+    case 'bool':
+      return 'false';
+    case 'DateTime':
+      return '0001-01-01T00:00:00';
+    case 'Guid':
+      return '00000000-0000-0000-0000-000000000000';
+    default:
+      return '0';
   }
 }
 
@@ -634,7 +776,15 @@ export function jsonSample(api: SyntheticApi, root: string): string {
   const value = (t: FieldType): unknown => {
     switch (t.kind) {
       case 'primitive':
-        return t.name === 'string' ? 'String' : t.name === 'bool' ? false : t.name === 'DateTime' ? JSON_DATE : t.name === 'Guid' ? '00000000000000000000000000000000' : 0;
+        return t.name === 'string'
+          ? 'String'
+          : t.name === 'bool'
+            ? false
+            : t.name === 'DateTime'
+              ? JSON_DATE
+              : t.name === 'Guid'
+                ? '00000000000000000000000000000000'
+                : 0;
       case 'dictionary':
         return { String: 'String' };
       case 'list':
@@ -668,10 +818,18 @@ const PYTHON_IMPORTS = [
 function pythonAnnotation(api: SyntheticApi, t: FieldType): string {
   switch (t.kind) {
     case 'primitive': {
-      const [py, dflt] = ({
-        string: ['str', 'None'], Guid: ['str', 'None'], int: ['int', '0'], long: ['int', '0'], bool: ['bool', 'False'],
-        double: ['float', '0.0'], decimal: ['Decimal', 'decimal.Decimal(0)'], DateTime: ['datetime.datetime', 'datetime.datetime(1, 1, 1)'],
-      } as const)[t.name];
+      const [py, dflt] = (
+        {
+          string: ['str', 'None'],
+          Guid: ['str', 'None'],
+          int: ['int', '0'],
+          long: ['int', '0'],
+          bool: ['bool', 'False'],
+          double: ['float', '0.0'],
+          decimal: ['Decimal', 'decimal.Decimal(0)'],
+          DateTime: ['datetime.datetime', 'datetime.datetime(1, 1, 1)'],
+        } as const
+      )[t.name];
       const reference = t.name === 'string' || t.name === 'Guid';
       return reference || t.nullable ? `Optional[${py}] = None` : `${py} = ${dflt}`;
     }
@@ -698,7 +856,11 @@ export function pythonSource(api: SyntheticApi, op: OperationSpec): string[] {
       if (op.response.kind === 'none') bases.push('IReturnVoid');
       if (op.description) lines.push(`# @Api(Description="${op.description}")`);
     }
-    lines.push('@dataclass_json(letter_case=LetterCase.CAMEL, undefined=Undefined.EXCLUDE)', '@dataclass', `class ${t.name}${bases.length ? `(${bases.join(', ')})` : ''}:`);
+    lines.push(
+      '@dataclass_json(letter_case=LetterCase.CAMEL, undefined=Undefined.EXCLUDE)',
+      '@dataclass',
+      `class ${t.name}${bases.length ? `(${bases.join(', ')})` : ''}:`,
+    );
     if (name === op.request && op.description) lines.push('    """', `    ${op.description}`, '    """', '');
     if (!t.fields.length) lines.push('    pass');
     t.fields.forEach((f, i) => {
@@ -717,7 +879,8 @@ export function pythonSource(api: SyntheticApi, op: OperationSpec): string[] {
 // Page forms
 
 const SAMPLES_INTRO = 'The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.';
-const callInfo = (format: string) => `To override the Content-type in your clients, use the HTTP Accept Header, append the .${format} suffix or ?format=${format}`;
+const callInfo = (format: string) =>
+  `To override the Content-type in your clients, use the HTTP Accept Header, append the .${format} suffix or ?format=${format}`;
 const CONTENT_TYPES: Record<string, string> = { xml: 'application/xml', json: 'application/json', csv: 'text/csv' };
 
 /** The verb of the sample request line: ServiceStack prefers POST, PUT, PATCH, then GET, DELETE. */
@@ -743,7 +906,13 @@ function tableViews(api: SyntheticApi, op: OperationSpec): TableView[] {
     const t = api.types.get(name)!;
     if (t.kind === 'enum') return [{ name, kind: 'enum', rows: [], members: t.members }];
     if (!t.fields.length) return [];
-    const rows = t.fields.map((f) => ({ name: f.name, parameter: parameterKind(op, name, f), dataType: dotNetType(f.type), required: f.required ? 'Yes' : 'No', description: f.description }));
+    const rows = t.fields.map((f) => ({
+      name: f.name,
+      parameter: parameterKind(op, name, f),
+      dataType: dotNetType(f.type),
+      required: f.required ? 'Yes' : 'No',
+      description: f.description,
+    }));
     return [{ name, kind: 'params', rows, members: [] }];
   });
 }
@@ -874,8 +1043,17 @@ const NAV_STYLE = `
 </style>`;
 
 const LANGUAGES: [string, string][] = [
-  ['csharp', 'C#'], ['mjs', 'JavaScript'], ['typescript', 'TypeScript'], ['dart', 'Dart'], ['java', 'Java'], ['kotlin', 'Kotlin'],
-  ['python', 'Python'], ['php', 'PHP'], ['swift', 'Swift'], ['vbnet', 'VB.NET'], ['fsharp', 'F#'],
+  ['csharp', 'C#'],
+  ['mjs', 'JavaScript'],
+  ['typescript', 'TypeScript'],
+  ['dart', 'Dart'],
+  ['java', 'Java'],
+  ['kotlin', 'Kotlin'],
+  ['python', 'Python'],
+  ['php', 'PHP'],
+  ['swift', 'Swift'],
+  ['vbnet', 'VB.NET'],
+  ['fsharp', 'F#'],
 ];
 
 function htmlPage(api: SyntheticApi, op: OperationSpec, format: 'json' | 'xml', lang?: 'python'): string {
@@ -885,11 +1063,17 @@ function htmlPage(api: SyntheticApi, op: OperationSpec, format: 'json' | 'xml', 
   if (op.auth.required) {
     const cells = [
       ...(op.auth.roles.length ? [`<td>Required role${op.auth.roles.length > 1 ? 's' : ''}:</td><td>${op.auth.roles.join(', ')}</td>`] : []),
-      ...(op.auth.permissions.length ? [`<td>Required permission${op.auth.permissions.length > 1 ? 's' : ''}:</td><td>${op.auth.permissions.join(', ')}</td>`] : []),
+      ...(op.auth.permissions.length
+        ? [`<td>Required permission${op.auth.permissions.length > 1 ? 's' : ''}:</td><td>${op.auth.permissions.join(', ')}</td>`]
+        : []),
     ];
-    sb.push(`<table class='authentication'><caption><b>Requires Authentication</b><i class='auth' style='display:inline-block;margin:0 0 -4px 5px;'></i></caption>\n<tr>${cells.join('')}</tr></table>`);
+    sb.push(
+      `<table class='authentication'><caption><b>Requires Authentication</b><i class='auth' style='display:inline-block;margin:0 0 -4px 5px;'></i></caption>\n<tr>${cells.join('')}</tr></table>`,
+    );
   }
-  sb.push(`<table class='routes'><caption>The following routes are available for this service:</caption><tbody><tr><th>${op.verb}</th><th>${op.path}</th><td>${op.summary}</td><td><i>${op.notes ?? ''}</i></td></tr><tbody></tbody></table>`);
+  sb.push(
+    `<table class='routes'><caption>The following routes are available for this service:</caption><tbody><tr><th>${op.verb}</th><th>${op.path}</th><td>${op.summary}</td><td><i>${op.notes ?? ''}</i></td></tr><tbody></tbody></table>`,
+  );
   sb.push(NAV_STYLE);
   const nav = [`<div class="types-nav"><nav class="flex space-x-4">`, `<a ${lang ? '' : ' class="active"'} href='?op=${op.name}'>Metadata</a>`];
   for (const [key, label] of LANGUAGES) nav.push(`<a ${key === lang ? ' class="active"' : ''} href="?op=${op.name}&lang=${key}">${label}</a>`);
@@ -897,21 +1081,29 @@ function htmlPage(api: SyntheticApi, op: OperationSpec, format: 'json' | 'xml', 
   sb.push(nav.join('\n'), '\n');
   if (lang) {
     sb.push(`<link href="${base}/css/ui-highlight.css" rel="stylesheet" />\n`);
-    sb.push(`<pre style="padding-left:1rem;"><code class="language-${lang}" lang="${lang}">${htmlEncodeLite(pythonSource(api, op).join('\n').trimEnd())}\n</code></pre>\n`);
+    sb.push(
+      `<pre style="padding-left:1rem;"><code class="language-${lang}" lang="${lang}">${htmlEncodeLite(pythonSource(api, op).join('\n').trimEnd())}\n</code></pre>\n`,
+    );
     sb.push(`<p><a href="${base}/types/${lang}?IncludeTypes=${op.name}.*">Python ${op.name} DTOs</a></p>\n`);
     sb.push(`<script type="text/javascript" src="${base}/js/highlight.js"></script>\n<script>hljs.highlightAll()</script>\n`);
   } else {
     for (const t of tableViews(api, op)) {
       if (t.kind === 'enum') {
-        sb.push(`<table class='enum'><caption><b>${t.name}</b> Enum:</caption><tbody>${t.members.map((m) => `<tr><td>${m}</td><td></td></tr>`).join('')}</tbody></table>`);
+        sb.push(
+          `<table class='enum'><caption><b>${t.name}</b> Enum:</caption><tbody>${t.members.map((m) => `<tr><td>${m}</td><td></td></tr>`).join('')}</tbody></table>`,
+        );
         continue;
       }
       const head = '<thead><tr><th>Name</th><th>Parameter</th><th>Data Type</th><th>Required</th><th>Description</th></tr></thead>';
-      const rows = t.rows.map((r) => `<tr><td>${r.name}</td><td>${r.parameter}</td><td>${htmlText(r.dataType)}</td><td>${r.required}</td><td>${htmlText(r.description)}</td></tr>`);
+      const rows = t.rows.map(
+        (r) => `<tr><td>${r.name}</td><td>${r.parameter}</td><td>${htmlText(r.dataType)}</td><td>${r.required}</td><td>${htmlText(r.description)}</td></tr>`,
+      );
       sb.push(`<table class='params'><caption><b>${t.name}</b> Parameters:</caption>${head}<tbody>${rows.join('')}</tbody></table>`);
     }
   }
-  sb.push(`<div class="call-info"><p>To override the Content-type in your clients, use the HTTP <b>Accept</b> Header, append the <b>.${format}</b> suffix or  <b>?format=${format}</b></p>`);
+  sb.push(
+    `<div class="call-info"><p>To override the Content-type in your clients, use the HTTP <b>Accept</b> Header, append the <b>.${format}</b> suffix or  <b>?format=${format}</b></p>`,
+  );
   if (format === 'json') sb.push('<p>To embed the response in a <b>jsonp</b> callback, append <b>?callback=myCallback</b></p>');
   sb.push('</div>');
 
@@ -958,9 +1150,15 @@ function indexPage(api: SyntheticApi): string {
   const rows = [...api.operations]
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map((op) => {
-      const auth = op.auth.roles.length || op.auth.permissions.length
-        ? [op.auth.roles.length ? `Requires Roles: ${op.auth.roles.join(', ')}` : '', op.auth.permissions.length ? `Requires Permissions: ${op.auth.permissions.join(', ')}` : ''].filter(Boolean).join('. ')
-        : 'Requires Authentication';
+      const auth =
+        op.auth.roles.length || op.auth.permissions.length
+          ? [
+              op.auth.roles.length ? `Requires Roles: ${op.auth.roles.join(', ')}` : '',
+              op.auth.permissions.length ? `Requires Permissions: ${op.auth.permissions.join(', ')}` : '',
+            ]
+              .filter(Boolean)
+              .join('. ')
+          : 'Requires Authentication';
       const icon = op.auth.required ? `<span class="icons"><i class="auth" title="${auth}"></i></span>` : '';
       const links = ['xml', 'json', 'jsv', 'csv'].map((f) => `<td><a href="${base}/${f}/metadata?op=${op.name}">${f.toUpperCase()}</a></td>`).join('');
       return `<tr><th data-tags="${op.tags.join(',')}">${icon}<a href='ui/${op.name}'>${op.name}</a></th>${links}</tr>`;
@@ -1008,7 +1206,9 @@ function renderPage(api: SyntheticApi, op: OperationSpec, form: PageForm): strin
 function namesPipeNeeds(api: SyntheticApi, op: OperationSpec): string[] {
   const order = pageTypeOrder(api, op);
   const needs = order.filter((n) => api.types.get(n)!.kind === 'enum');
-  const bases = chain(api, op.request).slice(1).map((t) => t.name);
+  const bases = chain(api, op.request)
+    .slice(1)
+    .map((t) => t.name);
   needs.push(...bases);
   if (bases.length && !hasBody(op)) needs.push(op.request);
   return needs;

@@ -29,7 +29,11 @@ function reportMissing(name: string, lists: readonly EnumListFact[], bag: Diagno
     const own = new Set(l.members.map((m) => memberKey(m.name)));
     const missing = [...listed].filter(([k]) => !own.has(k)).map(([, m]) => m);
     if (!missing.length) continue;
-    const shown = missing.slice(0, 5).map((m) => `'${m.name}' (${at(m.loc)})`).join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
+    const shown =
+      missing
+        .slice(0, 5)
+        .map((m) => `'${m.name}' (${at(m.loc)})`)
+        .join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
     bag.warn('SS066', l.loc, `enum '${name}': ${l.what} here lacks ${shown}, which other sources list; the enum has them all`);
   }
 }

@@ -26,8 +26,7 @@ interface Check {
   message(label: string, fact: TypeFact, type: TypeRef, stated: Stated): string;
 }
 
-const said = (label: string, stated: Stated) =>
-  `'${label}' is ${formatTypeRef(stated.type)} in ${STATED_BY[stated.fact.source]}`;
+const said = (label: string, stated: Stated) => `'${label}' is ${formatTypeRef(stated.type)} in ${STATED_BY[stated.fact.source]}`;
 const from = (stated: Stated) => `(${at(stated.fact.loc)})`;
 
 const CHECKS: Partial<Record<SourceKind, Check>> = {
@@ -55,13 +54,20 @@ const CHECKS: Partial<Record<SourceKind, Check>> = {
 
 /** `normalise`: C#'s reading of a fact's type (reference types' `?` is no nullability). */
 export function resolveMemberType(label: string, m: MemberFacts, normalise: (f: TypeFact) => TypeRef | undefined, bag: DiagnosticBag): TypeRef {
-  const fact = strongest(m.type.filter((f) => f.value), RANKING.type);
+  const fact = strongest(
+    m.type.filter((f) => f.value),
+    RANKING.type,
+  );
   const stated = fact && { fact, type: normalise(fact)! };
   if (stated) checkAgainst(label, m, stated, normalise, bag);
   else checkTypeScriptAlone(label, m, bag);
   const tsOnly = stated ? undefined : m.type.find((f) => f.source === 'typescript' && f.value);
   if (tsOnly?.ts && tsHasNumber(tsOnly.ts))
-    bag.warn('SS090', tsOnly.loc, `'${label}' is known only from the TypeScript DTO, whose '${tsOnly.written}' does not tell an integer from a fraction: taken as double (the C# or Python DTOs, or the metadata page, would tell)`);
+    bag.warn(
+      'SS090',
+      tsOnly.loc,
+      `'${label}' is known only from the TypeScript DTO, whose '${tsOnly.written}' does not tell an integer from a fraction: taken as double (the C# or Python DTOs, or the metadata page, would tell)`,
+    );
   if (stated) return stated.type;
   if (tsOnly) return tsOnly.value!;
   const sample = m.sample[0];

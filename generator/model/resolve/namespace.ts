@@ -14,7 +14,11 @@ export function resolveNamespace(t: TypeFacts, bag: DiagnosticBag): string | und
     for (const other of t.namespace)
       if (other.value !== chosen.value) {
         const what = other.source === 'xml' ? 'its XML sample' : 'the C# DTO';
-        bag.warn('SS079', other.loc, `'${t.name}' is in namespace '${other.value}' by ${what} here but '${chosen.value}' by the C# DTO at ${at(chosen.loc)}; using the latter`);
+        bag.warn(
+          'SS079',
+          other.loc,
+          `'${t.name}' is in namespace '${other.value}' by ${what} here but '${chosen.value}' by the C# DTO at ${at(chosen.loc)}; using the latter`,
+        );
       }
   return chosen?.value;
 }

@@ -12,6 +12,10 @@ export function resolveRequired(label: string, m: MemberFacts, bag: DiagnosticBa
   const yes = m.required.find((f) => f.value);
   const dissent = yes && m.required.find((f) => !f.value);
   if (yes && dissent)
-    bag.warn('SS073', dissent.loc, `'${label}' is optional by ${STATED_BY[dissent.source]} but required by ${STATED_BY[yes.source]} at ${at(yes.loc)}; taken as required`);
+    bag.warn(
+      'SS073',
+      dissent.loc,
+      `'${label}' is optional by ${STATED_BY[dissent.source]} but required by ${STATED_BY[yes.source]} at ${at(yes.loc)}; taken as required`,
+    );
   return Boolean(yes);
 }

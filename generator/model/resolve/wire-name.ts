@@ -14,7 +14,8 @@ import { at } from './at.js';
 export function resolveWireName(label: string, name: string, m: MemberFacts, bag: DiagnosticBag): Pick<Field, 'wireName' | 'wireNameFrom'> {
   const json = m.wireName.filter((f) => f.source === 'json');
   const shown = [...new Set(json.map((f) => f.value))];
-  if (shown.length > 1) bag.warn('SS075', json[1]!.loc, `'${label}' travels as ${shown.map((n) => `'${n}'`).join(' and ')} in different samples; using '${shown[0]}'`);
+  if (shown.length > 1)
+    bag.warn('SS075', json[1]!.loc, `'${label}' travels as ${shown.map((n) => `'${n}'`).join(' and ')} in different samples; using '${shown[0]}'`);
   const top = strongest(m.wireName, RANKING.wireName);
   if (!top) return { wireName: serviceStackCamelCase(name), wireNameFrom: 'convention' };
   const what = top.source === 'json' ? 'the JSON sample' : `${STATED_BY[top.source]} (${at(top.loc)})`;
