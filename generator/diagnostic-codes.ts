@@ -52,8 +52,8 @@ export const DIAGNOSTIC_CODES = {
   },
   SS065: {
     meaning:
-      'a DTO whose base class is generic (`QueryDb<Customer>`): not followed, so the type gets no base ' +
-      'and its inherited members come only from tables and samples',
+      'a DTO whose generic base is written with a number of type arguments its definition does not have ' +
+      '(`QueryDb<A, B, C>`): the base is kept, its arguments dropped',
   },
   SS066: {
     meaning: 'an enum source (table, C#, Python or TypeScript DTO) lacks members another lists: the enum has them all',
@@ -77,6 +77,16 @@ export const DIAGNOSTIC_CODES = {
   },
   SS080: { meaning: "a rule's subject matches no member" },
   SS081: { meaning: 'a config setting matches nothing' },
+  SS083: {
+    meaning:
+      "a member redeclared by a subtype with a type or optionality its base's member does not admit: " +
+      "the generated interface leaves the base's member out (`extends Omit<Base, 'id'>`)",
+  },
+  SS084: {
+    meaning:
+      'a generic type no source declares, read from a table captioned as one of its uses ' +
+      '(`Paged<PostComment>`): the arguments\' places in its members taken as its parameters (note)',
+  },
   SS090: {
     meaning:
       'a member type known only from the TypeScript DTOs, whose `number` cannot tell an integer from a fraction: ' +

@@ -8,7 +8,8 @@ export function formatInspect(model: ApiModel): string {
   out.push(`Service: ${model.service.name ?? '(unnamed)'}${model.service.host ? ` at ${model.service.host}` : ''}`);
   out.push('', `Operations (${model.operations.length}):`);
   for (const op of model.operations) {
-    const response = op.response.kind === 'typed' ? op.response.type : op.response.kind;
+    const r = op.response;
+    const response = r.kind === 'typed' ? formatTypeRef({ kind: 'ref', name: r.type, nullable: false, ...(r.args ? { args: r.args } : {}) }) : r.kind;
     out.push(`  ${op.name}: ${op.request} -> ${response}${op.auth.required ? '  [auth]' : ''}`);
     for (const r of op.routes) out.push(`    ${r.verbs.join(',') || 'ANY'} ${r.path}${r.summary ? `  "${r.summary}"` : ''}`);
     const placed = op.parameters.filter((p) => p.in !== 'body');
@@ -17,7 +18,9 @@ export function formatInspect(model: ApiModel): string {
   out.push('', `Types (${model.types.length}):`);
   for (const t of model.types) {
     const files = [...new Set(t.sources.map((s) => s.file))].join(', ');
-    const head = `${t.kind === 'enum' ? 'enum ' : ''}${t.name}${t.base ? ` : ${t.base}` : ''}${t.namespace ? `  (${t.namespace})` : ''}`;
+    const name = t.typeParameters ? `${t.name}<${t.typeParameters.join(', ')}>` : t.name;
+    const base = t.base && formatTypeRef({ kind: 'ref', name: t.base, nullable: false, ...(t.baseArgs ? { args: t.baseArgs } : {}) });
+    const head = `${t.kind === 'enum' ? 'enum ' : ''}${name}${base ? ` : ${base}` : ''}${t.namespace ? `  (${t.namespace})` : ''}`;
     out.push(`  ${head}${t.incomplete ? '  [not described]' : ''}  from ${files || 'samples only'}`);
     for (const f of t.fields) {
       const from = [...new Set(f.sources.map((s) => s.file))].length;

@@ -51,17 +51,21 @@ export const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 function typeText(t: TypeRef): string {
   switch (t.kind) {
     case 'primitive': return `${t.name}${t.nullable ? '?' : ''}`;
-    case 'ref': return `${t.name}${t.nullable ? '?' : ''}`;
+    case 'ref': return `${t.name}${argsText(t.args)}${t.nullable ? '?' : ''}`;
+    case 'parameter': return t.name;
     case 'list': return `List<${typeText(t.of)}>`;
     case 'dictionary': return `Dictionary<${typeText(t.key)},${typeText(t.value)}>`;
   }
 }
 
+const argsText = (args: readonly TypeRef[] | undefined) => (args ? `<${args.map(typeText).join(',')}>` : '');
+
 const nullable = (t: TypeRef) => (t.kind === 'primitive' || t.kind === 'ref') && t.nullable;
 const withoutNull = (t: TypeRef): TypeRef => (t.kind === 'primitive' || t.kind === 'ref' ? { ...t, nullable: false } : t);
 
 function refNames(t: TypeRef): string[] {
-  return t.kind === 'ref' ? [t.name] : t.kind === 'list' ? refNames(t.of) : t.kind === 'dictionary' ? [...refNames(t.key), ...refNames(t.value)] : [];
+  if (t.kind === 'ref') return [t.name, ...(t.args ?? []).flatMap(refNames)];
+  return t.kind === 'list' ? refNames(t.of) : t.kind === 'dictionary' ? [...refNames(t.key), ...refNames(t.value)] : [];
 }
 
 /** Which types each operation's request and response reach (members, list items, bases). */
@@ -74,11 +78,12 @@ function rolesOf(model: ApiModel): Map<string, Set<Role>> {
     roles.set(name, set.add(role));
     const t = types.get(name);
     if (t?.base) visit(t.base, role);
+    for (const a of t?.baseArgs ?? []) for (const n of refNames(a)) visit(n, role);
     for (const f of t?.fields ?? []) for (const n of refNames(f.type)) visit(n, role);
   };
   for (const op of model.operations) {
     visit(op.request, 'request');
-    if (op.response.kind === 'typed') visit(op.response.type, 'response');
+    if (op.response.kind === 'typed') for (const n of [op.response.type, ...(op.response.args ?? []).flatMap(refNames)]) visit(n, 'response');
   }
   return roles;
 }
@@ -142,9 +147,15 @@ class Comparison {
   sameType(a: TypeRef, b: TypeRef): boolean {
     if (a.kind !== b.kind) return false;
     if (a.kind === 'primitive' && b.kind === 'primitive') return a.name === b.name && a.nullable === b.nullable;
-    if (a.kind === 'ref' && b.kind === 'ref') return this.renamed(a.name) === b.name && a.nullable === b.nullable;
+    if (a.kind === 'ref' && b.kind === 'ref') return this.renamed(a.name) === b.name && a.nullable === b.nullable && this.sameArgs(a.args, b.args);
+    if (a.kind === 'parameter' && b.kind === 'parameter') return a.name === b.name;
     if (a.kind === 'list' && b.kind === 'list') return this.sameType(a.of, b.of);
     return a.kind === 'dictionary' && b.kind === 'dictionary' && this.sameType(a.key, b.key) && this.sameType(a.value, b.value);
+  }
+
+  /** Type arguments, pairwise: a changed argument is a changed type. */
+  sameArgs(a: readonly TypeRef[] | undefined, b: readonly TypeRef[] | undefined): boolean {
+    return (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((x, i) => this.sameType(x, b![i]!));
   }
 
   operation(old: Operation | undefined, now: Operation | undefined): void {
@@ -175,8 +186,9 @@ class Comparison {
   }
 
   response(s: string, old: ResponseShape, now: ResponseShape, sources: SourceLocation[]): void {
-    const text = (r: ResponseShape) => (r.kind === 'typed' ? code(r.type) : r.kind === 'untyped' ? 'untyped' : 'none (one-way)');
-    if (old.kind === now.kind && (old.kind !== 'typed' || this.renamed(old.type) === (now as { type: string }).type)) return;
+    const text = (r: ResponseShape) => (r.kind === 'typed' ? code(`${r.type}${argsText(r.args)}`) : r.kind === 'untyped' ? 'untyped' : 'none (one-way)');
+    const same = old.kind === 'typed' && now.kind === 'typed' ? this.renamed(old.type) === now.type && this.sameArgs(old.args, now.args) : old.kind === now.kind;
+    if (same) return;
     // Only gaining a type (from none, or from untyped) leaves callers' code valid.
     const widening = old.kind === 'none' || (old.kind === 'untyped' && now.kind === 'typed');
     this.add(widening ? 'non-breaking' : 'breaking', 'response-changed', s, `response changed from ${text(old)} to ${text(now)}`, sources);
@@ -223,11 +235,9 @@ class Comparison {
     const roles = this.rolesFor(old, now);
     if (old.name !== now.name) this.add('breaking', 'type-renamed', s, `type renamed from ${code(old.name)}`, now.sources);
     if (old.kind !== now.kind) this.add('breaking', 'type-kind-changed', s, `changed from ${old.kind} to ${now.kind}`, now.sources);
-    const oldBase = old.base && this.renamed(old.base);
-    if (oldBase !== now.base) {
-      const impact = oldBase ? 'breaking' : 'non-breaking';
-      this.add(impact, 'type-base-changed', s, now.base ? `now extends ${code(now.base)}${oldBase ? ` (was ${code(oldBase)})` : ''}` : `no longer extends ${code(oldBase!)}`, now.sources);
-    }
+    this.base(s, old, now);
+    if ((old.typeParameters ?? []).join(',') !== (now.typeParameters ?? []).join(','))
+      this.add('breaking', 'type-parameters-changed', s, `type parameters changed from ${code(`<${(old.typeParameters ?? []).join(', ')}>`)} to ${code(`<${(now.typeParameters ?? []).join(', ')}>`)}`, now.sources);
     if ((old.description ?? '') !== (now.description ?? '')) this.add('docs', 'type-description', s, 'description changed', now.sources);
     if (old.kind === 'enum' && now.kind === 'enum') this.valueSet(s, roles, 'enum', old.enumMembers.map((m) => m.name), now.enumMembers.map((m) => m.name), now.sources);
     this.rules(s, roles, old, now);
@@ -238,6 +248,15 @@ class Comparison {
     const keys = new Set([...oldMembers].filter(([, m]) => m.declaredIn === old.name).map(([k]) => k));
     for (const [k, m] of newMembers) if (m.declaredIn === now.name) keys.add(k);
     for (const k of [...keys].sort()) this.field(`${s}.${k}`, roles, oldMembers.get(k)?.field, newMembers.get(k)?.field);
+  }
+
+  /** The base class with its type arguments (`QueryDb<PostComment>`): gaining one adds members, any other change may break. */
+  base(s: string, old: TypeDef, now: TypeDef): void {
+    const oldBase = old.base && this.renamed(old.base);
+    if (oldBase === now.base && this.sameArgs(old.baseArgs, now.baseArgs)) return;
+    const text = (t: TypeDef, name: string) => code(`${name}${argsText(t.baseArgs)}`);
+    const impact = oldBase ? 'breaking' : 'non-breaking';
+    this.add(impact, 'type-base-changed', s, now.base ? `now extends ${text(now, now.base)}${oldBase ? ` (was ${text(old, oldBase)})` : ''}` : `no longer extends ${text(old, oldBase!)}`, now.sources);
   }
 
   field(s: string, roles: Roles, old: Field | undefined, now: Field | undefined): void {

@@ -5,14 +5,17 @@
  * for response types that hold dates, a generated function that rewrites `/Date(…)/` in
  * exactly those members: date knowledge is compiled in, the model is not shipped.
  */
-import type { ApiModel, Operation, PrimitiveName, Route, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';
+import type { ApiModel, Operation, PrimitiveName, Route, SymbolNames, TypeDef, TypeRef, TypeSymbols } from '../model/api-model.js';
+import { linkFields } from '../model/chain.js';
+import { responseRef } from '../model/instances.js';
 import { memberKey } from '../model/naming.js';
 import { typeChain } from '../model/operations.js';
 import { docText, jsString } from './escape.js';
 import { formatTypeScript, listLayout } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
-import { methodOf, namesOf, typeId, typeSymbols } from './symbols.js';
-import { tsResponseType } from './ts-types.js';
+import { refSymbols, shapesOf, type Shape } from './shapes.js';
+import { methodOf, typeId } from './symbols.js';
+import { tsResponseType, tsTypeContext, type TsTypeContext } from './ts-types.js';
 
 const DATE_TYPES = new Set<PrimitiveName>(['DateTime', 'DateTimeOffset', 'DateOnly']);
 const BODY_VERBS = new Set(['POST', 'PUT', 'PATCH']);
@@ -56,17 +59,27 @@ function fallbackRoute(op: Operation): string {
   return `['POST', ${jsString(`/json/${op.response.kind === 'none' ? 'oneway' : 'reply'}/${op.name}`)}, [], []]`;
 }
 
-/** Types whose values (own or inherited members, at any depth) hold dates. */
-function typesWithDates(model: ApiModel, types: Map<string, TypeDef>): Set<string> {
-  const has = new Set<string>();
-  const holds = (ref: TypeRef): boolean =>
-    ref.kind === 'primitive' ? DATE_TYPES.has(ref.name) : ref.kind === 'ref' ? has.has(ref.name) : holds(ref.kind === 'list' ? ref.of : ref.value);
+/** The symbols of the shape a reference is checked as (a generic use's own, else its type's). */
+function symbolsOf(ref: TypeRef, names: SymbolNames): TypeSymbols | undefined {
+  return ref.kind === 'ref' ? refSymbols(ref.name, ref.args, names) : undefined;
+}
+
+/** The shapes whose values (own or inherited members, at any depth) hold dates. */
+function shapesWithDates(shapes: readonly Shape[], names: SymbolNames): Set<TypeSymbols> {
+  const has = new Set<TypeSymbols>();
+  const holds = (ref: TypeRef): boolean => {
+    if (ref.kind === 'primitive') return DATE_TYPES.has(ref.name);
+    if (ref.kind === 'list') return holds(ref.of);
+    if (ref.kind === 'dictionary') return holds(ref.value);
+    const symbols = symbolsOf(ref, names);
+    return symbols !== undefined && has.has(symbols);
+  };
   // A fixpoint, so that recursive types settle instead of recursing.
   for (let changed = true; changed; ) {
     changed = false;
-    for (const t of model.types)
-      if (!has.has(t.name) && t.kind === 'object' && typeChain(t.name, types).some((x) => x.fields.some((f) => holds(f.type)))) {
-        has.add(t.name);
+    for (const s of shapes)
+      if (!has.has(s.symbols) && s.def.kind === 'object' && s.chain.some((link) => linkFields(link).some((f) => holds(f.type)))) {
+        has.add(s.symbols);
         changed = true;
       }
   }
@@ -74,34 +87,40 @@ function typesWithDates(model: ApiModel, types: Map<string, TypeDef>): Set<strin
 }
 
 /** The function (expression) that fixes the dates in a value of `ref`, if it holds any. */
-function fixer(ref: TypeRef, has: Set<string>, names: SymbolNames): string | undefined {
+function fixer(ref: TypeRef, has: Set<TypeSymbols>, names: SymbolNames): string | undefined {
   if (ref.kind === 'primitive') return DATE_TYPES.has(ref.name) ? 'date' : undefined;
-  if (ref.kind === 'ref') return has.has(ref.name) ? typeSymbols(names, ref.name).datesOf : undefined;
+  if (ref.kind === 'ref') {
+    const symbols = symbolsOf(ref, names);
+    return symbols && has.has(symbols) ? symbols.datesOf : undefined;
+  }
+  if (ref.kind === 'parameter') return undefined;
   const inner = fixer(ref.kind === 'list' ? ref.of : ref.value, has, names);
   return inner && `${ref.kind === 'list' ? 'each' : 'values'}(${inner})`;
 }
 
-/** One date-fixing function per type reachable from a typed response that holds dates. */
-function dateFunctions(model: ApiModel, types: Map<string, TypeDef>, names: SymbolNames) {
-  const has = typesWithDates(model, types);
-  const todo = model.operations.flatMap((op) => (op.response.kind === 'typed' && has.has(op.response.type) ? [op.response.type] : []));
-  const done = new Map<string, { name: string; type: string; fixes: { key: string; fix: string }[] }>();
-  for (let name = todo.shift(); name !== undefined; name = todo.shift()) {
-    if (done.has(name)) continue;
-    const fixes = typeChain(name, types)
-      .flatMap((t) => t.fields)
-      .flatMap((f) => {
-        const fix = fixer(f.type, has, names);
-        return fix ? [{ key: jsString(f.wireName), fix, ref: f.type }] : [];
-      });
-    for (const f of fixes) todo.push(...refsIn(f.ref).filter((r) => has.has(r)));
-    done.set(name, { name: typeSymbols(names, name).datesOf, type: name, fixes: fixes.map(({ key, fix }) => ({ key, fix })) });
+/** One date-fixing function per shape reachable from a typed response that holds dates. */
+function dateFunctions(model: ApiModel, shapes: readonly Shape[], names: SymbolNames) {
+  const has = shapesWithDates(shapes, names);
+  const bySymbols = new Map(shapes.map((s) => [s.symbols, s]));
+  const todo = model.operations.flatMap((op) => (op.response.kind === 'typed' ? [symbolsOf(responseRef(op.response.type, op.response.args), names)!] : [])).filter((s) => has.has(s));
+  const done = new Map<TypeSymbols, { name: string; fixes: { key: string; fix: string }[] }>();
+  for (let symbols = todo.shift(); symbols !== undefined; symbols = todo.shift()) {
+    if (done.has(symbols)) continue;
+    const fixes = bySymbols.get(symbols)!.chain.flatMap(linkFields).flatMap((f) => {
+      const fix = fixer(f.type, has, names);
+      return fix ? [{ key: jsString(f.wireName), fix, ref: f.type }] : [];
+    });
+    for (const f of fixes) todo.push(...refsIn(f.ref, names).filter((r) => has.has(r)));
+    done.set(symbols, { name: symbols.datesOf, fixes: fixes.map(({ key, fix }) => ({ key, fix })) });
   }
   return [...done.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
-function refsIn(ref: TypeRef): string[] {
-  return ref.kind === 'primitive' ? [] : ref.kind === 'ref' ? [ref.name] : refsIn(ref.kind === 'list' ? ref.of : ref.value);
+function refsIn(ref: TypeRef, names: SymbolNames): TypeSymbols[] {
+  if (ref.kind === 'list') return refsIn(ref.of, names);
+  if (ref.kind === 'dictionary') return refsIn(ref.value, names);
+  const symbols = symbolsOf(ref, names);
+  return symbols ? [symbols] : [];
 }
 
 function operationDoc(op: Operation): string[] {
@@ -118,24 +137,24 @@ function operationDoc(op: Operation): string[] {
 }
 
 export async function emitClient(model: ApiModel, command: string): Promise<string> {
-  const names = namesOf(model);
+  const ctx = tsTypeContext(model, 'T.');
   const types = new Map(model.types.map((t) => [t.name, t]));
-  const dates = dateFunctions(model, types, names);
-  const hasDates = new Set(dates.map((d) => d.type));
+  const dates = dateFunctions(model, shapesOf(model, ctx.names), ctx.names);
+  const hasDates = new Set(dates.map((d) => d.name));
   const view = {
     header: GENERATED_HEADER(command),
-    clientName: names.client,
+    clientName: ctx.names.client,
     dates,
-    operations: model.operations.map((op) => operationView(op, types, hasDates, names)),
+    operations: model.operations.map((op) => operationView(op, types, hasDates, ctx)),
   };
   return formatTypeScript(renderTemplate('client.ts.hbs', view));
 }
 
-function operationView(op: Operation, types: Map<string, TypeDef>, hasDates: Set<string>, names: SymbolNames) {
+function operationView(op: Operation, types: Map<string, TypeDef>, hasDates: Set<string>, ctx: TsTypeContext) {
+  const names = ctx.names;
   const wire = wireNames(op, types);
-  const typed = op.response.kind === 'typed' ? op.response.type : undefined;
-  const symbols = typed === undefined ? undefined : typeSymbols(names, typed);
-  const response = symbols ? `T.${symbols.id}` : tsResponseType(op.response, names);
+  const symbols = op.response.kind === 'typed' ? refSymbols(op.response.type, op.response.args, names) : undefined;
+  const response = tsResponseType(op.response, ctx);
   const request = typeId(names, op.request);
   return {
     signature: methodSignature(methodOf(names, op.name), request, response),
@@ -147,7 +166,7 @@ function operationView(op: Operation, types: Map<string, TypeDef>, hasDates: Set
     routes: (op.routes.length ? op.routes.map((r) => routeCode(op, r, wire)) : [fallbackRoute(op)]).join(', '),
     auth: op.auth.required,
     responseSchema: symbols ? `S.${symbols.schema}` : '',
-    dates: symbols && typed !== undefined && hasDates.has(typed) ? symbols.datesOf : '',
+    dates: symbols && hasDates.has(symbols.datesOf) ? symbols.datesOf : '',
     oneWay: op.response.kind === 'none',
   };
 }

@@ -4,8 +4,11 @@
  * body of the request DTO); inheritance is `allOf`; conditional rules are `if`/`then`.
  */
 import type { ApiModel, Field, Operation, PrimitiveName, Rule, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';
+import { baseRef, effectiveMembers, linkFields } from '../model/chain.js';
+import { membersOmittedFromBase } from '../model/redeclared.js';
 import { STRING_FORMATS } from '../config.js';
 import { renderTemplate } from './render.js';
+import { refSymbols, shapesOf, type Shape } from './shapes.js';
 import { namesOf, typeId } from './symbols.js';
 
 type Schema = Record<string, unknown>;
@@ -15,9 +18,9 @@ const WCF_DATE_NOTE = "Responses may carry ServiceStack's `/Date(milliseconds±h
 const BODY_VERBS = new Set(['POST', 'PUT', 'PATCH']);
 const ERROR_STATUSES = ['400', '401', '403', '404', '500'];
 
-/** A reference to a type's component, named as TypeScript names the type. */
-function ref(name: string, names: SymbolNames): Schema {
-  return { $ref: `#/components/schemas/${typeId(names, name)}` };
+/** A reference to a type's component, named as TypeScript names the type; a generic type's use's own, where it has one (`QueryResponse_PostComment`). */
+function ref(name: string, names: SymbolNames, args?: readonly TypeRef[]): Schema {
+  return { $ref: `#/components/schemas/${refSymbols(name, args, names)?.id ?? typeId(names, name)}` };
 }
 
 function primitiveSchema(name: PrimitiveName): Schema {
@@ -58,7 +61,9 @@ export function typeSchema(t: TypeRef, names: SymbolNames): Schema {
       return t.nullable && typeof s.type === 'string' ? { ...s, type: [s.type, 'null'] } : s;
     }
     case 'ref':
-      return t.nullable ? { anyOf: [ref(t.name, names), { type: 'null' }] } : ref(t.name, names);
+      return t.nullable ? { anyOf: [ref(t.name, names, t.args), { type: 'null' }] } : ref(t.name, names, t.args);
+    case 'parameter':
+      return {};
     case 'list':
       return { type: 'array', items: typeSchema(t.of, names) };
     case 'dictionary':
@@ -94,15 +99,29 @@ function ruleClauses(rules: Rule[]): Schema[] {
   }));
 }
 
-function objectSchema(t: TypeDef, names: SymbolNames): Schema {
+/**
+ * The members a shape's schema states itself, and the base schema it adds them to (`allOf`): all
+ * of them, and no base, when the type redeclares a member its base declares otherwise (SS083).
+ */
+function ownAndBase(shape: Shape, types: ReadonlyMap<string, TypeDef>, names: SymbolNames): { fields: Field[]; base?: Schema } {
+  const [link, next] = shape.chain;
+  if (!next) return { fields: linkFields(link!) };
+  if (membersOmittedFromBase(shape.def, types).length) return { fields: [...effectiveMembers(shape.chain).values()].map((m) => m.field) };
+  const base = baseRef(link!)!;
+  return { fields: linkFields(link!), base: ref(next.def.name, names, base.kind === 'ref' ? base.args : undefined) };
+}
+
+function objectSchema(shape: Shape, types: ReadonlyMap<string, TypeDef>, names: SymbolNames): Schema {
+  const t = shape.def;
   if (t.kind === 'enum') return { type: 'string', enum: t.enumMembers.map((m) => m.name) };
+  const { fields, base } = ownAndBase(shape, types, names);
   const own: Schema = { type: 'object' };
   if (t.incomplete) own.additionalProperties = true;
-  if (t.fields.length) own.properties = Object.fromEntries(t.fields.map((f) => [f.wireName, fieldSchema(f, names)]));
-  const required = t.fields.filter((f) => f.required).map((f) => f.wireName);
+  if (fields.length) own.properties = Object.fromEntries(fields.map((f) => [f.wireName, fieldSchema(f, names)]));
+  const required = fields.filter((f) => f.required).map((f) => f.wireName);
   if (required.length) own.required = required;
   const clauses = ruleClauses(t.rules);
-  const parts = [...(t.base ? [ref(t.base, names)] : []), own, ...clauses];
+  const parts = [...(base ? [base] : []), own, ...clauses];
   const schema: Schema = parts.length === 1 ? own : { allOf: parts };
   if (t.description) schema.description = t.description;
   if (t.namespace) schema.xml = { name: t.name, namespace: `http://schemas.datacontract.org/2004/07/${t.namespace}` };
@@ -157,7 +176,7 @@ function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>, na
     const ok =
       op.response.kind === 'none'
         ? { '204': { description: 'No content (one-way operation).' } }
-        : { '200': { description: 'Success.', content: { 'application/json': { schema: op.response.kind === 'typed' ? ref(op.response.type, names) : {} } } } };
+        : { '200': { description: 'Success.', content: { 'application/json': { schema: op.response.kind === 'typed' ? ref(op.response.type, names, op.response.args) : {} } } } };
     const errors = Object.fromEntries(ERROR_STATUSES.map((s) => [s, { $ref: '#/components/responses/Error' }]));
     const tag = op.tags[0] ?? r.path.split('/').find((s) => s && !s.startsWith('{'));
     const operation: Schema = {
@@ -180,7 +199,7 @@ export function openApiDocument(model: ApiModel, version: string): Schema {
   const types = new Map(model.types.map((t) => [t.name, t]));
   for (const op of model.operations)
     for (const [p, verb, operation] of operationObjects(op, types, names)) (paths[p] ??= {})[verb] = operation;
-  const schemas = Object.fromEntries(model.types.map((t) => [typeId(names, t.name), objectSchema(t, names)]));
+  const schemas = Object.fromEntries(shapesOf(model, names).map((s) => [s.symbols.id, objectSchema(s, types, names)]));
   for (const [name, s] of Object.entries(RESPONSE_STATUS)) if (!(name in schemas)) schemas[name] = s;
   return {
     openapi: '3.1.0',

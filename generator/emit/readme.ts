@@ -1,11 +1,11 @@
 /** output/README.md: how to use the generated package, with one example per operation. */
 import type { CodegenConfig } from '../config.js';
-import type { ApiModel, Field, Operation, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';
-import { typeChain } from '../model/operations.js';
+import type { ApiModel, Field, Operation, TypeDef, TypeRef } from '../model/api-model.js';
+import { chainOf, linkFields } from '../model/chain.js';
 import { jsString, markdownCode, markdownText, propertyKey } from './escape.js';
 import { renderTemplate } from './render.js';
-import { methodOf, namesOf, typeSymbols } from './symbols.js';
-import { tsPrimitive, tsResponseType } from './ts-types.js';
+import { methodOf, typeSymbols } from './symbols.js';
+import { tsPrimitive, tsResponseType, tsTypeContext, type TsTypeContext } from './ts-types.js';
 
 /** A plausible value for an example: the docs' first example, else a placeholder of the right type. */
 function sampleValue(t: TypeRef, field: Field | undefined, types: Map<string, TypeDef>, depth: number): string {
@@ -13,12 +13,13 @@ function sampleValue(t: TypeRef, field: Field | undefined, types: Map<string, Ty
     case 'list':
       return `[${sampleValue(t.of, undefined, types, depth + 1)}]`;
     case 'dictionary':
+    case 'parameter':
       return '{}';
     case 'ref': {
       const def = types.get(t.name);
       if (!def || depth > 3) return '{}';
       if (def.kind === 'enum') return jsString(def.enumMembers[0]?.name ?? '');
-      return objectLiteral(def, types, depth + 1);
+      return objectLiteral(t, types, depth + 1);
     }
     case 'primitive': {
       const example = field?.examples[0];
@@ -32,12 +33,12 @@ function sampleValue(t: TypeRef, field: Field | undefined, types: Map<string, Ty
   }
 }
 
-/** The required members, plus those the conditional rules require given the example values. */
-function objectLiteral(def: TypeDef, types: Map<string, TypeDef>, depth: number): string {
-  const chain = typeChain(def.name, types).reverse();
-  const all = chain.flatMap((t) => t.fields);
+/** The required members (a generic type's with its arguments), plus those the conditional rules require given the example values. */
+function objectLiteral(ref: Extract<TypeRef, { kind: 'ref' }>, types: Map<string, TypeDef>, depth: number): string {
+  const chain = chainOf(ref.name, ref.args, types).reverse();
+  const all = chain.flatMap(linkFields);
   const required = new Set(all.filter((f) => f.required).map((f) => f.wireName));
-  for (const rule of chain.flatMap((t) => t.rules)) {
+  for (const rule of chain.flatMap((link) => link.def.rules)) {
     const subject = all.find((f) => f.wireName === rule.when.field);
     if (subject && required.has(subject.wireName) && subject.examples[0] === rule.when.equals) required.add(rule.field);
   }
@@ -45,8 +46,8 @@ function objectLiteral(def: TypeDef, types: Map<string, TypeDef>, depth: number)
   return `{ ${members.map((f) => `${propertyKey(f.wireName)}: ${sampleValue(f.type, f, types, depth)}`).join(', ')} }`;
 }
 
-function operationView(op: Operation, names: SymbolNames, types: Map<string, TypeDef>) {
-  const method = methodOf(names, op.name);
+function operationView(op: Operation, ctx: TsTypeContext, types: Map<string, TypeDef>) {
+  const method = methodOf(ctx.names, op.name);
   const request = types.get(op.request);
   const route = op.routes[0];
   return {
@@ -55,15 +56,16 @@ function operationView(op: Operation, names: SymbolNames, types: Map<string, Typ
     route: route ? markdownCode(`${route.verbs.join(', ') || 'ANY'} ${route.path}`) : markdownCode('no route'),
     summary: markdownText([route?.summary, route?.notes && route.notes !== route.summary ? route.notes : undefined].filter(Boolean).join('. ')),
     auth: op.auth.required,
-    call: `await api.${method}(${request ? objectLiteral(request, types, 0) : '{}'})`,
-    returns: tsResponseType(op.response, names),
+    call: `await api.${method}(${request ? objectLiteral({ kind: 'ref', name: request.name, nullable: false }, types, 0) : '{}'})`,
+    returns: tsResponseType(op.response, ctx),
   };
 }
 
 export function emitReadme(model: ApiModel, config: CodegenConfig, command: string): string {
   const types = new Map(model.types.map((t) => [t.name, t]));
   const first = model.operations[0];
-  const names = namesOf(model);
+  const ctx = tsTypeContext(model);
+  const names = ctx.names;
   const firstRequest = first && types.has(first.request) ? typeSymbols(names, first.request) : undefined;
   return renderTemplate('README.md.hbs', {
     command,
@@ -71,7 +73,7 @@ export function emitReadme(model: ApiModel, config: CodegenConfig, command: stri
     clientName: names.client,
     service: markdownText(model.service.name ?? 'the API'),
     baseUrl: jsString(model.service.host ? `https://${model.service.host}` : 'https://api.example.com'),
-    operations: model.operations.map((op) => operationView(op, names, types)),
+    operations: model.operations.map((op) => operationView(op, ctx, types)),
     schemaExample: firstRequest?.schema ?? '',
     schemaType: firstRequest?.id ?? '',
     anyAuth: model.operations.some((o) => o.auth.required),

@@ -1,5 +1,6 @@
 /** How model types read in TypeScript; shared by every emitter that writes TypeScript. */
 import type { ApiModel, Field, PrimitiveName, ResponseShape, SymbolNames, TypeRef } from '../model/api-model.js';
+import { responseRef } from '../model/instances.js';
 import { jsString } from './escape.js';
 import { namesOf, typeId } from './symbols.js';
 
@@ -16,11 +17,21 @@ export interface TsTypeContext {
   names: SymbolNames;
   /** A DTO named `Record` shadows TypeScript's own. */
   shadowsRecord: boolean;
+  /** What type names are written after: `Types.` in validators.ts, `T.` in client.ts, nothing in types.ts. */
+  qualify?: string;
+  /** Inside a generic type's declaration: its parameters' identifiers. Elsewhere a parameter is `unknown`. */
+  parameters?: ReadonlyMap<string, string>;
 }
 
-export function tsTypeContext(model: ApiModel): TsTypeContext {
+export function tsTypeContext(model: ApiModel, qualify?: string): TsTypeContext {
   const names = namesOf(model);
-  return { names, shadowsRecord: model.types.some((t) => typeId(names, t.name) === 'Record') };
+  return { names, shadowsRecord: model.types.some((t) => typeId(names, t.name) === 'Record'), ...(qualify ? { qualify } : {}) };
+}
+
+/** The context inside a generic type's declaration, whose parameters are its own. */
+export function withinType(ctx: TsTypeContext, model: readonly string[] | undefined, ids: readonly string[] | undefined): TsTypeContext {
+  if (!model?.length || !ids) return ctx;
+  return { ...ctx, parameters: new Map(model.map((p, i) => [p, ids[i] ?? 'unknown'])) };
 }
 
 function parenthesise(t: string): string {
@@ -32,7 +43,9 @@ export function tsType(ref: TypeRef, ctx: TsTypeContext): string {
     case 'primitive':
       return `${tsPrimitive(ref.name)}${ref.nullable && ref.name !== 'object' ? ' | null' : ''}`;
     case 'ref':
-      return `${typeId(ctx.names, ref.name)}${ref.nullable ? ' | null' : ''}`;
+      return `${tsRefName(ref.name, ref.args, ctx)}${ref.nullable ? ' | null' : ''}`;
+    case 'parameter':
+      return ctx.parameters?.get(ref.name) ?? 'unknown';
     case 'list':
       return `${parenthesise(tsType(ref.of, ctx))}[]`;
     case 'dictionary': {
@@ -43,6 +56,17 @@ export function tsType(ref: TypeRef, ctx: TsTypeContext): string {
   }
 }
 
+/**
+ * `QueryResponse<PostComment>`; the bare name when the type has not that many parameters (its
+ * parameters default to `unknown`, so the bare name always compiles).
+ */
+export function tsRefName(name: string, args: readonly TypeRef[] | undefined, ctx: TsTypeContext): string {
+  const symbols = ctx.names.types.get(name);
+  const id = `${ctx.qualify ?? ''}${typeId(ctx.names, name)}`;
+  if (!args?.length || args.length !== symbols?.parameters?.length) return id;
+  return `${id}<${args.map((a) => tsType(a, ctx)).join(', ')}>`;
+}
+
 /** A member's type: the union of its examples when config declares them a closed set. */
 export function tsFieldType(field: Field, ctx: TsTypeContext): string {
   if (field.closed && field.examples.length && field.type.kind === 'primitive' && tsPrimitive(field.type.name) === 'string')
@@ -50,6 +74,6 @@ export function tsFieldType(field: Field, ctx: TsTypeContext): string {
   return tsType(field.type, ctx);
 }
 
-export function tsResponseType(shape: ResponseShape, names: SymbolNames): string {
-  return shape.kind === 'typed' ? typeId(names, shape.type) : shape.kind === 'untyped' ? 'unknown' : 'void';
+export function tsResponseType(shape: ResponseShape, ctx: TsTypeContext): string {
+  return shape.kind === 'typed' ? tsType(responseRef(shape.type, shape.args), ctx) : shape.kind === 'untyped' ? 'unknown' : 'void';
 }

@@ -1,10 +1,11 @@
 /** output/src/types.ts: one interface per DTO, a union per enum, and the Operations map. */
 import type { ApiModel, Field, Operation, TypeDef } from '../model/api-model.js';
+import { membersOmittedFromBase } from '../model/redeclared.js';
 import { docText, jsString } from './escape.js';
 import { formatTypeScript, listLayout, tooLong } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { typeId, typeSymbols } from './symbols.js';
-import { tsFieldType, tsResponseType, tsTypeContext, type TsTypeContext } from './ts-types.js';
+import { tsFieldType, tsRefName, tsResponseType, tsTypeContext, withinType, type TsTypeContext } from './ts-types.js';
 
 interface MemberView {
   name: string;
@@ -63,8 +64,40 @@ function enumDeclarations(name: string, valuesName: string, literals: string[]):
   };
 }
 
+/** `<T = unknown>`: a use without arguments (or with another count) still compiles, its parameters unknown. */
+function typeParameters(ids: readonly string[] | undefined): string {
+  return ids?.length ? `<${ids.map((p) => `${p} = unknown`).join(', ')}>` : '';
+}
+
+/**
+ * What the interface extends: its base with the type arguments (`QueryDb<PostComment>`), less
+ * the members it redeclares with a type the base's do not admit (`Omit<Base, 'id'>`, SS083).
+ * Only an object type can be extended.
+ */
+function baseExpression(t: TypeDef, types: ReadonlyMap<string, TypeDef>, ctx: TsTypeContext): string {
+  if (t.base === undefined || types.get(t.base)?.kind !== 'object') return '';
+  const base = tsRefName(t.base, t.baseArgs, ctx);
+  const omitted = membersOmittedFromBase(t, types).map((f) => jsString(f.wireName));
+  return omitted.length ? `Omit<${base}, ${omitted.join(' | ')}>` : base;
+}
+
+function typeView(t: TypeDef, types: ReadonlyMap<string, TypeDef>, outer: TsTypeContext, pathOf: Map<string, string[]>) {
+  const symbols = typeSymbols(outer.names, t.name);
+  const ctx = withinType(outer, t.typeParameters, symbols.parameters);
+  return {
+    name: symbols.id,
+    parameters: typeParameters(symbols.parameters),
+    isEnum: t.kind === 'enum',
+    open: Boolean(t.incomplete),
+    base: baseExpression(t, types, ctx),
+    members: t.fields.map((f) => memberView(t, f, ctx, pathOf)),
+    ...(t.kind === 'enum' ? enumDeclarations(symbols.id, symbols.values, t.enumMembers.map((m) => jsString(m.name))) : {}),
+  };
+}
+
 export async function emitTypes(model: ApiModel, command: string): Promise<string> {
   const ctx = tsTypeContext(model);
+  const types = new Map(model.types.map((t) => [t.name, t]));
   const uses = operationsByType(model);
   const pathOf = new Map<string, string[]>();
   for (const op of model.operations)
@@ -72,19 +105,8 @@ export async function emitTypes(model: ApiModel, command: string): Promise<strin
       pathOf.set(`${p.declaredIn}.${p.name}`, [...(pathOf.get(`${p.declaredIn}.${p.name}`) ?? []), `\`${op.name}\``]);
   const view = {
     header: GENERATED_HEADER(command),
-    types: model.types.map((t) => {
-      const symbols = typeSymbols(ctx.names, t.name);
-      return {
-        name: symbols.id,
-        isEnum: t.kind === 'enum',
-        open: Boolean(t.incomplete),
-        doc: typeDoc(t, uses),
-        base: t.base ? typeId(ctx.names, t.base) : '',
-        members: t.fields.map((f) => memberView(t, f, ctx, pathOf)),
-        ...(t.kind === 'enum' ? enumDeclarations(symbols.id, symbols.values, t.enumMembers.map((m) => jsString(m.name))) : {}),
-      };
-    }),
-    operations: model.operations.map((op) => ({ name: op.name, request: typeId(ctx.names, op.request), response: tsResponseType(op.response, ctx.names) })),
+    types: model.types.map((t) => ({ ...typeView(t, types, ctx, pathOf), doc: typeDoc(t, uses) })),
+    operations: model.operations.map((op) => ({ name: op.name, request: typeId(ctx.names, op.request), response: tsResponseType(op.response, ctx) })),
   };
   return formatTypeScript(renderTemplate('types.ts.hbs', view));
 }

@@ -6,12 +6,15 @@
  * propertyAccess.
  */
 import type { ApiModel, Field, PrimitiveName, Rule, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';
+import { baseRef, effectiveMembers, linkFields } from '../model/chain.js';
+import { membersOmittedFromBase } from '../model/redeclared.js';
 import { STRING_FORMATS } from '../config.js';
 import { jsString, propertyAccess } from './escape.js';
 import { formatTypeScript, listLayout, tooLong } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
-import { namesOf, typeSymbols } from './symbols.js';
-import { tsPrimitive } from './ts-types.js';
+import { refSymbols, shapesOf, type Shape } from './shapes.js';
+import { namesOf } from './symbols.js';
+import { tsPrimitive, tsRefName, tsTypeContext, type TsTypeContext } from './ts-types.js';
 
 /** .NET integer ranges; 64-bit ones are cut to what a JSON number holds exactly. */
 const INTEGER_RANGES: Partial<Record<PrimitiveName, [string, string]>> = {
@@ -81,7 +84,7 @@ function singleTest(ref: TypeRef, x: string, g: Gen): Test | undefined {
   }
   if (ref.kind !== 'ref') return undefined;
   const t = g.types.get(ref.name);
-  const names = g.names.types.get(ref.name);
+  const names = refSymbols(ref.name, ref.args, g.names);
   if (!t || !names) return undefined; // not in the model: types.ts cannot name it either
   if (t.kind === 'enum') return { fails: `!${names.is}(${x})`, expected: oneOf(t.enumMembers.map((m) => m.name)) };
   return { fails: `!${names.is}(${x}, d + 1)`, expected: 'an object', target: names.check };
@@ -223,25 +226,27 @@ function ruleCondition(r: Rule, members: Field[]): string {
   return `${byText ? `String(${read(r.when.field)})` : read(r.when.field)} === ${jsString(r.when.equals)} && ${read(r.field)} == null`;
 }
 
-/** Own members, then the bases' (nearest first); stops at a cycle in the base chain. */
-function allFields(t: TypeDef, g: Gen): Field[] {
-  const fields: Field[] = [];
-  const seen = new Set<string>();
-  for (let cur: TypeDef | undefined = t; cur && !seen.has(cur.name); cur = cur.base ? g.types.get(cur.base) : undefined) {
-    seen.add(cur.name);
-    fields.push(...cur.fields);
-  }
-  return fields;
+/**
+ * The members a shape's guard and check test themselves, and the base whose guard and check test
+ * the rest: all of them when the type redeclares a member its base declares otherwise (SS083), so
+ * that the base's own check of it does not reject what the type allows.
+ */
+function ownAndBase(shape: Shape, g: Gen): { own: Field[]; base: ReturnType<typeof refSymbols> } {
+  const [link, next] = shape.chain;
+  if (!next || next.def.kind !== 'object') return { own: linkFields(link!), base: undefined };
+  if (membersOmittedFromBase(shape.def, g.types).length) return { own: [...effectiveMembers(shape.chain).values()].map((m) => m.field), base: undefined };
+  const ref = baseRef(link!)!;
+  return { own: linkFields(link!), base: refSymbols(next.def.name, ref.kind === 'ref' ? ref.args : undefined, g.names) };
 }
 
 /** The view of an object type: its guard and check bodies, and every member name it knows. */
-function objectView(t: TypeDef, g: Gen) {
-  const names = typeSymbols(g.names, t.name);
-  const members = allFields(t, g);
+function objectView(shape: Shape, g: Gen) {
+  const { def: t, symbols: names } = shape;
+  const members = [...effectiveMembers(shape.chain).values()].map((m) => m.field);
   const rules = t.rules.map((r) => ({ condition: ruleCondition(r, members), key: jsString(r.field), message: jsString(`required when ${r.when.field} is '${r.when.equals}'`) }));
-  const isMembers = t.fields.flatMap((f) => isMember(f, g));
-  const checkMembers = t.fields.flatMap((f) => checkMember(f, g));
-  const base = t.base && g.types.get(t.base)?.kind === 'object' ? typeSymbols(g.names, t.base) : undefined;
+  const { own, base } = ownAndBase(shape, g);
+  const isMembers = own.flatMap((f) => isMember(f, g));
+  const checkMembers = own.flatMap((f) => checkMember(f, g));
   return {
     base: base?.id ?? '',
     baseIs: base?.is ?? '',
@@ -287,25 +292,27 @@ function enumIsBody(t: TypeDef): string {
 
 const NO_OBJECT = { checkSignature: '', base: '', baseIs: '', baseCheck: '', membersDeclaration: '', usesX: false, usesCheckX: false, isBody: '', checkBody: '' };
 
+/** One type's, or one generic type use's, guard, check and schema. */
+function shapeView(shape: Shape, g: Gen, ctx: TsTypeContext) {
+  const { def: t, symbols: names } = shape;
+  return {
+    name: names.id,
+    typeExpr: tsRefName(t.name, shape.args, ctx),
+    isName: names.is,
+    checkName: names.check,
+    doc: `Standard Schema, type guard and parser for \`${shape.label}\`.`,
+    isEnum: t.kind === 'enum',
+    open: t.kind === 'object' && Boolean(t.incomplete),
+    enumIsBody: enumIsBody(t),
+    enumCheckBody: body([clause(`if (!${names.is}(v))`, report('undefined', jsString(`expected ${oneOf(t.enumMembers.map((m) => m.name))}`)))]),
+    schemaDeclaration: listLayout(`export const ${names.schema} = schema(`, [jsString(shape.label), names.is, names.check], ');'),
+    ...(t.kind === 'object' && !t.incomplete ? objectView(shape, g) : NO_OBJECT),
+  };
+}
+
 export async function emitValidators(model: ApiModel, command: string): Promise<string> {
   const g: Gen = { types: new Map(model.types.map((t) => [t.name, t])), names: namesOf(model) };
-  const view = {
-    header: GENERATED_HEADER(command),
-    types: model.types.map((t) => {
-      const names = typeSymbols(g.names, t.name);
-      return {
-        name: names.id,
-        isName: names.is,
-        checkName: names.check,
-        doc: `Standard Schema, type guard and parser for \`${t.name}\`.`,
-        isEnum: t.kind === 'enum',
-        open: t.kind === 'object' && Boolean(t.incomplete),
-        enumIsBody: enumIsBody(t),
-        enumCheckBody: body([clause(`if (!${names.is}(v))`, report('undefined', jsString(`expected ${oneOf(t.enumMembers.map((m) => m.name))}`)))]),
-        schemaDeclaration: listLayout(`export const ${names.schema} = schema(`, [jsString(t.name), names.is, names.check], ');'),
-        ...(t.kind === 'object' && !t.incomplete ? objectView(t, g) : NO_OBJECT),
-      };
-    }),
-  };
+  const ctx = tsTypeContext(model, 'Types.');
+  const view = { header: GENERATED_HEADER(command), types: shapesOf(model, g.names).map((shape) => shapeView(shape, g, ctx)) };
   return formatTypeScript(renderTemplate('validators.ts.hbs', view));
 }

@@ -27,6 +27,15 @@ export interface TypeSymbols {
   values: string;
   /** client.ts's function that revives the dates in a value of the type. */
   datesOf: string;
+  /** A generic type's type parameters, as types.ts declares them (`T`). */
+  parameters?: string[];
+}
+
+/** The identifiers of one instantiation of a generic type (`QueryResponse<PostComment>`): validators and OpenAPI need one per use. */
+export interface InstanceSymbols extends TypeSymbols {
+  /** The generic type's name and the arguments it is used with. */
+  type: string;
+  args: TypeRef[];
 }
 
 export interface SymbolNames {
@@ -34,6 +43,8 @@ export interface SymbolNames {
   client: string;
   /** By type name. */
   types: ReadonlyMap<string, TypeSymbols>;
+  /** By instantiation key (`QueryResponse<PostComment>`, see model/generics.ts `instanceKey`), for the generic types whose members use their parameters. */
+  instances: ReadonlyMap<string, InstanceSymbols>;
   /** The client's method, by operation name. */
   methods: ReadonlyMap<string, string>;
 }
@@ -54,8 +65,8 @@ export interface Operation {
   sources: SourceLocation[];
 }
 
-/** `typed`: a DTO; `untyped`: `<z:anyType/>` or `{}` (any body); `none`: a one-way operation. */
-export type ResponseShape = { kind: 'typed'; type: string } | { kind: 'untyped' } | { kind: 'none' };
+/** `typed`: a DTO (with its type arguments: `QueryResponse<PostComment>`); `untyped`: `<z:anyType/>` or `{}` (any body); `none`: a one-way operation. */
+export type ResponseShape = { kind: 'typed'; type: string; args?: TypeRef[] } | { kind: 'untyped' } | { kind: 'none' };
 
 export interface Route {
   /** Upper-case verbs; empty means every verb. */
@@ -82,6 +93,10 @@ export interface TypeDef {
   /** .NET namespace, where an XML sample shows it. */
   namespace?: string;
   base?: string;
+  /** The base's type arguments, when it is generic (`QueryDb<PostComment>`: base `QueryDb`, args `[PostComment]`). */
+  baseArgs?: TypeRef[];
+  /** A generic type's parameters (`QueryResponse<T>`: `['T']`); its members use them as `{ kind: 'parameter' }`. */
+  typeParameters?: string[];
   description?: string;
   fields: Field[];
   enumMembers: EnumMember[];
@@ -128,8 +143,10 @@ export type TypeRef =
   | { kind: 'primitive'; name: PrimitiveName; nullable: boolean }
   | { kind: 'list'; of: TypeRef }
   | { kind: 'dictionary'; key: TypeRef; value: TypeRef }
-  /** A DTO or enum defined in `types`. */
-  | { kind: 'ref'; name: string; nullable: boolean };
+  /** A DTO or enum defined in `types`; `args` when it is generic (`QueryResponse<PostComment>`). */
+  | { kind: 'ref'; name: string; nullable: boolean; args?: TypeRef[] }
+  /** A type parameter of the generic type whose member this is (`T` in `QueryResponse<T>.results`). */
+  | { kind: 'parameter'; name: string };
 
 /** `field` is required when the member `when.field` (wire name) equals `when.equals`. */
 export interface Rule {

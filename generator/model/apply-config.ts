@@ -1,7 +1,7 @@
 /** Applies codegen.config.json corrections to the merged model; a setting that matches nothing is reported. */
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { CodegenConfig } from '../config.js';
-import type { ApiModel, Field, TypeDef } from './api-model.js';
+import type { ApiModel, Field, TypeDef, TypeRef } from './api-model.js';
 import { memberKey } from './naming.js';
 import { typeChain } from './operations.js';
 
@@ -62,16 +62,30 @@ function renameAll(model: ApiModel, config: CodegenConfig, unknown: (what: strin
 export function renameTypes(model: ApiModel, typeNames: ReadonlyMap<string, string>): void {
   if (!typeNames.size) return;
   const rename = (n: string) => typeNames.get(n) ?? n;
-  const renameRef = (t: Field['type']): Field['type'] =>
-    t.kind === 'ref' ? { ...t, name: rename(t.name) } : t.kind === 'list' ? { kind: 'list', of: renameRef(t.of) } : t.kind === 'dictionary' ? { ...t, value: renameRef(t.value) } : t;
   for (const t of model.types) {
     t.name = rename(t.name);
     if (t.base) t.base = rename(t.base);
-    for (const f of t.fields) f.type = renameRef(f.type);
+    if (t.baseArgs) t.baseArgs = t.baseArgs.map((a) => renameRef(a, rename));
+    for (const f of t.fields) f.type = renameRef(f.type, rename);
   }
   for (const op of model.operations) {
     op.request = rename(op.request);
-    if (op.response.kind === 'typed') op.response = { kind: 'typed', type: rename(op.response.type) };
+    const r = op.response;
+    if (r.kind === 'typed') op.response = { kind: 'typed', type: rename(r.type), ...(r.args ? { args: r.args.map((a) => renameRef(a, rename)) } : {}) };
     for (const p of op.parameters) p.declaredIn = rename(p.declaredIn);
+  }
+}
+
+/** A type reference with every type it names renamed, type arguments included. */
+function renameRef(t: TypeRef, rename: (name: string) => string): TypeRef {
+  switch (t.kind) {
+    case 'ref':
+      return { ...t, name: rename(t.name), ...(t.args ? { args: t.args.map((a) => renameRef(a, rename)) } : {}) };
+    case 'list':
+      return { kind: 'list', of: renameRef(t.of, rename) };
+    case 'dictionary':
+      return { ...t, value: renameRef(t.value, rename) };
+    default:
+      return t;
   }
 }

@@ -4,7 +4,7 @@
  *
  * lower metadata → lower DTO sources → name operations → gather evidence → identify tables → lower types →
  * resolve bases → lower members → resolve types → operations → rules → service → config →
- * naming → finalize.
+ * redeclarations → naming → finalize.
  *
  * `timings`, when given, gets each pass's wall time (`generate --verbose` prints them).
  */
@@ -27,6 +27,7 @@ import { resolveTypes } from './resolve-types.js';
 import { findRules } from './rules.js';
 import { describeService } from './service.js';
 import { nameSymbols } from './name-symbols.js';
+import { reportRedeclarations } from './redeclared.js';
 
 export interface PassTiming {
   pass: string;
@@ -59,6 +60,7 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
   const service = time('service', () => describeService(pages.map((p) => p.fragments), indexes, bag));
   const model: ApiModel = { service, operations, types, diagnostics: [] };
   time('config', () => applyConfig(model, config, configLoc, bag));
+  time('redeclarations', () => reportRedeclarations(model, bag));
   time('naming', () => nameSymbols(model, config.clientName, bag));
   return time('finalize', () => finalize(model, bag));
 }

@@ -35,7 +35,9 @@ export const BUILTIN_TYPES: readonly BuiltinType[] = [
     members: [['Skip', 'int?'], ['Take', 'int?'], ['OrderBy', 'string'], ['OrderByDesc', 'string'], ['Include', 'string'], ['Fields', 'string'], META],
   },
   { name: 'QueryDb', typeParameters: ['T'], base: 'QueryBase', returns: 'QueryResponse<T>', members: [] },
+  { name: 'QueryDb', typeParameters: ['From', 'Into'], base: 'QueryBase', returns: 'QueryResponse<Into>', members: [] },
   { name: 'QueryData', typeParameters: ['T'], base: 'QueryBase', returns: 'QueryResponse<T>', members: [] },
+  { name: 'QueryData', typeParameters: ['From', 'Into'], base: 'QueryBase', returns: 'QueryResponse<Into>', members: [] },
   {
     name: 'QueryResponse',
     typeParameters: ['T'],
@@ -68,5 +70,14 @@ export const BUILTIN_TYPES: readonly BuiltinType[] = [
   },
 ];
 
-/** By name; a generic one also by its arity (`QueryDb<From, Into>` is another class than `QueryDb<T>`). */
-export const BUILTINS: ReadonlyMap<string, BuiltinType> = new Map(BUILTIN_TYPES.map((t) => [t.name, t]));
+const arity = (t: BuiltinType) => t.typeParameters?.length ?? 0;
+
+/**
+ * ServiceStack's type of that name used with `args` type arguments: a generic one is known by its
+ * arity too (`QueryDb<From, Into>` is another class than `QueryDb<T>`). Used without arguments
+ * (or with a count none has), the first of that name.
+ */
+export function builtinType(name: string, args?: number): BuiltinType | undefined {
+  const named = BUILTIN_TYPES.filter((t) => t.name === name);
+  return named.find((t) => arity(t) === args) ?? named[0];
+}

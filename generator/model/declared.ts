@@ -17,9 +17,10 @@ import type { DtoEnumMemberFragment, DtoMemberFragment, Located, PageFragments, 
 import { pythonNameToCamel } from '../read/python-dtos.js';
 import type { ResponseShape, TypeRef } from './api-model.js';
 import type { DeclaredLang } from './facts.js';
+import { withParameters } from './generics.js';
 import { memberKey } from './naming.js';
 import { fromTs } from './ts-type.js';
-import { fromDotNet, fromPython, referencedNames } from './type-ref.js';
+import { fromDotNet, fromPython, fromWrittenType, referencedNames } from './type-ref.js';
 
 export type { DeclaredLang };
 
@@ -54,12 +55,12 @@ export interface DeclaredEnumMember {
 export interface DeclaredClass {
   lang: DeclaredLang;
   name: string;
-  /** `QueryResponse<T>` (Python: `Generic[T]`): names its members may use that are no types. */
+  /** `QueryResponse<T>` (Python: `Generic[T]`): names its members use as type parameters. */
   typeParameters: string[];
-  /** DTO base classes (markers like `IReturn<T>`, generics and interfaces left out). */
+  /** DTO base classes by name (markers like `IReturn<T>` and interfaces left out): `QueryDb` for `QueryDb<Customer>`. */
   bases: string[];
-  /** A base class written with type arguments (`QueryDb<Customer>`, `QueryDb[Customer]`), which the model does not follow. */
-  genericBase?: string;
+  /** The type arguments of the base class, when it is generic (`QueryDb<Customer>`, `QueryDb[Customer]`: `[Customer]`). */
+  baseArgs?: TypeRef[];
   isEnum: boolean;
   members: DeclaredMember[];
   enumMembers: DeclaredEnumMember[];
@@ -77,8 +78,9 @@ export interface DeclaredClass {
 /** Python bases that are markers (`IReturn[X]`, `Generic[T]`, `str, Enum`), not DTO base classes. */
 const PYTHON_NON_BASES = /^(Generic\[.*\]|IReturn(Void)?(\[.*\])?|IGet|IPost|IPut|IDelete|IPatch|str|int|Enum|IntEnum|object)$/;
 
-export function pythonDtoBases(c: PythonClassFragment): string[] {
-  return c.bases.filter((b) => !PYTHON_NON_BASES.test(b) && IDENTIFIER.test(b));
+/** The base class of a Python class: the first base that is no marker, as written. */
+function pythonBase(c: PythonClassFragment): string | undefined {
+  return c.bases.find((b) => !PYTHON_NON_BASES.test(b));
 }
 
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
@@ -86,20 +88,29 @@ const IDENTIFIER = /^[A-Za-z_]\w*$/;
 const INTERFACE_NAME = /^I[A-Z]\w*(<.*>)?$/;
 
 /** `IReturn<X>` (`IReturn[X]`) or `IReturnVoid` among a class's bases; undefined when it has neither, or returns no DTO. */
-function responseMarker(markers: readonly string[], loc: SourceLocation): DeclaredClass['response'] {
+function responseMarker(markers: readonly string[], lang: DeclaredLang, params: readonly string[], loc: SourceLocation): DeclaredClass['response'] {
   for (const m of markers) {
     const compact = m.replace(/\s+/g, '');
     if (compact === 'IReturnVoid') return { shape: { kind: 'none' }, loc };
-    const typed = /^IReturn[<[](\w+)[>\]]$/.exec(compact)?.[1];
-    if (typed && !BUILTIN_TYPE_NAMES.has(typed) && !['string', 'number', 'boolean', 'any', 'Object', 'str', 'int', 'bool'].includes(typed))
-      return { shape: { kind: 'typed', type: typed }, loc };
+    const written = /^IReturn[<[](.+)[>\]]$/.exec(compact)?.[1];
+    const typed = written ? fromWrittenType(written, lang) : undefined;
+    // A DTO, not `IReturn<string>` nor `IReturn<List<Foo>>` (nor IReturn<T> of a generic request).
+    if (typed?.kind === 'ref' && !BUILTIN_TYPE_NAMES.has(typed.name) && !params.includes(typed.name))
+      return { shape: { kind: 'typed', type: typed.name, ...(typed.args ? { args: typed.args.map((a) => withParameters(a, params)) } : {}) }, loc };
   }
   return undefined;
 }
 
-/** `{ genericBase }` for a base written with type arguments; `{}` for none. */
-function genericBase(written: string | undefined): Pick<DeclaredClass, 'genericBase'> {
-  return written && /^[A-Za-z_][\w.]*\s*[<[]/.test(written) ? { genericBase: written } : {};
+/** The base class written (`QueryDb<Customer>`) as its name and type arguments; `{ bases: [] }` when it is none. */
+function baseOf(written: string | undefined, lang: DeclaredLang, params: readonly string[]): Pick<DeclaredClass, 'bases' | 'baseArgs'> {
+  const t = written === undefined ? undefined : fromWrittenType(written, lang);
+  if (t?.kind !== 'ref' || !IDENTIFIER.test(t.name)) return { bases: [] };
+  return { bases: [t.name], ...(t.args ? { baseArgs: t.args.map((a) => withParameters(a, params)) } : {}) };
+}
+
+/** Type parameters as identifiers (Python's `Generic[…]` is read as written). */
+function parametersOf(written: readonly string[]): string[] {
+  return written.filter((p, i) => IDENTIFIER.test(p) && written.indexOf(p) === i);
 }
 
 /** The page's DTO classes and enums, every language; interfaces are no DTOs and are left out. */
@@ -109,27 +120,26 @@ export function declaredClasses(page: PageFragments): DeclaredClass[] {
 
 function fromPythonClass(c: PythonClassFragment): DeclaredClass {
   const generic = c.bases.map((b) => /^Generic\[(.*)\]$/.exec(b)?.[1]).find(Boolean);
-  const typeParameters = generic ? generic.split(',').map((p) => p.trim()) : [];
+  const typeParameters = parametersOf(generic ? generic.split(',').map((p) => p.trim()) : []);
   const members = c.fields.map((f): DeclaredMember => ({
     lang: 'python',
     key: memberKey(f.name),
     written: f.name,
     wireName: pythonNameToCamel(f.name),
     annotation: f.annotation,
-    ...(f.type ? { type: withoutTypeParameters(fromPython(f.type), typeParameters) } : {}),
+    ...(f.type ? { type: withParameters(fromPython(f.type), typeParameters) } : {}),
     required: f.required,
     ...(f.description ? { description: f.description } : {}),
     loc: f.loc,
   }));
   // A Python enum's string value is the name that travels (`OPEN = 'Open'` is .NET `Open`); an int value stays a value.
   const enumMembers = c.enumMembers.map((m): DeclaredEnumMember => (/^-?\d+$/.test(m.value) ? m : { name: m.value || m.name, loc: m.loc }));
-  const response = responseMarker(c.bases, c.loc);
+  const response = responseMarker(c.bases, 'python', typeParameters, c.loc);
   return {
     lang: 'python',
     name: c.name,
     typeParameters,
-    bases: pythonDtoBases(c),
-    ...genericBase(c.bases.find((b) => !PYTHON_NON_BASES.test(b) && !IDENTIFIER.test(b))),
+    ...baseOf(pythonBase(c), 'python', typeParameters),
     isEnum: c.isEnum,
     members,
     enumMembers,
@@ -147,16 +157,15 @@ function fromDtoType(t: PageFragments['dtoTypes'][number]): DeclaredClass[] {
   // ServiceStack writes the base class first, then the interfaces (C# lists them all after `:`).
   const first = t.bases[0];
   const isClass = first !== undefined && !(lang === 'csharp' && INTERFACE_NAME.test(first));
-  const base = isClass && IDENTIFIER.test(first) ? first : undefined;
-  const response = responseMarker([...t.bases, ...t.implements], t.loc);
+  const typeParameters = parametersOf(t.typeParameters);
+  const response = responseMarker([...t.bases, ...t.implements], lang, typeParameters, t.loc);
   return [{
     lang,
     name: t.name,
-    typeParameters: t.typeParameters,
-    bases: base ? [base] : [],
-    ...genericBase(isClass && !base ? first : undefined),
+    typeParameters,
+    ...baseOf(isClass ? first : undefined, lang, typeParameters),
     isEnum: t.kind === 'enum',
-    members: t.members.map((m) => fromDtoMember(m, lang, t.typeParameters)),
+    members: t.members.map((m) => fromDtoMember(m, lang, typeParameters)),
     enumMembers: t.enumMembers.map(fromDtoEnumMember),
     ...(t.description ? { description: t.description } : {}),
     ...(t.namespace ? { namespace: { value: t.namespace, loc: t.loc } } : {}),
@@ -171,7 +180,7 @@ function fromDtoMember(m: DtoMemberFragment, lang: 'csharp' | 'typescript', type
   const dataMemberName = m.attributes.find((a) => a.name === 'DataMember')?.named.Name?.trim();
   const wireName = lang === 'typescript' ? m.name : dataMemberName;
   const written = lang === 'csharp' ? (m.dotNetType ? fromDotNet(m.dotNetType) : undefined) : m.tsType ? fromTs(m.tsType) : undefined;
-  const type = written && withoutTypeParameters(written, typeParameters);
+  const type = written && withParameters(written, typeParameters);
   return {
     lang,
     key: memberKey(m.name),
@@ -198,19 +207,4 @@ function fromDtoEnumMember(m: DtoEnumMemberFragment): DeclaredEnumMember {
 /** DTO and enum names a member's type mentions. */
 export function memberReferences(m: DeclaredMember): string[] {
   return m.type ? referencedNames(m.type) : [];
-}
-
-/** A member typed by its class's type parameter (`results: T[]`) holds anything: `object`. */
-function withoutTypeParameters(t: TypeRef, params: readonly string[]): TypeRef {
-  if (!params.length) return t;
-  switch (t.kind) {
-    case 'list':
-      return { kind: 'list', of: withoutTypeParameters(t.of, params) };
-    case 'dictionary':
-      return { kind: 'dictionary', key: withoutTypeParameters(t.key, params), value: withoutTypeParameters(t.value, params) };
-    case 'ref':
-      return params.includes(t.name) ? { kind: 'primitive', name: 'object', nullable: false } : t;
-    default:
-      return t;
-  }
 }

@@ -89,8 +89,10 @@ export interface TypeFacts {
   description: Fact<string>[];
   /** C#'s `namespace`, then XML samples' (the first member element in another namespace, else the root's). */
   namespace: Fact<string>[];
-  /** A base class written with type arguments (`QueryDb<Customer>`), which the model does not follow. */
-  genericBase: Fact<string>[];
+  /** The type arguments a source gives a base class (`QueryDb<Customer>`: base `QueryDb`, args `[Customer]`). */
+  baseArgs: Fact<{ base: string; args: TypeRef[] }>[];
+  /** A generic type's parameters as a DTO class, a table caption (`QueryResponse<T>`) or ServiceStack's declaration states them. */
+  typeParameters: Fact<string[]>[];
   /** Where a table, DTO class or enum list describes the type. */
   describedAt: SourceLocation[];
   /** Where sample instances show it. */
@@ -116,7 +118,8 @@ export function emptyTypeFacts(name: string): TypeFacts {
     base: [],
     description: [],
     namespace: [],
-    genericBase: [],
+    baseArgs: [],
+    typeParameters: [],
     describedAt: [],
     shownAt: [],
     shown: false,

@@ -8,13 +8,17 @@
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import { parseDotNetType } from '../read/dotnet-type.js';
 import type { ParamRowFragment } from '../read/fragments.js';
+import type { TypeRef } from './api-model.js';
+import { builtinType } from './builtins.js';
 import type { DeclaredClass, DeclaredMember } from './declared.js';
 import type { Evidence, MemberSighting } from './evidence.js';
 import type { FactStore, MemberFacts, TypeFacts } from './facts.js';
+import { generalize, withParameters } from './generics.js';
 import type { LoweredTypes, TypeSources } from './lower-types.js';
 import { memberKey } from './naming.js';
 import type { NamedTable } from './page-plan.js';
 import { resolveMemberName } from './resolve/member-name.js';
+import { typeParametersOf } from './resolve/type-parameters.js';
 import { fromDotNet } from './type-ref.js';
 import { WireAliases } from './wire-aliases.js';
 
@@ -42,9 +46,10 @@ function lowerTypeMembers(t: TypeFacts, ctx: MemberContext): void {
   const store = ctx.lowered.store;
   const sources = ctx.lowered.sources.get(t.name)!;
   const inChain = chainKeys(t.name, ctx);
-  for (const table of sources.tables) lowerTable(t, table, inChain, ctx);
+  const parameters = typeParametersOf(t, ctx.lowered).names;
+  for (const table of sources.tables) lowerTable(t, table, inChain, ctx, parameters);
   for (const c of sources.declared) for (const m of c.members) lowerDeclared(store.member(t, ctx.aliases.keyIn(t.name, m.key)), m);
-  if (t.builtin) lowerBuiltin(t, store);
+  if (t.builtin) lowerBuiltin(t, store, parameters);
   const seen = ctx.evidence.types.get(t.name);
   if (!t.described && !t.builtin && seen) for (const k of seen.members.keys()) if (!inChain.has(k)) store.member(t, k);
   for (const m of t.members.values()) lowerSightings(m, sightings(t.name, m.key, ctx));
@@ -52,20 +57,43 @@ function lowerTypeMembers(t: TypeFacts, ctx: MemberContext): void {
   if (xml) t.namespace.push({ value: xml.value, source: 'xml', loc: xml.loc });
 }
 
-function lowerTable(t: TypeFacts, table: NamedTable, inChain: ReadonlySet<string>, ctx: MemberContext): void {
+function lowerTable(t: TypeFacts, table: NamedTable, inChain: ReadonlySet<string>, ctx: MemberContext, parameters: readonly string[]): void {
   const unnamed = table.table.rows.filter((r) => !r.name);
   const candidates = unnamed.length === 1 ? missingMembers(t, table, inChain, ctx) : [];
+  const args = ctx.lowered.captionArgs.get(table.table);
   for (const row of table.table.rows) {
     const name = row.name ?? recoverRowName(t, row, candidates, ctx);
     if (name === undefined) continue;
-    lowerRow(ctx.lowered.store.member(t, memberKey(name)), row, name, table.role);
+    const key = memberKey(name);
+    const type = row.type && rowType(fromDotNet(row.type), parameters, args, () => knownType(t, key, ctx, parameters));
+    lowerRow(ctx.lowered.store.member(t, key), row, name, table.role, type);
   }
 }
 
-function lowerRow(m: MemberFacts, row: ParamRowFragment, name: string, role: NamedTable['role']): void {
+/**
+ * A row's type as the generic type's member: `T` where the table writes a parameter, and, in a
+ * table captioned as a use (`QueryResponse<PostComment>`), where it writes the argument.
+ */
+function rowType(type: TypeRef, parameters: readonly string[], args: readonly TypeRef[] | undefined, known: () => TypeRef | undefined): TypeRef {
+  if (!parameters.length) return type;
+  const own = withParameters(type, parameters);
+  return args?.length === parameters.length ? generalize(own, args, parameters, known()) : own;
+}
+
+/** The member's type as the generic type's DTO class or ServiceStack's declaration states it. */
+function knownType(t: TypeFacts, key: string, ctx: MemberContext, parameters: readonly string[]): TypeRef | undefined {
+  for (const c of ctx.lowered.sources.get(t.name)!.declared)
+    for (const m of c.members) if (m.type && ctx.aliases.keyIn(t.name, m.key) === key) return m.type;
+  const builtin = t.builtin ?? builtinType(t.name, ctx.lowered.arities.get(t.name));
+  const written = builtin?.typeParameters?.length === parameters.length ? builtin.members.find(([name]) => memberKey(name) === key)?.[1] : undefined;
+  const parsed = written === undefined ? undefined : parseDotNetType(written);
+  return parsed && withParameters(fromDotNet(parsed), parameters);
+}
+
+function lowerRow(m: MemberFacts, row: ParamRowFragment, name: string, role: NamedTable['role'], type: TypeRef | undefined): void {
   const loc = row.loc;
   m.name.push({ value: name, source: 'table', loc });
-  if (row.type) m.type.push({ value: fromDotNet(row.type), written: row.dataType, ts: undefined, source: 'table', loc });
+  if (type) m.type.push({ value: type, written: row.dataType, ts: undefined, source: 'table', loc });
   m.required.push({ value: row.required, source: 'table', loc });
   const description = normalise(row.description);
   if (description) m.description.push({ value: description, source: 'table', loc });
@@ -86,14 +114,14 @@ function lowerDeclared(m: MemberFacts, d: DeclaredMember): void {
 }
 
 /** ServiceStack's declaration of one of its types, located where the docs use the type. */
-function lowerBuiltin(t: TypeFacts, store: FactStore): void {
+function lowerBuiltin(t: TypeFacts, store: FactStore, parameters: readonly string[]): void {
   const loc = t.referencedAt[0] ?? t.shownAt[0];
   if (!loc) return;
   for (const [name, written] of t.builtin!.members) {
     const m = store.member(t, memberKey(name));
     const type = parseDotNetType(written);
     m.name.push({ value: name, source: 'builtin', loc });
-    if (type) m.type.push({ value: fromDotNet(type), written, ts: undefined, source: 'builtin', loc });
+    if (type) m.type.push({ value: withParameters(fromDotNet(type), parameters), written, ts: undefined, source: 'builtin', loc });
   }
 }
 

@@ -11,15 +11,19 @@
  * it. Such a type is renamed with a suffix, everywhere the model names it, and reported (SS064).
  * Generated names never move, and neither does a type that clashes with nothing.
  *
- * Then the symbol table: per type its validator's functions and its date reviver, per operation
- * its client method. Those are module-private or class members, so they are not renamed in the
- * model: a clash gets a suffix in the generated code only.
+ * Then the symbol table: per type its validator's functions and its date reviver (and a generic
+ * type's parameters, kept apart from every type name so that none is hidden inside it), per use of
+ * a generic type that needs code of its own (`QueryResponse<PostComment>`, model/instances.ts) the
+ * same under a name of its own (`QueryResponse_PostComment`), per operation its client method.
+ * Those are module-private or class members, so they are not renamed in the model: a clash gets a
+ * suffix in the generated code only.
  */
 import type { DiagnosticBag } from '../diagnostics.js';
 import { classIdentifier, methodName, safeTypeName } from '../names/identifiers.js';
 import { declaredNames, exportedNames } from '../names/reserved.js';
-import type { ApiModel, Operation, SymbolNames, TypeDef, TypeSymbols } from './api-model.js';
+import type { ApiModel, InstanceSymbols, Operation, SymbolNames, TypeDef, TypeRef, TypeSymbols } from './api-model.js';
 import { renameTypes } from './apply-config.js';
+import { genericInstances, type Instance } from './instances.js';
 
 /** How a name that is taken gets its n-th alternative (n = 2, 3, …). */
 type Suffix = (wanted: string, n: number) => string;
@@ -42,9 +46,10 @@ function claim(scope: Set<string>, wanted: string, suffix: Suffix): string {
 
 const byName = <T extends { name: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
+const runtimeNames = (clientName: string) => new Set([...exportedNames('types.ts.hbs', 'validators.ts.hbs', 'client.ts.hbs'), classIdentifier(clientName)]);
+
 export function nameSymbols(model: ApiModel, clientName: string, bag: DiagnosticBag): void {
-  const runtime = new Set([...exportedNames('types.ts.hbs', 'validators.ts.hbs', 'client.ts.hbs'), classIdentifier(clientName)]);
-  uniqueTypeNames(model, runtime, bag);
+  uniqueTypeNames(model, runtimeNames(clientName), bag);
   // Claimed in the order the finished model lists them (finalize sorts by name), as the emitters read them.
   model.names = symbolNames({ types: byName(model.types), operations: byName(model.operations) }, clientName);
 }
@@ -87,7 +92,26 @@ function locationOf(t: TypeDef, model: ApiModel) {
  */
 export function symbolNames(model: Pick<ApiModel, 'types' | 'operations'>, clientName: string): SymbolNames {
   const client = classIdentifier(clientName);
-  return { client, types: typeSymbols(model.types, client), methods: methodNames(model.operations) };
+  const scopes = symbolScopes(model.types, client);
+  const types = typeSymbols(model.types, scopes);
+  const instances = instanceSymbols(genericInstances(model), types, scopes, runtimeNames(clientName));
+  return { client, types, instances, methods: methodNames(model.operations) };
+}
+
+/** The names validators.ts and client.ts declare at module level, claimed as the symbols are made. */
+interface Scopes {
+  ids: string[];
+  validators: Set<string>;
+  client: Set<string>;
+}
+
+function symbolScopes(types: readonly TypeDef[], client: string): Scopes {
+  const ids = types.map((t) => safeTypeName(t.name));
+  return {
+    ids,
+    validators: new Set([...declaredNames('validators.ts.hbs'), ...ids.map((id) => `${id}Schema`)]),
+    client: new Set([...declaredNames('client.ts.hbs'), client]),
+  };
 }
 
 /**
@@ -96,24 +120,65 @@ export function symbolNames(model: Pick<ApiModel, 'types' | 'operations'>, clien
  * DTO `DateSchema`) or the validators template's names, and `datesOfX` the client template's:
  * those get a suffix, `isDate_2`.
  */
-function typeSymbols(types: readonly TypeDef[], client: string): Map<string, TypeSymbols> {
-  const ids = types.map((t) => safeTypeName(t.name));
-  const validators = new Set([...declaredNames('validators.ts.hbs'), ...ids.map((id) => `${id}Schema`)]);
-  const clientScope = new Set([...declaredNames('client.ts.hbs'), client]);
+function typeSymbols(types: readonly TypeDef[], scopes: Scopes): Map<string, TypeSymbols> {
+  const typeIds = new Set(scopes.ids);
   const table = new Map<string, TypeSymbols>();
   types.forEach((t, i) => {
-    const id = ids[i]!;
-    table.set(t.name, {
-      id,
-      schema: `${id}Schema`,
-      is: claim(validators, `is${id}`, underscored),
-      check: claim(validators, `check${id}`, underscored),
-      members: claim(validators, `${id}Members`, underscored),
-      values: `${id}Values`,
-      datesOf: claim(clientScope, `datesOf${id}`, underscored),
-    });
+    const id = scopes.ids[i]!;
+    const parameters = t.typeParameters && parameterNames(t.typeParameters, typeIds);
+    table.set(t.name, { ...functionSymbols(id, `${id}Schema`, scopes), ...(parameters ? { parameters } : {}) });
   });
   return table;
+}
+
+function functionSymbols(id: string, schema: string, scopes: Scopes): TypeSymbols {
+  return {
+    id,
+    schema,
+    is: claim(scopes.validators, `is${id}`, underscored),
+    check: claim(scopes.validators, `check${id}`, underscored),
+    members: claim(scopes.validators, `${id}Members`, underscored),
+    values: `${id}Values`,
+    datesOf: claim(scopes.client, `datesOf${id}`, underscored),
+  };
+}
+
+/** A generic type's parameters as identifiers, none named like a type (which it would hide in the interface). */
+function parameterNames(parameters: readonly string[], typeIds: ReadonlySet<string>): string[] {
+  const taken = new Set(typeIds);
+  return parameters.map((p) => claim(taken, safeTypeName(p), underscored));
+}
+
+/**
+ * `QueryResponse_PostComment` for `QueryResponse<PostComment>`: the name of its OpenAPI schema, and
+ * `…Schema` that of its validator, neither meeting a type's, a schema's or a generated export.
+ */
+function instanceSymbols(instances: readonly Instance[], types: ReadonlyMap<string, TypeSymbols>, scopes: Scopes, runtime: ReadonlySet<string>): Map<string, InstanceSymbols> {
+  const exported = new Set([...runtime, ...scopes.ids, ...scopes.ids.map((id) => `${id}Schema`)]);
+  const table = new Map<string, InstanceSymbols>();
+  for (const i of instances) {
+    const wanted = [types.get(i.type)!.id, ...i.args.map((a) => argumentWord(a, types))].join('_');
+    const id = freeName(wanted, (x) => exported.has(x) || exported.has(`${x}Schema`), underscored);
+    exported.add(id).add(`${id}Schema`);
+    scopes.validators.add(`${id}Schema`);
+    table.set(i.key, { ...functionSymbols(id, `${id}Schema`, scopes), type: i.type, args: i.args });
+  }
+  return table;
+}
+
+/** An argument in an instance's name: `PostComment`, `List_PostComment`, `Dictionary_string_int`. */
+function argumentWord(t: TypeRef, types: ReadonlyMap<string, TypeSymbols>): string {
+  switch (t.kind) {
+    case 'list':
+      return `List_${argumentWord(t.of, types)}`;
+    case 'dictionary':
+      return `Dictionary_${argumentWord(t.key, types)}_${argumentWord(t.value, types)}`;
+    case 'ref':
+      return [types.get(t.name)?.id ?? safeTypeName(t.name), ...(t.args ?? []).map((a) => argumentWord(a, types))].join('_');
+    default:
+      // A primitive's or parameter's name is an identifier; inside the name, a reserved word is harmless.
+      return t.name;
+  }
 }
 
 /** Names that meet an earlier one (differing only in case or odd characters) get a number: `createCustomer2`. */

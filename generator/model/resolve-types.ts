@@ -1,8 +1,9 @@
 /**
  * Pass "resolve types": one TypeDef per type from its facts, each attribute decided by its own
- * resolver (resolve/): enum members, base, namespace, description, and per member its name,
+ * resolver (resolve/): enum members, base, type parameters, namespace, description, and per member its name,
  * type, required-ness, description and wire name. Gaps are reported here: a type used but never
- * described (SS070), known only from samples (SS071), or with a generic base not followed (SS065).
+ * described (SS070), known only from samples (SS071), a generic type known only from its uses
+ * (SS084), or a generic base whose arguments do not fit it (SS065).
  */
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { Field, TypeDef, TypeRef } from './api-model.js';
@@ -16,23 +17,54 @@ import { resolveMemberName } from './resolve/member-name.js';
 import { resolveMemberType } from './resolve/member-type.js';
 import { resolveNamespace } from './resolve/namespace.js';
 import { resolveRequired } from './resolve/required.js';
+import { typeParametersOf, type TypeParameters } from './resolve/type-parameters.js';
 import { resolveWireName } from './resolve/wire-name.js';
-import { isValueType } from './type-ref.js';
+import { formatTypeRef, isValueType } from './type-ref.js';
 
 export function resolveTypes(lowered: LoweredTypes, baseOf: ReadonlyMap<string, string>, bag: DiagnosticBag): TypeDef[] {
   const types = [...lowered.store.types.values()];
   const enums = new Set(types.filter((t) => t.enumLists.length).map((t) => t.name));
+  const parameters = new Map(types.map((t) => [t.name, t.enumLists.length ? { names: [] } : typeParametersOf(t, lowered)]));
   const normalise = (f: TypeFact) => f.value && (f.source === 'csharp' ? withoutReferenceNullability(f.value, enums) : f.value);
   return types.map((t) => {
     if (t.enumLists.length) return { name: t.name, kind: 'enum', fields: [], enumMembers: resolveEnumMembers(t, bag), rules: [], sources: t.describedAt };
     const hasTables = lowered.sources.get(t.name)!.tables.length > 0;
     reportUntabledMembers(t, hasTables, bag);
     const fields = [...t.members.values()].flatMap((m) => resolveField(t.name, m, normalise, bag));
-    return objectType(t, fields, baseOf.get(t.name), bag);
+    const own = parameters.get(t.name)!;
+    reportInferred(t.name, own, bag);
+    const base = baseOf.get(t.name);
+    const baseArgs = base === undefined ? undefined : resolveBaseArgs(t, base, parameters.get(base)?.names ?? [], bag);
+    return objectType(t, fields, { base, baseArgs, typeParameters: own.names }, bag);
   });
 }
 
-function objectType(t: TypeFacts, fields: Field[], base: string | undefined, bag: DiagnosticBag): TypeDef {
+/** The type arguments of the base the type extends, as the source that names that base gives them; none when they do not fit it (SS065). */
+function resolveBaseArgs(t: TypeFacts, base: string, baseParameters: readonly string[], bag: DiagnosticBag): TypeRef[] | undefined {
+  const fact = t.baseArgs.find((f) => f.value.base === base);
+  if (!fact) return undefined;
+  if (fact.value.args.length === baseParameters.length) return fact.value.args;
+  const written = formatTypeRef({ kind: 'ref', name: base, nullable: false, args: fact.value.args });
+  const has = baseParameters.length ? `<${baseParameters.join(', ')}>` : 'no type parameters';
+  bag.warn('SS065', fact.loc, `'${t.name}' extends '${written}' but '${base}' has ${has}: its type arguments are dropped`);
+  return undefined;
+}
+
+function reportInferred(name: string, parameters: TypeParameters, bag: DiagnosticBag): void {
+  const inferred = parameters.inferred;
+  if (!inferred) return;
+  const use = formatTypeRef({ kind: 'ref', name, nullable: false, args: inferred.caption });
+  const definition = `${name}<${parameters.names.join(', ')}>`;
+  bag.info('SS084', inferred.loc, `no source declares '${name}'; read as '${definition}' from the table of '${use}' (its arguments' places in the members are the parameters)`);
+}
+
+interface Structure {
+  base: string | undefined;
+  baseArgs: TypeRef[] | undefined;
+  typeParameters: string[];
+}
+
+function objectType(t: TypeFacts, fields: Field[], { base, baseArgs, typeParameters }: Structure, bag: DiagnosticBag): TypeDef {
   const shown = !t.described && !t.builtin && t.shown;
   if (shown) bag.warn('SS071', t.shownAt[0], `'${t.name}' is known only from a sample; its member types are guessed from placeholder values`);
   if (t.builtin && !t.described)
@@ -40,9 +72,6 @@ function objectType(t: TypeFacts, fields: Field[], base: string | undefined, bag
   const incomplete = !t.described && !t.builtin && !shown;
   if (incomplete && t.referencedAt.length)
     bag.warn('SS070', t.referencedAt[0], `type '${t.name}' is used but no page describes it (a class without own members gets no table); emitted as an open object`);
-  const generic = t.genericBase[0];
-  if (generic && !base)
-    bag.warn('SS065', generic.loc, `'${t.name}' extends '${generic.value}', a generic class the generator does not follow: it gets no base, and what it inherits comes only from its tables and samples`);
   const description = t.description[0]?.value;
   const namespace = resolveNamespace(t, bag);
   return {
@@ -50,6 +79,8 @@ function objectType(t: TypeFacts, fields: Field[], base: string | undefined, bag
     kind: 'object',
     ...(namespace ? { namespace } : {}),
     ...(base ? { base } : {}),
+    ...(baseArgs ? { baseArgs } : {}),
+    ...(typeParameters.length ? { typeParameters } : {}),
     ...(description ? { description } : {}),
     fields,
     enumMembers: [],
@@ -90,7 +121,12 @@ function withoutReferenceNullability(t: TypeRef, enums: ReadonlySet<string>): Ty
       return { kind: 'dictionary', key: withoutReferenceNullability(t.key, enums), value: withoutReferenceNullability(t.value, enums) };
     case 'primitive':
       return t.nullable && !isValueType(t.name) ? { ...t, nullable: false } : t;
-    case 'ref':
-      return t.nullable && !enums.has(t.name) ? { ...t, nullable: false } : t;
+    case 'ref': {
+      const nullable = t.nullable && enums.has(t.name);
+      if (!t.args) return nullable === t.nullable ? t : { ...t, nullable };
+      return { ...t, nullable, args: t.args.map((a) => withoutReferenceNullability(a, enums)) };
+    }
+    case 'parameter':
+      return t;
   }
 }

@@ -38,9 +38,13 @@ export function fromTs(t: TsType): TypeRef | undefined {
     }
     case 'literal':
       return { kind: 'primitive', name: 'string', nullable: false };
-    case 'name':
-      // A generic DTO (`QueryResponse<Customer>`) is its name, as the tables' `QueryResponse<Customer>` is.
-      return Object.hasOwn(TS_PRIMITIVES, t.name) && !t.args.length ? TS_PRIMITIVES[t.name] : { kind: 'ref', name: t.name, nullable: false };
+    case 'name': {
+      if (Object.hasOwn(TS_PRIMITIVES, t.name) && !t.args.length) return TS_PRIMITIVES[t.name];
+      // A generic DTO keeps its arguments (`QueryResponse<Customer>`), unless one has no .NET reading.
+      const args = t.args.map(fromTs);
+      const readable = args.length > 0 && args.every((a) => a !== undefined);
+      return { kind: 'ref', name: t.name, nullable: false, ...(readable ? { args: args as TypeRef[] } : {}) };
+    }
   }
 }
 
@@ -85,6 +89,12 @@ export function tsAgrees(ts: TsType, t: TypeRef): boolean {
     case 'dictionary':
       return ts.kind === 'dict' && tsAgrees(ts.value, t.value) && (tsAgrees(ts.key, t.key) || (ts.key.kind === 'name' && ts.key.name === 'string'));
     case 'ref':
+      return ts.kind === 'name' && ts.name === t.name && (!ts.args.length || !t.args || argsAgree(ts.args, t.args));
+    case 'parameter':
       return ts.kind === 'name' && ts.name === t.name;
   }
+}
+
+function argsAgree(ts: readonly TsType[], args: readonly TypeRef[]): boolean {
+  return ts.length === args.length && ts.every((a, i) => tsAgrees(a, args[i]!));
 }

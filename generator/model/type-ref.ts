@@ -1,5 +1,5 @@
 /** Turns the types written in tables and Python DTOs into the model's TypeRef. */
-import type { DotNetType } from '../read/dotnet-type.js';
+import { parseDotNetType, type DotNetType } from '../read/dotnet-type.js';
 import type { PythonType } from '../read/fragments.js';
 import type { PrimitiveName, TypeRef } from './api-model.js';
 
@@ -34,7 +34,7 @@ export function fromDotNet(t: DotNetType): TypeRef {
   else if (DICTIONARIES.has(t.name) && t.args.length === 2)
     ref = { kind: 'dictionary', key: fromDotNet(t.args[0]!), value: fromDotNet(t.args[1]!) };
   else if (primitive) ref = { kind: 'primitive', name: primitive, nullable: t.arrayRank === 0 && t.nullable };
-  else ref = { kind: 'ref', name: t.name, nullable: t.arrayRank === 0 && t.nullable };
+  else ref = { kind: 'ref', name: t.name, nullable: t.arrayRank === 0 && t.nullable, ...(t.args.length ? { args: t.args.map(fromDotNet) } : {}) };
   for (let i = 0; i < t.arrayRank; i++) ref = { kind: 'list', of: ref };
   return ref;
 }
@@ -67,6 +67,34 @@ export function fromPython(t: PythonType): TypeRef {
   }
 }
 
+const TS_PRIMITIVES: Record<string, PrimitiveName> = { number: 'double', boolean: 'bool', any: 'object', unknown: 'object' };
+
+/**
+ * A type as a DTO source writes it among a class's bases (`QueryDb<Customer>`, Python's
+ * `QueryDb[Customer]`, `IReturn[QueryResponse[Customer]]`), read with the .NET grammar; the
+ * language's own primitive names (`str`, `number`) are read as its DTO fields' are.
+ */
+export function fromWrittenType(text: string, lang: 'csharp' | 'typescript' | 'python'): TypeRef | undefined {
+  const parsed = parseDotNetType(lang === 'python' ? text.replace(/\[/g, '<').replace(/\]/g, '>') : text);
+  if (!parsed) return undefined;
+  const ref = fromDotNet(parsed);
+  return lang === 'csharp' ? ref : languagePrimitives(ref, lang === 'python' ? PYTHON_PRIMITIVES : TS_PRIMITIVES);
+}
+
+function languagePrimitives(t: TypeRef, table: Record<string, PrimitiveName>): TypeRef {
+  switch (t.kind) {
+    case 'list':
+      return { kind: 'list', of: languagePrimitives(t.of, table) };
+    case 'dictionary':
+      return { kind: 'dictionary', key: languagePrimitives(t.key, table), value: languagePrimitives(t.value, table) };
+    case 'ref':
+      if (!t.args && Object.hasOwn(table, t.name)) return { kind: 'primitive', name: table[t.name]!, nullable: t.nullable };
+      return t.args ? { ...t, args: t.args.map((a) => languagePrimitives(a, table)) } : t;
+    default:
+      return t;
+  }
+}
+
 /** The coarse kind two sources must agree on (Python cannot tell `int` from `long`). */
 function family(t: TypeRef): string {
   switch (t.kind) {
@@ -75,7 +103,9 @@ function family(t: TypeRef): string {
     case 'dictionary':
       return `dict<${family(t.key)},${family(t.value)}>`;
     case 'ref':
-      return `ref:${t.name}`;
+      return `ref:${t.name}${t.args ? `<${t.args.map(family).join(',')}>` : ''}`;
+    case 'parameter':
+      return `parameter:${t.name}`;
     case 'primitive':
       if (['byte', 'sbyte', 'short', 'ushort', 'int', 'uint', 'long', 'ulong'].includes(t.name)) return 'integer';
       if (['float', 'double', 'decimal'].includes(t.name)) return 'number';
@@ -99,12 +129,16 @@ export function formatTypeRef(t: TypeRef): string {
       return `List<${formatTypeRef(t.of)}>`;
     case 'dictionary':
       return `Dictionary<${formatTypeRef(t.key)},${formatTypeRef(t.value)}>`;
+    case 'parameter':
+      return t.name;
+    case 'ref':
+      return `${t.name}${t.args ? `<${t.args.map(formatTypeRef).join(',')}>` : ''}${t.nullable ? '?' : ''}`;
     default:
       return `${t.name}${t.nullable ? '?' : ''}`;
   }
 }
 
-/** Names of DTOs and enums a type mentions. */
+/** Names of DTOs and enums a type mentions, type arguments included (`QueryResponse<PostComment>`: both). */
 export function referencedNames(t: TypeRef): string[] {
   switch (t.kind) {
     case 'list':
@@ -112,7 +146,7 @@ export function referencedNames(t: TypeRef): string[] {
     case 'dictionary':
       return [...referencedNames(t.key), ...referencedNames(t.value)];
     case 'ref':
-      return [t.name];
+      return t.args ? [t.name, ...t.args.flatMap(referencedNames)] : [t.name];
     default:
       return [];
   }

@@ -46,7 +46,7 @@ describe('booster-codegen generate', () => {
     const passes = [...(line ?? '').matchAll(/(?:time: |, )([a-z][A-Za-z ]*?) \d+\.\d ms/g)].map((m) => m[1]);
     expect(passes).toEqual([
       'load', 'read', 'lower metadata', 'lower DTO sources', 'name operations', 'gather evidence', 'identify tables', 'lower types',
-      'resolve bases', 'lower members', 'resolve types', 'operations', 'rules', 'service', 'config', 'naming', 'finalize',
+      'resolve bases', 'lower members', 'resolve types', 'operations', 'rules', 'service', 'config', 'redeclarations', 'naming', 'finalize',
     ]);
     expect(cli(['generate', '--input', 'docs', '--out', 'other'], dir).stderr).not.toContain('time: ');
   });

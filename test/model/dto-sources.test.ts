@@ -250,16 +250,17 @@ describe('pages nobody has shown us', () => {
     expect(typeOf(model, 'Part').namespace).toBe('Acme');
   });
 
-  it('generic classes: a member typed by a type parameter holds anything; a generic DTO is its name; nothing dangles', () => {
+  it('generic classes: a member typed by a type parameter is that parameter; a generic DTO keeps its arguments; nothing dangles', () => {
     const ts = languageTabPage('FindThings.typescript.html', 'FindThings', 'typescript', [
       'export class QueryResponse<T> { public offset: number; public results: T[]; public meta?: { [index:string]: T; }; }',
       'export class Thing { public id: string; }',
       'export class FindThings implements IReturn<QueryResponse<Thing>> { public page?: QueryResponse<Thing>; }',
     ].join('\n'));
     const model = modelOf([ts]);
-    expect(fieldOf(model, 'QueryResponse', 'results').type).toEqual({ kind: 'list', of: { kind: 'primitive', name: 'object', nullable: false } });
-    expect(fieldOf(model, 'QueryResponse', 'meta').type).toMatchObject({ kind: 'dictionary', value: { kind: 'primitive', name: 'object' } });
-    expect(fieldOf(model, 'FindThings', 'page').type).toEqual({ kind: 'ref', name: 'QueryResponse', nullable: false });
+    expect(typeOf(model, 'QueryResponse').typeParameters).toEqual(['T']);
+    expect(fieldOf(model, 'QueryResponse', 'results').type).toEqual({ kind: 'list', of: { kind: 'parameter', name: 'T' } });
+    expect(fieldOf(model, 'QueryResponse', 'meta').type).toMatchObject({ kind: 'dictionary', value: { kind: 'parameter', name: 'T' } });
+    expect(fieldOf(model, 'FindThings', 'page').type).toEqual({ kind: 'ref', name: 'QueryResponse', nullable: false, args: [{ kind: 'ref', name: 'Thing', nullable: false }] });
     const names = new Set(model.types.map((t) => t.name));
     const refs = (t: TypeRef): string[] => (t.kind === 'ref' ? [t.name] : t.kind === 'list' ? refs(t.of) : t.kind === 'dictionary' ? [...refs(t.key), ...refs(t.value)] : []);
     expect(model.types.flatMap((t) => t.fields.flatMap((f) => refs(f.type))).filter((n) => !names.has(n))).toEqual([]);
