@@ -1,0 +1,179 @@
+/**
+ * Generic types as generics: a generic type is one TypeDef with `typeParameters` whose members
+ * use `{ kind: 'parameter' }`; a use is a ref with `args`. AutoQuery's page set (fixtures/autoquery:
+ * the metadata page's tables in ServiceStack's order, and the C# tab), a user's own generic, a
+ * generic with two parameters, and a nested argument.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../generator/config.js';
+import type { ApiModel, TypeRef } from '../../generator/model/api-model.js';
+import type { InputFile } from '../../generator/read/input.js';
+import { fieldOf, modelOf, opOf, typeOf } from '../helpers.js';
+import { languageTabPage } from '../read/html-fixtures.js';
+import { AUTOQUERY_PAGES } from './autoquery-pages.js';
+
+const ref = (name: string, args?: TypeRef[]): TypeRef => ({ kind: 'ref', name, nullable: false, ...(args ? { args } : {}) });
+const T: TypeRef = { kind: 'parameter', name: 'T' };
+const codes = (m: ApiModel, code: string) => m.diagnostics.filter((d) => d.code === code);
+
+/** An operation page of tables only, each `[caption, rows]` with rows `Name type`. */
+function tablesPage(file: string, op: string, tables: [string, string[]][]): InputFile {
+  const esc = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const table = ([caption, rows]: [string, string[]]) =>
+    `<table class='params'><caption><b>${esc(caption)}</b> Parameters:</caption><thead><tr><th>Name</th><th>Parameter</th><th>Data Type</th><th>Required</th><th>Description</th></tr></thead><tbody>\n` +
+    rows
+      .map((r) => {
+        const [name, type] = r.split(' ');
+        return `<tr><td>${name}</td><td>form</td><td>${esc(type!)}</td><td>No</td><td></td></tr>\n`;
+      })
+      .join('') +
+    '</tbody></table>\n';
+  return { file, text: `<!DOCTYPE html>\n<html><body>\n<h1>Svc</h1>\n<h2>${op}</h2>\n${tables.map(table).join('')}</body></html>\n` };
+}
+
+describe('AutoQuery: QueryPostComments : QueryDb<PostComment>, IReturn<QueryResponse<PostComment>>', () => {
+  it.each([
+    ['the metadata page and the C# tab', AUTOQUERY_PAGES],
+    ['the C# tab alone', AUTOQUERY_PAGES.slice(1)],
+  ])('from %s', (_, pages) => {
+    const model = modelOf(pages);
+    expect(typeOf(model, 'QueryPostComments')).toMatchObject({ base: 'QueryDb', baseArgs: [ref('PostComment')] });
+    expect(typeOf(model, 'QueryDb')).toMatchObject({ base: 'QueryBase', typeParameters: ['T'], fields: [] });
+    expect(opOf(model, 'QueryPostComments').response).toEqual({ kind: 'typed', type: 'QueryResponse', args: [ref('PostComment')] });
+    expect(typeOf(model, 'QueryResponse').typeParameters).toEqual(['T']);
+    expect(fieldOf(model, 'QueryResponse', 'Results').type).toEqual({ kind: 'list', of: T });
+    expect(fieldOf(model, 'QueryResponse', 'ResponseStatus').type).toEqual(ref('ResponseStatus'));
+    expect(typeOf(model, 'QueryBase').fields.map((f) => f.name)).toEqual(['Skip', 'Take', 'OrderBy', 'OrderByDesc', 'Include', 'Fields', 'Meta']);
+    // ServiceStack's own declaration names the parameter: nothing inferred, nothing dropped, no type `T`.
+    expect([...codes(model, 'SS084'), ...codes(model, 'SS065'), ...codes(model, 'SS072')]).toEqual([]);
+    expect(model.types.map((t) => t.name)).not.toContain('T');
+    expect(model.types.map((t) => t.name)).not.toContain('QueryResponse<PostComment>');
+  });
+
+  it('a configured rename reaches the type arguments', () => {
+    const model = modelOf(AUTOQUERY_PAGES, parseConfig({ rename: { types: { PostComment: 'Comment' } } }, 'codegen.config.json'));
+    expect(typeOf(model, 'QueryPostComments').baseArgs).toEqual([ref('Comment')]);
+    expect(opOf(model, 'QueryPostComments').response).toEqual({ kind: 'typed', type: 'QueryResponse', args: [ref('Comment')] });
+  });
+
+  it('the table captioned QueryResponse<PostComment> is evidence of QueryResponse: its rows are its members, PostComment in place of T', () => {
+    const model = modelOf(AUTOQUERY_PAGES);
+    const results = fieldOf(model, 'QueryResponse', 'Results');
+    expect(results.sources.map((l) => l.file)).toEqual(['QueryPostComments.json.html']);
+    expect(typeOf(model, 'QueryResponse').sources.map((l) => l.file)).toEqual(['QueryPostComments.json.html']);
+  });
+});
+
+describe('user generics', () => {
+  const paged = languageTabPage(
+    'posts.csharp.html',
+    'GetPosts',
+    'csharp',
+    [
+      'public class GetPosts : IReturn<Paged<PostComment>> { public int Page { get; set; } }',
+      'public class Paged<T> { public List<T> Items { get; set; } public int Total { get; set; } public Paged<T> Next { get; set; } }',
+      'public class PostComment { public int Id { get; set; } public DateTime At { get; set; } }',
+    ].join('\n'),
+  );
+
+  it('Paged<T> with Items: List<T>, used as Paged<PostComment>', () => {
+    const model = modelOf([paged]);
+    expect(typeOf(model, 'Paged').typeParameters).toEqual(['T']);
+    expect(fieldOf(model, 'Paged', 'Items').type).toEqual({ kind: 'list', of: T });
+    expect(fieldOf(model, 'Paged', 'Next').type).toEqual(ref('Paged', [T]));
+    expect(opOf(model, 'GetPosts').response).toEqual({ kind: 'typed', type: 'Paged', args: [ref('PostComment')] });
+  });
+
+  it('known only from a table captioned as its use: the definition is inferred, its argument taken as the parameter, and said (SS084)', () => {
+    const page = tablesPage('posts.html', 'GetPosts', [
+      ['GetPosts', ['Page int']],
+      ['PostComment', ['Id int', 'Text string']],
+      ['Paged<PostComment>', ['Items List<PostComment>', 'Total int', 'First PostComment', 'Pages Dictionary<string,List<PostComment>>']],
+    ]);
+    const model = modelOf([page]);
+    expect(typeOf(model, 'Paged').typeParameters).toEqual(['T']);
+    expect(typeOf(model, 'Paged').fields.map((f) => [f.name, f.type])).toEqual([
+      ['Items', { kind: 'list', of: T }],
+      ['Total', { kind: 'primitive', name: 'int', nullable: false }],
+      ['First', T],
+      ['Pages', { kind: 'dictionary', key: { kind: 'primitive', name: 'string', nullable: false }, value: { kind: 'list', of: T } }],
+    ]);
+    expect(codes(model, 'SS084').map((d) => [d.severity, d.loc?.line, d.message])).toEqual([
+      [
+        'info',
+        page.text.split('\n').findIndex((l) => l.includes('Paged&lt;PostComment&gt;')) + 1,
+        "no source declares 'Paged'; read as 'Paged<T>' from the table of 'Paged<PostComment>' (its arguments' places in the members are the parameters)",
+      ],
+    ]);
+  });
+
+  it('a table captioned with the parameters (Paged<T>) is the definition itself', () => {
+    const page = tablesPage('posts.html', 'GetPosts', [['Paged<T>', ['Items List<T>', 'Total int']]]);
+    const model = modelOf([page]);
+    expect(typeOf(model, 'Paged').typeParameters).toEqual(['T']);
+    expect(fieldOf(model, 'Paged', 'Items').type).toEqual({ kind: 'list', of: T });
+    expect(model.types.map((t) => t.name)).not.toContain('T');
+    expect(codes(model, 'SS084')).toEqual([]);
+  });
+
+  it('a known definition decides which occurrences are the parameter: a member of the argument type that is no T stays', () => {
+    const cs = languageTabPage(
+      'w.csharp.html',
+      'GetWrapped',
+      'csharp',
+      [
+        'public class GetWrapped : IReturn<Wrapper<Item>> { }',
+        'public class Wrapper<T> { public T Value { get; set; } public Item Default { get; set; } }',
+        'public class Item { public int Id { get; set; } }',
+      ].join('\n'),
+    );
+    const page = tablesPage('w.html', 'GetWrapped', [
+      ['Wrapper<Item>', ['Value Item', 'Default Item']],
+      ['Item', ['Id int']],
+    ]);
+    const model = modelOf([page, cs]);
+    expect(fieldOf(model, 'Wrapper', 'Value').type).toEqual(T);
+    expect(fieldOf(model, 'Wrapper', 'Default').type).toEqual(ref('Item'));
+    expect(codes(model, 'SS072')).toEqual([]);
+  });
+});
+
+describe('ServiceStack generics by arity', () => {
+  it('QueryDb<From, Into> is the two-parameter QueryDb, returning QueryResponse<Into>', () => {
+    const page = languageTabPage(
+      'q.csharp.html',
+      'QueryComments',
+      'csharp',
+      [
+        'public class QueryComments : QueryDb<PostComment, CommentView>, IReturn<QueryResponse<CommentView>> { }',
+        'public class PostComment { public int Id { get; set; } }',
+        'public class CommentView { public string Text { get; set; } }',
+      ].join('\n'),
+    );
+    const model = modelOf([page]);
+    expect(typeOf(model, 'QueryDb')).toMatchObject({ base: 'QueryBase', typeParameters: ['From', 'Into'] });
+    expect(typeOf(model, 'QueryComments').baseArgs).toEqual([ref('PostComment'), ref('CommentView')]);
+    expect(opOf(model, 'QueryComments').response).toEqual({ kind: 'typed', type: 'QueryResponse', args: [ref('CommentView')] });
+    expect(codes(model, 'SS065')).toEqual([]);
+  });
+});
+
+describe('a nested generic argument', () => {
+  it('Paged<Dictionary<string, List<PostComment>>> keeps the whole argument', () => {
+    const page = languageTabPage(
+      'g.csharp.html',
+      'GetGrouped',
+      'csharp',
+      [
+        'public class GetGrouped : IReturn<Paged<Dictionary<string, List<PostComment>>>> { }',
+        'public class Paged<T> { public List<T> Items { get; set; } }',
+        'public class PostComment { public int Id { get; set; } }',
+      ].join('\n'),
+    );
+    const model = modelOf([page]);
+    const grouped = { kind: 'dictionary', key: { kind: 'primitive', name: 'string', nullable: false }, value: { kind: 'list', of: ref('PostComment') } };
+    expect(opOf(model, 'GetGrouped').response).toEqual({ kind: 'typed', type: 'Paged', args: [grouped] });
+    expect([...model.names!.instances.keys()]).toEqual(['Paged<Dictionary<string,List<PostComment>>>']);
+    expect(model.names!.instances.get('Paged<Dictionary<string,List<PostComment>>>')!.schema).toBe('Paged_Dictionary_string_List_PostCommentSchema');
+  });
+});
