@@ -17,19 +17,24 @@ export interface BuiltinType {
   base?: string;
   /** `IReturn<…>` of a request base: the response of every operation whose request derives from it. */
   returns?: string;
-  /** .NET name and Data Type, in declaration order. */
-  members: readonly (readonly [name: string, type: string])[];
+  /**
+   * .NET name, Data Type and whether the member is required, in declaration order. ServiceStack.Interfaces
+   * is `#nullable enable`: a reference type written without `?` is required in its metadata.
+   */
+  members: readonly Member[];
 }
 
-const META: readonly [string, string] = ['Meta', 'Dictionary<string,string>'];
-const STATUS: readonly [string, string] = ['ResponseStatus', 'ResponseStatus'];
+type Member = readonly [name: string, type: string, required?: 'required'];
+
+const META: Member = ['Meta', 'Dictionary<string,string>'];
+const STATUS: Member = ['ResponseStatus', 'ResponseStatus'];
 
 export const BUILTIN_TYPES: readonly BuiltinType[] = [
   {
     name: 'ResponseStatus',
-    members: [['ErrorCode', 'string'], ['Message', 'string'], ['StackTrace', 'string'], ['Errors', 'List<ResponseError>'], META],
+    members: [['ErrorCode', 'string', 'required'], ['Message', 'string'], ['StackTrace', 'string'], ['Errors', 'List<ResponseError>'], META],
   },
-  { name: 'ResponseError', members: [['ErrorCode', 'string'], ['FieldName', 'string'], ['Message', 'string'], META] },
+  { name: 'ResponseError', members: [['ErrorCode', 'string', 'required'], ['FieldName', 'string', 'required'], ['Message', 'string', 'required'], META] },
   {
     name: 'QueryBase',
     members: [['Skip', 'int?'], ['Take', 'int?'], ['OrderBy', 'string'], ['OrderByDesc', 'string'], ['Include', 'string'], ['Fields', 'string'], META],
@@ -41,12 +46,12 @@ export const BUILTIN_TYPES: readonly BuiltinType[] = [
   {
     name: 'QueryResponse',
     typeParameters: ['T'],
-    members: [['Offset', 'int'], ['Total', 'int'], ['Results', 'List<T>'], META, STATUS],
+    members: [['Offset', 'int'], ['Total', 'int'], ['Results', 'List<T>', 'required'], META, STATUS],
   },
   { name: 'EmptyResponse', members: [STATUS] },
-  { name: 'IdResponse', members: [['Id', 'string'], STATUS] },
-  { name: 'StringResponse', members: [['Result', 'string'], META, STATUS] },
-  { name: 'StringsResponse', members: [['Results', 'List<string>'], META, STATUS] },
+  { name: 'IdResponse', members: [['Id', 'string', 'required'], STATUS] },
+  { name: 'StringResponse', members: [['Result', 'string', 'required'], META, STATUS] },
+  { name: 'StringsResponse', members: [['Results', 'List<string>', 'required'], META, STATUS] },
   { name: 'IntResponse', members: [['Result', 'int'], META, STATUS] },
   { name: 'BoolResponse', members: [['Result', 'bool'], META, STATUS] },
   {

@@ -7,6 +7,7 @@ import type { ParamTableFragment } from '../read/fragments.js';
 import type { Evidence } from './evidence.js';
 import type { Structure } from './lower-types.js';
 import type { ModelPage } from './model-page.js';
+import { BUILTIN_TYPES } from './builtins.js';
 import { memberKey } from './naming.js';
 
 const DECLARED_LANGS = ['python', 'csharp', 'typescript'] as const;
@@ -81,8 +82,13 @@ function byMembers(tableMembers: ReadonlyMap<string, ReadonlySet<string>>): Map<
 /** A named type whose own members are exactly these, found in captions, DTO source classes or earlier rounds. */
 export function typeWithMembers(keys: ReadonlySet<string>, catalog: Catalog): string | undefined {
   const key = memberSetKey(keys);
-  return catalog.byTableMembers.get(key) ?? catalog.byDeclaredMembers.get(key);
+  return catalog.byTableMembers.get(key) ?? catalog.byDeclaredMembers.get(key) ?? BUILTINS_BY_MEMBERS.get(key);
 }
+
+/** ServiceStack's own types by their member sets (`QueryBase`, `ResponseStatus`…), the weakest evidence of a table's name. */
+const BUILTINS_BY_MEMBERS: ReadonlyMap<string, string> = new Map(
+  BUILTIN_TYPES.filter((t) => t.members.length).map((t) => [memberSetKey(t.members.map(([name]) => memberKey(name))), t.name]),
+);
 
 /**
  * How much of a table a known member set explains: the share of the table's named rows it has.

@@ -117,10 +117,11 @@ function lowerDeclared(m: MemberFacts, d: DeclaredMember): void {
 function lowerBuiltin(t: TypeFacts, store: FactStore, parameters: readonly string[]): void {
   const loc = t.referencedAt[0] ?? t.shownAt[0];
   if (!loc) return;
-  for (const [name, written] of t.builtin!.members) {
+  for (const [name, written, required] of t.builtin!.members) {
     const m = store.member(t, memberKey(name));
     const type = parseDotNetType(written);
     m.name.push({ value: name, source: 'builtin', loc });
+    m.required.push({ value: required === 'required', source: 'builtin', loc });
     if (type) m.type.push({ value: withParameters(fromDotNet(type), parameters), written, ts: undefined, source: 'builtin', loc });
   }
 }
