@@ -46,9 +46,7 @@ export const DIAGNOSTIC_CODES = {
   SS062: { meaning: 'an untitled enum table (pipe dump) that no enum the page uses comes to: not read' },
   SS063: { meaning: 'a row without a name: recovered from other sources, or skipped' },
   SS064: {
-    meaning:
-      "a type whose TypeScript name would meet another type's or a generated export (`ApiError`, `XSchema`…): " +
-      'renamed with a suffix',
+    meaning: "a type whose TypeScript name would meet another type's or a generated export (`ApiError`, `XSchema`…): " + 'renamed with a suffix',
   },
   SS065: {
     meaning:
@@ -61,7 +59,7 @@ export const DIAGNOSTIC_CODES = {
   SS067: {
     meaning: 'a table taken for a type by most of its members, though it lists members no other source gives it (note)',
   },
-  SS068: { meaning: "a ServiceStack type (ResponseStatus, QueryBase…) no page describes: defined as ServiceStack declares it (note)" },
+  SS068: { meaning: 'a ServiceStack type (ResponseStatus, QueryBase…) no page describes: defined as ServiceStack declares it (note)' },
   SS069: { meaning: 'a route variable in only some routes of its operation: it stays optional (note)' },
   SS070: { meaning: 'a type used but never described (emitted as an open object)' },
   SS071: { meaning: 'a type known only from samples (member types guessed from placeholder values)' },
@@ -85,7 +83,7 @@ export const DIAGNOSTIC_CODES = {
   SS084: {
     meaning:
       'a generic type no source declares, read from a table captioned as one of its uses ' +
-      '(`Paged<PostComment>`): the arguments\' places in its members taken as its parameters (note)',
+      "(`Paged<PostComment>`): the arguments' places in its members taken as its parameters (note)",
   },
   SS090: {
     meaning:

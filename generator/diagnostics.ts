@@ -22,7 +22,6 @@ export function formatLocation(loc: SourceLocation | undefined): string {
   return `${loc.file}:${loc.line}${loc.column ? `:${loc.column}` : ''}`;
 }
 
- 
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** One line, whatever the docs hold: control characters (terminal escapes, NUL, line breaks) are shown as `\uXXXX`. */

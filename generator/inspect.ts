@@ -24,7 +24,9 @@ export function formatInspect(model: ApiModel): string {
     out.push(`  ${head}${t.incomplete ? '  [not described]' : ''}  from ${files || 'samples only'}`);
     for (const f of t.fields) {
       const from = [...new Set(f.sources.map((s) => s.file))].length;
-      out.push(`    ${f.required ? '*' : ' '} ${f.wireName}: ${formatTypeRef(f.type)}  (${from} source file${from === 1 ? '' : 's'}, wire name by ${f.wireNameFrom})`);
+      out.push(
+        `    ${f.required ? '*' : ' '} ${f.wireName}: ${formatTypeRef(f.type)}  (${from} source file${from === 1 ? '' : 's'}, wire name by ${f.wireNameFrom})`,
+      );
     }
     for (const m of t.enumMembers) out.push(`      ${m.name}${m.value !== undefined ? ` = ${m.value}` : ''}`);
     for (const r of t.rules) out.push(`    rule: ${r.field} required when ${r.when.field} is '${r.when.equals}' (${r.from})`);

@@ -50,11 +50,16 @@ export const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
 function typeText(t: TypeRef): string {
   switch (t.kind) {
-    case 'primitive': return `${t.name}${t.nullable ? '?' : ''}`;
-    case 'ref': return `${t.name}${argsText(t.args)}${t.nullable ? '?' : ''}`;
-    case 'parameter': return t.name;
-    case 'list': return `List<${typeText(t.of)}>`;
-    case 'dictionary': return `Dictionary<${typeText(t.key)},${typeText(t.value)}>`;
+    case 'primitive':
+      return `${t.name}${t.nullable ? '?' : ''}`;
+    case 'ref':
+      return `${t.name}${argsText(t.args)}${t.nullable ? '?' : ''}`;
+    case 'parameter':
+      return t.name;
+    case 'list':
+      return `List<${typeText(t.of)}>`;
+    case 'dictionary':
+      return `Dictionary<${typeText(t.key)},${typeText(t.value)}>`;
   }
 }
 
@@ -187,7 +192,8 @@ class Comparison {
 
   response(s: string, old: ResponseShape, now: ResponseShape, sources: SourceLocation[]): void {
     const text = (r: ResponseShape) => (r.kind === 'typed' ? code(`${r.type}${argsText(r.args)}`) : r.kind === 'untyped' ? 'untyped' : 'none (one-way)');
-    const same = old.kind === 'typed' && now.kind === 'typed' ? this.renamed(old.type) === now.type && this.sameArgs(old.args, now.args) : old.kind === now.kind;
+    const same =
+      old.kind === 'typed' && now.kind === 'typed' ? this.renamed(old.type) === now.type && this.sameArgs(old.args, now.args) : old.kind === now.kind;
     if (same) return;
     // Only gaining a type (from none, or from untyped) leaves callers' code valid.
     const widening = old.kind === 'none' || (old.kind === 'untyped' && now.kind === 'typed');
@@ -200,7 +206,10 @@ class Comparison {
     const nowLeft: Route[] = [];
     for (const r of now) {
       const i = oldLeft.findIndex((o) => key(o) === key(r));
-      if (i < 0) { nowLeft.push(r); continue; }
+      if (i < 0) {
+        nowLeft.push(r);
+        continue;
+      }
       const [o] = oldLeft.splice(i, 1);
       if ((o!.summary ?? '') !== (r.summary ?? '') || (o!.notes ?? '') !== (r.notes ?? ''))
         this.add('docs', 'route-summary', s, `summary or notes of ${code(routeLabel(r))} changed`, r.sources);
@@ -223,7 +232,7 @@ class Comparison {
   }
 
   rolesFor(old: TypeDef | undefined, now: TypeDef | undefined): Roles {
-    const roles = new Set([...(old ? this.oldRoles.get(old.name) ?? [] : []), ...(now ? this.newRoles.get(now.name) ?? [] : [])]);
+    const roles = new Set([...(old ? (this.oldRoles.get(old.name) ?? []) : []), ...(now ? (this.newRoles.get(now.name) ?? []) : [])]);
     // A type no operation reaches is still exported: hold it to both rules.
     return roles.size ? roles : new Set<Role>(['request', 'response']);
   }
@@ -237,9 +246,23 @@ class Comparison {
     if (old.kind !== now.kind) this.add('breaking', 'type-kind-changed', s, `changed from ${old.kind} to ${now.kind}`, now.sources);
     this.base(s, old, now);
     if ((old.typeParameters ?? []).join(',') !== (now.typeParameters ?? []).join(','))
-      this.add('breaking', 'type-parameters-changed', s, `type parameters changed from ${code(`<${(old.typeParameters ?? []).join(', ')}>`)} to ${code(`<${(now.typeParameters ?? []).join(', ')}>`)}`, now.sources);
+      this.add(
+        'breaking',
+        'type-parameters-changed',
+        s,
+        `type parameters changed from ${code(`<${(old.typeParameters ?? []).join(', ')}>`)} to ${code(`<${(now.typeParameters ?? []).join(', ')}>`)}`,
+        now.sources,
+      );
     if ((old.description ?? '') !== (now.description ?? '')) this.add('docs', 'type-description', s, 'description changed', now.sources);
-    if (old.kind === 'enum' && now.kind === 'enum') this.valueSet(s, roles, 'enum', old.enumMembers.map((m) => m.name), now.enumMembers.map((m) => m.name), now.sources);
+    if (old.kind === 'enum' && now.kind === 'enum')
+      this.valueSet(
+        s,
+        roles,
+        'enum',
+        old.enumMembers.map((m) => m.name),
+        now.enumMembers.map((m) => m.name),
+        now.sources,
+      );
     this.rules(s, roles, old, now);
 
     const oldMembers = membersOf(old, this.oldTypes);
@@ -256,7 +279,13 @@ class Comparison {
     if (oldBase === now.base && this.sameArgs(old.baseArgs, now.baseArgs)) return;
     const text = (t: TypeDef, name: string) => code(`${name}${argsText(t.baseArgs)}`);
     const impact = oldBase ? 'breaking' : 'non-breaking';
-    this.add(impact, 'type-base-changed', s, now.base ? `now extends ${text(now, now.base)}${oldBase ? ` (was ${text(old, oldBase)})` : ''}` : `no longer extends ${text(old, oldBase!)}`, now.sources);
+    this.add(
+      impact,
+      'type-base-changed',
+      s,
+      now.base ? `now extends ${text(now, now.base)}${oldBase ? ` (was ${text(old, oldBase)})` : ''}` : `no longer extends ${text(old, oldBase!)}`,
+      now.sources,
+    );
   }
 
   field(s: string, roles: Roles, old: Field | undefined, now: Field | undefined): void {
@@ -264,7 +293,13 @@ class Comparison {
     const res = roles.has('response');
     if (!old) {
       const required = now!.required && req;
-      return this.add(required ? 'breaking' : 'non-breaking', required ? 'field-added-required' : 'field-added', s, `${now!.required ? 'required' : 'optional'} member added`, now!.sources);
+      return this.add(
+        required ? 'breaking' : 'non-breaking',
+        required ? 'field-added-required' : 'field-added',
+        s,
+        `${now!.required ? 'required' : 'optional'} member added`,
+        now!.sources,
+      );
     }
     // A member dropped from a request type also breaks: code that sets it no longer compiles.
     if (!now) return this.add('breaking', 'field-removed', s, 'member removed', old.sources, 'base');
@@ -273,7 +308,8 @@ class Comparison {
     if (!this.sameType(withoutNull(old.type), withoutNull(now.type)))
       this.add('breaking', 'field-type-changed', s, `type changed from ${code(typeText(old.type))} to ${code(typeText(now.type))}`, now.sources);
     else if (!nullable(old.type) && nullable(now.type)) this.add(res ? 'breaking' : 'non-breaking', 'field-made-nullable', s, 'now admits null', now.sources);
-    else if (nullable(old.type) && !nullable(now.type)) this.add(req ? 'breaking' : 'non-breaking', 'field-made-non-nullable', s, 'no longer admits null', now.sources);
+    else if (nullable(old.type) && !nullable(now.type))
+      this.add(req ? 'breaking' : 'non-breaking', 'field-made-non-nullable', s, 'no longer admits null', now.sources);
     const closed = (f: Field) => (f.closed ? f.examples : undefined);
     this.valueSet(s, roles, 'member', closed(old), closed(now), now.sources);
     if (!old.closed && !now.closed && !sameSet(old.examples, now.examples)) this.add('docs', 'field-examples', s, 'examples changed', now.sources);
@@ -287,16 +323,29 @@ class Comparison {
     const added = old && now ? now.filter((v) => !old.includes(v)) : [];
     // Fewer values break senders (requests); more values break readers (responses).
     if (!old || removed.length)
-      this.add(roles.has('request') ? 'breaking' : 'non-breaking', `${what}-values-narrowed`, s, old ? `no longer allows ${removed.map(code).join(', ')}` : `now limited to ${now!.map(code).join(', ')}`, sources);
+      this.add(
+        roles.has('request') ? 'breaking' : 'non-breaking',
+        `${what}-values-narrowed`,
+        s,
+        old ? `no longer allows ${removed.map(code).join(', ')}` : `now limited to ${now!.map(code).join(', ')}`,
+        sources,
+      );
     if (!now || added.length)
-      this.add(roles.has('response') ? 'breaking' : 'non-breaking', `${what}-values-widened`, s, now ? `now also allows ${added.map(code).join(', ')}` : 'no longer limited to a set of values', sources);
+      this.add(
+        roles.has('response') ? 'breaking' : 'non-breaking',
+        `${what}-values-widened`,
+        s,
+        now ? `now also allows ${added.map(code).join(', ')}` : 'no longer limited to a set of values',
+        sources,
+      );
   }
 
   rules(s: string, roles: Roles, old: TypeDef, now: TypeDef): void {
     const key = (r: TypeDef['rules'][number]) => `${code(r.field)} required when ${code(r.when.field)} is ${code(r.when.equals)}`;
     const oldKeys = new Set(old.rules.map(key));
     const newKeys = new Set(now.rules.map(key));
-    for (const r of now.rules) if (!oldKeys.has(key(r))) this.add(roles.has('request') ? 'breaking' : 'non-breaking', 'rule-added', s, `rule added: ${key(r)}`, r.sources);
+    for (const r of now.rules)
+      if (!oldKeys.has(key(r))) this.add(roles.has('request') ? 'breaking' : 'non-breaking', 'rule-added', s, `rule added: ${key(r)}`, r.sources);
     for (const r of old.rules) if (!newKeys.has(key(r))) this.add('non-breaking', 'rule-removed', s, `rule removed: ${key(r)}`, r.sources, 'base');
   }
 }
@@ -306,7 +355,11 @@ const ORDER = new Map(IMPACTS.map((x, i) => [x, i]));
 /** Every change from `base` to `current`, breaking first, then by subject. */
 export function diffModels(base: ApiModel, current: ApiModel, renames: Renames = { operations: {}, types: {} }): Change[] {
   const c = new Comparison(base, current);
-  const opRenames = effectiveRenames(renames.operations, base.operations.map((o) => o.name), current.operations.map((o) => o.name));
+  const opRenames = effectiveRenames(
+    renames.operations,
+    base.operations.map((o) => o.name),
+    current.operations.map((o) => o.name),
+  );
   // As in apply-config: a renamed operation renames its request DTO and its {Op}Response.
   const implied: Record<string, string> = {};
   for (const [from, to] of opRenames) {
@@ -315,11 +368,18 @@ export function diffModels(base: ApiModel, current: ApiModel, renames: Renames =
     implied[old.request] = now.request;
     if (old.response.kind === 'typed' && now.response.kind === 'typed') implied[old.response.type] = now.response.type;
   }
-  c.typeRenames = effectiveRenames({ ...implied, ...renames.types }, base.types.map((t) => t.name), current.types.map((t) => t.name));
+  c.typeRenames = effectiveRenames(
+    { ...implied, ...renames.types },
+    base.types.map((t) => t.name),
+    current.types.map((t) => t.name),
+  );
   for (const p of pair(base.operations, current.operations, opRenames)) c.operation(p.old, p.now);
   for (const p of pair(base.types, current.types, c.typeRenames)) c.type(p.old, p.now);
   return c.changes.sort(
-    (a, b) => ORDER.get(a.impact)! - ORDER.get(b.impact)! || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+    (a, b) =>
+      ORDER.get(a.impact)! - ORDER.get(b.impact)! ||
+      (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
 }
 

@@ -75,7 +75,7 @@ function shapesWithDates(shapes: readonly Shape[], names: SymbolNames): Set<Type
     return symbols !== undefined && has.has(symbols);
   };
   // A fixpoint, so that recursive types settle instead of recursing.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const s of shapes)
       if (!has.has(s.symbols) && s.def.kind === 'object' && s.chain.some((link) => linkFields(link).some((f) => holds(f.type)))) {
@@ -102,14 +102,19 @@ function fixer(ref: TypeRef, has: Set<TypeSymbols>, names: SymbolNames): string 
 function dateFunctions(model: ApiModel, shapes: readonly Shape[], names: SymbolNames) {
   const has = shapesWithDates(shapes, names);
   const bySymbols = new Map(shapes.map((s) => [s.symbols, s]));
-  const todo = model.operations.flatMap((op) => (op.response.kind === 'typed' ? [symbolsOf(responseRef(op.response.type, op.response.args), names)!] : [])).filter((s) => has.has(s));
+  const todo = model.operations
+    .flatMap((op) => (op.response.kind === 'typed' ? [symbolsOf(responseRef(op.response.type, op.response.args), names)!] : []))
+    .filter((s) => has.has(s));
   const done = new Map<TypeSymbols, { name: string; fixes: { key: string; fix: string }[] }>();
   for (let symbols = todo.shift(); symbols !== undefined; symbols = todo.shift()) {
     if (done.has(symbols)) continue;
-    const fixes = bySymbols.get(symbols)!.chain.flatMap(linkFields).flatMap((f) => {
-      const fix = fixer(f.type, has, names);
-      return fix ? [{ key: jsString(f.wireName), fix, ref: f.type }] : [];
-    });
+    const fixes = bySymbols
+      .get(symbols)!
+      .chain.flatMap(linkFields)
+      .flatMap((f) => {
+        const fix = fixer(f.type, has, names);
+        return fix ? [{ key: jsString(f.wireName), fix, ref: f.type }] : [];
+      });
     for (const f of fixes) todo.push(...refsIn(f.ref, names).filter((r) => has.has(r)));
     done.set(symbols, { name: symbols.datesOf, fixes: fixes.map(({ key, fix }) => ({ key, fix })) });
   }
@@ -130,7 +135,10 @@ function operationDoc(op: Operation): string[] {
   if (first?.notes && first.notes !== first.summary) doc.push(docText(first.notes));
   if (op.description) doc.push(docText(op.description));
   for (const r of op.routes) doc.push(`\`${routeMethod(r)} ${r.path}\``);
-  if (op.auth.required) doc.push(`Requires authentication${op.auth.roles.length ? ` (roles: ${op.auth.roles.join(', ')})` : ''}${op.auth.permissions.length ? ` (permissions: ${op.auth.permissions.join(', ')})` : ''}.`);
+  if (op.auth.required)
+    doc.push(
+      `Requires authentication${op.auth.roles.length ? ` (roles: ${op.auth.roles.join(', ')})` : ''}${op.auth.permissions.length ? ` (permissions: ${op.auth.permissions.join(', ')})` : ''}.`,
+    );
   if (op.response.kind === 'untyped') doc.push('The docs give no response type: resolves to the parsed JSON body, or undefined when the body is empty.');
   if (op.response.kind === 'none') doc.push('One-way: resolves once the server accepts the request.');
   return doc.map((l) => l.replace(/\r?\n/g, ' '));

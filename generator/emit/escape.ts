@@ -6,12 +6,11 @@ import { isIdentifier } from '../names/identifiers.js';
 
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 // Control characters other than tab and newline have no business in a comment.
- 
+
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Lines of a JSDoc body: `*\/` cannot close the comment, and no line break survives unescaped. */
 export function jsdocLines(text: string): string[] {
-   
   if (!/[\u0000-\u001f\u007f\u0085\u2028\u2029]|\*\//.test(text)) return [text.trimEnd()]; // most text: one plain line
   return text
     .replace(CONTROL, '')
@@ -31,7 +30,7 @@ export function docText(text: string): string {
  */
 export function jsString(text: string): string {
   // Most strings (names, messages) need no escape and hold no quote: the common case, quickly.
-   
+
   if (/^[^'"\\\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/.test(text)) return `'${text}'`;
   const body = JSON.stringify(text)
     .slice(1, -1)

@@ -25,7 +25,6 @@ let prettierModule: typeof import('prettier') | undefined;
  */
 const prettier = () => (prettierModule ??= createRequire(import.meta.url)('prettier') as typeof import('prettier'));
 
- 
 const NON_ASCII = /[^\u0000-\u007e]/;
 
 /**

@@ -27,9 +27,15 @@ function primitiveSchema(name: PrimitiveName): Schema {
   switch (name) {
     case 'bool':
       return { type: 'boolean' };
-    case 'byte': case 'sbyte': case 'short': case 'ushort': case 'int':
+    case 'byte':
+    case 'sbyte':
+    case 'short':
+    case 'ushort':
+    case 'int':
       return { type: 'integer', format: 'int32' };
-    case 'uint': case 'long': case 'ulong':
+    case 'uint':
+    case 'long':
+    case 'ulong':
       return { type: 'integer', format: 'int64' };
     case 'float':
       return { type: 'number', format: 'float' };
@@ -37,7 +43,8 @@ function primitiveSchema(name: PrimitiveName): Schema {
       return { type: 'number', format: 'double' };
     case 'decimal':
       return { type: 'number' };
-    case 'DateTime': case 'DateTimeOffset':
+    case 'DateTime':
+    case 'DateTimeOffset':
       return { type: 'string', format: 'date-time', description: WCF_DATE_NOTE };
     case 'DateOnly':
       return { type: 'string', format: 'date' };
@@ -165,18 +172,36 @@ function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>, na
     const members = op.parameters.map((p) => ({ p, f: fieldsByWire.get(p.name) }));
     const pathParams = r.pathVariables.map((v) => {
       const hit = members.find((m) => m.p.name.toLowerCase() === v.toLowerCase());
-      return { name: v, in: 'path', required: true, schema: hit?.f ? typeSchema(hit.f.type, names) : { type: 'string' }, ...(hit?.f?.description ? { description: hit.f.description } : {}) };
+      return {
+        name: v,
+        in: 'path',
+        required: true,
+        schema: hit?.f ? typeSchema(hit.f.type, names) : { type: 'string' },
+        ...(hit?.f?.description ? { description: hit.f.description } : {}),
+      };
     });
     const body = BODY_VERBS.has(verb);
     const queryParams = body
       ? []
       : members
           .filter((m) => !inPath.has(m.p.name.toLowerCase()))
-          .map((m) => ({ name: m.p.name, in: 'query', ...(m.p.required ? { required: true } : {}), schema: m.f ? typeSchema(m.f.type, names) : {}, ...(m.f?.description ? { description: m.f.description } : {}), ...(m.f?.type.kind === 'list' ? { style: 'form', explode: false } : {}) }));
+          .map((m) => ({
+            name: m.p.name,
+            in: 'query',
+            ...(m.p.required ? { required: true } : {}),
+            schema: m.f ? typeSchema(m.f.type, names) : {},
+            ...(m.f?.description ? { description: m.f.description } : {}),
+            ...(m.f?.type.kind === 'list' ? { style: 'form', explode: false } : {}),
+          }));
     const ok =
       op.response.kind === 'none'
         ? { '204': { description: 'No content (one-way operation).' } }
-        : { '200': { description: 'Success.', content: { 'application/json': { schema: op.response.kind === 'typed' ? ref(op.response.type, names, op.response.args) : {} } } } };
+        : {
+            '200': {
+              description: 'Success.',
+              content: { 'application/json': { schema: op.response.kind === 'typed' ? ref(op.response.type, names, op.response.args) : {} } },
+            },
+          };
     const errors = Object.fromEntries(ERROR_STATUSES.map((s) => [s, { $ref: '#/components/responses/Error' }]));
     const tag = op.tags[0] ?? r.path.split('/').find((s) => s && !s.startsWith('{'));
     const operation: Schema = {
@@ -197,8 +222,7 @@ export function openApiDocument(model: ApiModel, version: string): Schema {
   const paths: Record<string, Record<string, Schema>> = {};
   const names = namesOf(model);
   const types = new Map(model.types.map((t) => [t.name, t]));
-  for (const op of model.operations)
-    for (const [p, verb, operation] of operationObjects(op, types, names)) (paths[p] ??= {})[verb] = operation;
+  for (const op of model.operations) for (const [p, verb, operation] of operationObjects(op, types, names)) (paths[p] ??= {})[verb] = operation;
   const schemas = Object.fromEntries(shapesOf(model, names).map((s) => [s.symbols.id, objectSchema(s, types, names)]));
   for (const [name, s] of Object.entries(RESPONSE_STATUS)) if (!(name in schemas)) schemas[name] = s;
   return {

@@ -15,7 +15,9 @@ interface MemberView {
 }
 
 function routeLine(op: Operation): string[] {
-  return op.routes.map((r) => `\`${r.verbs.join(', ') || 'ANY'} ${r.path}\`${r.summary ? ` — ${r.summary}` : ''}${r.notes && r.notes !== r.summary ? `. ${r.notes}` : ''}`);
+  return op.routes.map(
+    (r) => `\`${r.verbs.join(', ') || 'ANY'} ${r.path}\`${r.summary ? ` — ${r.summary}` : ''}${r.notes && r.notes !== r.summary ? `. ${r.notes}` : ''}`,
+  );
 }
 
 /** The operations that use each type as their request, and as their response. */
@@ -59,7 +61,11 @@ function enumDeclarations(name: string, valuesName: string, literals: string[]):
   const union = `${literals.join(' | ') || 'never'};`;
   const head = `export type ${name} =`;
   return {
-    union: !tooLong(`${head} ${union}`) ? `${head} ${union}` : !tooLong(`  ${union}`) || literals.length < 2 ? `${head}\n  ${union}` : `${head}\n${literals.map((l) => `  | ${l}`).join('\n')};`,
+    union: !tooLong(`${head} ${union}`)
+      ? `${head} ${union}`
+      : !tooLong(`  ${union}`) || literals.length < 2
+        ? `${head}\n  ${union}`
+        : `${head}\n${literals.map((l) => `  | ${l}`).join('\n')};`,
     values: listLayout(`export const ${valuesName} = [`, literals, '] as const;'),
   };
 }
@@ -91,7 +97,13 @@ function typeView(t: TypeDef, types: ReadonlyMap<string, TypeDef>, outer: TsType
     open: Boolean(t.incomplete),
     base: baseExpression(t, types, ctx),
     members: t.fields.map((f) => memberView(t, f, ctx, pathOf)),
-    ...(t.kind === 'enum' ? enumDeclarations(symbols.id, symbols.values, t.enumMembers.map((m) => jsString(m.name))) : {}),
+    ...(t.kind === 'enum'
+      ? enumDeclarations(
+          symbols.id,
+          symbols.values,
+          t.enumMembers.map((m) => jsString(m.name)),
+        )
+      : {}),
   };
 }
 

@@ -39,13 +39,17 @@ function primitiveCheck(name: PrimitiveName): PrimitiveCheck | undefined {
   if (range) return { fails: (x) => `!integer(${x}, ${range[0]}, ${range[1]})`, expected: `an integer from ${range[0]} to ${range[1]}` };
   const pattern = (re: string, expected: string): PrimitiveCheck => ({ fails: (x) => `typeof ${x} !== 'string' || !${re}.test(${x})`, expected });
   switch (name) {
-    case 'float': case 'double': case 'decimal':
+    case 'float':
+    case 'double':
+    case 'decimal':
       return { fails: (x) => `!Number.isFinite(${x})`, expected: 'a finite number' };
     case 'bool':
       return { fails: (x) => `typeof ${x} !== 'boolean'`, expected: 'true or false' };
     case 'char':
       return { fails: (x) => `typeof ${x} !== 'string' || ${x}.length !== 1`, expected: 'a single character' };
-    case 'DateTime': case 'DateTimeOffset': case 'DateOnly':
+    case 'DateTime':
+    case 'DateTimeOffset':
+    case 'DateOnly':
       return pattern('DATE', 'an ISO 8601 date or /Date(ms)/');
     case 'TimeOnly':
       return pattern('TIME_OF_DAY', 'a time of day (hh:mm:ss)');
@@ -130,11 +134,17 @@ function isValue(ref: TypeRef, x: string, g: Gen, level: number): Lines {
   };
   if (ref.kind === 'list') {
     const i = `i${level}`;
-    return [clause(`if (!Array.isArray(${x}))`, 'return false;'), ...block(`for (let ${i} = 0; ${i} < ${x}.length; ${i}++)`, [`const ${e}: unknown = ${x}[${i}];`, ...element(ref.of)])];
+    return [
+      clause(`if (!Array.isArray(${x}))`, 'return false;'),
+      ...block(`for (let ${i} = 0; ${i} < ${x}.length; ${i}++)`, [`const ${e}: unknown = ${x}[${i}];`, ...element(ref.of)]),
+    ];
   }
   if (ref.kind === 'dictionary') {
     const k = `k${level}`;
-    return [clause(`if (!objectLike(${x}))`, 'return false;'), ...block(`for (const ${k} in ${x})`, [`if (!hasOwn(${x}, ${k})) continue;`, `const ${e} = ${x}[${k}];`, ...element(ref.value)])];
+    return [
+      clause(`if (!objectLike(${x}))`, 'return false;'),
+      ...block(`for (const ${k} in ${x})`, [`if (!hasOwn(${x}, ${k})) continue;`, `const ${e} = ${x}[${k}];`, ...element(ref.value)]),
+    ];
   }
   return [];
 }
@@ -243,7 +253,11 @@ function ownAndBase(shape: Shape, g: Gen): { own: Field[]; base: ReturnType<type
 function objectView(shape: Shape, g: Gen) {
   const { def: t, symbols: names } = shape;
   const members = [...effectiveMembers(shape.chain).values()].map((m) => m.field);
-  const rules = t.rules.map((r) => ({ condition: ruleCondition(r, members), key: jsString(r.field), message: jsString(`required when ${r.when.field} is '${r.when.equals}'`) }));
+  const rules = t.rules.map((r) => ({
+    condition: ruleCondition(r, members),
+    key: jsString(r.field),
+    message: jsString(`required when ${r.when.field} is '${r.when.equals}'`),
+  }));
   const { own, base } = ownAndBase(shape, g);
   const isMembers = own.flatMap((f) => isMember(f, g));
   const checkMembers = own.flatMap((f) => checkMember(f, g));
@@ -290,7 +304,17 @@ function enumIsBody(t: TypeDef): string {
   return tooLong(flat) ? `  return (\n${tests.map((test) => `    ${test}`).join(' ||\n')}\n  );` : flat;
 }
 
-const NO_OBJECT = { checkSignature: '', base: '', baseIs: '', baseCheck: '', membersDeclaration: '', usesX: false, usesCheckX: false, isBody: '', checkBody: '' };
+const NO_OBJECT = {
+  checkSignature: '',
+  base: '',
+  baseIs: '',
+  baseCheck: '',
+  membersDeclaration: '',
+  usesX: false,
+  usesCheckX: false,
+  isBody: '',
+  checkBody: '',
+};
 
 /** One type's, or one generic type use's, guard, check and schema. */
 function shapeView(shape: Shape, g: Gen, ctx: TsTypeContext) {

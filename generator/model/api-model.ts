@@ -134,10 +134,28 @@ export interface Field {
 }
 
 export type PrimitiveName =
-  | 'string' | 'char' | 'bool'
-  | 'byte' | 'sbyte' | 'short' | 'ushort' | 'int' | 'uint' | 'long' | 'ulong'
-  | 'float' | 'double' | 'decimal'
-  | 'DateTime' | 'DateTimeOffset' | 'DateOnly' | 'TimeOnly' | 'TimeSpan' | 'Guid' | 'Uri' | 'object';
+  | 'string'
+  | 'char'
+  | 'bool'
+  | 'byte'
+  | 'sbyte'
+  | 'short'
+  | 'ushort'
+  | 'int'
+  | 'uint'
+  | 'long'
+  | 'ulong'
+  | 'float'
+  | 'double'
+  | 'decimal'
+  | 'DateTime'
+  | 'DateTimeOffset'
+  | 'DateOnly'
+  | 'TimeOnly'
+  | 'TimeSpan'
+  | 'Guid'
+  | 'Uri'
+  | 'object';
 
 export type TypeRef =
   | { kind: 'primitive'; name: PrimitiveName; nullable: boolean }

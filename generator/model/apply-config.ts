@@ -21,7 +21,10 @@ export function applyConfig(model: ApiModel, config: CodegenConfig, configLoc: S
   for (const [key, settings] of Object.entries(config.fields)) {
     const [typeName = '', member = ''] = key.split('.');
     const field = findField(types, typeName, member);
-    if (!field) { unknown(`fields.${key}`); continue; }
+    if (!field) {
+      unknown(`fields.${key}`);
+      continue;
+    }
     if (settings.examples) field.examples = [...settings.examples];
     if (settings.closed !== undefined) field.closed = settings.closed;
     if (settings.format !== undefined) field.format = settings.format;
@@ -31,15 +34,31 @@ export function applyConfig(model: ApiModel, config: CodegenConfig, configLoc: S
   for (const r of config.rules.remove) {
     const type = types.get(r.type);
     const field = findField(types, r.type, r.field);
-    if (!type || !field) { unknown(`rules.remove ${r.type}.${r.field}`); continue; }
+    if (!type || !field) {
+      unknown(`rules.remove ${r.type}.${r.field}`);
+      continue;
+    }
     type.rules = type.rules.filter((x) => x.field !== field.wireName);
   }
   for (const r of config.rules.add) {
     const type = types.get(r.type);
     const field = findField(types, r.type, r.field);
-    const subject = type && typeChain(type.name, types).flatMap((t) => t.fields).find((f) => f.wireName === r.requiredWhen.field || memberKey(f.name) === memberKey(r.requiredWhen.field));
-    if (!type || !field || !subject) { unknown(`rules.add ${r.type}.${r.field} when ${r.requiredWhen.field}`); continue; }
-    type.rules.push({ kind: 'requiredWhen', field: field.wireName, when: { field: subject.wireName, equals: r.requiredWhen.equals }, from: 'config', sources: [configLoc] });
+    const subject =
+      type &&
+      typeChain(type.name, types)
+        .flatMap((t) => t.fields)
+        .find((f) => f.wireName === r.requiredWhen.field || memberKey(f.name) === memberKey(r.requiredWhen.field));
+    if (!type || !field || !subject) {
+      unknown(`rules.add ${r.type}.${r.field} when ${r.requiredWhen.field}`);
+      continue;
+    }
+    type.rules.push({
+      kind: 'requiredWhen',
+      field: field.wireName,
+      when: { field: subject.wireName, equals: r.requiredWhen.equals },
+      from: 'config',
+      sources: [configLoc],
+    });
   }
   renameAll(model, config, unknown);
 }
@@ -48,11 +67,15 @@ function renameAll(model: ApiModel, config: CodegenConfig, unknown: (what: strin
   const typeNames = new Map(Object.entries(config.rename.types));
   for (const [from, to] of Object.entries(config.rename.operations)) {
     const op = model.operations.find((o) => o.name === from);
-    if (!op) { unknown(`rename.operations.${from}`); continue; }
+    if (!op) {
+      unknown(`rename.operations.${from}`);
+      continue;
+    }
     op.name = to;
     // The request DTO carries the operation's name; its response follows ServiceStack's convention.
     if (!typeNames.has(op.request)) typeNames.set(op.request, to);
-    if (op.response.kind === 'typed' && op.response.type === `${from}Response` && !typeNames.has(op.response.type)) typeNames.set(op.response.type, `${to}Response`);
+    if (op.response.kind === 'typed' && op.response.type === `${from}Response` && !typeNames.has(op.response.type))
+      typeNames.set(op.response.type, `${to}Response`);
   }
   for (const from of typeNames.keys()) if (!model.types.some((t) => t.name === from)) unknown(`rename.types.${from}`);
   renameTypes(model, typeNames);

@@ -57,7 +57,13 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
   const sources = [...plans.map(pageOperationSource), ...metadata.operations];
   const operations = time('operations', () => operationsOf(sources, types, indexes, bag));
   time('rules', () => findRules(new Map(types.map((t) => [t.name, t])), bag));
-  const service = time('service', () => describeService(pages.map((p) => p.fragments), indexes, bag));
+  const service = time('service', () =>
+    describeService(
+      pages.map((p) => p.fragments),
+      indexes,
+      bag,
+    ),
+  );
   const model: ApiModel = { service, operations, types, diagnostics: [] };
   time('config', () => applyConfig(model, config, configLoc, bag));
   time('redeclarations', () => reportRedeclarations(model, bag));
@@ -73,7 +79,11 @@ function operationsOf(plans: OperationSource[], typeList: TypeDef[], indexes: In
   const described = new Set(operations.map((o) => o.name));
   for (const [name, row] of listed)
     if (!described.has(name))
-      bag.warn('SS140', row.loc, `'${name}' is listed in the index but no page describes it; it is not generated (save its page, or run booster-codegen crawl)`);
+      bag.warn(
+        'SS140',
+        row.loc,
+        `'${name}' is listed in the index but no page describes it; it is not generated (save its page, or run booster-codegen crawl)`,
+      );
   if (!operations.length) bag.error('SS002', undefined, 'no operation found in the input');
   return operations;
 }

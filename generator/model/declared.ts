@@ -159,21 +159,23 @@ function fromDtoType(t: PageFragments['dtoTypes'][number]): DeclaredClass[] {
   const isClass = first !== undefined && !(lang === 'csharp' && INTERFACE_NAME.test(first));
   const typeParameters = parametersOf(t.typeParameters);
   const response = responseMarker([...t.bases, ...t.implements], lang, typeParameters, t.loc);
-  return [{
-    lang,
-    name: t.name,
-    typeParameters,
-    ...baseOf(isClass ? first : undefined, lang, typeParameters),
-    isEnum: t.kind === 'enum',
-    members: t.members.map((m) => fromDtoMember(m, lang, typeParameters)),
-    enumMembers: t.enumMembers.map(fromDtoEnumMember),
-    ...(t.description ? { description: t.description } : {}),
-    ...(t.namespace ? { namespace: { value: t.namespace, loc: t.loc } } : {}),
-    ...(response ? { response } : {}),
-    routes: t.routes,
-    mentions: [...t.bases, ...t.implements, ...t.members.map((m) => m.typeText)].join(' ').match(/\w+/g) ?? [],
-    loc: t.loc,
-  }];
+  return [
+    {
+      lang,
+      name: t.name,
+      typeParameters,
+      ...baseOf(isClass ? first : undefined, lang, typeParameters),
+      isEnum: t.kind === 'enum',
+      members: t.members.map((m) => fromDtoMember(m, lang, typeParameters)),
+      enumMembers: t.enumMembers.map(fromDtoEnumMember),
+      ...(t.description ? { description: t.description } : {}),
+      ...(t.namespace ? { namespace: { value: t.namespace, loc: t.loc } } : {}),
+      ...(response ? { response } : {}),
+      routes: t.routes,
+      mentions: [...t.bases, ...t.implements, ...t.members.map((m) => m.typeText)].join(' ').match(/\w+/g) ?? [],
+      loc: t.loc,
+    },
+  ];
 }
 
 function fromDtoMember(m: DtoMemberFragment, lang: 'csharp' | 'typescript', typeParameters: readonly string[]): DeclaredMember {

@@ -82,8 +82,7 @@ function rowType(type: TypeRef, parameters: readonly string[], args: readonly Ty
 
 /** The member's type as the generic type's DTO class or ServiceStack's declaration states it. */
 function knownType(t: TypeFacts, key: string, ctx: MemberContext, parameters: readonly string[]): TypeRef | undefined {
-  for (const c of ctx.lowered.sources.get(t.name)!.declared)
-    for (const m of c.members) if (m.type && ctx.aliases.keyIn(t.name, m.key) === key) return m.type;
+  for (const c of ctx.lowered.sources.get(t.name)!.declared) for (const m of c.members) if (m.type && ctx.aliases.keyIn(t.name, m.key) === key) return m.type;
   const builtin = t.builtin ?? builtinType(t.name, ctx.lowered.arities.get(t.name));
   const written = builtin?.typeParameters?.length === parameters.length ? builtin.members.find(([name]) => memberKey(name) === key)?.[1] : undefined;
   const parsed = written === undefined ? undefined : parseDotNetType(written);
@@ -193,8 +192,7 @@ function recoverRowName(t: TypeFacts, row: ParamRowFragment, candidates: readonl
   const key = candidates.length === 1 ? candidates[0]! : undefined;
   const probe = { ...emptyProbe(), key: key ?? '' };
   if (key) {
-    for (const c of ctx.lowered.sources.get(t.name)!.declared)
-      for (const m of c.members) if (ctx.aliases.keyIn(t.name, m.key) === key) lowerDeclared(probe, m);
+    for (const c of ctx.lowered.sources.get(t.name)!.declared) for (const m of c.members) if (ctx.aliases.keyIn(t.name, m.key) === key) lowerDeclared(probe, m);
     const seen = [key, ...ctx.aliases.wireKeys(t.name, key)].flatMap((k) => ctx.evidence.types.get(t.name)?.members.get(k) ?? []);
     lowerSightings(probe, seen);
     probe.statedAt.push(...seen.map((s) => s.loc));

@@ -6,6 +6,7 @@
  * states (`IReturn<T>`) or from the response sample; `/types/metadata` states both (lower-metadata.ts).
  */
 import { DiagnosticBag, type SourceLocation } from '../diagnostics.js';
+import type { ParamTableFragment } from '../read/fragments.js';
 import type { ResponseShape } from './api-model.js';
 import type { ModelPage } from './model-page.js';
 import { fit, FITS, rowKeys } from './catalog.js';
@@ -99,15 +100,15 @@ function nameAfterRoute({ fragments: page }: ModelPage, bag: DiagnosticBag): Nam
  * The titled table the JSON response sample shows: the one whose members the sample's keys explain
  * best (the sample holds inherited members too), unless `{Operation}Response` has a table of its own.
  */
-function captionFitting(page: ModelPage, operation: string, sampleKeys: readonly string[]): string | undefined {
+function captionFitting(page: ModelPage, operation: string, sampleKeys: readonly string[]): ParamTableFragment | undefined {
   const tables = page.fragments.tables.filter((t) => t.caption !== undefined && t.caption !== operation);
   if (tables.some((t) => t.caption === `${operation}Response`)) return undefined;
   const keys = new Set(sampleKeys);
-  let best: string | undefined;
+  let best: ParamTableFragment | undefined;
   let bestScore = FITS;
   for (const t of tables) {
     const score = fit(rowKeys(t), keys);
-    if (score > bestScore || (score === bestScore && best === undefined)) [best, bestScore] = [t.caption, score];
+    if (score > bestScore || (score === bestScore && best === undefined)) [best, bestScore] = [t, score];
   }
   return best;
 }
@@ -141,7 +142,10 @@ function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): 
       operation,
       body.value.members.map((m) => memberKey(m.key)),
     );
-    if (captioned && captioned !== conventional) return { shape: { kind: 'typed', type: captioned }, loc: body.loc, how: 'caption' };
+    if (captioned && captioned.caption !== conventional) {
+      const args = page.captionArgs.get(captioned);
+      return { shape: { kind: 'typed', type: captioned.caption!, ...(args ? { args } : {}) }, loc: body.loc, how: 'caption' };
+    }
     bag.info('SS057', body.loc, `the response sample does not name its type; named it '${conventional}' by ServiceStack's {Operation}Response convention`);
     return { shape: { kind: 'typed', type: conventional }, loc: body.loc, how: 'convention' };
   }

@@ -153,7 +153,12 @@ function parameterNames(parameters: readonly string[], typeIds: ReadonlySet<stri
  * `QueryResponse_PostComment` for `QueryResponse<PostComment>`: the name of its OpenAPI schema, and
  * `…Schema` that of its validator, neither meeting a type's, a schema's or a generated export.
  */
-function instanceSymbols(instances: readonly Instance[], types: ReadonlyMap<string, TypeSymbols>, scopes: Scopes, runtime: ReadonlySet<string>): Map<string, InstanceSymbols> {
+function instanceSymbols(
+  instances: readonly Instance[],
+  types: ReadonlyMap<string, TypeSymbols>,
+  scopes: Scopes,
+  runtime: ReadonlySet<string>,
+): Map<string, InstanceSymbols> {
   const exported = new Set([...runtime, ...scopes.ids, ...scopes.ids.map((id) => `${id}Schema`)]);
   const table = new Map<string, InstanceSymbols>();
   for (const i of instances) {

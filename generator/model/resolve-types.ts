@@ -55,7 +55,11 @@ function reportInferred(name: string, parameters: TypeParameters, bag: Diagnosti
   if (!inferred) return;
   const use = formatTypeRef({ kind: 'ref', name, nullable: false, args: inferred.caption });
   const definition = `${name}<${parameters.names.join(', ')}>`;
-  bag.info('SS084', inferred.loc, `no source declares '${name}'; read as '${definition}' from the table of '${use}' (its arguments' places in the members are the parameters)`);
+  bag.info(
+    'SS084',
+    inferred.loc,
+    `no source declares '${name}'; read as '${definition}' from the table of '${use}' (its arguments' places in the members are the parameters)`,
+  );
 }
 
 interface Structure {
@@ -68,10 +72,18 @@ function objectType(t: TypeFacts, fields: Field[], { base, baseArgs, typeParamet
   const shown = !t.described && !t.builtin && t.shown;
   if (shown) bag.warn('SS071', t.shownAt[0], `'${t.name}' is known only from a sample; its member types are guessed from placeholder values`);
   if (t.builtin && !t.described)
-    bag.info('SS068', t.referencedAt[0] ?? t.shownAt[0], `'${t.name}' is ServiceStack's own type and no page describes it: defined as ServiceStack declares it`);
+    bag.info(
+      'SS068',
+      t.referencedAt[0] ?? t.shownAt[0],
+      `'${t.name}' is ServiceStack's own type and no page describes it: defined as ServiceStack declares it`,
+    );
   const incomplete = !t.described && !t.builtin && !shown;
   if (incomplete && t.referencedAt.length)
-    bag.warn('SS070', t.referencedAt[0], `type '${t.name}' is used but no page describes it (a class without own members gets no table); emitted as an open object`);
+    bag.warn(
+      'SS070',
+      t.referencedAt[0],
+      `type '${t.name}' is used but no page describes it (a class without own members gets no table); emitted as an open object`,
+    );
   const description = t.description[0]?.value;
   const namespace = resolveNamespace(t, bag);
   return {

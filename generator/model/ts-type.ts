@@ -34,7 +34,14 @@ export function fromTs(t: TsType): TypeRef | undefined {
     case 'dict': {
       const key = fromTs(t.key);
       const value = fromTs(t.value);
-      return key && value && { kind: 'dictionary', key: key.kind === 'primitive' && key.name === 'double' ? { kind: 'primitive', name: 'string', nullable: false } : key, value };
+      return (
+        key &&
+        value && {
+          kind: 'dictionary',
+          key: key.kind === 'primitive' && key.name === 'double' ? { kind: 'primitive', name: 'string', nullable: false } : key,
+          value,
+        }
+      );
     }
     case 'literal':
       return { kind: 'primitive', name: 'string', nullable: false };

@@ -4,13 +4,43 @@ import type { PythonType } from '../read/fragments.js';
 import type { PrimitiveName, TypeRef } from './api-model.js';
 
 const PRIMITIVES: Record<string, PrimitiveName> = {
-  string: 'string', String: 'string', char: 'char', Char: 'char', bool: 'bool', Boolean: 'bool',
-  byte: 'byte', Byte: 'byte', sbyte: 'sbyte', SByte: 'sbyte', short: 'short', Int16: 'short',
-  ushort: 'ushort', UInt16: 'ushort', int: 'int', Int32: 'int', uint: 'uint', UInt32: 'uint',
-  long: 'long', Int64: 'long', ulong: 'ulong', UInt64: 'ulong', float: 'float', Single: 'float',
-  double: 'double', Double: 'double', decimal: 'decimal', Decimal: 'decimal',
-  DateTime: 'DateTime', DateTimeOffset: 'DateTimeOffset', DateOnly: 'DateOnly', TimeOnly: 'TimeOnly',
-  TimeSpan: 'TimeSpan', Guid: 'Guid', Uri: 'Uri', object: 'object', Object: 'object',
+  string: 'string',
+  String: 'string',
+  char: 'char',
+  Char: 'char',
+  bool: 'bool',
+  Boolean: 'bool',
+  byte: 'byte',
+  Byte: 'byte',
+  sbyte: 'sbyte',
+  SByte: 'sbyte',
+  short: 'short',
+  Int16: 'short',
+  ushort: 'ushort',
+  UInt16: 'ushort',
+  int: 'int',
+  Int32: 'int',
+  uint: 'uint',
+  UInt32: 'uint',
+  long: 'long',
+  Int64: 'long',
+  ulong: 'ulong',
+  UInt64: 'ulong',
+  float: 'float',
+  Single: 'float',
+  double: 'double',
+  Double: 'double',
+  decimal: 'decimal',
+  Decimal: 'decimal',
+  DateTime: 'DateTime',
+  DateTimeOffset: 'DateTimeOffset',
+  DateOnly: 'DateOnly',
+  TimeOnly: 'TimeOnly',
+  TimeSpan: 'TimeSpan',
+  Guid: 'Guid',
+  Uri: 'Uri',
+  object: 'object',
+  Object: 'object',
 };
 
 const LISTS = new Set(['List', 'IList', 'IEnumerable', 'ICollection', 'IReadOnlyList', 'IReadOnlyCollection', 'HashSet', 'ISet']);
@@ -18,8 +48,25 @@ const DICTIONARIES = new Set(['Dictionary', 'IDictionary', 'IReadOnlyDictionary'
 
 /** Value types: only these are nullable when written `T?`; reference types are always optional-by-null on the wire. */
 const VALUE_TYPES = new Set<PrimitiveName>([
-  'char', 'bool', 'byte', 'sbyte', 'short', 'ushort', 'int', 'uint', 'long', 'ulong', 'float', 'double', 'decimal',
-  'DateTime', 'DateTimeOffset', 'DateOnly', 'TimeOnly', 'TimeSpan', 'Guid',
+  'char',
+  'bool',
+  'byte',
+  'sbyte',
+  'short',
+  'ushort',
+  'int',
+  'uint',
+  'long',
+  'ulong',
+  'float',
+  'double',
+  'decimal',
+  'DateTime',
+  'DateTimeOffset',
+  'DateOnly',
+  'TimeOnly',
+  'TimeSpan',
+  'Guid',
 ]);
 
 export function isValueType(name: PrimitiveName): boolean {
@@ -31,8 +78,7 @@ export function fromDotNet(t: DotNetType): TypeRef {
   // Own properties only: a DTO named `constructor` or `toString` is no primitive.
   const primitive = Object.hasOwn(PRIMITIVES, t.name) ? PRIMITIVES[t.name] : undefined;
   if (LISTS.has(t.name) && t.args.length === 1) ref = { kind: 'list', of: fromDotNet(t.args[0]!) };
-  else if (DICTIONARIES.has(t.name) && t.args.length === 2)
-    ref = { kind: 'dictionary', key: fromDotNet(t.args[0]!), value: fromDotNet(t.args[1]!) };
+  else if (DICTIONARIES.has(t.name) && t.args.length === 2) ref = { kind: 'dictionary', key: fromDotNet(t.args[0]!), value: fromDotNet(t.args[1]!) };
   else if (primitive) ref = { kind: 'primitive', name: primitive, nullable: t.arrayRank === 0 && t.nullable };
   else ref = { kind: 'ref', name: t.name, nullable: t.arrayRank === 0 && t.nullable, ...(t.args.length ? { args: t.args.map(fromDotNet) } : {}) };
   for (let i = 0; i < t.arrayRank; i++) ref = { kind: 'list', of: ref };
@@ -40,9 +86,19 @@ export function fromDotNet(t: DotNetType): TypeRef {
 }
 
 const PYTHON_PRIMITIVES: Record<string, PrimitiveName> = {
-  str: 'string', bool: 'bool', int: 'int', float: 'double', Decimal: 'decimal', 'decimal.Decimal': 'decimal',
-  'datetime.datetime': 'DateTime', 'datetime.date': 'DateOnly', 'datetime.time': 'TimeOnly',
-  'datetime.timedelta': 'TimeSpan', bytes: 'string', Any: 'object', object: 'object',
+  str: 'string',
+  bool: 'bool',
+  int: 'int',
+  float: 'double',
+  Decimal: 'decimal',
+  'decimal.Decimal': 'decimal',
+  'datetime.datetime': 'DateTime',
+  'datetime.date': 'DateOnly',
+  'datetime.time': 'TimeOnly',
+  'datetime.timedelta': 'TimeSpan',
+  bytes: 'string',
+  Any: 'object',
+  object: 'object',
 };
 
 /**

@@ -45,8 +45,24 @@ describe('booster-codegen generate', () => {
     const line = r.stderr.split('\n').find((l) => l.startsWith('time: '));
     const passes = [...(line ?? '').matchAll(/(?:time: |, )([a-z][A-Za-z ]*?) \d+\.\d ms/g)].map((m) => m[1]);
     expect(passes).toEqual([
-      'load', 'read', 'lower metadata', 'lower DTO sources', 'name operations', 'gather evidence', 'identify tables', 'lower types',
-      'resolve bases', 'lower members', 'resolve types', 'operations', 'rules', 'service', 'config', 'redeclarations', 'naming', 'finalize',
+      'load',
+      'read',
+      'lower metadata',
+      'lower DTO sources',
+      'name operations',
+      'gather evidence',
+      'identify tables',
+      'lower types',
+      'resolve bases',
+      'lower members',
+      'resolve types',
+      'operations',
+      'rules',
+      'service',
+      'config',
+      'redeclarations',
+      'naming',
+      'finalize',
     ]);
     expect(cli(['generate', '--input', 'docs', '--out', 'other'], dir).stderr).not.toContain('time: ');
   });
@@ -99,7 +115,12 @@ describe('booster-codegen generate', () => {
     const dir = workspace();
     writeFileSync(
       path.join(dir, 'codegen.config.json'),
-      JSON.stringify({ input: 'docs', out: 'pkg', operations: { CreateCustomer: { requiresAuth: true } }, fields: { 'Customer.clientType': { closed: true } } }),
+      JSON.stringify({
+        input: 'docs',
+        out: 'pkg',
+        operations: { CreateCustomer: { requiresAuth: true } },
+        fields: { 'Customer.clientType': { closed: true } },
+      }),
     );
     expect(cli(['generate', '--quiet'], dir).code).toBe(0);
     const model = JSON.parse(readFileSync(path.join(dir, 'pkg/api-model.json'), 'utf8')) as {
@@ -156,9 +177,21 @@ describe('bin/booster-codegen.js', () => {
   });
 
   it.each([
-    ['an error thrown by the CLI', { [BUNDLE]: "throw new TypeError('boom in the generator');\n" }, /TypeError: boom in the generator\n\s+at .*cli\.bundle\.cjs:1/],
-    ['a rejected main (a command failing)', { [BUNDLE]: "exports.main = async () => { throw new Error('command failed'); };\n" }, /Error: command failed\n\s+at .*cli\.bundle\.cjs:1/],
-    ['a module the CLI requires that is missing', { [BUNDLE]: "require('./commands/missing.js');\n" }, /Cannot find module '\.\/commands\/missing\.js'[\s\S]*MODULE_NOT_FOUND/],
+    [
+      'an error thrown by the CLI',
+      { [BUNDLE]: "throw new TypeError('boom in the generator');\n" },
+      /TypeError: boom in the generator\n\s+at .*cli\.bundle\.cjs:1/,
+    ],
+    [
+      'a rejected main (a command failing)',
+      { [BUNDLE]: "exports.main = async () => { throw new Error('command failed'); };\n" },
+      /Error: command failed\n\s+at .*cli\.bundle\.cjs:1/,
+    ],
+    [
+      'a module the CLI requires that is missing',
+      { [BUNDLE]: "require('./commands/missing.js');\n" },
+      /Cannot find module '\.\/commands\/missing\.js'[\s\S]*MODULE_NOT_FOUND/,
+    ],
     ['a bundle without main', { [BUNDLE]: 'exports.other = 1;\n' }, /TypeError: .*main is not a function/],
   ])('reports %s as an internal error with its stack, exit 2', (_, dist, stack) => {
     const r = run(install(dist));

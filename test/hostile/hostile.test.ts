@@ -73,7 +73,7 @@ describe.each(cases)('$name', (c) => {
     const odd = r.stderr.split('\n').filter((line) => !STDERR_LINE.some((re) => re.test(line)));
     expect(odd.map((l) => l.slice(0, 300))).toEqual([]);
     // Doc text cannot reach the terminal as control sequences.
-     
+
     expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/);
   });
 

@@ -18,24 +18,32 @@ const generic = (m: ApiModel) => m.diagnostics.filter((d) => d.code === 'SS065')
 const customer = { kind: 'ref', name: 'Customer', nullable: false };
 
 describe('generic base classes', () => {
-  const cs = languageTabPage('q.csharp.html', 'QueryCustomers', 'csharp', [
-    'namespace Acme;',
-    'public class QueryCustomers : QueryDb<Customer>, IReturn<QueryResponse<Customer>> { public string Name { get; set; } }',
-    'public class Customer : Entity { public int Id { get; set; } }',
-    'public class Entity { public string Code { get; set; } }',
-  ].join('\n'));
-  const ts = languageTabPage('q.typescript.html', 'QueryCustomers', 'typescript', [
-    'export class QueryCustomers extends QueryDb<Customer> implements IReturn<QueryResponse<Customer>>',
-    '{',
-    '    public name: string;',
-    '}',
-  ].join('\n'));
-  const py = pythonPage('q.txt', [
-    '@dataclass_json(letter_case=LetterCase.CAMEL, undefined=Undefined.EXCLUDE)',
-    '@dataclass',
-    'class QueryCustomers(QueryDb[Customer], IReturn[QueryResponse[Customer]]):',
-    '    name: Optional[str] = None',
-  ].join('\n'));
+  const cs = languageTabPage(
+    'q.csharp.html',
+    'QueryCustomers',
+    'csharp',
+    [
+      'namespace Acme;',
+      'public class QueryCustomers : QueryDb<Customer>, IReturn<QueryResponse<Customer>> { public string Name { get; set; } }',
+      'public class Customer : Entity { public int Id { get; set; } }',
+      'public class Entity { public string Code { get; set; } }',
+    ].join('\n'),
+  );
+  const ts = languageTabPage(
+    'q.typescript.html',
+    'QueryCustomers',
+    'typescript',
+    ['export class QueryCustomers extends QueryDb<Customer> implements IReturn<QueryResponse<Customer>>', '{', '    public name: string;', '}'].join('\n'),
+  );
+  const py = pythonPage(
+    'q.txt',
+    [
+      '@dataclass_json(letter_case=LetterCase.CAMEL, undefined=Undefined.EXCLUDE)',
+      '@dataclass',
+      'class QueryCustomers(QueryDb[Customer], IReturn[QueryResponse[Customer]]):',
+      '    name: Optional[str] = None',
+    ].join('\n'),
+  );
 
   it.each([
     ['C#', cs],
@@ -53,7 +61,12 @@ describe('generic base classes', () => {
     const model = modelOf([cs, ts, py]);
     expect(model.diagnostics.filter((d) => d.code === 'SS078' || d.code === 'SS065')).toEqual([]);
     expect(typeOf(model, 'Customer').base).toBe('Entity');
-    const plain = languageTabPage('p.csharp.html', 'GetThing', 'csharp', 'public class GetThing : IReturn<Thing>, IGet { public int Id { get; set; } }\npublic class Thing { public int Id { get; set; } }');
+    const plain = languageTabPage(
+      'p.csharp.html',
+      'GetThing',
+      'csharp',
+      'public class GetThing : IReturn<Thing>, IGet { public int Id { get; set; } }\npublic class Thing { public int Id { get; set; } }',
+    );
     const typed = pythonPage('p.txt', 'class Page(Generic[T]):\n    items: List[T] = None');
     const other = modelOf([plain, typed]);
     expect(typeOf(other, 'GetThing').base).toBeUndefined();
@@ -61,13 +74,20 @@ describe('generic base classes', () => {
   });
 
   it('with arguments the base has no parameters for: the base is kept, its arguments dropped, and said where the class is declared', () => {
-    const page = languageTabPage('w.csharp.html', 'QueryWrong', 'csharp', [
-      'public class QueryWrong : QueryDb<Customer, Customer, Customer> { public string Name { get; set; } }',
-      'public class Customer { public int Id { get; set; } }',
-    ].join('\n'));
+    const page = languageTabPage(
+      'w.csharp.html',
+      'QueryWrong',
+      'csharp',
+      [
+        'public class QueryWrong : QueryDb<Customer, Customer, Customer> { public string Name { get; set; } }',
+        'public class Customer { public int Id { get; set; } }',
+      ].join('\n'),
+    );
     const model = modelOf([page]);
     expect(typeOf(model, 'QueryWrong').base).toBe('QueryDb');
     expect(typeOf(model, 'QueryWrong').baseArgs).toBeUndefined();
-    expect(generic(model)).toEqual([`w.csharp.html:${page.text.split('\n').findIndex((l) => l.includes('class QueryWrong')) + 1} 'QueryWrong' extends 'QueryDb<Customer,Customer,Customer>' but 'QueryDb' has <T>: its type arguments are dropped`]);
+    expect(generic(model)).toEqual([
+      `w.csharp.html:${page.text.split('\n').findIndex((l) => l.includes('class QueryWrong')) + 1} 'QueryWrong' extends 'QueryDb<Customer,Customer,Customer>' but 'QueryDb' has <T>: its type arguments are dropped`,
+    ]);
   });
 });

@@ -215,3 +215,32 @@ describe("ServiceStack's own types end a base chain where their declaration does
     expect(typeOf(model, 'Post').base).toBeUndefined();
   });
 });
+
+describe('a generic response the sample shows', () => {
+  it('keeps the type arguments of the titled table its keys explain (QueryResponse<Post>)', () => {
+    const page = htmlPage(
+      'QueryPosts',
+      [
+        ['QueryPosts', [['Title', 'string']]],
+        [
+          'Post',
+          [
+            ['Id', 'long'],
+            ['Title', 'string'],
+          ],
+        ],
+        [
+          'QueryResponse<Post>',
+          [
+            ['Offset', 'int'],
+            ['Total', 'int'],
+            ['Results', 'List<Post>'],
+          ],
+        ],
+      ],
+      jsonSamples('QueryPosts', { title: 'String' }, { offset: 0, total: 0, results: [{ id: 0, title: 'String' }] }),
+    );
+    const model = modelOf([page]);
+    expect(opOf(model, 'QueryPosts').response).toEqual({ kind: 'typed', type: 'QueryResponse', args: [{ kind: 'ref', name: 'Post', nullable: false }] });
+  });
+});
