@@ -37,6 +37,8 @@ interface Walk {
   untitledEnums: readonly EnumTableFragment[];
   nextEnum: number;
   visited: Set<string>;
+  /** The names each table's rows use, worked out once per table of the walk. */
+  references: Map<ParamTableFragment, readonly string[]>;
   /** Names the tables taken so far use: a titled table of one of them is that type's, never a base. */
   referenced: Set<string>;
   pageLoc: SourceLocation;
@@ -57,6 +59,7 @@ export function planPage(named: PageOperation, catalog: Catalog, bag: Diagnostic
     nextEnum: 0,
     visited: new Set(),
     referenced: new Set(),
+    references: new Map(),
     pageLoc: page.routes[0]?.loc ?? { file: page.file, line: 1 },
     responseType,
   };
@@ -72,7 +75,7 @@ export function planPage(named: PageOperation, catalog: Catalog, bag: Diagnostic
 function take(walk: Walk, name: string, how: NameSource, role: NamedTable['role']): void {
   const table = walk.tables[walk.next]!;
   walk.plan.tables.push({ table, name, how, role });
-  for (const ref of referencesOf(table)) walk.referenced.add(ref);
+  for (const ref of referencesOf(walk, table)) walk.referenced.add(ref);
   walk.next++;
 }
 
@@ -83,7 +86,7 @@ function visit(walk: Walk, name: string, role: NamedTable['role']): void {
   const own = takeOwnTable(walk, name, role);
   // Any type's base table follows its own (ServiceStack adds a type's base before what it uses).
   visitBases(walk, name, own, role);
-  for (const ref of referencesOf(own)) visit(walk, ref, 'reference');
+  for (const ref of referencesOf(walk, own)) visit(walk, ref, 'reference');
 }
 
 /** An enum has no parameter table: its own is the next untitled enum table, if one comes first. */
@@ -138,7 +141,7 @@ function visitBases(walk: Walk, name: string, own: ParamTableFragment | undefine
   if (!declared && (!own || walk.next >= walk.tables.length)) return; // no base to find: most types
   const instance = walk.catalog.evidence.keys(name);
   const chain: ParamTableFragment[] = [];
-  const state = { covered: own ? new Set(keysOf(own, walk.catalog)) : new Set<string>(), referenced: new Set(referencesOf(own)) };
+  const state = { covered: own ? new Set(keysOf(own, walk.catalog)) : new Set<string>(), referenced: new Set(referencesOf(walk, own)) };
   for (let derived = name; ;) {
     const builtin = BUILTIN_TYPES.find((t) => t.name === derived);
     const declaredBase = walk.catalog.declaredBases.get(derived) ?? builtin?.base;
@@ -154,13 +157,13 @@ function visitBases(walk: Walk, name: string, own: ParamTableFragment | undefine
     walk.plan.bases.push({ type: derived, base: base.name, how: base.how, loc: candidate.loc });
     walk.visited.add(base.name);
     take(walk, base.name, base.how, 'base');
-    for (const ref of referencesOf(candidate)) state.referenced.add(ref);
+    for (const ref of referencesOf(walk, candidate)) state.referenced.add(ref);
     for (const k of keysOf(candidate, walk.catalog)) state.covered.add(k);
     chain.push(candidate);
     derived = base.name;
     own = candidate;
   }
-  for (const base of chain.reverse()) for (const ref of referencesOf(base)) visit(walk, ref, 'reference');
+  for (const base of chain.reverse()) for (const ref of referencesOf(walk, base)) visit(walk, ref, 'reference');
 }
 
 /** The name of `candidate` as a base of `derived`, or undefined when it is not one. */
@@ -248,6 +251,13 @@ function reportUnknownMembers(walk: Walk, table: ParamTableFragment, name: strin
 }
 
 /** DTO and enum names the rows of a table mention, in row order. */
-function referencesOf(table: ParamTableFragment | undefined): string[] {
-  return (table?.rows ?? []).flatMap((r) => (r.type ? typeNamesIn(r.type) : [])).filter((n) => !BUILTIN_TYPE_NAMES.has(n));
+function referencesOf(walk: Walk, table: ParamTableFragment | undefined): readonly string[] {
+  if (!table) return [];
+  let refs = walk.references.get(table);
+  if (!refs) walk.references.set(table, (refs = tableReferences(table)));
+  return refs;
+}
+
+function tableReferences(table: ParamTableFragment): string[] {
+  return table.rows.flatMap((r) => (r.type ? typeNamesIn(r.type) : [])).filter((n) => !BUILTIN_TYPE_NAMES.has(n));
 }
