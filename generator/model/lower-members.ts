@@ -12,7 +12,7 @@ import type { TypeRef } from './api-model.js';
 import { builtinType } from './builtins.js';
 import type { DeclaredClass, DeclaredMember } from './declared.js';
 import type { Evidence, MemberSighting } from './evidence.js';
-import type { FactStore, MemberFacts, TypeFacts } from './facts.js';
+import { emptyMemberFacts, type FactStore, type MemberFacts, type TypeFacts } from './facts.js';
 import { generalize, withParameters } from './generics.js';
 import type { LoweredTypes, TypeSources } from './lower-types.js';
 import { memberKey } from './naming.js';
@@ -190,7 +190,7 @@ function missingMembers(t: TypeFacts, table: NamedTable, inChain: ReadonlySet<st
 
 function recoverRowName(t: TypeFacts, row: ParamRowFragment, candidates: readonly string[], ctx: MemberContext): string | undefined {
   const key = candidates.length === 1 ? candidates[0]! : undefined;
-  const probe = { ...emptyProbe(), key: key ?? '' };
+  const probe = emptyMemberFacts(key ?? '');
   if (key) {
     for (const c of ctx.lowered.sources.get(t.name)!.declared) for (const m of c.members) if (ctx.aliases.keyIn(t.name, m.key) === key) lowerDeclared(probe, m);
     const seen = [key, ...ctx.aliases.wireKeys(t.name, key)].flatMap((k) => ctx.evidence.types.get(t.name)?.members.get(k) ?? []);
@@ -207,10 +207,6 @@ function recoverRowName(t: TypeFacts, row: ParamRowFragment, candidates: readonl
   return name;
 }
 
-function emptyProbe(): MemberFacts {
-  return { key: '', name: [], type: [], sample: [], required: [], description: [], wireName: [], parameter: [], namespace: [], statedAt: [] };
-}
-
 /** The first member (in order) that an XML sample shows in a namespace: the type's namespace. */
 function firstNamespace(t: TypeFacts): { value: string; loc: SourceLocation } | undefined {
   for (const m of t.members.values()) if (m.namespace[0]) return m.namespace[0];
@@ -225,5 +221,3 @@ function normalise(text: string): string {
   if (!/[^\S ]| {2}|^ | $/.test(text)) return text; // most are: single spaces, none at the ends
   return text.replace(/\s+/g, ' ').trim();
 }
-
-export type { FactStore };
