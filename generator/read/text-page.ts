@@ -117,26 +117,7 @@ function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBa
       }
       mode = 'body';
     }
-    if (CALL_INFO.test(text)) {
-      const format = /\?format=(\w+)/.exec(text);
-      if (format) page.formatHint = { value: format[1]!, loc };
-      else bag.warn('SS020', loc, 'content-type line names no ?format=');
-      continue;
-    }
-    if (FORMAT_LABEL.test(text)) continue;
-    if (AUTH.test(text)) {
-      page.auth = { required: true, roles: [], permissions: [], loc };
-      continue;
-    }
-    const detail = AUTH_DETAIL.exec(text);
-    if (detail && page.auth) {
-      const values = detail[2]!
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean);
-      (detail[1]!.toLowerCase().startsWith('role') ? page.auth.roles : page.auth.permissions).push(...values);
-      continue;
-    }
+    if (readPageLine(text, loc, page, bag)) continue;
     if (ROUTES_INTRO.test(text)) {
       mode = 'routes';
       continue;
@@ -154,6 +135,29 @@ function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBa
     s[mode].push(line);
   }
   return s;
+}
+
+/** A line that says something of the whole page (content-type note, format label, authentication): read, and true. */
+function readPageLine(text: string, loc: SourceLocation, page: PageFragments, bag: DiagnosticBag): boolean {
+  if (CALL_INFO.test(text)) {
+    const format = /\?format=(\w+)/.exec(text);
+    if (format) page.formatHint = { value: format[1]!, loc };
+    else bag.warn('SS020', loc, 'content-type line names no ?format=');
+    return true;
+  }
+  if (FORMAT_LABEL.test(text)) return true;
+  if (AUTH.test(text)) {
+    page.auth = { required: true, roles: [], permissions: [], loc };
+    return true;
+  }
+  const detail = AUTH_DETAIL.exec(text);
+  if (!detail || !page.auth) return false;
+  const values = detail[2]!
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  (detail[1]!.toLowerCase().startsWith('role') ? page.auth.roles : page.auth.permissions).push(...values);
+  return true;
 }
 
 function readHeader(lines: SourceLine[], page: PageFragments, bag: DiagnosticBag): void {
