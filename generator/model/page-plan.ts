@@ -7,7 +7,7 @@
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { EnumTableFragment, ParamTableFragment } from '../read/fragments.js';
 import { BUILTIN_TYPE_NAMES, typeNamesIn } from '../read/dotnet-type.js';
-import { BUILTIN_TYPES } from './builtins.js';
+import { builtinType } from './builtins.js';
 import { closestTable, closestTables, fit, FITS, keysOf, knownMembers, typeWithMembers, type Catalog } from './catalog.js';
 import type { NameSource, PageOperation } from './name-operations.js';
 import { memberKey } from './naming.js';
@@ -137,13 +137,13 @@ function takeOwnTable(walk: Walk, name: string, role: NamedTable['role']): Param
  * ServiceStack lists the whole base chain first, then the references of the deepest base up.
  */
 function visitBases(walk: Walk, name: string, own: ParamTableFragment | undefined, role: NamedTable['role']): void {
-  const declared = walk.catalog.declaredBases.get(name) ?? BUILTIN_TYPES.find((t) => t.name === name)?.base;
+  const declared = walk.catalog.declaredBases.get(name) ?? builtinType(name)?.base;
   if (!declared && (!own || walk.next >= walk.tables.length)) return; // no base to find: most types
   const instance = walk.catalog.evidence.keys(name);
   const chain: ParamTableFragment[] = [];
   const state = { covered: own ? new Set(keysOf(own, walk.catalog)) : new Set<string>(), referenced: new Set(referencesOf(walk, own)) };
   for (let derived = name; ;) {
-    const builtin = BUILTIN_TYPES.find((t) => t.name === derived);
+    const builtin = builtinType(derived);
     const declaredBase = walk.catalog.declaredBases.get(derived) ?? builtin?.base;
     if (!declaredBase && builtin) break; // ServiceStack's own type: its declaration says it has no base
     if (declaredBase) {
