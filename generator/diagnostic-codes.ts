@@ -90,6 +90,7 @@ export const DIAGNOSTIC_CODES = {
       'a member type known only from the TypeScript DTOs, whose `number` cannot tell an integer from a fraction: ' +
       'taken as a double (the C#, Python or metadata page would tell)',
   },
+  SS092: { meaning: "an enum states numbers but no source says it travels as them: typed by its names, ServiceStack's default (note)" },
   SS100: { meaning: 'HTML page: no operation name (`h2`)' },
   SS101: { meaning: 'HTML page: a `table.routes` row not readable (skipped)' },
   SS102: { meaning: 'HTML page: a `table.params` row that does not fit the columns (skipped)' },

@@ -28,7 +28,7 @@ export function formatInspect(model: ApiModel): string {
         `    ${f.required ? '*' : ' '} ${f.wireName}: ${formatTypeRef(f.type)}  (${from} source file${from === 1 ? '' : 's'}, wire name by ${f.wireNameFrom})`,
       );
     }
-    for (const m of t.enumMembers) out.push(`      ${m.name}${m.value !== undefined ? ` = ${m.value}` : ''}`);
+    for (const m of t.enumMembers) out.push(`      ${m.name}${m.wire !== m.name ? ` = ${JSON.stringify(m.wire)}` : ''}`);
     for (const r of t.rules) out.push(`    rule: ${r.field} required when ${r.when.field} is '${r.when.equals}' (${r.from})`);
   }
   out.push('', `Diagnostics (${model.diagnostics.length}):`);

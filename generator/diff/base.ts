@@ -39,7 +39,8 @@ export function parseModel(json: string): ApiModel | undefined {
     types: raw.types.map((t) => ({
       ...t,
       fields: list<ApiModel['types'][number]['fields'][number]>(t.fields).map((f) => ({ ...f, examples: list(f.examples), sources: list(f.sources) })),
-      enumMembers: list(t.enumMembers),
+      // A model written before wire values were kept: its members travelled by name.
+      enumMembers: list<ApiModel['types'][number]['enumMembers'][number]>(t.enumMembers).map((m) => ({ ...m, wire: m.wire ?? m.name })),
       rules: list(t.rules),
       sources: list(t.sources),
     })),

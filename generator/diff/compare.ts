@@ -254,13 +254,16 @@ class Comparison {
         now.sources,
       );
     if ((old.description ?? '') !== (now.description ?? '')) this.add('docs', 'type-description', s, 'description changed', now.sources);
+    const wireOf = (t: TypeDef) => t.enumWire ?? 'string';
+    if (old.kind === 'enum' && now.kind === 'enum' && wireOf(old) !== wireOf(now))
+      this.add('breaking', 'enum-wire-changed', s, `travels as ${wireOf(now)} values, was ${wireOf(old)}`, now.sources);
     if (old.kind === 'enum' && now.kind === 'enum')
       this.valueSet(
         s,
         roles,
         'enum',
-        old.enumMembers.map((m) => m.name),
-        now.enumMembers.map((m) => m.name),
+        old.enumMembers.map((m) => String(m.wire)),
+        now.enumMembers.map((m) => String(m.wire)),
         now.sources,
       );
     this.rules(s, roles, old, now);

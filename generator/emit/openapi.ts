@@ -7,6 +7,7 @@ import type { ApiModel, Field, Operation, PrimitiveName, Rule, SymbolNames, Type
 import { baseRef, effectiveMembers, linkFields } from '../model/chain.js';
 import { membersOmittedFromBase } from '../model/redeclared.js';
 import { STRING_FORMATS } from '../config.js';
+import { enumExpected } from './enums.js';
 import { renderTemplate } from './render.js';
 import { refSymbols, shapesOf, type Shape } from './shapes.js';
 import { namesOf, typeId } from './symbols.js';
@@ -118,9 +119,26 @@ function ownAndBase(shape: Shape, types: ReadonlyMap<string, TypeDef>, names: Sy
   return { fields: linkFields(link!), base: ref(next.def.name, names, base.kind === 'ref' ? base.args : undefined) };
 }
 
+/**
+ * The values that travel; `x-enum-varnames` (and `x-enum-descriptions`), as generators read them,
+ * where the members' names or descriptions say more. A [Flags] enum is any integer of its bits.
+ */
+function enumSchema(t: TypeDef): Schema {
+  const wires = t.enumMembers.map((m) => m.wire);
+  const names = t.enumMembers.map((m) => m.name);
+  const descriptions = t.enumMembers.map((m) => m.description ?? '');
+  const schema: Schema =
+    t.enumWire === 'flags'
+      ? { type: 'integer', minimum: 0, description: enumExpected(t).replace(/^a/, 'A') + '.' }
+      : { type: t.enumWire === 'integer' ? 'integer' : 'string', enum: wires };
+  if (names.some((n, i) => n !== wires[i])) schema['x-enum-varnames'] = names;
+  if (descriptions.some(Boolean)) schema['x-enum-descriptions'] = descriptions;
+  return schema;
+}
+
 function objectSchema(shape: Shape, types: ReadonlyMap<string, TypeDef>, names: SymbolNames): Schema {
   const t = shape.def;
-  if (t.kind === 'enum') return { type: 'string', enum: t.enumMembers.map((m) => m.name) };
+  if (t.kind === 'enum') return enumSchema(t);
   const { fields, base } = ownAndBase(shape, types, names);
   const own: Schema = { type: 'object' };
   if (t.incomplete) own.additionalProperties = true;

@@ -2,6 +2,7 @@
 import type { CodegenConfig } from '../config.js';
 import type { ApiModel, Field, Operation, TypeDef, TypeRef } from '../model/api-model.js';
 import { chainOf, linkFields } from '../model/chain.js';
+import { enumLiteral } from './enums.js';
 import { jsString, markdownCode, markdownText, propertyKey } from './escape.js';
 import { renderTemplate } from './render.js';
 import { methodOf, typeSymbols } from './symbols.js';
@@ -18,7 +19,7 @@ function sampleValue(t: TypeRef, field: Field | undefined, types: Map<string, Ty
     case 'ref': {
       const def = types.get(t.name);
       if (!def || depth > 3) return '{}';
-      if (def.kind === 'enum') return jsString(def.enumMembers[0]?.name ?? '');
+      if (def.kind === 'enum') return def.enumMembers[0] ? enumLiteral(def.enumMembers[0]) : "''";
       return objectLiteral(t, types, depth + 1);
     }
     case 'primitive': {

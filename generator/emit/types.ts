@@ -1,6 +1,7 @@
 /** output/src/types.ts: one interface per DTO, a union per enum, and the Operations map. */
 import type { ApiModel, Field, Operation, TypeDef } from '../model/api-model.js';
 import { membersOmittedFromBase } from '../model/redeclared.js';
+import { enumLiteral, enumMemberDocs } from './enums.js';
 import { docText, jsString } from './escape.js';
 import { formatTypeScript, listLayout, tooLong } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
@@ -40,6 +41,7 @@ function typeDoc(t: TypeDef, uses: ReturnType<typeof operationsByType>): string[
   }
   for (const op of uses.responseOf.get(t.name) ?? []) doc.push(`Response of \`${op.name}\`.`);
   if (t.incomplete) doc.push('The docs never describe this type; any object is accepted.');
+  if (t.kind === 'enum') doc.push(...enumMemberDocs(t));
   return doc;
 }
 
@@ -56,9 +58,14 @@ function memberView(t: TypeDef, f: Field, ctx: TsTypeContext, pathOf: Map<string
   return { name: f.wireName, optional: !f.required, type: tsFieldType(f, ctx), doc: memberDoc(t, f, pathOf) };
 }
 
-/** An enum's union type and its values, laid out as prettier does when too long: the union on the next line, else one member a line. */
-function enumDeclarations(name: string, valuesName: string, literals: string[]): { union: string; values: string } {
-  const union = `${literals.join(' | ') || 'never'};`;
+/**
+ * An enum's union type of the values that travel (`number` for a [Flags] enum: any combination of
+ * them) and the list of its values, laid out as prettier does when too long: the union on the next
+ * line, else one member a line.
+ */
+function enumDeclarations(t: TypeDef, name: string, valuesName: string): { union: string; values: string } {
+  const literals = t.enumMembers.map(enumLiteral);
+  const union = `${t.enumWire === 'flags' ? 'number' : literals.join(' | ') || 'never'};`;
   const head = `export type ${name} =`;
   return {
     union: !tooLong(`${head} ${union}`)
@@ -97,13 +104,7 @@ function typeView(t: TypeDef, types: ReadonlyMap<string, TypeDef>, outer: TsType
     open: Boolean(t.incomplete),
     base: baseExpression(t, types, ctx),
     members: t.fields.map((f) => memberView(t, f, ctx, pathOf)),
-    ...(t.kind === 'enum'
-      ? enumDeclarations(
-          symbols.id,
-          symbols.values,
-          t.enumMembers.map((m) => jsString(m.name)),
-        )
-      : {}),
+    ...(t.kind === 'enum' ? enumDeclarations(t, symbols.id, symbols.values) : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import type { ApiModel, Field, PrimitiveName, Rule, SymbolNames, TypeDef, TypeRe
 import { baseRef, effectiveMembers, linkFields } from '../model/chain.js';
 import { membersOmittedFromBase } from '../model/redeclared.js';
 import { STRING_FORMATS } from '../config.js';
+import { enumExpected, enumLiteral, flagsMask } from './enums.js';
 import { jsString, propertyAccess } from './escape.js';
 import { formatTypeScript, listLayout, tooLong } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
@@ -64,7 +65,7 @@ function primitiveCheck(name: PrimitiveName): PrimitiveCheck | undefined {
   }
 }
 
-const oneOf = (values: string[]) => (values.length ? `one of ${values.map((v) => `'${v}'`).join(', ')}` : 'no value (the enum is empty)');
+const oneOf = (values: string[]) => `one of ${values.map((v) => `'${v}'`).join(', ')}`;
 
 /** Code-building context: the model's types, and the identifiers of their validators (model.names). */
 interface Gen {
@@ -90,7 +91,7 @@ function singleTest(ref: TypeRef, x: string, g: Gen): Test | undefined {
   const t = g.types.get(ref.name);
   const names = refSymbols(ref.name, ref.args, g.names);
   if (!t || !names) return undefined; // not in the model: types.ts cannot name it either
-  if (t.kind === 'enum') return { fails: `!${names.is}(${x})`, expected: oneOf(t.enumMembers.map((m) => m.name)) };
+  if (t.kind === 'enum') return { fails: `!${names.is}(${x})`, expected: enumExpected(t) };
   return { fails: `!${names.is}(${x}, d + 1)`, expected: 'an object', target: names.check };
 }
 
@@ -299,7 +300,9 @@ function layOut(line: string): string {
 
 /** `return v === 'A' || …;`, the comparisons one per line (in parentheses) when the line is too long, as prettier does. */
 function enumIsBody(t: TypeDef): string {
-  const tests = t.enumMembers.map((m) => `v === ${jsString(m.name)}`);
+  // Integer, non-negative, and no bit outside the flags' (the mask fits 31 bits: resolve/enum-members.ts).
+  if (t.enumWire === 'flags') return `  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && (v | ${flagsMask(t)}) === ${flagsMask(t)};`;
+  const tests = t.enumMembers.map((m) => `v === ${enumLiteral(m)}`);
   const flat = `  return ${tests.join(' || ') || 'false'};`;
   return tooLong(flat) ? `  return (\n${tests.map((test) => `    ${test}`).join(' ||\n')}\n  );` : flat;
 }
@@ -328,7 +331,7 @@ function shapeView(shape: Shape, g: Gen, ctx: TsTypeContext) {
     isEnum: t.kind === 'enum',
     open: t.kind === 'object' && Boolean(t.incomplete),
     enumIsBody: enumIsBody(t),
-    enumCheckBody: body([clause(`if (!${names.is}(v))`, report('undefined', jsString(`expected ${oneOf(t.enumMembers.map((m) => m.name))}`)))]),
+    enumCheckBody: body([clause(`if (!${names.is}(v))`, report('undefined', jsString(`expected ${enumExpected(t)}`)))]),
     schemaDeclaration: listLayout(`export const ${names.schema} = schema(`, [jsString(shape.label), names.is, names.check], ');'),
     ...(t.kind === 'object' && !t.incomplete ? objectView(shape, g) : NO_OBJECT),
   };

@@ -100,15 +100,29 @@ export interface TypeDef {
   description?: string;
   fields: Field[];
   enumMembers: EnumMember[];
+  /** An enum's form on the wire (enums only). */
+  enumWire?: EnumWire;
   rules: Rule[];
   /** Referenced but never described (no table, DTO source or sample): emitted as an open object. */
   incomplete?: boolean;
   sources: SourceLocation[];
 }
 
+/**
+ * How an enum travels: as its members' names or `[EnumMember]` values (`string`), as their numbers
+ * (`integer`: ServiceStack's `TreatEnumAsInteger`, `[EnumAsInt]`), or as one number combining the
+ * values of the members it holds (`flags`: a `[Flags]` enum).
+ */
+export type EnumWire = 'string' | 'integer' | 'flags';
+
 export interface EnumMember {
+  /** The .NET member name. */
   name: string;
+  /** What travels: the `[EnumMember]` value, else the name; the number, for an integer or flags enum. */
+  wire: string | number;
+  /** The integer the docs state for the member, when they state one. */
   value?: string;
+  description?: string;
   sources: SourceLocation[];
 }
 

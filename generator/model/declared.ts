@@ -16,7 +16,7 @@ import { BUILTIN_TYPE_NAMES } from '../read/dotnet-type.js';
 import type { DtoEnumMemberFragment, DtoMemberFragment, Located, PageFragments, PythonClassFragment, RouteFragment, TsType } from '../read/fragments.js';
 import { pythonNameToCamel } from '../read/python-dtos.js';
 import type { ResponseShape, TypeRef } from './api-model.js';
-import type { DeclaredLang } from './facts.js';
+import { enumMemberFact, type DeclaredLang, type EnumMemberFact } from './facts.js';
 import { withParameters } from './generics.js';
 import { memberKey } from './naming.js';
 import { fromTs } from './ts-type.js';
@@ -45,13 +45,6 @@ export interface DeclaredMember {
   loc: SourceLocation;
 }
 
-export interface DeclaredEnumMember {
-  /** The name that travels. */
-  name: string;
-  value?: string;
-  loc: SourceLocation;
-}
-
 export interface DeclaredClass {
   lang: DeclaredLang;
   name: string;
@@ -63,7 +56,9 @@ export interface DeclaredClass {
   baseArgs?: TypeRef[];
   isEnum: boolean;
   members: DeclaredMember[];
-  enumMembers: DeclaredEnumMember[];
+  enumMembers: EnumMemberFact[];
+  /** C#'s `[Flags]` on an enum: it travels as a number combining its members' values. */
+  flags?: boolean;
   description?: string;
   /** C#: the enclosing namespace. */
   namespace?: Located<string>;
@@ -132,8 +127,7 @@ function fromPythonClass(c: PythonClassFragment): DeclaredClass {
     ...(f.description ? { description: f.description } : {}),
     loc: f.loc,
   }));
-  // A Python enum's string value is the name that travels (`OPEN = 'Open'` is .NET `Open`); an int value stays a value.
-  const enumMembers = c.enumMembers.map((m): DeclaredEnumMember => (/^-?\d+$/.test(m.value) ? m : { name: m.value || m.name, loc: m.loc }));
+  const enumMembers = c.enumMembers.map(fromPythonEnumMember);
   const response = responseMarker(c.bases, 'python', typeParameters, c.loc);
   return {
     lang: 'python',
@@ -168,6 +162,7 @@ function fromDtoType(t: PageFragments['dtoTypes'][number]): DeclaredClass[] {
       isEnum: t.kind === 'enum',
       members: t.members.map((m) => fromDtoMember(m, lang, typeParameters)),
       enumMembers: t.enumMembers.map(fromDtoEnumMember),
+      ...(t.kind === 'enum' && t.attributes.some((a) => a.name === 'Flags') ? { flags: true } : {}),
       ...(t.description ? { description: t.description } : {}),
       ...(t.namespace ? { namespace: { value: t.namespace, loc: t.loc } } : {}),
       ...(response ? { response } : {}),
@@ -198,12 +193,25 @@ function fromDtoMember(m: DtoMemberFragment, lang: 'csharp' | 'typescript', type
   };
 }
 
-/** What travels: C#'s `[EnumMember(Value="…")]`, a TypeScript string value; a number stays a value. */
-function fromDtoEnumMember(m: DtoEnumMemberFragment): DeclaredEnumMember {
+/**
+ * A C# or TypeScript enum member: C#'s `[EnumMember(Value="…")]` and `[Description("…")]`, a
+ * TypeScript string value (`Name = 'value'`, a union type's literal), an integer value.
+ */
+function fromDtoEnumMember(m: DtoEnumMemberFragment): EnumMemberFact {
   const enumMember = m.attributes.find((a) => a.name === 'EnumMember')?.named.Value;
-  if (enumMember) return { name: enumMember, loc: m.loc };
-  if (m.quoted) return { name: m.value || m.name, loc: m.loc };
-  return { name: m.name, ...(m.value !== undefined && /^-?\d+$/.test(m.value.trim()) ? { value: m.value.trim() } : {}), loc: m.loc };
+  const description = m.attributes.find((a) => a.name === 'Description')?.args[0];
+  // An unquoted value that is no integer is an expression (`A | B`, `1 << 2`): not read.
+  const value = m.quoted || /^\s*-?\d+\s*$/.test(m.value ?? '') ? m.value : undefined;
+  return enumMemberFact(m.name, enumMember ?? value, description, m.loc);
+}
+
+/**
+ * A Python enum member is `PENDING = 'Pending'`: the name upper-cased, the string the .NET name
+ * (the same member key) or an `[EnumMember]` value; or `PENDING = 2`.
+ */
+function fromPythonEnumMember(m: { name: string; value: string; loc: SourceLocation }): EnumMemberFact {
+  const isName = memberKey(m.value) === memberKey(m.name);
+  return enumMemberFact(isName ? m.value : m.name, isName ? undefined : m.value, undefined, m.loc);
 }
 
 /** DTO and enum names a member's type mentions. */

@@ -63,18 +63,43 @@ export interface MemberFacts {
   statedAt: SourceLocation[];
 }
 
+/** One member of an enum as one source lists it. */
 export interface EnumMemberFact {
+  /** The .NET member name (Python's `PENDING` where Python alone lists it). */
   name: string;
+  /** The integer the source states for it (`= 4`, a Value column's `4`). */
   value?: string;
+  /** `[EnumMember(Value="…")]`: the string that travels instead of the name. */
+  memberValue?: string;
+  description?: string;
   loc: SourceLocation;
 }
 
 /** One source's list of an enum's members (an enum table, or an enum of a DTO source). */
 export interface EnumListFact {
   members: EnumMemberFact[];
+  source: 'table' | DeclaredLang;
   /** How messages name the source: 'the enum table', 'the C# DTO'… */
   what: string;
+  /** The source says the enum travels as a number: C#'s `[Flags]` (`flags`), `/types/metadata`'s `isEnumInt` (`integer`). */
+  travels?: 'integer' | 'flags';
   loc: SourceLocation;
+}
+
+const INTEGER = /^-?\d+$/;
+
+/**
+ * A member as a source states it: `stated` (a Value column, `= …` in a DTO) is an integer or,
+ * where it differs from the name, an `[EnumMember]` value.
+ */
+export function enumMemberFact(name: string, stated: string | undefined, description: string | undefined, loc: SourceLocation): EnumMemberFact {
+  const value = stated?.trim();
+  return {
+    name,
+    ...(value && INTEGER.test(value) ? { value } : value && value !== name ? { memberValue: value } : {}),
+    ...(description ? { description } : {}),
+    loc,
+  };
 }
 
 /** What the sources say about one type. */

@@ -10,7 +10,7 @@ import type { EnumTableFragment, ParamTableFragment } from '../read/fragments.js
 import type { TypeRef } from './api-model.js';
 import type { DeclaredClass } from './declared.js';
 import type { Evidence } from './evidence.js';
-import { FactStore, type TypeFacts } from './facts.js';
+import { enumMemberFact, FactStore, type EnumListFact, type TypeFacts } from './facts.js';
 import type { ModelPage } from './model-page.js';
 import type { NamedTable, PagePlan } from './page-plan.js';
 import { builtinType, type BuiltinType } from './builtins.js';
@@ -71,8 +71,10 @@ export function lowerTypes(structures: readonly Structure[], pages: readonly Mod
   addBuiltins(lowered);
   for (const t of lowered.store.types.values()) {
     const { enums, declared } = lowered.sources.get(t.name)!;
-    t.enumLists.push(...enums.map((e) => ({ members: e.members, what: 'the enum table', loc: e.loc })));
-    for (const c of declared) if (c.isEnum) t.enumLists.push({ members: c.enumMembers, what: DECLARED_BY[c.lang], loc: c.loc });
+    t.enumLists.push(...enums.map(enumTableList));
+    for (const c of declared)
+      if (c.isEnum)
+        t.enumLists.push({ members: c.enumMembers, source: c.lang, what: DECLARED_BY[c.lang], ...(c.flags ? { travels: 'flags' as const } : {}), loc: c.loc });
     const seen = evidence.types.get(t.name);
     t.shownAt.push(...(seen?.sources ?? []));
     t.shown = (seen?.members.size ?? 0) > 0;
@@ -99,6 +101,16 @@ function addTable(t: TypeFacts, lowered: LoweredTypes, table: NamedTable): void 
 /** A caption's argument that reads as a type parameter (`T`, `TKey`, `T1`) rather than a type. */
 function isParameterName(t: TypeRef): boolean {
   return t.kind === 'ref' && !t.args && /^T(?:[A-Z0-9][A-Za-z0-9]*)?$/.test(t.name);
+}
+
+function enumTableList(e: EnumTableFragment): EnumListFact {
+  return {
+    members: e.members.map((m) => enumMemberFact(m.name, m.value, m.description, m.loc)),
+    source: 'table',
+    what: 'the enum table',
+    ...(e.integer ? { travels: 'integer' as const } : {}),
+    loc: e.loc,
+  };
 }
 
 function addEnumTable(t: TypeFacts, lowered: LoweredTypes, table: EnumTableFragment): void {

@@ -8,10 +8,10 @@
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { Field, TypeDef, TypeRef } from './api-model.js';
 import { extractExamples } from './description.js';
-import type { MemberFacts, TypeFact, TypeFacts } from './facts.js';
+import type { Fact, MemberFacts, SampleValue, TypeFact, TypeFacts } from './facts.js';
 import type { LoweredTypes } from './lower-types.js';
 import { resolveDescription } from './resolve/description.js';
-import { resolveEnumMembers } from './resolve/enum-members.js';
+import { resolveEnum } from './resolve/enum-members.js';
 import { reportUntabledMembers } from './resolve/membership.js';
 import { resolveMemberName } from './resolve/member-name.js';
 import { resolveMemberType } from './resolve/member-type.js';
@@ -26,17 +26,32 @@ export function resolveTypes(lowered: LoweredTypes, baseOf: ReadonlyMap<string, 
   const enums = new Set(types.filter((t) => t.enumLists.length).map((t) => t.name));
   const parameters = new Map(types.map((t) => [t.name, t.enumLists.length ? { names: [] } : typeParametersOf(t, lowered)]));
   const normalise = (f: TypeFact) => f.value && (f.source === 'csharp' ? withoutReferenceNullability(f.value, enums) : f.value);
-  return types.map((t) => {
-    if (t.enumLists.length) return { name: t.name, kind: 'enum', fields: [], enumMembers: resolveEnumMembers(t, bag), rules: [], sources: t.describedAt };
+  const sampled = new Map<string, Fact<SampleValue>[]>();
+  const objects = new Map<string, TypeDef>();
+  for (const t of types) {
+    if (t.enumLists.length) continue;
     const hasTables = lowered.sources.get(t.name)!.tables.length > 0;
     reportUntabledMembers(t, hasTables, bag);
-    const fields = [...t.members.values()].flatMap((m) => resolveField(t.name, m, normalise, bag));
+    const fields = [...t.members.values()].flatMap((m) => resolveField(t.name, m, normalise, bag).map((f) => noteEnumSample(f, m, enums, sampled)));
     const own = parameters.get(t.name)!;
     reportInferred(t.name, own, bag);
     const base = baseOf.get(t.name);
     const baseArgs = base === undefined ? undefined : resolveBaseArgs(t, base, parameters.get(base)?.names ?? [], bag);
-    return objectType(t, fields, { base, baseArgs, typeParameters: own.names }, bag);
-  });
+    objects.set(t.name, objectType(t, fields, { base, baseArgs, typeParameters: own.names }, bag));
+  }
+  return types.map((t) => objects.get(t.name) ?? enumType(t, sampled.get(t.name) ?? [], bag));
+}
+
+function enumType(t: TypeFacts, sampled: readonly Fact<SampleValue>[], bag: DiagnosticBag): TypeDef {
+  return { name: t.name, kind: 'enum', fields: [], ...resolveEnum(t, sampled, bag), rules: [], sources: t.describedAt };
+}
+
+/** Keeps the JSON sample's placeholders of a member typed as an enum: they show how the enum travels. */
+function noteEnumSample(f: Field, m: MemberFacts, enums: ReadonlySet<string>, sampled: Map<string, Fact<SampleValue>[]>): Field {
+  if (f.type.kind !== 'ref' || !enums.has(f.type.name)) return f;
+  const json = m.sample.filter((s) => s.source === 'json');
+  if (json.length) sampled.set(f.type.name, [...(sampled.get(f.type.name) ?? []), ...json]);
+  return f;
 }
 
 /** The type arguments of the base the type extends, as the source that names that base gives them; none when they do not fit it (SS065). */

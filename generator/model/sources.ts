@@ -13,6 +13,7 @@
  * | type parameters  | any DTO source · table · built-in                | the class declaration names them; a caption `X<T>` or ServiceStack's own only where none does |
  * | namespace        | C# · XML                                         | C#'s `namespace` states it; XML only shows it                     |
  * | required         | any source saying Yes                            | ServiceStack validates what any of them requires                  |
+ * | enum member      | table · C# · TypeScript · Python                 | the .NET member name and its values; Python upper-cases the name   |
  */
 import type { DeclaredLang, SourceKind } from './facts.js';
 
@@ -29,6 +30,7 @@ export const RANKING = {
   base: [['table'], DTO, ['builtin']],
   typeParameters: [DTO, ['table'], ['builtin']],
   namespace: [['csharp'], ['xml']],
+  enumMember: [['table'], ['csharp'], ['typescript'], ['python']],
 } as const satisfies Record<string, Ranking>;
 
 /** The strongest fact by a ranking: the first of the strongest tier that has any. */

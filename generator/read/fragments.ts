@@ -129,6 +129,8 @@ export interface EnumTableFragment {
   /** From the caption "X Enum:"; pipe dumps lose it (the model names the table by where the page uses an enum). */
   name?: string;
   members: EnumMemberFragment[];
+  /** `/types/metadata`'s `isEnumInt`: the enum travels as a number. */
+  integer?: boolean;
   loc: SourceLocation;
 }
 

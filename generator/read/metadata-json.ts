@@ -154,8 +154,16 @@ function addTypeOf(ctx: Ctx, metadata: MetadataFragments, name: string, node: No
   if (flag(member(node, 'isEnum'))) {
     const names = texts(member(node, 'enumNames'));
     const values = texts(member(node, 'enumMemberValues')).length ? texts(member(node, 'enumMemberValues')) : texts(member(node, 'enumValues'));
+    // By index: a member without a description is a null in the list.
+    const descriptions = items(member(node, 'enumDescriptions')).map((c) => (c.type === 'string' ? String(c.value) : ''));
     const at = ctx.at((member(node, 'enumNames') ?? node).offset);
-    metadata.enums.push({ name, members: names.map((n, i) => ({ name: n, ...(values[i] !== undefined ? { value: values[i] } : {}), loc: at })), loc });
+    const members = names.map((n, i) => ({
+      name: n,
+      ...(values[i] !== undefined ? { value: values[i] } : {}),
+      ...(descriptions[i] ? { description: descriptions[i] } : {}),
+      loc: at,
+    }));
+    metadata.enums.push({ name, members, ...(flag(member(node, 'isEnumInt')) ? { integer: true } : {}), loc });
     return;
   }
   const inherits = member(node, 'inherits');

@@ -10,6 +10,7 @@
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { PageFragments, ParamTableFragment, SourceLine, EnumTableFragment, JsonNode, XmlElement } from './fragments.js';
 import { enumHeader, enumRow, type EnumRow } from './enum-rows.js';
+import { splitSquashedEnumRows } from './squashed-enum-rows.js';
 import { alignCells, chooseSplit, PARAM_TABLE_HEADER, squashedRowSplits, type KnownNames, type RowColumns } from './columns.js';
 import { routeFromCells, splitSquashedRoute } from './routes.js';
 import { readPythonDtos, pythonNameToCamel } from './python-dtos.js';
@@ -234,6 +235,8 @@ interface OpenEnum {
   fragment: EnumTableFragment;
   valued: boolean;
   inferred: boolean;
+  /** A squashed dump's valued table: its rows, split together when the page is read (squashed-enum-rows.ts). */
+  squashedRows?: SourceLine[];
 }
 
 /** Where the table reader stands in the body of a page. */
@@ -248,6 +251,7 @@ interface TableReader {
   caption?: { name: string; loc: SourceLocation };
   /** Enum-like rows up to this line index are stray rows of the parameter table: a parameter row follows them. */
   strayUntil: number;
+  squashedEnums: OpenEnum[];
 }
 
 function readTables(lines: SourceLine[], page: PageFragments, bag: DiagnosticBag): void {
@@ -256,9 +260,26 @@ function readTables(lines: SourceLine[], page: PageFragments, bag: DiagnosticBag
     const caption = PARAMS_CAPTION.exec(line.text.trim());
     if (caption) (known.typeNames as Set<string>).add(caption[1]!);
   }
-  const r: TableReader = { lines, page, bag, known, squashed: false, strayUntil: -1 };
+  const r: TableReader = { lines, page, bag, known, squashed: false, strayUntil: -1, squashedEnums: [] };
   for (let i = 0; i < lines.length; i++) i = readBodyLine(r, i);
   if (r.caption) bag.warn('SS017', r.caption.loc, `caption '${r.caption.name} Parameters:' has no table under it`);
+  for (const open of r.squashedEnums) readSquashedEnumRows(open, page.file, bag);
+}
+
+/**
+ * The rows of a squashed valued enum table, split together. Where they do not split as one table,
+ * the rows from the first that breaks it are skipped (SS016): text that ran into the table.
+ */
+function readSquashedEnumRows(open: OpenEnum, file: string, bag: DiagnosticBag): void {
+  const rows = open.squashedRows!;
+  for (let n = rows.length; n > 0; n--) {
+    const split = splitSquashedEnumRows(rows.slice(0, n).map((l) => l.text.trim()));
+    if (!split) continue;
+    open.fragment.members.push(...split.map((row, i) => ({ ...row, loc: { file, line: rows[i]!.line } })));
+    for (const l of rows.slice(n)) bag.warn('SS016', { file, line: l.line }, `cannot read enum member: ${clip(l.text.trim())}`);
+    return;
+  }
+  for (const l of rows) bag.warn('SS016', { file, line: l.line }, `cannot read enum member: ${clip(l.text.trim())}`);
 }
 
 /** Reads the body line at `i`; returns the index of the last line it took (a broken row takes more). */
@@ -323,12 +344,24 @@ function openEnum(r: TableReader, fragment: EnumTableFragment, valued: boolean, 
  */
 function readEnumLine(r: TableReader, i: number, text: string, cells: string[] | undefined, loc: SourceLocation): boolean {
   const open = r.enumTable!;
-  if (text === 'NameValue' || text === 'Name') return true; // a squashed dump's header
-  // Dumps underline the first row of every table: an underlined row starts the next enum (one without header).
+  if (text === 'NameValue' && !open.fragment.members.length) {
+    // A squashed dump's header: its rows ran together, and only the whole table tells how to split them.
+    open.squashedRows = [];
+    r.squashedEnums.push(open);
+    return true;
+  }
+  if (text === 'Name') return true; // a squashed dump's header
+  if (open.squashedRows && !cells) {
+    open.squashedRows.push(r.lines[i]!);
+    return true;
+  }
+  // Dumps underline the first row of every table: an underlined row starts the next enum (one without
+  // header). So does a row with an empty Value under a `Name | Value` header: ServiceStack prints every value.
   const underlined = open.fragment.members.length > 0 && SEPARATOR.test(r.lines[i + 1]?.text.trim() ?? '');
-  const row = enumRow(cells ?? [text], open.valued && !underlined);
+  const startsNext = underlined || (open.valued && open.fragment.members.length > 0 && cells !== undefined && cells.length > 1 && cells[1] === '');
+  const row = enumRow(cells ?? [text], open.valued && !startsNext);
   if (row) {
-    if (underlined) openEnum(r, { members: [], loc }, false, true);
+    if (startsNext) openEnum(r, { members: [], loc }, false, true);
     r.enumTable!.fragment.members.push({ ...row, loc });
     return true;
   }

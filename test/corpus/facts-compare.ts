@@ -160,7 +160,7 @@ function compareEnum(tally: Tally, t: TypeFacts, found: TypeDef): void {
       continue;
     }
     tally.check(true, 'enum member missing', () => '');
-    const wire = member.value ?? member.name;
+    const wire = String(member.wire);
     tally.check(wire === e.wire, 'enum value', () => `${t.name}.${e.name}: travels as '${wire}', want '${e.wire}'`);
   }
   const extra = found.enumMembers.filter((x) => !t.enumMembers.some((e) => e.name === x.name)).map((x) => x.name);

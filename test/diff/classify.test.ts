@@ -365,7 +365,7 @@ describe('diff: request and response rules', () => {
   });
 
   it('treats enum members as a closed set: fewer break requests, more break responses', () => {
-    const member = (name: string) => ({ name, sources: [loc] });
+    const member = (name: string) => ({ name, wire: name, sources: [loc] });
     const withEnum = (...names: string[]) => {
       const m = model([]);
       m.types.push({ ...type('Color', []), kind: 'enum', enumMembers: names.map(member) });
@@ -374,5 +374,19 @@ describe('diff: request and response rules', () => {
     };
     expect(diffModels(withEnum('Red', 'Blue'), withEnum('Red')).map(brief)).toEqual(['breaking enum-values-narrowed Color']);
     expect(diffModels(withEnum('Red'), withEnum('Red', 'Blue')).map(brief)).toEqual(['non-breaking enum-values-widened Color']);
+  });
+
+  it('breaks when an enum starts travelling as numbers', () => {
+    const withEnum = (enumWire: 'string' | 'integer') => {
+      const m = model([]);
+      const enumMembers = ['Red', 'Blue'].map((name, i) => ({ name, wire: enumWire === 'string' ? name : i, sources: [loc] }));
+      m.types.push({ ...type('Color', []), kind: 'enum', enumMembers, enumWire });
+      return m;
+    };
+    expect(diffModels(withEnum('string'), withEnum('integer')).map(brief)).toEqual([
+      'breaking enum-values-narrowed Color',
+      'breaking enum-values-widened Color',
+      'breaking enum-wire-changed Color',
+    ]);
   });
 });

@@ -459,10 +459,24 @@ describe('validators for other models', () => {
       type('Color', [], {
         kind: 'enum',
         enumMembers: [
-          { name: 'Red', sources: [] },
-          { name: hostile, sources: [] },
+          { name: 'Red', wire: 'Red', sources: [] },
+          { name: 'Hostile', wire: hostile, sources: [] },
         ],
       }),
+      type('Level', [], {
+        kind: 'enum',
+        enumWire: 'integer',
+        enumMembers: [
+          { name: 'Low', wire: 0, value: '0', sources: [] },
+          { name: 'High', wire: 10, value: '10', description: hostile, sources: [] },
+        ],
+      }),
+      type('Access', [], {
+        kind: 'enum',
+        enumWire: 'flags',
+        enumMembers: ['None', 'Read', 'Write', 'Delete'].map((name, i) => ({ name, wire: i && 2 ** (i - 1), value: String(i && 2 ** (i - 1)), sources: [] })),
+      }),
+      type('Grant', [field('level', { kind: 'ref', name: 'Level', nullable: false }, true), field('access', { kind: 'ref', name: 'Access', nullable: false })]),
       type('default', [field('flag', { kind: 'primitive', name: 'bool', nullable: false }, true)], { base: 'Node' }),
       type('Unknown', [], { incomplete: true }),
     ],
@@ -550,6 +564,25 @@ describe('validators for other models', () => {
     expectIssues(ColorSchema!, 'Blue', [": expected one of 'Red', '" + hostile + "'"]);
     expectValid(UnknownSchema!, { anything: 1 });
     expect(UnknownSchema!.validate({ anything: 1 }, { strict: true })).toEqual([]);
+  });
+
+  it('checks an integer enum by its numbers, and a [Flags] enum by its bits', async () => {
+    const { GrantSchema, AccessSchema } = await loaded;
+    expectValid(GrantSchema!, { level: 10, access: 0 });
+    expectValid(GrantSchema!, { level: 0, access: 1 | 2 | 4 });
+    expectIssues(GrantSchema!, { level: 'High', access: 8 }, [
+      'level: expected one of 0, 10',
+      'access: expected a number combining the flags None (0), Read (1), Write (2), Delete (4)',
+    ]);
+    for (const bad of [-1, 1.5, '1', null]) expect(AccessSchema!.validate(bad), String(bad)).not.toEqual([]);
+  });
+
+  it('types an integer enum as the union of its numbers, a [Flags] enum as a number, naming the members', async () => {
+    const types = await emitTypes(other, 'test');
+    expect(types).toContain('export type Level = 0 | 10;');
+    expect(types).toContain('export type Access = number;');
+    expect(types).toContain('export const AccessValues = [0, 1, 2, 4] as const;');
+    expect(types).toContain(" * - `High` = `10`: it's *\\/ `${alert(1)}`");
   });
 
   it('reads a member named constructor as an own property', async () => {

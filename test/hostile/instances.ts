@@ -72,7 +72,7 @@ function valueOf(model: ApiModel, ref: TypeRef, field: Field | undefined, depth:
 export function validInstance(model: ApiModel, typeName: string, depth = 0): unknown {
   const t = model.types.find((x) => x.name === typeName);
   if (!t) return {};
-  if (t.kind === 'enum') return t.enumMembers[0]?.name;
+  if (t.kind === 'enum') return t.enumMembers[0]?.wire;
   if (t.incomplete) return {};
   const types = chain(model, t);
   const ruled = new Set(types.flatMap((x) => x.rules.map((r) => r.field)));

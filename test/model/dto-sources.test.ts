@@ -383,10 +383,10 @@ describe('pages nobody has shown us', () => {
       ].join('\n'),
     );
     const model = modelOf([ts, cs]);
-    expect(typeOf(model, 'Shade').enumMembers.map((m) => m.name)).toEqual(['light-grey', 'dark']);
-    expect(typeOf(model, 'Finish').enumMembers.map((m) => [m.name, m.sources.length])).toEqual([
-      ['matt', 2],
-      ['gloss', 2],
+    expect(typeOf(model, 'Shade').enumMembers.map((m) => m.wire)).toEqual(['light-grey', 'dark']);
+    expect(typeOf(model, 'Finish').enumMembers.map((m) => [m.name, m.wire, m.sources.length])).toEqual([
+      ['Matt', 'matt', 2],
+      ['Gloss', 'gloss', 2],
     ]);
     // C# says string where TypeScript names an enum: a disagreement, the C# type is taken.
     expect(codes(model, 'SS072').map((d) => d.message)).toEqual([

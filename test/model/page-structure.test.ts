@@ -116,7 +116,7 @@ describe('untitled enum tables of a pipe dump are named by first use in the Data
 
   it('the first untitled enum table is the first enum used, the second the second', () => {
     const model = modelOf([{ file: 'styles.txt', text: page }]);
-    const members = (name: string) => typeOf(model, name).enumMembers.map((m) => (m.value ? `${m.name}=${m.value}` : m.name));
+    const members = (name: string) => typeOf(model, name).enumMembers.map((m) => (m.wire !== m.name ? `${m.name}=${m.wire}` : m.name));
     expect(typeOf(model, 'EnumStyle').kind).toBe('enum');
     expect(members('EnumStyle')).toEqual(['Value1', 'Value2', 'Value3']);
     expect(members('EnumType')).toEqual(['Lower=lower', 'Upper=UPPER']);

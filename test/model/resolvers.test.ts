@@ -5,10 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../generator/diagnostics.js';
 import type { TypeRef } from '../../generator/model/api-model.js';
-import { emptyMemberFacts, emptyTypeFacts, FactStore, type Fact, type MemberFacts, type SourceKind, type TypeFact } from '../../generator/model/facts.js';
+import {
+  emptyMemberFacts,
+  emptyTypeFacts,
+  enumMemberFact,
+  FactStore,
+  type EnumListFact,
+  type Fact,
+  type MemberFacts,
+  type SampleValue,
+  type SourceKind,
+  type TypeFact,
+} from '../../generator/model/facts.js';
 import { resolveBases } from '../../generator/model/resolve/base.js';
 import { resolveDescription } from '../../generator/model/resolve/description.js';
-import { resolveEnumMembers } from '../../generator/model/resolve/enum-members.js';
+import { resolveEnum } from '../../generator/model/resolve/enum-members.js';
 import { resolveMemberType } from '../../generator/model/resolve/member-type.js';
 import { resolveNamespace } from '../../generator/model/resolve/namespace.js';
 import { resolveRequired } from '../../generator/model/resolve/required.js';
@@ -349,22 +360,107 @@ describe('resolveNamespace', () => {
   });
 });
 
-describe('resolveEnumMembers', () => {
-  const list = (what: string, names: string[]) => ({ what, loc: loc(++line), members: names.map((name) => ({ name, loc: loc(++line) })) });
+describe('resolveEnum', () => {
+  type Source = EnumListFact['source'];
+  const WHAT: Record<Source, string> = { table: 'the enum table', csharp: 'the C# DTO', typescript: 'the TypeScript DTO', python: 'the Python DTO' };
+  /** A source's list: `Name`, `Name=4` (an integer), `Name='value'` (a string value), `Name:description`. */
+  const list = (source: Source, members: string[], travels?: EnumListFact['travels']): EnumListFact => ({
+    source,
+    what: WHAT[source],
+    ...(travels ? { travels } : {}),
+    loc: loc(++line),
+    members: members.map((written) => {
+      const [, name, value, description] = /^(\w+)(?:=([^:]*))?(?::(.*))?$/.exec(written)!;
+      const stated = value?.replace(/^'(.*)'$/, '$1');
+      return enumMemberFact(name!, stated, description, loc(++line));
+    }),
+  });
+  const json = (value: SampleValue) => fact('json', value);
   it.each([
-    { name: 'one source', given: [list('the enum table', ['A', 'B'])], want: ['A', 'B'], diagnostics: [] },
+    { name: 'names travel', given: [list('table', ['A', 'B'])], want: { wire: 'string', members: ['A', 'B'] }, diagnostics: [] },
     {
-      name: 'Python spelling merged by key',
-      given: [list('the enum table', ['Pending']), list('the Python DTO', ['PENDING'])],
-      want: ['Pending'],
+      name: 'Python spelling merged by key, the .NET name kept',
+      given: [list('python', ["PENDING='Pending'"]), list('table', ['Pending'])],
+      want: { wire: 'string', members: ['Pending'] },
       diagnostics: [],
     },
-    { name: 'a source lacking a member', given: [list('the enum table', ['A']), list('the C# DTO', ['A', 'B'])], want: ['A', 'B'], diagnostics: ['SS066'] },
-  ])('$name', ({ given, want, diagnostics }) => {
+    {
+      name: 'a source lacking a member',
+      given: [list('table', ['A']), list('csharp', ['A', 'B'])],
+      want: { wire: 'string', members: ['A', 'B'] },
+      diagnostics: ['SS066'],
+    },
+    {
+      name: '[EnumMember] values travel, a member without one by its name',
+      given: [list('table', ['None', "Value1='Member 1'", 'Value2:Member 2'])],
+      want: { wire: 'string', members: ['None', 'Value1=Member 1', 'Value2'] },
+      diagnostics: [],
+    },
+    {
+      name: "Python's EnumMember value, with the .NET name from C#",
+      given: [list('python', ["CAMEL_UPPER='camelUPPER'"]), list('csharp', ["CamelUpper='camelUPPER'"])],
+      want: { wire: 'string', members: ['CamelUpper=camelUPPER'] },
+      diagnostics: [],
+    },
+    {
+      name: 'values 0, 1, 2 printed: only an integer enum has them',
+      given: [list('table', ['A=0', 'B=1', 'C=2'])],
+      want: { wire: 'integer', members: ['A=0', 'B=1', 'C=2'] },
+      diagnostics: [],
+    },
+    {
+      name: 'a value combining others: [Flags]',
+      given: [list('table', ['Value0=0', 'Value1=1', 'Value2=2', 'Value3=4', 'Value123=7'])],
+      want: { wire: 'flags', members: ['Value0=0', 'Value1=1', 'Value2=2', 'Value3=4', 'Value123=7'] },
+      diagnostics: [],
+    },
+    { name: "C#'s [Flags]", given: [list('csharp', ['A=1', 'B=2'], 'flags')], want: { wire: 'flags', members: ['A=1', 'B=2'] }, diagnostics: [] },
+    {
+      name: "/types/metadata's isEnumInt",
+      given: [list('table', ['A=1000', 'B=2000'], 'integer')],
+      want: { wire: 'integer', members: ['A=1000', 'B=2000'] },
+      diagnostics: [],
+    },
+    {
+      name: 'other numbers: names, with a note',
+      given: [list('table', ['Active=1', 'Deleted=5'])],
+      want: { wire: 'string', members: ['Active', 'Deleted'] },
+      diagnostics: ['SS092'],
+    },
+    {
+      name: 'other numbers, a JSON sample sends one',
+      given: [list('table', ['A=1000', 'B=2000'])],
+      sampled: [json(1000)],
+      want: { wire: 'integer', members: ['A=1000', 'B=2000'] },
+      diagnostics: [],
+    },
+    {
+      name: 'other numbers, a JSON sample sends a name',
+      given: [list('table', ['A=1', 'B=5'])],
+      sampled: [json('A')],
+      want: { wire: 'string', members: ['A', 'B'] },
+      diagnostics: [],
+    },
+    {
+      name: 'a member without a number: names',
+      given: [list('csharp', ['A=1', 'B'])],
+      want: { wire: 'string', members: ['A', 'B'] },
+      diagnostics: [],
+    },
+  ])('$name', ({ given, sampled, want, diagnostics }) => {
     const t = emptyTypeFacts('E');
     t.enumLists.push(...given);
     const bag = new DiagnosticBag();
-    expect(resolveEnumMembers(t, bag).map((m) => m.name)).toEqual(want);
+    const got = resolveEnum(t, sampled ?? [], bag);
+    const shown = got.enumMembers.map((m) => (m.wire === m.name ? m.name : `${m.name}=${m.wire}`));
+    expect({ wire: got.enumWire, members: shown }).toEqual(want);
     expect(codes(bag)).toEqual(diagnostics);
+  });
+
+  it('keeps descriptions, from the strongest source', () => {
+    const t = emptyTypeFacts('E');
+    t.enumLists.push(list('csharp', ['A:from C#', 'B']), list('table', ['A:from the table', 'B:only here']));
+    const got = resolveEnum(t, [], new DiagnosticBag()).enumMembers.map((m) => m.description);
+    expect(got).toEqual(['from the table', 'only here']);
   });
 });

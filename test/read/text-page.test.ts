@@ -943,6 +943,36 @@ const ENUM_CASES: EnumCase[] = [
     tables: ['-@1:1', '-@8:1'],
   },
   {
+    name: 'a table without header right after a valued one: its empty Value starts it',
+    text: page(
+      ...PARAM_HEADER,
+      '| a | form | AsInt | No | |',
+      '| Name | Value | |', // 4
+      '|---|---|---|',
+      '| Value1 | 1000 | |',
+      '| Value2 | 2000 |',
+      '| lower | |', // 8
+      '| UPPER |',
+    ),
+    enums: ['@4: Value1=1000, Value2=2000', '@8: lower, UPPER'],
+    tables: ['-@1:1'],
+  },
+  {
+    name: 'the same without leading pipes',
+    text: page(
+      ...PARAM_HEADER,
+      'a | form | AsInt | No | |',
+      'Name | Value | |',
+      '---|---|---|',
+      'Value1 | 1000 | |',
+      'Value2 | 2000 |',
+      'lower | |',
+      'UPPER |',
+    ),
+    enums: ['@4: Value1=1000, Value2=2000', '@8: lower, UPPER'],
+    tables: ['-@1:1'],
+  },
+  {
     name: 'an enum table without header between two parameter tables',
     text: page(
       ...PARAM_HEADER,
@@ -1066,6 +1096,36 @@ describe('readTextPage: enum tables in pipe dumps', () => {
     );
     expect(p.form).toBe('squashed-text');
     expect(enumShape(p)).toEqual(['Status @4: Active, Closed']);
+    expect(bag.items).toEqual([]);
+  });
+
+  it('splits the run-together rows of a squashed valued table as one table', () => {
+    const { page: p, bag } = read(
+      page(
+        'X Parameters:',
+        'NameParameterData TypeRequiredDescription',
+        'flagsformEnumFlagsNo',
+        'styleformEnumStyleNo',
+        'EnumFlags Enum:', // 5
+        'NameValue',
+        'Value00',
+        'Value11',
+        'Value22',
+        'Value34',
+        'Value1237',
+        'EnumStyle Enum:', // 12
+        'NameValue',
+        'Lowerlower',
+        'Value1Member 1',
+        'Value2Value2Member 2',
+        '',
+        'To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json',
+      ),
+    );
+    expect(enumShape(p)).toEqual([
+      'EnumFlags @5: Value0=0, Value1=1, Value2=2, Value3=4, Value123=7',
+      'EnumStyle @12: Lower=lower, Value1=Member 1, Value2 (Member 2)',
+    ]);
     expect(bag.items).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ function check(docs: SyntheticDocs, model: ApiModel): void {
     expect(got.kind, name).toBe(want.kind);
     if (want.kind === 'enum') {
       expect(
-        got.enumMembers.map((m) => m.value ?? m.name),
+        got.enumMembers.map((m) => m.wire),
         name,
       ).toEqual(want.members);
       continue;

@@ -1,24 +1,93 @@
 /**
- * An enum's members: every member any source lists (enum tables, then DTO enums), by memberKey —
- * Python writes the .NET member `Pending` as `PENDING`. Each source already names a member by what
- * travels (a string value, C#'s EnumMember); an int value stays a value. A source that lacks
- * members another lists is reported (SS066), naming what it lacks and where that is listed.
+ * An enum: its members, and the form they travel in. Members are the union of every source's
+ * list (enum tables, DTO enums), matched by memberKey (Python writes the .NET member `Pending` as
+ * `PENDING`); each attribute of a member from the strongest source that states it. A source that
+ * lacks members another lists is reported (SS066).
+ *
+ * The wire form follows ServiceStack's serializer: names, or `[EnumMember]` values where a source
+ * states them; numbers when the enum is `[Flags]` or travels as integers (`/types/metadata`'s
+ * `isEnumInt`, a JSON sample's number, or values 0, 1, 2… that a page prints only for such an enum).
+ * Other numbers leave it open: ServiceStack prints an enum's values whenever they are not 0, 1,
+ * 2…, and sends names unless told otherwise, so the names are taken and a note says why (SS092).
  */
 import type { DiagnosticBag } from '../../diagnostics.js';
-import type { EnumMember } from '../api-model.js';
-import type { EnumListFact, TypeFacts } from '../facts.js';
+import type { EnumMember, EnumWire } from '../api-model.js';
+import type { EnumListFact, EnumMemberFact, Fact, SampleValue, TypeFacts } from '../facts.js';
 import { memberKey } from '../naming.js';
+import { RANKING, strongest } from '../sources.js';
 import { at } from './at.js';
 
-export function resolveEnumMembers(t: TypeFacts, bag: DiagnosticBag): EnumMember[] {
-  const members = new Map<string, EnumMember>();
-  for (const m of t.enumLists.flatMap((l) => l.members)) {
-    const existing = members.get(memberKey(m.name));
-    if (existing) existing.sources.push(m.loc);
-    else members.set(memberKey(m.name), { name: m.name, ...(m.value !== undefined ? { value: m.value } : {}), sources: [m.loc] });
-  }
+type Stated = EnumMemberFact & { source: EnumListFact['source'] };
+
+/** The largest flags mask a validator checks with 32-bit bitwise operators. */
+const MAX_FLAGS = 0x7fffffff;
+
+/** `sampled`: the placeholders JSON samples give members typed as this enum. */
+export function resolveEnum(t: TypeFacts, sampled: readonly Fact<SampleValue>[], bag: DiagnosticBag): { enumMembers: EnumMember[]; enumWire: EnumWire } {
+  const byKey = new Map<string, Stated[]>();
+  for (const list of t.enumLists)
+    for (const m of list.members) {
+      const key = memberKey(m.name);
+      byKey.set(key, [...(byKey.get(key) ?? []), { ...m, source: list.source }]);
+    }
   reportMissing(t.name, t.enumLists, bag);
-  return [...members.values()];
+  const merged = [...byKey.values()].map(mergeMember);
+  const wire = wireForm(t, merged, sampled, bag);
+  return { enumMembers: merged.map((m) => withWire(m, wire)), enumWire: wire };
+}
+
+type Merged = Omit<EnumMember, 'wire'> & { memberValue?: string };
+
+function mergeMember(stated: Stated[]): Merged {
+  const first = <K extends keyof EnumMemberFact>(key: K) =>
+    strongest(
+      stated.filter((s) => s[key] !== undefined),
+      RANKING.enumMember,
+    )?.[key];
+  const value = first('value');
+  const memberValue = first('memberValue');
+  const description = first('description');
+  return {
+    name: strongest(stated, RANKING.enumMember)!.name,
+    ...(value !== undefined ? { value } : {}),
+    ...(memberValue !== undefined ? { memberValue } : {}),
+    ...(description ? { description } : {}),
+    sources: stated.map((s) => s.loc),
+  };
+}
+
+function withWire({ memberValue, ...m }: Merged, wire: EnumWire): EnumMember {
+  const { name, ...rest } = m;
+  return { name, wire: wire === 'string' ? (memberValue ?? name) : Number(m.value), ...rest };
+}
+
+function wireForm(t: TypeFacts, members: readonly Merged[], sampled: readonly Fact<SampleValue>[], bag: DiagnosticBag): EnumWire {
+  if (members.some((m) => m.memberValue !== undefined)) return 'string';
+  if (!members.length || members.some((m) => m.value === undefined)) return 'string';
+  const values = members.map((m) => Number(m.value));
+  const integer = values.every((v) => Number.isSafeInteger(v));
+  if (!integer) return 'string';
+  const flagsFit = values.every((v) => v >= 0 && v <= MAX_FLAGS);
+  // 0, 1, 2, 3 is a plain integer enum's layout, though 3 is 1 | 2.
+  const defaultLayout = values.every((v, i) => v === i);
+  if (flagsFit && (t.enumLists.some((l) => l.travels === 'flags') || (!defaultLayout && combinesOthers(values)))) return 'flags';
+  if (t.enumLists.some((l) => l.travels)) return 'integer';
+  const sample = sampled.find((s) => typeof s.value === 'number' || typeof s.value === 'string');
+  if (sample) return typeof sample.value === 'number' ? 'integer' : 'string';
+  if (defaultLayout) return 'integer';
+  bag.info(
+    'SS092',
+    t.enumLists[0]!.loc,
+    `enum '${t.name}' states numbers (${values.slice(0, 4).join(', ')}${values.length > 4 ? ', …' : ''}) but no source says it travels as them: ` +
+      'typed by its names, as ServiceStack sends an enum unless it is [Flags] or [EnumAsInt]',
+  );
+  return 'string';
+}
+
+/** A [Flags] enum lists combinations: a value of two or more bits that are each another member's value. */
+function combinesOthers(values: readonly number[]): boolean {
+  const singles = values.filter((v) => v > 0 && (v & (v - 1)) === 0).reduce((mask, v) => mask | v, 0);
+  return values.some((v) => v > 0 && (v & (v - 1)) !== 0 && (v & ~singles) === 0);
 }
 
 function reportMissing(name: string, lists: readonly EnumListFact[], bag: DiagnosticBag): void {
