@@ -21,10 +21,12 @@ const DATE_TYPES = new Set<PrimitiveName>(['DateTime', 'DateTimeOffset', 'DateOn
 const BODY_VERBS = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
- * The verb the client sends on a route: POST when the route allows it (or allows every verb,
- * as ServiceStack's own clients do), else the first listed.
+ * The verb the client sends on a route: on an "All Verbs" route the one the model chose (a
+ * sample's, else POST, as ServiceStack's own clients do); else POST when the route allows it,
+ * else the first listed.
  */
 function routeMethod(route: Route): string {
+  if (route.allVerbs) return route.allVerbs.send;
   return route.verbs.length === 0 || route.verbs.includes('POST') ? 'POST' : route.verbs[0]!;
 }
 

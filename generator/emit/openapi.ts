@@ -184,7 +184,8 @@ function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>, na
   const fieldsByWire = new Map<string, Field>();
   for (let t = types.get(op.request), depth = 0; t && depth < 32; t = t.base ? types.get(t.base) : undefined, depth++)
     for (const f of t.fields) if (!fieldsByWire.has(f.wireName)) fieldsByWire.set(f.wireName, f);
-  const routes = op.routes.flatMap((r) => (r.verbs.length ? r.verbs : ['POST']).map((verb) => ({ r, verb })));
+  // An "All Verbs" route is listed once, under the verb the client sends, and says it takes any.
+  const routes = op.routes.flatMap((r) => (r.allVerbs ? [r.allVerbs.send] : r.verbs).map((verb) => ({ r, verb })));
   return routes.map(({ r, verb }, i) => {
     const inPath = new Set(r.pathVariables.map((v) => v.toLowerCase()));
     const members = op.parameters.map((p) => ({ p, f: fieldsByWire.get(p.name) }));
@@ -225,16 +226,19 @@ function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>, na
     const operation: Schema = {
       operationId: i === 0 ? op.name : `${op.name}_${verb.toLowerCase()}${i}`,
       ...(r.summary ? { summary: r.summary } : {}),
-      ...(r.notes || op.description ? { description: [r.notes, op.description].filter(Boolean).join('\n\n') } : {}),
+      ...(r.notes || op.description || r.allVerbs ? { description: [r.notes, op.description, r.allVerbs && ALL_VERBS_NOTE].filter(Boolean).join('\n\n') } : {}),
       ...(tag ? { tags: [...new Set([...op.tags, tag])] } : {}),
       ...(pathParams.length || queryParams.length ? { parameters: [...pathParams, ...queryParams] } : {}),
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.request, names) } } } } : {}),
       responses: { ...ok, ...errors },
       ...(op.auth.required ? { security: [{ bearerAuth: [] }, { basicAuth: [] }] } : {}),
+      ...(r.allVerbs ? { 'x-servicestack-all-verbs': true } : {}),
     };
     return [r.path, verb.toLowerCase(), operation];
   });
 }
+
+const ALL_VERBS_NOTE = 'The route takes every HTTP verb ("All Verbs"); it is listed under the one the client sends.';
 
 export function openApiDocument(model: ApiModel, version: string): Schema {
   const paths: Record<string, Record<string, Schema>> = {};

@@ -69,8 +69,13 @@ export interface Operation {
 export type ResponseShape = { kind: 'typed'; type: string; args?: TypeRef[] } | { kind: 'untyped' } | { kind: 'none' };
 
 export interface Route {
-  /** Upper-case verbs; empty means every verb. */
+  /** Upper-case verbs; empty for a route of every verb (`allVerbs`). */
   verbs: string[];
+  /**
+   * ServiceStack's "All Verbs": the route takes any verb. The client sends `send`: the verb of a
+   * docs' sample request on this route's path, else POST (what ServiceStack's own page and clients use).
+   */
+  allVerbs?: { send: string; from: 'sample' | 'default' };
   path: string;
   pathVariables: string[];
   summary?: string;

@@ -30,6 +30,8 @@ export interface OperationSource {
   formatHint?: string;
   /** The DTO classes of the source's page, for the request's `Route` attributes and `IReturn<T>`. */
   declared: readonly DeclaredClass[];
+  /** The request lines of the source's samples: the verb an "All Verbs" route is called with. */
+  requestLines: readonly { verb: string; path: string }[];
 }
 
 /** A page as a source of its operation. */
@@ -47,6 +49,7 @@ export function pageOperationSource(p: PageOperation): OperationSource {
     tags: page.tags.map((t) => t.value),
     ...(page.formatHint ? { formatHint: page.formatHint.value } : {}),
     declared: p.page.declared,
+    requestLines: page.samples.flatMap((s) => (s.direction === 'request' && s.verb && s.path ? [{ verb: s.verb, path: s.path }] : [])),
   };
 }
 
@@ -102,7 +105,23 @@ function mergeRoutes(plans: OperationSource[], declared: readonly RouteFragment[
         `route ${r.verbs.join(',') || 'ANY'} ${r.path} reads summary '${r.summary ?? ''}', notes '${r.notes ?? ''}' here but '${existing.summary ?? ''}', '${existing.notes ?? ''}' at ${at(existing.loc)}; using the latter`,
       );
   }
-  return [...routes.values()].map(({ exact: _e, loc: _l, ...route }) => ({ ...route, sources: sortLocs(route.sources) }));
+  const lines = plans.flatMap((p) => p.requestLines);
+  return [...routes.values()].map(({ exact: _e, loc: _l, ...route }) => ({
+    ...route,
+    ...(route.verbs.length ? {} : { allVerbs: verbSent(route.path, lines) }),
+    sources: sortLocs(route.sources),
+  }));
+}
+
+/** The verb a sample request on the path uses (`GET /hello/World` on `/hello/{Name}`), else POST. */
+function verbSent(path: string, lines: readonly { verb: string; path: string }[]): NonNullable<Route['allVerbs']> {
+  // A variable is one segment, a wildcard `{Path*}` any; the rest is literal.
+  const pattern = path
+    .split(/(\{[^}]*\})/)
+    .map((part) => (part.startsWith('{') ? (part.endsWith('*}') ? '.+' : '[^/]+') : part.replace(/[.*+?^$()[\]{}\\|]/g, '\\$&')))
+    .join('');
+  const hit = lines.find((l) => new RegExp(`^${pattern}$`).test(l.path.split('?')[0]!));
+  return hit ? { send: hit.verb, from: 'sample' } : { send: 'POST', from: 'default' };
 }
 
 /** By file, line and column, each place once. */
@@ -184,7 +203,7 @@ function parameters(op: Operation, types: Map<string, TypeDef>, bag: DiagnosticB
     .flatMap((t) => t.fields.map((f) => ({ t, f })));
   settleRouteVariables(op, members, bag);
   const inPath = new Set((first?.pathVariables ?? []).map(memberKey));
-  const verbs = first?.verbs.length ? first.verbs : ['POST'];
+  const verbs = first?.allVerbs ? [first.allVerbs.send] : (first?.verbs ?? ['POST']);
   const byVerb = verbs.every((v) => QUERY_VERBS.has(v)) ? 'query' : 'body';
   return members.map(({ t, f }) => ({
     name: f.wireName,

@@ -6,6 +6,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
 import { emitOpenApi, openApiDocument } from '../../generator/emit/openapi.js';
 import { modelOf, ROOT, seedFiles } from '../helpers.js';
+import { languageTabPage } from '../read/html-fixtures.js';
 import { strictDiagnostics } from './compile.js';
 
 const model = modelOf(seedFiles());
@@ -82,5 +83,16 @@ describe('openapi.json', () => {
     );
     expect(dtos.length).toBeGreaterThan(15);
     expect(strictDiagnostics([path.join(dir, 'check.ts')])).toEqual([]);
+  });
+
+  it('lists an "All Verbs" route once, under the verb the client sends, saying it takes any', () => {
+    const source =
+      'namespace Demo\n{\n    [Route("/hello/{Name}")]\n    public class Hello : IReturn<HelloResponse> { public string Name { get; set; } }\n    public class HelloResponse { public string Result { get; set; } }\n}';
+    const doc = openApiDocument(modelOf([languageTabPage('Hello.csharp.html', 'Hello', 'csharp', source)]), '0.1.0') as {
+      paths: Record<string, Record<string, { description?: string; 'x-servicestack-all-verbs'?: boolean }>>;
+    };
+    expect(Object.keys(doc.paths['/hello/{Name}']!)).toEqual(['post']);
+    expect(doc.paths['/hello/{Name}']!.post!['x-servicestack-all-verbs']).toBe(true);
+    expect(doc.paths['/hello/{Name}']!.post!.description).toContain('takes every HTTP verb');
   });
 });

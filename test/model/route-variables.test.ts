@@ -69,3 +69,39 @@ describe('route variables', () => {
     expect(op.parameters.find((p) => p.name === 'name')).toMatchObject({ required: false });
   });
 });
+
+describe('"All Verbs" routes', () => {
+  const page = (requestLine: string) =>
+    modelOf([
+      {
+        file: 'Hello.txt',
+        text: [
+          '| All Verbs | /hello/{Name} | ||',
+          '|---|',
+          '| Name | Parameter | Data Type | Required | Description |',
+          '|---|---|---|---|---|',
+          '| Name | path | string | No | |',
+          '| Title | query | string | No | |',
+          'To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json',
+          'The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.',
+          requestLine,
+          'Host: localhost',
+          'Accept: application/json',
+          'HTTP/1.1 200 OK Content-Type: application/json Content-Length: length {"result":"String"}',
+        ].join('\n'),
+      },
+    ]);
+
+  it('is its own value: the client sends the verb a sample request on its path uses', () => {
+    const op = page('GET /hello/World HTTP/1.1').operations[0]!;
+    expect(op.routes.map((r) => [r.verbs, r.allVerbs])).toEqual([[[], { send: 'GET', from: 'sample' }]]);
+    // Sent as GET, the other members travel in the query string.
+    expect(op.parameters.map((p) => `${p.name} ${p.in}`)).toEqual(['name path', 'title query']);
+  });
+
+  it('else POST, as ServiceStack sends it; a sample on the predefined route says nothing of it', () => {
+    const op = page('POST /json/reply/Hello HTTP/1.1').operations[0]!;
+    expect(op.routes.map((r) => r.allVerbs)).toEqual([{ send: 'POST', from: 'default' }]);
+    expect(op.parameters.map((p) => `${p.name} ${p.in}`)).toEqual(['name path', 'title query']);
+  });
+});
