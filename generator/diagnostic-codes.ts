@@ -91,6 +91,10 @@ export const DIAGNOSTIC_CODES = {
       'taken as a double (the C#, Python or metadata page would tell)',
   },
   SS092: { meaning: "an enum states numbers but no source says it travels as them: typed by its names, ServiceStack's default (note)" },
+  SS093: {
+    meaning:
+      "a request whose tables show AutoQuery's shape (QueryBase under it, QueryResponse<X> returned) and no source names its base: read as QueryDb<X> (note)",
+  },
   SS100: { meaning: 'HTML page: no operation name (`h2`)' },
   SS101: { meaning: 'HTML page: a `table.routes` row not readable (skipped)' },
   SS102: { meaning: 'HTML page: a `table.params` row that does not fit the columns (skipped)' },

@@ -5,6 +5,7 @@
  * second can name a pipe dump's untitled tables after tables other pages named.
  */
 import { DiagnosticBag } from '../diagnostics.js';
+import { withAutoQueryBase } from './autoquery.js';
 import { buildCatalog, extendCatalog, rowKeys } from './catalog.js';
 import type { Evidence } from './evidence.js';
 import type { Structure } from './lower-types.js';
@@ -30,5 +31,5 @@ export function identifyTables(
       if (CERTAIN.has(t.how) && !first.tableMembers.has(t.name) && !learned.has(t.name)) learned.set(t.name, rowKeys(t.table));
   }
   const catalog = learned.size ? extendCatalog(first, learned) : first;
-  return named.map((page) => planPage(page, catalog, bag));
+  return named.map((page) => withAutoQueryBase(planPage(page, catalog, bag), bag));
 }

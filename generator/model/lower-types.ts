@@ -28,7 +28,7 @@ export interface TypeSources {
 export interface Structure {
   tables: NamedTable[];
   enums: { table: EnumTableFragment; name: string }[];
-  bases: { type: string; base: string; loc: SourceLocation }[];
+  bases: { type: string; base: string; args?: TypeRef[]; loc: SourceLocation }[];
   /** Operations' requests and responses. */
   named: string[];
   /** Responses that are uses of a generic type (`QueryResponse<PostComment>`). */
@@ -59,7 +59,7 @@ export function lowerTypes(structures: readonly Structure[], pages: readonly Mod
   for (const s of structures) {
     for (const t of s.tables) addTable(type(t.name), lowered, t);
     for (const e of s.enums) addEnumTable(type(e.name), lowered, e.table);
-    for (const b of s.bases) type(b.type).base.push({ value: b.base, source: 'table', loc: b.loc });
+    for (const b of s.bases) addBaseLink(type(b.type), lowered, b);
     for (const name of s.named) type(name);
     for (const g of s.generic ?? []) useType(lowered, { kind: 'ref', name: g.type, nullable: false, args: g.args }, g.loc);
   }
@@ -116,6 +116,14 @@ function enumTableList(e: EnumTableFragment): EnumListFact {
 function addEnumTable(t: TypeFacts, lowered: LoweredTypes, table: EnumTableFragment): void {
   lowered.sources.get(t.name)!.enums.push(table);
   t.describedAt.push(table.loc);
+}
+
+/** A base the page's structure shows; a generic one (`QueryDb<Customer>`) is a use of that type too. */
+function addBaseLink(t: TypeFacts, lowered: LoweredTypes, b: Structure['bases'][number]): void {
+  t.base.push({ value: b.base, source: 'table', loc: b.loc });
+  if (!b.args) return;
+  t.baseArgs.push({ value: { base: b.base, args: b.args }, source: 'table', loc: b.loc });
+  useType(lowered, { kind: 'ref', name: b.base, nullable: false, args: b.args }, b.loc);
 }
 
 function addDeclaredClass(t: TypeFacts, lowered: LoweredTypes, c: DeclaredClass): void {

@@ -6,8 +6,9 @@
  * states (`IReturn<T>`) or from the response sample; `/types/metadata` states both (lower-metadata.ts).
  */
 import { DiagnosticBag, type SourceLocation } from '../diagnostics.js';
-import type { ParamTableFragment } from '../read/fragments.js';
+import type { ParamTableFragment, XmlElement } from '../read/fragments.js';
 import type { ResponseShape } from './api-model.js';
+import { demangleGenericName, elementNames, isOneParameterGeneric } from './datacontract-names.js';
 import type { ModelPage } from './model-page.js';
 import { fit, FITS, rowKeys } from './catalog.js';
 import { memberKey, pascalCaseWords } from './naming.js';
@@ -119,6 +120,13 @@ function captionedResponse(page: ModelPage, operation: string): PageOperation['r
   return table && { shape: { kind: 'typed', type: table.caption! }, loc: table.loc, how: 'caption' };
 }
 
+/** The response an XML root names: a generic type's use by its DataContract name (`QueryResponseOfCustomer…`), else the root's name. */
+function xmlRootType(page: ModelPage, root: XmlElement): ResponseShape {
+  const known = new Set([...elementNames(root), ...page.declared.map((c) => c.name), ...page.fragments.tables.flatMap((t) => (t.caption ? [t.caption] : []))]);
+  const generic = demangleGenericName(root.localName, isOneParameterGeneric(page.declared), known);
+  return generic ? { kind: 'typed', ...generic } : { kind: 'typed', type: root.localName };
+}
+
 /** The request DTO's `IReturn<T>` names the response outright; a page shows it otherwise only in its samples. */
 function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): PageOperation['response'] {
   const { samples } = page.fragments;
@@ -131,7 +139,7 @@ function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): 
   if (!body) return { shape: { kind: 'none' }, loc: response.loc, how: 'sample' };
   if (body.format === 'xml') {
     if (body.root.localName === 'anyType') return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };
-    return { shape: { kind: 'typed', type: body.root.localName }, loc: body.loc, how: 'sample' };
+    return { shape: xmlRootType(page, body.root), loc: body.loc, how: 'sample' };
   }
   if (body.format === 'json' && body.value.kind === 'object') {
     if (!body.value.members.length) return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };

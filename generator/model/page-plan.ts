@@ -6,6 +6,7 @@
  */
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { EnumTableFragment, ParamTableFragment } from '../read/fragments.js';
+import type { TypeRef } from './api-model.js';
 import { BUILTIN_TYPE_NAMES, typeNamesIn } from '../read/dotnet-type.js';
 import { builtinType } from './builtins.js';
 import { closestTable, closestTables, fit, FITS, keysOf, knownMembers, typeWithMembers, type Catalog } from './catalog.js';
@@ -24,7 +25,8 @@ export interface PagePlan extends PageOperation {
   /** The page's untitled enum tables (pipe dumps), named by where the walk meets a known enum. */
   enums: { table: EnumTableFragment; name: string }[];
   /** `derived → base` links the page shows or implies. */
-  bases: { type: string; base: string; how: NameSource; loc: SourceLocation }[];
+  /** `args`: a generic base's type arguments (`QueryDb<Customer>`), where the page implies them. */
+  bases: { type: string; base: string; args?: TypeRef[]; how: NameSource; loc: SourceLocation }[];
 }
 
 /** The walk over one page: its plan so far and where it stands in the page's tables. */

@@ -39,6 +39,8 @@ const DTO_END_LANGS: Record<string, DtoLang> = { Python: 'python', TypeScript: '
 
 type DtoLang = 'python' | 'typescript' | 'csharp';
 const FORMAT_LABEL = /^HTTP \+ \w+$/;
+/** The JSON page's second call-info line: boilerplate. */
+const JSONP_NOTE = /^To embed the response in a jsonp callback, append \?callback=/;
 const PARAMS_CAPTION = /^(\S.*?) Parameters:$/;
 const ENUM_CAPTION = /^(\S.*?) Enum:$/;
 const SQUASHED_HEADER = 'NameParameterData TypeRequiredDescription';
@@ -146,11 +148,12 @@ function readPageLine(text: string, loc: SourceLocation, page: PageFragments, ba
     else bag.warn('SS020', loc, 'content-type line names no ?format=');
     return true;
   }
-  if (FORMAT_LABEL.test(text)) return true;
+  if (FORMAT_LABEL.test(text) || JSONP_NOTE.test(text)) return true;
   if (AUTH.test(text)) {
     page.auth = { required: true, roles: [], permissions: [], loc };
     return true;
   }
+  if (readAuthRow(text, loc, page)) return true;
   const detail = AUTH_DETAIL.exec(text);
   if (!detail || !page.auth) return false;
   const values = detail[2]!
@@ -158,6 +161,24 @@ function readPageLine(text: string, loc: SourceLocation, page: PageFragments, ba
     .map((v) => v.trim())
     .filter(Boolean);
   (detail[1]!.toLowerCase().startsWith('role') ? page.auth.roles : page.auth.permissions).push(...values);
+  return true;
+}
+
+/**
+ * The authentication table's row as a pipe dump keeps it (`| Required role: | Employee | Required
+ * permission: | ThePermission |`), its caption "Requires Authentication" lost: roles and
+ * permissions are only checked for an authenticated caller, so the row says that too.
+ */
+function readAuthRow(text: string, loc: SourceLocation, page: PageFragments): boolean {
+  const cells = pipeCells(text)?.filter(Boolean);
+  if (!cells?.length || cells.length % 2 !== 0 || !cells.every((c, i) => i % 2 === 1 || /^Required (roles?|permissions?)\s*:$/i.test(c))) return false;
+  page.auth ??= { required: true, roles: [], permissions: [], loc };
+  for (let i = 0; i < cells.length; i += 2) {
+    const values = cells[i + 1]!.split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    (/role/i.test(cells[i]!) ? page.auth.roles : page.auth.permissions).push(...values);
+  }
   return true;
 }
 

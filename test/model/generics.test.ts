@@ -177,3 +177,51 @@ describe('a nested generic argument', () => {
     expect(model.names!.instances.get('Paged<Dictionary<string,List<PostComment>>>')!.schema).toBe('Paged_Dictionary_string_List_PostCommentSchema');
   });
 });
+
+describe('AutoQuery shown by tables and an XML sample alone (a pipe dump)', () => {
+  const pipe = (rows: string[]) => ['| Name | Parameter | Data Type | Required | Description |', '|---|---|---|---|---|', ...rows];
+  const page: InputFile = {
+    file: 'QueryCustomers.txt',
+    text: [
+      '| All Verbs | /query/customers | ',
+      '|---|',
+      ...pipe(['| CountryStartsWith | query | string | No |']),
+      ...pipe([
+        '| Skip | form | int? | No | |',
+        '| Take | form | int? | No | |',
+        '| OrderBy | form | string | No | |',
+        '| OrderByDesc | form | string | No | |',
+        '| Include | form | string | No | |',
+        '| Fields | form | string | No | |',
+        '| Meta | form | Dictionary<string, string> | No |',
+      ]),
+      ...pipe(['| Id | form | string | No | |', '| CompanyName | form | string | No |']),
+      'To override the Content-type in your clients, use the HTTP Accept Header, append the .xml suffix or ?format=xml',
+      'The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.',
+      'POST /xml/reply/QueryCustomers HTTP/1.1',
+      'Host: localhost',
+      'Content-Type: application/xml',
+      '<QueryCustomers xmlns="http://schemas.datacontract.org/2004/07/Northwind"><Skip>0</Skip><Take>0</Take><OrderBy>String</OrderBy><OrderByDesc>String</OrderByDesc><Include>String</Include><Fields>String</Fields><Meta /><CountryStartsWith>String</CountryStartsWith></QueryCustomers>',
+      'HTTP/1.1 200 OK Content-Type: application/xml Content-Length: length <QueryResponseOfCustomerhtFHNyBe xmlns="http://schemas.servicestack.net/types"><Offset>0</Offset><Total>0</Total><Results><Customer><Id>String</Id><CompanyName>String</CompanyName></Customer></Results></QueryResponseOfCustomerhtFHNyBe>',
+    ].join('\n'),
+  };
+  const model = modelOf([page]);
+
+  it('reads the DataContract name QueryResponseOfCustomer… as QueryResponse<Customer>', () => {
+    expect(opOf(model, 'QueryCustomers').response).toEqual({
+      kind: 'typed',
+      type: 'QueryResponse',
+      args: [{ kind: 'ref', name: 'Customer', nullable: false }],
+    });
+    expect(model.types.map((t) => t.name)).not.toContain('QueryResponseOfCustomerhtFHNyBe');
+  });
+
+  it('takes QueryBase under the request as QueryDb<Customer>, with a note', () => {
+    const request = typeOf(model, 'QueryCustomers');
+    expect([request.base, request.baseArgs]).toEqual(['QueryDb', [{ kind: 'ref', name: 'Customer', nullable: false }]]);
+    expect(typeOf(model, 'QueryDb')).toMatchObject({ base: 'QueryBase', typeParameters: ['T'] });
+    expect(model.diagnostics.filter((d) => d.code === 'SS093').map((d) => d.message)).toEqual([
+      "'QueryCustomers' extends QueryBase and returns QueryResponse<Customer>: read as AutoQuery's QueryDb<Customer> (no source names its base; QueryData<Customer> would show the same tables)",
+    ]);
+  });
+});

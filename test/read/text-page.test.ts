@@ -657,6 +657,30 @@ describe('readTextPage: damaged tables', () => {
   });
 });
 
+describe('readTextPage: the authentication row of a pipe dump', () => {
+  it.each([
+    { row: '| Required role: | Employee | Required permission: | ThePermission |', want: { roles: ['Employee'], permissions: ['ThePermission'] } },
+    { row: 'Required roles: | Admin, Manager |', want: { roles: ['Admin', 'Manager'], permissions: [] } },
+  ])('$row: authentication required, with its roles and permissions', ({ row, want }) => {
+    const { page: p } = read(['| GET | /hello-long/{Name} | |', '|---|', row, '|---|', ...PARAM_HEADER, '| Name | path | string | No | |'].join('\n'));
+    expect(p.auth).toMatchObject({ required: true, ...want });
+  });
+
+  it("reads the JSON page's jsonp note as boilerplate, not as a row", () => {
+    const { bag } = read(
+      [...PARAM_HEADER, '| Name | path | string | No | |', 'To embed the response in a jsonp callback, append ?callback=myCallback'].join('\n'),
+    );
+    expect(bag.items.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('reads a row of other cells as no authentication', () => {
+    for (const row of ['| Required | Employee |', '| | | |']) {
+      const { page: p } = read([row, ...PARAM_HEADER, '| Name | path | string | No | |'].join('\n'));
+      expect(p.auth, row).toBeUndefined();
+    }
+  });
+});
+
 describe('readTextPage: degenerate input', () => {
   it('reads an empty text without throwing', () => {
     const { page: p, bag } = read('');
