@@ -117,7 +117,7 @@ export interface Field {
   name: string;
   /** JSON member name. */
   wireName: string;
-  wireNameFrom: 'json-sample' | 'csharp' | 'typescript' | 'python' | 'convention';
+  wireNameFrom: 'json-sample' | 'jsv-sample' | 'csharp' | 'typescript' | 'python' | 'convention';
   type: TypeRef;
   required: boolean;
   /** The Parameter column as written, for the request DTO's own rows. */

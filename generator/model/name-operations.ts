@@ -133,7 +133,7 @@ function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): 
     if (body.root.localName === 'anyType') return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };
     return { shape: { kind: 'typed', type: body.root.localName }, loc: body.loc, how: 'sample' };
   }
-  if (body.format === 'json' && body.value.kind === 'object') {
+  if ((body.format === 'json' || body.format === 'jsv') && body.value.kind === 'object') {
     if (!body.value.members.length) return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };
     if (marker?.shape.kind === 'typed') return { shape: marker.shape, loc: body.loc, how: 'dto' };
     const conventional = `${operation}Response`;
