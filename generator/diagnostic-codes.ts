@@ -30,7 +30,11 @@ export const DIAGNOSTIC_CODES = {
   SS041: { meaning: 'XML sample: empty, without an element, or malformed' },
   SS042: { meaning: 'JSON sample: empty, nested too deep (not read), or malformed' },
   SS043: { meaning: 'JSV sample: empty, nested too deep or malformed (one per sample; not read)' },
-  SS050: { meaning: 'operation name inferred from the route summary or path (the page does not name it)' },
+  SS050: {
+    meaning:
+      "operation name inferred (the page does not name it): from the XML response sample's root by the `{Op}Response` convention, " +
+      'the route summary or path, else the file name',
+  },
   SS051: { meaning: "a page's sources disagree about the operation name (the first is used)" },
   SS052: { meaning: 'no page says whether an operation requires authentication' },
   SS053: { meaning: 'route summary/notes differ between pages (note)' },
@@ -86,6 +90,7 @@ export const DIAGNOSTIC_CODES = {
       'a generic type no source declares, read from a table captioned as one of its uses ' +
       "(`Paged<PostComment>`): the arguments' places in its members taken as its parameters (note)",
   },
+  SS085: { meaning: "a route known only from the sample request line (the page lists none): its verb is the sample's (note)" },
   SS090: {
     meaning:
       'a member type known only from the TypeScript DTOs, whose `number` cannot tell an integer from a fraction: ' +

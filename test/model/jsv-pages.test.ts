@@ -6,28 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { APIS, findOperation, type ApiSpec } from '../corpus/apis.js';
 import { compareFacts, expectedFacts } from '../corpus/facts.js';
-import { pageView, type Format, type PageView } from '../corpus/page.js';
-import { pipePage, squashedPage } from '../corpus/render-dumps.js';
-import { htmlPage } from '../corpus/render-html.js';
+import type { Format } from '../corpus/page.js';
 import { fieldOf, modelOf, opOf } from '../helpers.js';
+import { PAGE_FORMS, pageFile } from './page-forms.js';
 
-const WRITERS: Record<string, (p: PageView) => string> = {
-  html: htmlPage,
-  'pipe, leading |': (p) => pipePage(p, true),
-  'pipe, no leading |': (p) => pipePage(p, false),
-  squashed: squashedPage,
-};
-
-function pagesOf(api: ApiSpec, format: Format, write: (p: PageView) => string, change: (p: PageView) => PageView = (p) => p) {
-  return api.operations.map((op) => ({ file: `${api.key}/${op.name}.${format}.txt`, text: write(change(pageView(api, op, format))) }));
-}
+const pagesOf = (api: ApiSpec, format: Format, form: string) => api.operations.map((op) => pageFile(api, op, format, form));
 
 describe('JSV pages', () => {
-  for (const [form, write] of Object.entries(WRITERS))
+  for (const form of Object.keys(PAGE_FORMS))
     it(`${form}: every API's JSV pages give the facts its JSON pages give, without a warning per token`, () => {
       for (const api of APIS) {
-        const jsv = modelOf(pagesOf(api, 'jsv', write));
-        const json = modelOf(pagesOf(api, 'json', write));
+        const jsv = modelOf(pagesOf(api, 'jsv', form));
+        const json = modelOf(pagesOf(api, 'json', form));
         const expected = expectedFacts(api);
         expect(compareFacts(jsv, expected).right, api.key).toBe(compareFacts(json, expected).right);
         expect(
@@ -40,9 +30,9 @@ describe('JSV pages', () => {
   it('a page whose tables are gone (a language tab not read) takes members, wire names and placeholder types from its JSV samples', () => {
     const northwind = APIS.find((a) => a.key === 'northwind')!;
     const op = findOperation(northwind, 'GetOrders');
-    for (const [form, write] of Object.entries(WRITERS)) {
+    for (const form of Object.keys(PAGE_FORMS)) {
       if (form.startsWith('pipe')) continue; // a pipe dump without tables names nothing but its route
-      const model = modelOf([{ file: `GetOrders.${form}.txt`, text: write({ ...pageView(northwind, op, 'jsv'), tables: [] }) }]);
+      const model = modelOf([pageFile(northwind, op, 'jsv', form, (p) => ({ ...p, tables: [] }))]);
       // The sample does not name the response type: ServiceStack's {Op}Response convention does (SS057).
       expect(opOf(model, 'GetOrders').response, form).toEqual({ kind: 'typed', type: 'GetOrdersResponse' });
       expect(fieldOf(model, 'GetOrders', 'customerId'), form).toMatchObject({
