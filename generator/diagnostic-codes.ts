@@ -91,6 +91,7 @@ export const DIAGNOSTIC_CODES = {
       "(`Paged<PostComment>`): the arguments' places in its members taken as its parameters (note)",
   },
   SS085: { meaning: "a route known only from the sample request line (the page lists none): its verb is the sample's (note)" },
+  SS086: { meaning: 'a sample host that is no public address (localhost, a private, loopback or link-local IP): not the base URL; set `baseUrl`' },
   SS090: {
     meaning:
       'a member type known only from the TypeScript DTOs, whose `number` cannot tell an integer from a fraction: ' +

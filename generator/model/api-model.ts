@@ -5,7 +5,8 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 
 export interface ApiModel {
-  service: { name?: string; host?: string };
+  /** `host`: the samples' `Host:` when it is a public one; `baseUrl`: codegen.config.json's, which wins. */
+  service: { name?: string; host?: string; baseUrl?: string };
   operations: Operation[];
   types: TypeDef[];
   diagnostics: Diagnostic[];
