@@ -17,6 +17,8 @@ export interface CodegenConfig {
   clientName: string;
   packageName: string;
   packageVersion: string;
+  /** The service's root URL, for the README and OpenAPI; else the samples' host when it is a public one. */
+  baseUrl?: string;
   rename: { types: Record<string, string>; operations: Record<string, string> };
   operations: Record<string, { requiresAuth?: boolean }>;
   /** Keyed `Type.member` (wire or .NET name). */
@@ -96,6 +98,10 @@ const oneOfNames =
     str(v, p);
     if (!(String(v) in names)) fail(p, `must be one of ${Object.keys(names).join(', ')}`);
   };
+const httpUrl: Check = (v, p) => {
+  str(v, p);
+  if (!URL.canParse(String(v)) || !/^https?:$/.test(new URL(String(v)).protocol)) fail(p, 'must be an absolute http(s) URL');
+};
 const regex: Check = (v, p) => {
   str(v, p);
   try {
@@ -112,6 +118,7 @@ const CONFIG_SHAPE = object({
   clientName: str,
   packageName: str,
   packageVersion: str,
+  baseUrl: httpUrl,
   rename: object({ types: record(str), operations: record(str) }),
   operations: record(object({ requiresAuth: bool })),
   fields: record(object({ closed: bool, examples: strings, required: bool, format: oneOfNames(STRING_FORMATS), pattern: regex })),

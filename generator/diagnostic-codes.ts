@@ -29,7 +29,12 @@ export const DIAGNOSTIC_CODES = {
   SS040: { meaning: 'sample section: no HTTP message found, or text before the first message' },
   SS041: { meaning: 'XML sample: empty, without an element, or malformed' },
   SS042: { meaning: 'JSON sample: empty, nested too deep (not read), or malformed' },
-  SS050: { meaning: 'operation name inferred from the route summary or path (the page does not name it)' },
+  SS043: { meaning: 'JSV sample: empty, nested too deep or malformed (one per sample; not read)' },
+  SS050: {
+    meaning:
+      "operation name inferred (the page does not name it): from the XML response sample's root by the `{Op}Response` convention, " +
+      'the route summary or path, else the file name',
+  },
   SS051: { meaning: "a page's sources disagree about the operation name (the first is used)" },
   SS052: { meaning: 'no page says whether an operation requires authentication' },
   SS053: { meaning: 'route summary/notes differ between pages (note)' },
@@ -85,6 +90,8 @@ export const DIAGNOSTIC_CODES = {
       'a generic type no source declares, read from a table captioned as one of its uses ' +
       "(`Paged<PostComment>`): the arguments' places in its members taken as its parameters (note)",
   },
+  SS085: { meaning: "a route known only from the sample request line (the page lists none): its verb is the sample's (note)" },
+  SS086: { meaning: 'a sample host that is no public address (localhost, a private, loopback or link-local IP): not the base URL; set `baseUrl`' },
   SS090: {
     meaning:
       'a member type known only from the TypeScript DTOs, whose `number` cannot tell an integer from a fraction: ' +
@@ -102,7 +109,6 @@ export const DIAGNOSTIC_CODES = {
   SS104: { meaning: 'HTML page: a `table.enum` row without a member name (skipped)' },
   SS105: { meaning: 'HTML page: a language tab other than Python, C# and TypeScript, not read (note)' },
   SS106: { meaning: 'HTML page: `div.call-info` without `?format=`' },
-  SS107: { meaning: 'HTML page: JSV sample not read (note)' },
   SS108: { meaning: 'HTML page: an authentication row naming neither roles nor permissions (ignored)' },
   SS120: { meaning: 'index page: no operations' },
   SS121: { meaning: 'index page: a row without an operation name (skipped)' },

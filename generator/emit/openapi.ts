@@ -7,6 +7,7 @@ import type { ApiModel, Field, Operation, PrimitiveName, Rule, SymbolNames, Type
 import { baseRef, effectiveMembers, linkFields } from '../model/chain.js';
 import { membersOmittedFromBase } from '../model/redeclared.js';
 import { STRING_FORMATS } from '../config.js';
+import { PLACEHOLDER_BASE_URL, serviceBaseUrl } from '../model/service.js';
 import { enumExpected } from './enums.js';
 import { renderTemplate } from './render.js';
 import { refSymbols, shapesOf, type Shape } from './shapes.js';
@@ -250,7 +251,7 @@ export function openApiDocument(model: ApiModel, version: string): Schema {
   return {
     openapi: '3.1.0',
     info: { title: model.service.name ?? 'API', version },
-    ...(model.service.host ? { servers: [{ url: `https://${model.service.host}` }] } : {}),
+    servers: [serverObject(serviceBaseUrl(model.service))],
     paths,
     components: {
       schemas,
@@ -258,6 +259,13 @@ export function openApiDocument(model: ApiModel, version: string): Schema {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' }, basicAuth: { type: 'http', scheme: 'basic' } },
     },
   };
+}
+
+/** The base URL, else a server variable whose description says to configure it (the docs show no public host). */
+function serverObject(baseUrl: string | undefined): Schema {
+  if (baseUrl !== undefined) return { url: baseUrl };
+  const description = `configure baseUrl: the docs show no public host (set "baseUrl" in codegen.config.json)`;
+  return { url: '{baseUrl}', description, variables: { baseUrl: { default: PLACEHOLDER_BASE_URL, description } } };
 }
 
 export async function emitOpenApi(model: ApiModel, version: string, command: string): Promise<string> {

@@ -4,6 +4,7 @@ import type { ApiModel, Field, Operation, TypeDef, TypeRef } from '../model/api-
 import { chainOf, linkFields } from '../model/chain.js';
 import { enumLiteral } from './enums.js';
 import { jsString, markdownCode, markdownText, propertyKey } from './escape.js';
+import { PLACEHOLDER_BASE_URL, serviceBaseUrl } from '../model/service.js';
 import { renderTemplate } from './render.js';
 import { methodOf, typeSymbols } from './symbols.js';
 import { tsPrimitive, tsResponseType, tsTypeContext, type TsTypeContext } from './ts-types.js';
@@ -73,7 +74,8 @@ export function emitReadme(model: ApiModel, config: CodegenConfig, command: stri
     packageName: config.packageName,
     clientName: names.client,
     service: markdownText(model.service.name ?? 'the API'),
-    baseUrl: jsString(model.service.host ? `https://${model.service.host}` : 'https://api.example.com'),
+    baseUrl: jsString(serviceBaseUrl(model.service) ?? PLACEHOLDER_BASE_URL),
+    configureBaseUrl: serviceBaseUrl(model.service) === undefined,
     operations: model.operations.map((op) => operationView(op, ctx, types)),
     schemaExample: firstRequest?.schema ?? '',
     schemaType: firstRequest?.id ?? '',

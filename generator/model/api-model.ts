@@ -5,7 +5,8 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 
 export interface ApiModel {
-  service: { name?: string; host?: string };
+  /** `host`: the samples' `Host:` when it is a public one; `baseUrl`: codegen.config.json's, which wins. */
+  service: { name?: string; host?: string; baseUrl?: string };
   operations: Operation[];
   types: TypeDef[];
   diagnostics: Diagnostic[];
@@ -136,7 +137,7 @@ export interface Field {
   name: string;
   /** JSON member name. */
   wireName: string;
-  wireNameFrom: 'json-sample' | 'csharp' | 'typescript' | 'python' | 'convention';
+  wireNameFrom: 'json-sample' | 'jsv-sample' | 'csharp' | 'typescript' | 'python' | 'convention';
   type: TypeRef;
   required: boolean;
   /** The Parameter column as written, for the request DTO's own rows. */

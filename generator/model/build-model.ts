@@ -61,6 +61,7 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
     describeService(
       pages.map((p) => p.fragments),
       indexes,
+      config.baseUrl,
       bag,
     ),
   );

@@ -13,7 +13,7 @@ import { memberKey } from './naming.js';
 export interface MemberSighting {
   /** The member name as that source writes it (JSON, TypeScript: wire name; XML, C#: .NET name; Python: camel of snake). */
   name: string;
-  from: DeclaredLang | 'xml' | 'json';
+  from: DeclaredLang | 'xml' | 'json' | 'jsv';
   /** The placeholder value a sample shows, when it is a scalar. */
   sample?: string | number | boolean | null;
   /** XML: the .NET namespace of the element, which is that of the type declaring the member. */
@@ -146,17 +146,17 @@ export function addXmlInstance(typeName: string, e: XmlElement, lookup: MemberTy
   }
 }
 
-/** Records a JSON instance of `typeName`: member names are wire names. */
-export function addJsonInstance(typeName: string, node: JsonNode, lookup: MemberTypeLookup, evidence: Evidence): void {
+/** Records a JSON (or JSV, read into the same tree) instance of `typeName`: member names are wire names. */
+export function addJsonInstance(typeName: string, node: JsonNode, lookup: MemberTypeLookup, evidence: Evidence, from: 'json' | 'jsv' = 'json'): void {
   if (node.kind !== 'object') return;
   evidence.of(typeName).sources.push(node.loc);
   for (const m of node.members) {
     const v = m.value;
     const sample = v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean' ? v.value : v.kind === 'null' ? null : undefined;
-    evidence.add(typeName, { name: m.key, from: 'json', ...(sample !== undefined ? { sample } : {}), loc: m.loc });
+    evidence.add(typeName, { name: m.key, from, ...(sample !== undefined ? { sample } : {}), loc: m.loc });
     const nested = lookup(m.key);
     if (!nested) continue;
-    if (v.kind === 'object') addJsonInstance(nested, v, lookup, evidence);
-    if (v.kind === 'array') for (const item of v.items) addJsonInstance(nested, item, lookup, evidence);
+    if (v.kind === 'object') addJsonInstance(nested, v, lookup, evidence, from);
+    if (v.kind === 'array') for (const item of v.items) addJsonInstance(nested, item, lookup, evidence, from);
   }
 }

@@ -12,10 +12,10 @@ import type { BuiltinType } from './builtins.js';
 /**
  * Who states a fact. `table`: a parameter table named as the type (an HTML or text page, or
  * `/types/metadata`); `csharp`, `python`, `typescript`: a DTO class of that language's tab;
- * `xml`, `json`: a sample instance (of the type, or of a type derived from it); `builtin`: ServiceStack's
+ * `xml`, `json`, `jsv`: a sample instance (of the type, or of a type derived from it); `builtin`: ServiceStack's
  * own declaration of one of its types (builtins.ts), located where the docs use the type.
  */
-export type SourceKind = 'table' | 'csharp' | 'python' | 'typescript' | 'xml' | 'json' | 'builtin';
+export type SourceKind = 'table' | 'csharp' | 'python' | 'typescript' | 'xml' | 'json' | 'jsv' | 'builtin';
 
 /** The DTO source languages, in the order their classes are read. */
 export type DeclaredLang = 'python' | 'csharp' | 'typescript';
@@ -53,7 +53,7 @@ export interface MemberFacts {
   sample: Fact<SampleValue>[];
   required: Fact<boolean>[];
   description: Fact<string>[];
-  /** The JSON name: a JSON sample's key, a C# `[DataMember(Name=…)]`, TypeScript's and Python's names. */
+  /** The JSON name: a JSON or JSV sample's key, a C# `[DataMember(Name=…)]`, TypeScript's and Python's names. */
   wireName: Fact<string>[];
   /** The Parameter column of the request DTO's own table rows. */
   parameter: Fact<string>[];

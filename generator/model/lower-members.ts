@@ -14,6 +14,7 @@ import type { DeclaredClass, DeclaredMember } from './declared.js';
 import type { Evidence, MemberSighting } from './evidence.js';
 import { emptyMemberFacts, type FactStore, type MemberFacts, type TypeFacts } from './facts.js';
 import { generalize, withParameters } from './generics.js';
+import { isKeyedSample } from './sources.js';
 import type { LoweredTypes, TypeSources } from './lower-types.js';
 import { memberKey } from './naming.js';
 import type { NamedTable } from './page-plan.js';
@@ -125,14 +126,14 @@ function lowerBuiltin(t: TypeFacts, store: FactStore, parameters: readonly strin
   }
 }
 
-/** What sample instances show of a member: its name as written, its placeholder, its wire name (JSON), its namespace (XML). */
+/** What sample instances show of a member: its name as written, its placeholder, its wire name (JSON, JSV), its namespace (XML). */
 function lowerSightings(m: MemberFacts, seen: readonly MemberSighting[]): void {
   for (const s of seen) {
     const { from: source, loc } = s;
-    if (source !== 'xml' && source !== 'json') continue;
+    if (source !== 'xml' && !isKeyedSample(source)) continue;
     m.name.push({ value: s.name, source, loc });
     if (s.sample !== undefined) m.sample.push({ value: s.sample, source, loc });
-    if (source === 'json') m.wireName.push({ value: s.name, source, loc });
+    if (isKeyedSample(source)) m.wireName.push({ value: s.name, source, loc });
     if (s.namespace) m.namespace.push({ value: s.namespace, source, loc });
   }
 }

@@ -1,9 +1,11 @@
 /**
  * Pass "name operations": which operation each page describes, and its response. A page names
- * its operation in its heading, its XML request sample or its DTO source (the class nothing else
- * uses); a page that does not (a pipe dump) is matched by its route to a page that does, and only
- * then named after its route's summary or path (SS050). The response comes from what the source
- * states (`IReturn<T>`) or from the response sample; `/types/metadata` states both (lower-metadata.ts).
+ * its operation in its heading, its XML request sample, its sample request line
+ * (`/{format}/reply/{Op}`) or its DTO source (the class nothing else uses); a page that does not
+ * (a pipe dump) is matched by its route to a page that does, then named after its XML response
+ * sample's root by the `{Op}Response` convention, its route's summary or path, and only last its
+ * file name (SS050, saying which). The response comes from what the source states (`IReturn<T>`),
+ * the request line (`/oneway/`: none) or the response sample; `/types/metadata` states both (lower-metadata.ts).
  */
 import { DiagnosticBag, type SourceLocation } from '../diagnostics.js';
 import type { ParamTableFragment, XmlElement } from '../read/fragments.js';
@@ -19,7 +21,7 @@ export type NameSource = 'caption' | 'dto' | 'sample' | 'convention' | 'catalog'
 export interface PageOperation {
   page: ModelPage;
   operation: string;
-  operationFrom: 'heading' | 'sample' | 'dto' | 'route' | 'summary' | 'path';
+  operationFrom: 'heading' | 'sample' | 'request line' | 'dto' | 'route' | 'response sample' | 'summary' | 'path' | 'file';
   /** undefined when the page shows no samples at all. */
   response?: { shape: ResponseShape; loc: SourceLocation; how: NameSource };
 }
@@ -36,11 +38,11 @@ export function nameOperations(pages: readonly ModelPage[], bag: DiagnosticBag):
   const quiet = new DiagnosticBag();
   for (const page of pages) {
     const named = operationName(page, routeNames, quiet);
-    if (named.operationFrom === 'heading' || named.operationFrom === 'sample' || named.operationFrom === 'dto')
-      for (const r of page.fragments.routes) routeNames.set(routeKey(r.verbs, r.path), named.operation);
+    if (STATED.has(named.operationFrom)) for (const r of page.routes) routeNames.set(routeKey(r.verbs, r.path), named.operation);
   }
   return pages.map((page) => {
     const named = operationName(page, routeNames, bag);
+    noteRequestLineRoute(page, named.operation, bag);
     const response = responseShape(page, named.operation, bag);
     return { page, ...named, ...(response ? { response } : {}) };
   });
@@ -48,16 +50,20 @@ export function nameOperations(pages: readonly ModelPage[], bag: DiagnosticBag):
 
 type Named = Pick<PageOperation, 'operation' | 'operationFrom'>;
 
+/** Where a page states its operation's name, rather than a name being inferred. */
+const STATED: ReadonlySet<PageOperation['operationFrom']> = new Set(['heading', 'sample', 'request line', 'dto']);
+
 function operationName(page: ModelPage, routeNames: RouteNames, bag: DiagnosticBag): Named {
-  return statedName(page, bag) ?? requestClass(page) ?? knownRoute(page, routeNames) ?? nameAfterRoute(page, bag);
+  return statedName(page, bag) ?? requestClass(page) ?? knownRoute(page, routeNames) ?? responseRoot(page, bag) ?? nameAfterRoute(page, bag);
 }
 
-/** The heading, or the root of the XML request sample; they must agree (SS051). */
-function statedName({ fragments: page }: ModelPage, bag: DiagnosticBag): Named | undefined {
+/** The heading, the root of the XML request sample, the request line's `/{format}/reply/{Op}`; they must agree (SS051). */
+function statedName({ fragments: page, requestLine }: ModelPage, bag: DiagnosticBag): Named | undefined {
   const request = page.samples.find((s) => s.direction === 'request');
   const stated: { name: string; from: PageOperation['operationFrom']; loc: SourceLocation }[] = [];
   if (page.operationName) stated.push({ name: page.operationName.value, from: 'heading', loc: page.operationName.loc });
   if (request?.body?.format === 'xml') stated.push({ name: request.body.root.localName, from: 'sample', loc: request.body.loc });
+  if (requestLine?.kind === 'predefined') stated.push({ name: requestLine.operation, from: 'request line', loc: requestLine.loc });
   const first = stated[0];
   for (const other of stated.slice(1))
     if (first && other.name !== first.name)
@@ -73,28 +79,66 @@ function requestClass(page: ModelPage): Named | undefined {
 }
 
 function knownRoute(page: ModelPage, routeNames: RouteNames): Named | undefined {
-  for (const route of page.fragments.routes) {
+  for (const route of page.routes) {
     const known = routeNames.get(routeKey(route.verbs, route.path));
     if (known) return { operation: known, operationFrom: 'route' };
   }
   return undefined;
 }
 
-function nameAfterRoute({ fragments: page }: ModelPage, bag: DiagnosticBag): Named {
+/** An XML response sample's root `<XResponse>` gives `X`, by ServiceStack's `{Op}Response` convention. */
+function responseRoot({ fragments: page }: ModelPage, bag: DiagnosticBag): Named | undefined {
+  const body = page.samples.find((s) => s.direction === 'response')?.body;
+  const root = body?.format === 'xml' ? body.root.localName : undefined;
+  const operation = root && /^([A-Za-z_]\w*)Response$/.exec(root)?.[1];
+  if (!operation || !body) return undefined;
+  bag.warn(
+    'SS050',
+    body.loc,
+    `the page does not name its operation; named it '${operation}' after its response sample's root <${root}> by ServiceStack's {Operation}Response convention (rename it in codegen.config.json if that is wrong)`,
+  );
+  return { operation, operationFrom: 'response sample' };
+}
+
+function nameAfterRoute(page: ModelPage, bag: DiagnosticBag): Named {
   const route = page.routes[0];
-  const fromSummary = route?.summary ? pascalCaseWords(route.summary) : undefined;
-  const loc = route?.loc ?? { file: page.file, line: 1 };
+  if (!route) return nameAfterFile(page.fragments.file, bag);
+  const fromSummary = route.summary ? pascalCaseWords(route.summary) : undefined;
+  const loc = route.loc;
+  const shown = page.routesFromRequestLine ? 'the route its sample request line shows' : 'its route';
   if (fromSummary) {
     bag.warn(
       'SS050',
       loc,
-      `the page does not name its operation; named it '${fromSummary}' after the route summary '${route!.summary}' (rename it in codegen.config.json if that is wrong)`,
+      `the page does not name its operation; named it '${fromSummary}' after the route summary '${route.summary}' (rename it in codegen.config.json if that is wrong)`,
     );
     return { operation: fromSummary, operationFrom: 'summary' };
   }
-  const fromPath = pascalCaseWords(`${route?.verbs[0] ?? 'call'} ${route?.path.replace(/\{[^}]*\}/g, '') ?? page.file}`) ?? 'Operation';
-  bag.warn('SS050', loc, `the page does not name its operation; named it '${fromPath}' after its route`);
+  const fromPath = pascalCaseWords(`${route.verbs[0] ?? 'call'} ${route.path.replace(/\{[^}]*\}/g, '')}`) ?? 'Operation';
+  bag.warn('SS050', loc, `the page does not name its operation; named it '${fromPath}' after ${shown} ${route.verbs.join(',') || 'ANY'} ${route.path}`);
   return { operation: fromPath, operationFrom: 'path' };
+}
+
+/** The last resort: nothing on the page names or routes its operation. */
+function nameAfterFile(file: string, bag: DiagnosticBag): Named {
+  const fromFile = pascalCaseWords(`call ${file}`) ?? 'Operation';
+  bag.warn(
+    'SS050',
+    { file, line: 1 },
+    `the page names its operation nowhere (no heading, request sample, DTO class, route or XML response sample); named it '${fromFile}' after its file name (rename it in codegen.config.json)`,
+  );
+  return { operation: fromFile, operationFrom: 'file' };
+}
+
+/** A route known only from the sample request line: its verb is the one the sample uses, though the route may accept more. */
+function noteRequestLineRoute(page: ModelPage, operation: string, bag: DiagnosticBag): void {
+  if (!page.routesFromRequestLine) return;
+  const route = page.routes[0]!;
+  bag.info(
+    'SS085',
+    route.loc,
+    `the page lists no routes; took ${route.verbs.join(',')} ${route.path} from its sample request line as a route of '${operation}' (the route may accept other verbs)`,
+  );
 }
 
 /**
@@ -130,6 +174,8 @@ function xmlRootType(page: ModelPage, root: XmlElement): ResponseShape {
 /** The request DTO's `IReturn<T>` names the response outright; a page shows it otherwise only in its samples. */
 function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): PageOperation['response'] {
   const { samples } = page.fragments;
+  // ServiceStack writes `/{format}/oneway/{Op}` for an operation without a response type.
+  if (page.requestLine?.kind === 'predefined' && page.requestLine.oneWay) return { shape: { kind: 'none' }, loc: page.requestLine.loc, how: 'sample' };
   const marker = page.declared.find((c) => c.name === operation && c.response)?.response;
   if (!samples.length && marker) return { ...marker, how: 'dto' };
   if (!samples.length) return captionedResponse(page, operation);
@@ -141,7 +187,7 @@ function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): 
     if (body.root.localName === 'anyType') return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };
     return { shape: xmlRootType(page, body.root), loc: body.loc, how: 'sample' };
   }
-  if (body.format === 'json' && body.value.kind === 'object') {
+  if ((body.format === 'json' || body.format === 'jsv') && body.value.kind === 'object') {
     if (!body.value.members.length) return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };
     if (marker?.shape.kind === 'typed') return { shape: marker.shape, loc: body.loc, how: 'dto' };
     const conventional = `${operation}Response`;

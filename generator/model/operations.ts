@@ -43,7 +43,7 @@ export function pageOperationSource(p: PageOperation): OperationSource {
     form: page.form,
     file: page.file,
     ...(page.operationName ? { nameLoc: page.operationName.loc } : {}),
-    routes: page.routes,
+    routes: p.page.routes,
     ...(page.auth ? { auth: page.auth } : {}),
     ...(page.description ? { description: page.description.value } : {}),
     tags: page.tags.map((t) => t.value),

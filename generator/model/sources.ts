@@ -5,9 +5,9 @@
  *
  * | attribute        | tiers, strongest first                           | why                                                              |
  * | ---------------- | ------------------------------------------------ | ---------------------------------------------------------------- |
- * | member name      | table · C# · built-in · XML · Python · TypeScript · JSON | the .NET name: tables, C#, ServiceStack's own and XML write it; the others a wire name |
+ * | member name      | table · C# · built-in · XML · Python · TypeScript · JSON, JSV | the .NET name: tables, C#, ServiceStack's own and XML write it; the others a wire name |
  * | member type      | table · C# · Python · built-in (TypeScript only alone) | exact .NET type, then by family; TypeScript's `number` is weaker |
- * | wire name        | JSON · C# · TypeScript · Python                  | what travels, then what the DTO states it to be                   |
+ * | wire name        | JSON, JSV · C# · TypeScript · Python             | what travels (JSV keys follow the host's TextCase and DataMember names as JSON's do), then what the DTO states |
  * | description      | table · any DTO source                           | the metadata page's column, then the DTO's attributes             |
  * | base class       | table · any DTO source · built-in                | the page's structure, then the class declaration                  |
  * | type parameters  | any DTO source · table · built-in                | the class declaration names them; a caption `X<T>` or ServiceStack's own only where none does |
@@ -20,12 +20,14 @@ import type { DeclaredLang, SourceKind } from './facts.js';
 export type Ranking = readonly (readonly SourceKind[])[];
 
 const DTO: readonly SourceKind[] = ['csharp', 'python', 'typescript'];
+/** JSON and JSV samples: one serializer configuration (TextCase, DataMember names) writes both keys. */
+const SAMPLE_KEYS: readonly SourceKind[] = ['json', 'jsv'];
 
 export const RANKING = {
-  name: [['table'], ['csharp'], ['builtin'], ['xml'], ['python'], ['typescript'], ['json']],
+  name: [['table'], ['csharp'], ['builtin'], ['xml'], ['python'], ['typescript'], SAMPLE_KEYS],
   /** TypeScript's type is checked against these, and taken only where none states one (resolve/member-type.ts). */
   type: [['table'], ['csharp'], ['python'], ['builtin']],
-  wireName: [['json'], ['csharp'], ['typescript'], ['python']],
+  wireName: [SAMPLE_KEYS, ['csharp'], ['typescript'], ['python']],
   description: [['table'], DTO],
   base: [['table'], DTO, ['builtin']],
   typeParameters: [DTO, ['table'], ['builtin']],
@@ -51,8 +53,14 @@ export const STATED_BY: Record<SourceKind, string> = {
   ...DECLARED_BY,
   xml: 'the XML sample',
   json: 'the JSON sample',
+  jsv: 'the JSV sample',
   builtin: "ServiceStack's own declaration",
 };
+
+/** A sample that shows wire names (JSON, JSV). */
+export function isKeyedSample(source: SourceKind): source is 'json' | 'jsv' {
+  return source === 'json' || source === 'jsv';
+}
 
 export function isDeclaredLang(source: SourceKind): source is DeclaredLang {
   return source === 'csharp' || source === 'python' || source === 'typescript';

@@ -208,13 +208,16 @@ export function referencedNames(t: TypeRef): string[] {
   }
 }
 
-/** A member type guessed from a placeholder sample value, for types known only from samples. */
+/**
+ * A member type guessed from a placeholder sample value, for types known only from samples. Dates as
+ * JSON (`\/Date(…)\/`, ISO 8601), XML (`0001-01-01T00:00:00`) and JSV (the shortest XSD form, `0001-01-01`) write them.
+ */
 export function fromSampleValue(value: string | number | boolean | null): TypeRef {
   if (typeof value === 'boolean') return { kind: 'primitive', name: 'bool', nullable: false };
   if (typeof value === 'number') return { kind: 'primitive', name: Number.isInteger(value) ? 'int' : 'double', nullable: false };
   if (typeof value === 'string') {
     if (/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(value)) return { kind: 'primitive', name: 'Guid', nullable: false };
-    if (/^\/Date\(-?\d+([+-]\d{4})?\)\/$/.test(value) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(value))
+    if (/^\/Date\(-?\d+([+-]\d{4})?\)\/$/.test(value) || /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}|$)/.test(value))
       return { kind: 'primitive', name: 'DateTime', nullable: false };
     if (/^-?\d+$/.test(value)) return { kind: 'primitive', name: 'int', nullable: false };
     if (value === 'true' || value === 'false') return { kind: 'primitive', name: 'bool', nullable: false };

@@ -278,6 +278,8 @@ export interface HttpSampleFragment {
 export type SampleBody =
   | { format: 'xml'; root: XmlElement; loc: SourceLocation }
   | { format: 'json'; value: JsonNode; loc: SourceLocation }
+  /** A JSV body, read into the tree a JSON one gives (jsv-sample.ts). */
+  | { format: 'jsv'; value: JsonNode; loc: SourceLocation }
   | { format: 'text'; text: string; loc: SourceLocation };
 
 export interface XmlElement {

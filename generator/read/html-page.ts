@@ -15,7 +15,6 @@
  * | SS104 | warning  | a row of a `table.enum` has no member name (skipped)                   |
  * | SS105 | info     | a language tab other than Python, TypeScript and C# (Java, Swift…): not read |
  * | SS106 | warning  | `div.call-info` names no `?format=`                                    |
- * | SS107 | info     | JSV samples are not read (not JSON); the JSON page shows the wire names |
  * | SS108 | warning  | an authentication row that names neither roles nor permissions         |
  */
 import type { DiagnosticBag } from '../diagnostics.js';
@@ -249,17 +248,17 @@ function readCallInfo(ctx: Ctx): void {
   else ctx.bag.warn('SS106', loc(ctx, info), 'content-type note names no ?format=');
 }
 
-/** `div.example`: the request and response `<pre>` blocks, read as the sample section of a text page. */
+/**
+ * `div.example`: the request and response `<pre>` blocks, read as the sample section of a text page,
+ * in the format its heading names (`HTTP + JSV`), else the call info's `?format=`.
+ */
 function readSamples(ctx: Ctx): void {
   const example = ctx.elements.named('div').find((e) => hasClass(e, 'example'));
   if (!example) return;
-  const label = lineOf(childElements(example, 'h3').slice(0, 1));
-  if (/\bJSV\b/i.test(label)) {
-    ctx.bag.info('SS107', loc(ctx, example), 'JSV samples are not read; the JSON or XML page shows the same messages in a format the model reads');
-    return;
-  }
+  const label = /^HTTP \+ (\w+)$/.exec(lineOf(childElements(example, 'h3').slice(0, 1)).trim());
+  const format = label?.[1] ?? ctx.page.formatHint?.value;
   // Outermost `<pre>`s only: an unclosed one holds those after it, whose lines it already gives.
   const pres = every(example, (e) => e.name === 'pre' && !insidePre(e));
   const lines: SourceLine[] = pres.flatMap((pre) => innerLines(ctx.source, pre));
-  if (lines.some((l) => l.text.trim())) ctx.page.samples = readHttpSamples(ctx.page.file, lines, ctx.bag);
+  if (lines.some((l) => l.text.trim())) ctx.page.samples = readHttpSamples(ctx.page.file, lines, ctx.bag, format);
 }

@@ -6,6 +6,7 @@
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { HttpHeader, HttpSampleFragment, SampleBody, SourceLine } from './fragments.js';
 import { readJsonSample } from './json-sample.js';
+import { readJsvSample } from './jsv-sample.js';
 import { readXmlSample } from './xml-sample.js';
 
 const REQUEST_LINE = /^\s*([A-Z]+)\s+(\S+)\s+HTTP\/\d+(?:\.\d+)?\s*$/;
@@ -14,11 +15,23 @@ const HEADER_LINE = /^(\s*)([A-Za-z][\w-]*):\s*(.*?)\s*$/;
 /** A ` Name: ` header token inside a collapsed response line. */
 const HEADER_TOKEN = /(?<=^|\s)([A-Za-z][\w-]*):\s/g;
 
-/** Reads the sample section (the lines after its intro sentence, to the end of the page): messages in page order. */
-export function readHttpSamples(file: string, lines: SourceLine[], bag: DiagnosticBag): HttpSampleFragment[] {
+/**
+ * Reads the sample section (the lines after its intro sentence, to the end of the page): messages in page order.
+ * `pageFormat` is the format the page is for (its `?format=`): a `/jsv/` page's bodies are JSV even where no
+ * Content-Type says so.
+ */
+export function readHttpSamples(file: string, lines: SourceLine[], bag: DiagnosticBag, pageFormat?: string): HttpSampleFragment[] {
   const messages = splitMessages(file, lines, bag);
   if (messages.length === 0) bag.warn('SS040', locOf(file, lines[0]), 'no sample HTTP message found');
-  return messages.map(([start, ...rest]) => readMessage(file, start!, rest, bag));
+  const jsvPage = pageFormat?.toLowerCase() === 'jsv';
+  return messages.map(([start, ...rest]) => readMessage({ file, bag, jsvPage }, start!, rest));
+}
+
+/** What reading a message needs besides its lines. */
+interface MessageContext {
+  file: string;
+  bag: DiagnosticBag;
+  jsvPage: boolean;
 }
 
 /** Groups lines into messages: each starts at a request line (`PUT /x HTTP/1.1`) or a status line (`HTTP/1.1 200 OK`). */
@@ -32,7 +45,8 @@ function splitMessages(file: string, lines: SourceLine[], bag: DiagnosticBag): S
   return messages;
 }
 
-function readMessage(file: string, start: SourceLine, rest: SourceLine[], bag: DiagnosticBag): HttpSampleFragment {
+function readMessage(ctx: MessageContext, start: SourceLine, rest: SourceLine[]): HttpSampleFragment {
+  const { file } = ctx;
   const loc = locOf(file, start);
   const request = REQUEST_LINE.exec(start.text);
   const status = STATUS_LINE.exec(start.text);
@@ -55,7 +69,7 @@ function readMessage(file: string, start: SourceLine, rest: SourceLine[], bag: D
     bodyLines = rest.slice(i);
   }
   const contentType = sample.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
-  const body = readBody(file, bodyLines, contentType, bag);
+  const body = readBody(ctx, bodyLines, contentType);
   if (body) sample.body = body;
   return sample;
 }
@@ -86,16 +100,19 @@ function splitStatusLine(file: string, line: SourceLine, from: number): { header
 }
 
 /** Reads the body in the format its Content-Type names, else the one its first character shows (CSV pages show JSON). */
-function readBody(file: string, lines: SourceLine[], contentType: string | undefined, bag: DiagnosticBag): SampleBody | undefined {
+function readBody({ file, bag, jsvPage }: MessageContext, lines: SourceLine[], contentType: string | undefined): SampleBody | undefined {
   const first = lines.find((l) => l.text.trim() !== '');
   if (!first) return undefined;
   const loc = { file, line: first.line, column: first.text.search(/\S/) + 1 };
-  const format = bodyFormat(contentType, first.text.trim()[0]);
+  const format = bodyFormat(contentType, first.text.trim()[0], jsvPage);
   if (format === 'xml') {
     const root = readXmlSample(file, lines, bag);
     if (root) return { format, root, loc };
   } else if (format === 'json') {
     const value = readJsonSample(file, lines, bag);
+    if (value) return { format, value, loc };
+  } else if (format === 'jsv') {
+    const value = readJsvSample(file, lines, bag);
     if (value) return { format, value, loc };
   }
   // Text, or a body too broken to give a tree (already reported): keep it as written.
@@ -109,12 +126,14 @@ function readBody(file: string, lines: SourceLine[], contentType: string | undef
   };
 }
 
-function bodyFormat(contentType: string | undefined, firstChar: string | undefined): 'xml' | 'json' | 'text' {
+/** By the Content-Type, else by the first character: `{` or `[` is JSV on a `/jsv/` page, JSON elsewhere (CSV pages show JSON). */
+function bodyFormat(contentType: string | undefined, firstChar: string | undefined, jsvPage: boolean): SampleBody['format'] {
   const type = contentType?.toLowerCase() ?? '';
   if (type.includes('xml')) return 'xml';
   if (type.includes('json')) return 'json';
+  if (type.includes('jsv')) return 'jsv';
   if (firstChar === '<') return 'xml';
-  if (firstChar === '{' || firstChar === '[') return 'json';
+  if (firstChar === '{' || firstChar === '[') return jsvPage ? 'jsv' : 'json';
   return 'text';
 }
 

@@ -245,7 +245,7 @@ function collectKnownNames(page: PageFragments): KnownNames {
   };
   for (const s of page.samples) {
     if (s.body?.format === 'xml') visitXml(s.body.root);
-    if (s.body?.format === 'json') visitJson(s.body.value);
+    if (s.body?.format === 'json' || s.body?.format === 'jsv') visitJson(s.body.value);
   }
   for (const t of page.tables) if (t.caption) typeNames.add(t.caption);
   return { typeNames, fieldNames };
@@ -520,7 +520,7 @@ export function readTextPage(file: string, text: string, bag: DiagnosticBag): Pa
         `DTO source in a language not recognised (no "Python|TypeScript|C# X DTOs" line after it); lines ${dto[0]!.line}-${dto.at(-1)!.line} skipped`,
       );
   }
-  if (sections.samples.length) page.samples = readHttpSamples(file, sections.samples, bag);
+  if (sections.samples.length) page.samples = readHttpSamples(file, sections.samples, bag, page.formatHint?.value);
   const knownPaths = page.samples.flatMap((s) => (s.path ? [s.path] : []));
   readRoutes(sections.routes, knownPaths, page, bag);
   readTables(sections.body, page, bag);

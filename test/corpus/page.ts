@@ -9,10 +9,11 @@
 import type { ApiSpec, OperationSpec } from './apis.js';
 import { ApiTypes, routeVerbs, tableViews, type TableView } from './metadata.js';
 import { jsonSample } from './sample-json.js';
+import { formatJsv, jsvSample } from './sample-jsv.js';
 import { populate } from './sample-values.js';
 import { xmlSample } from './sample-xml.js';
 
-export type Format = 'json' | 'xml';
+export type Format = 'json' | 'xml' | 'jsv';
 
 export interface RouteRow {
   /** `All Verbs`, or the verbs as written, upper-cased (`PATCH,PUT`). */
@@ -37,7 +38,7 @@ export interface PageView {
   response?: string;
 }
 
-export const CONTENT_TYPES: Record<Format, string> = { json: 'application/json', xml: 'application/xml' };
+export const CONTENT_TYPES: Record<Format, string> = { json: 'application/json', xml: 'application/xml', jsv: 'text/jsv' };
 
 export function pageView(api: ApiSpec, op: OperationSpec, format: Format): PageView {
   const types = new ApiTypes(api);
@@ -46,6 +47,7 @@ export function pageView(api: ApiSpec, op: OperationSpec, format: Format): PageV
     if (!type) throw new Error(`${api.key}: no type ${name}`);
     const sample = populate(types, type);
     if (sample.kind !== 'object') throw new Error(`${api.key}: ${name} populates to ${sample.kind}`);
+    if (format === 'jsv') return formatJsv(jsvSample(api, sample));
     return format === 'json' ? jsonSample(api, sample) : xmlSample(types, sample);
   };
   const verb = sampleVerb(op);

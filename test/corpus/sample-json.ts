@@ -61,7 +61,7 @@ function key(api: ApiSpec, k: Sample): string {
 }
 
 /** Reflection order is the most derived class's members first; a data contract then sorts by `Order`. */
-function ordered(fields: SampleField[], dataContract: boolean): SampleField[] {
+export function ordered(fields: SampleField[], dataContract: boolean): SampleField[] {
   const owners = [...new Set(fields.map((f) => f.owner))].reverse();
   const reflection = owners.flatMap((o) => fields.filter((f) => f.owner === o));
   if (!dataContract) return reflection;

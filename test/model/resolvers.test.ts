@@ -258,6 +258,24 @@ describe('resolveWireName', () => {
     { name: 'convention only', given: [], want: ['postId', 'convention'], diagnostics: [] },
     { name: 'the JSON sample', given: [['json', 'post_id']], want: ['post_id', 'json-sample'], diagnostics: [] },
     {
+      name: 'a JSV sample over a DTO',
+      given: [
+        ['csharp', 'post_id'],
+        ['jsv', 'PostId'],
+      ],
+      want: ['PostId', 'jsv-sample'],
+      diagnostics: ['SS075'],
+    },
+    {
+      name: 'JSON and JSV samples are one tier: the first stated wins, a disagreement reported',
+      given: [
+        ['jsv', 'PostId'],
+        ['json', 'postId'],
+      ],
+      want: ['PostId', 'jsv-sample'],
+      diagnostics: ['SS075'],
+    },
+    {
       name: 'a C# DataMember over Python',
       given: [
         ['python', 'postId'],

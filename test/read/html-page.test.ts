@@ -195,7 +195,7 @@ describe('readHtmlPage: other formats and layouts', () => {
     }
   });
 
-  it('reads a CSV page (ServiceStack shows JSON there) and skips JSV samples with a note', () => {
+  it('reads a CSV page (ServiceStack shows JSON there) and a JSV page (its samples read as JSV)', () => {
     const json = fixture('orders/CreateOrder.json.html');
     const csv = read(
       'CreateOrder.csv.html',
@@ -204,8 +204,8 @@ describe('readHtmlPage: other formats and layouts', () => {
     expect(csv.page.formatHint?.value).toBe('csv');
     expect(csv.page.samples.map((s) => s.body?.format)).toEqual(['json', 'json']);
     const jsv = read('CreateOrder.jsv.html', json.replaceAll('application/json', 'text/jsv').replace('HTTP + JSON', 'HTTP + JSV'));
-    expect(jsv.page.samples).toEqual([]);
-    expect(jsv.bag.items.map((d) => d.code)).toEqual(['SS107']);
+    expect(jsv.page.samples.map((s) => s.body?.format)).toEqual(['jsv', 'jsv']);
+    expect(jsv.bag.items).toEqual([]);
     expect(jsv.page.tables).toHaveLength(6);
   });
 });

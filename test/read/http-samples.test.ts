@@ -140,9 +140,11 @@ describe('readHttpSamples: inline fixtures', () => {
     const format = (contentType: string, body: string) => read(`HTTP/1.1 200 OK\nContent-Type: ${contentType}\n\n${body}`).samples[0]!.body?.format;
     expect(format('application/json', '[1]')).toBe('json');
     expect(format('application/xml', '<a/>')).toBe('xml');
-    expect(format('text/jsv', '<a/>')).toBe('xml');
+    expect(format('text/jsv', '{a:1}')).toBe('jsv');
     expect(format('text/csv', '[{"a":1}]')).toBe('json');
-    expect(format('text/jsv', '{a:1}')).toBe('json'); // sniffed as JSON; the parse errors are reported
+    const jsvPage = (body: string) => readHttpSamples('p.txt', linesOf(`HTTP/1.1 200 OK\n\n${body}`), new DiagnosticBag(), 'jsv')[0]!.body?.format;
+    expect(jsvPage('{a:1}')).toBe('jsv'); // no Content-Type: the page's format decides
+    expect(jsvPage('<a/>')).toBe('xml');
     expect(read('HTTP/1.1 200 OK\nContent-Type: text/plain\n\nhello\nworld').samples[0]!.body).toMatchObject({
       format: 'text',
       text: 'hello\nworld',
