@@ -30,7 +30,7 @@ export interface OperationSource {
   formatHint?: string;
   /** The DTO classes of the source's page, for the request's `Route` attributes and `IReturn<T>`. */
   declared: readonly DeclaredClass[];
-  /** The request lines of the source's samples: the verb an "All Verbs" route is called with. */
+  /** The user route its sample request line shows (request-line.ts): the verb an "All Verbs" route is called with. */
   requestLines: readonly { verb: string; path: string }[];
 }
 
@@ -49,7 +49,7 @@ export function pageOperationSource(p: PageOperation): OperationSource {
     tags: page.tags.map((t) => t.value),
     ...(page.formatHint ? { formatHint: page.formatHint.value } : {}),
     declared: p.page.declared,
-    requestLines: page.samples.flatMap((s) => (s.direction === 'request' && s.verb && s.path ? [{ verb: s.verb, path: s.path }] : [])),
+    requestLines: p.page.requestLine?.kind === 'route' ? [{ verb: p.page.requestLine.route.verbs[0]!, path: p.page.requestLine.route.path }] : [],
   };
 }
 
