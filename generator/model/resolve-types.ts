@@ -46,10 +46,10 @@ function enumType(t: TypeFacts, sampled: readonly Fact<SampleValue>[], bag: Diag
   return { name: t.name, kind: 'enum', fields: [], ...resolveEnum(t, sampled, bag), rules: [], sources: t.describedAt };
 }
 
-/** Keeps the JSON sample's placeholders of a member typed as an enum: they show how the enum travels. */
+/** Keeps the JSON and JSV samples' placeholders of a member typed as an enum: they show how the enum travels. */
 function noteEnumSample(f: Field, m: MemberFacts, enums: ReadonlySet<string>, sampled: Map<string, Fact<SampleValue>[]>): Field {
   if (f.type.kind !== 'ref' || !enums.has(f.type.name)) return f;
-  const json = m.sample.filter((s) => s.source === 'json');
+  const json = m.sample.filter((s) => s.source === 'json' || s.source === 'jsv');
   if (json.length) sampled.set(f.type.name, [...(sampled.get(f.type.name) ?? []), ...json]);
   return f;
 }

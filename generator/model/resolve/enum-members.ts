@@ -6,7 +6,7 @@
  *
  * The wire form follows ServiceStack's serializer: names, or `[EnumMember]` values where a source
  * states them; numbers when the enum is `[Flags]` or travels as integers (`/types/metadata`'s
- * `isEnumInt`, a JSON sample's number, or values 0, 1, 2… that a page prints only for such an enum).
+ * `isEnumInt`, a JSON or JSV sample's number, or values 0, 1, 2… that a page prints only for such an enum).
  * Other numbers leave it open: ServiceStack prints an enum's values whenever they are not 0, 1,
  * 2…, and sends names unless told otherwise, so the names are taken and a note says why (SS092).
  */
@@ -22,7 +22,7 @@ type Stated = EnumMemberFact & { source: EnumListFact['source'] };
 /** The largest flags mask a validator checks with 32-bit bitwise operators. */
 const MAX_FLAGS = 0x7fffffff;
 
-/** `sampled`: the placeholders JSON samples give members typed as this enum. */
+/** `sampled`: the placeholders JSON and JSV samples give members typed as this enum. */
 export function resolveEnum(t: TypeFacts, sampled: readonly Fact<SampleValue>[], bag: DiagnosticBag): { enumMembers: EnumMember[]; enumWire: EnumWire } {
   const byKey = new Map<string, Stated[]>();
   for (const list of t.enumLists)
