@@ -59,28 +59,32 @@ export class Evidence {
 const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
 const DATA_CONTRACT_NS = /^http:\/\/schemas\.datacontract\.org\/2004\/07\/(.+)$/;
 
-/** The element type a member holds, from the page's table rows (`List<Email>` → Email). */
-export type MemberTypeLookup = (member: string) => string | undefined;
+/**
+ * The element type a member holds, from the page's table rows and DTO classes (`List<Email>` →
+ * Email); `dictionary` when it holds a map of them (`Dictionary<string, Email>`), whose object is
+ * no instance: its values are.
+ */
+export type MemberTypeLookup = (member: string) => { name: string; dictionary: boolean } | undefined;
 
 export function memberTypeLookup(page: PageFragments): MemberTypeLookup {
-  const byKey = new Map<string, string>();
+  const byKey = new Map<string, { name: string; dictionary: boolean }>();
+  const note = (member: string, name: string, dictionary: boolean) => {
+    if (!byKey.has(memberKey(member))) byKey.set(memberKey(member), { name, dictionary });
+  };
   for (const table of page.tables)
-    for (const row of table.rows) {
-      const t = row.type;
-      if (!t || !row.name) continue;
-      const element = t.args.length === 1 ? t.args[0]! : t.args.length === 2 ? t.args[1]! : t;
-      if (!byKey.has(memberKey(row.name))) byKey.set(memberKey(row.name), element.name);
-    }
+    for (const row of table.rows) if (row.type && row.name) note(row.name, dotNetElement(row.type).name, row.type.args.length === 2);
   for (const c of page.pythonClasses)
     for (const f of c.fields) {
       let t = f.type;
+      const dictionary = t?.kind === 'dict';
       while (t && t.kind !== 'name') t = t.kind === 'dict' ? t.value : t.of;
-      if (t && !byKey.has(memberKey(f.name))) byKey.set(memberKey(f.name), t.name);
+      if (t) note(f.name, t.name, dictionary);
     }
   for (const c of page.dtoTypes)
     for (const m of c.members) {
       const element = m.dotNetType ? dotNetElement(m.dotNetType).name : m.tsType ? tsElement(m.tsType) : undefined;
-      if (element && !byKey.has(memberKey(m.name))) byKey.set(memberKey(m.name), element);
+      const dictionary = m.dotNetType ? m.dotNetType.args.length === 2 : m.tsType?.kind === 'dict';
+      if (element) note(m.name, element, dictionary);
     }
   return (member) => byKey.get(memberKey(member));
 }
@@ -141,7 +145,7 @@ export function addXmlInstance(typeName: string, e: XmlElement, lookup: MemberTy
       for (const item of member.children) if (item.namespace !== ARRAYS_NS && item.children.length) addXmlInstance(item.localName, item, lookup, evidence);
     } else {
       const nested = lookup(member.localName);
-      if (nested) addXmlInstance(nested, member, lookup, evidence);
+      if (nested && !nested.dictionary) addXmlInstance(nested.name, member, lookup, evidence);
     }
   }
 }
@@ -156,7 +160,7 @@ export function addJsonInstance(typeName: string, node: JsonNode, lookup: Member
     evidence.add(typeName, { name: m.key, from, ...(sample !== undefined ? { sample } : {}), loc: m.loc });
     const nested = lookup(m.key);
     if (!nested) continue;
-    if (v.kind === 'object') addJsonInstance(nested, v, lookup, evidence, from);
-    if (v.kind === 'array') for (const item of v.items) addJsonInstance(nested, item, lookup, evidence, from);
+    const instances = v.kind === 'array' ? v.items : v.kind !== 'object' ? [] : nested.dictionary ? v.members.map((e) => e.value) : [v];
+    for (const item of instances) addJsonInstance(nested.name, item, lookup, evidence, from);
   }
 }

@@ -122,6 +122,20 @@ describe('untitled enum tables of a pipe dump are named by first use in the Data
     expect(members('EnumType')).toEqual(['Lower=lower', 'Upper=UPPER']);
     expect(model.diagnostics.filter((d) => ['SS012', 'SS062', 'SS070'].includes(d.code))).toEqual([]);
   });
+
+  it("a JSON sample's dictionary of enums is no instance of the enum: the tables stay the enums'", () => {
+    const sample = [
+      'To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json',
+      'The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.',
+      'GET /styles HTTP/1.1',
+      'Host: localhost',
+      'HTTP/1.1 200 OK Content-Type: application/json Content-Length: length {"style":"Value1","types":{"Lower":"Lower"}}',
+    ];
+    const model = modelOf([{ file: 'styles.txt', text: [page.trimEnd(), ...sample].join('\n') }]);
+    expect(typeOf(model, 'EnumStyle').kind).toBe('enum');
+    expect(typeOf(model, 'EnumType').kind).toBe('enum');
+    expect(typeOf(model, 'EnumType').enumMembers.map((m) => m.name)).toEqual(['Lower', 'Upper']);
+  });
 });
 
 describe('a pipe dump without captions or samples', () => {
