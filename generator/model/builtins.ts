@@ -17,6 +17,8 @@ export interface BuiltinType {
   base?: string;
   /** `IReturn<…>` of a request base: the response of every operation whose request derives from it. */
   returns?: string;
+  /** Abstract: only ever a request's base, never a member's or a response's type. */
+  abstract?: true;
   /**
    * .NET name, Data Type and whether the member is required, in declaration order. ServiceStack.Interfaces
    * is `#nullable enable`: a reference type written without `?` is required in its metadata.
@@ -37,6 +39,7 @@ export const BUILTIN_TYPES: readonly BuiltinType[] = [
   { name: 'ResponseError', members: [['ErrorCode', 'string', 'required'], ['FieldName', 'string', 'required'], ['Message', 'string', 'required'], META] },
   {
     name: 'QueryBase',
+    abstract: true,
     members: [['Skip', 'int?'], ['Take', 'int?'], ['OrderBy', 'string'], ['OrderByDesc', 'string'], ['Include', 'string'], ['Fields', 'string'], META],
   },
   { name: 'QueryDb', typeParameters: ['T'], base: 'QueryBase', returns: 'QueryResponse<T>', members: [] },

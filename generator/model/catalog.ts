@@ -123,6 +123,19 @@ export function closestTables(keys: ReadonlySet<string>, catalog: Catalog): { be
   }
   return best.length === 1 ? { best: best[0]!, tied: [] } : { tied: best.sort() };
 }
+/** The type whose sample instances show the members that best fit these both ways (`PostComment` in a `QueryResponse<PostComment>` sample), if one does. */
+export function closestShown(keys: ReadonlySet<string>, catalog: Catalog): string | undefined {
+  let best: string[] = [];
+  let bestScore = FITS * FITS;
+  for (const name of catalog.evidence.types.keys()) {
+    const shown = catalog.evidence.keys(name);
+    const score = fit(keys, shown) * fit(shown, keys);
+    if (score > bestScore) [best, bestScore] = [[name], score];
+    else if (score === bestScore) best.push(name);
+  }
+  return best.length === 1 ? best[0] : undefined;
+}
+
 /** Member keys a type is known to have from any source other than this page's unnamed tables. */
 export function knownMembers(name: string, catalog: Catalog): Set<string> {
   const keys = catalog.evidence.keys(name); // (a new set)

@@ -9,7 +9,7 @@ import type { EnumTableFragment, ParamTableFragment } from '../read/fragments.js
 import type { TypeRef } from './api-model.js';
 import { BUILTIN_TYPE_NAMES, typeNamesIn } from '../read/dotnet-type.js';
 import { builtinType } from './builtins.js';
-import { closestTable, closestTables, fit, FITS, keysOf, knownMembers, typeWithMembers, type Catalog } from './catalog.js';
+import { closestShown, closestTable, closestTables, fit, FITS, keysOf, knownMembers, typeWithMembers, type Catalog } from './catalog.js';
 import type { NameSource, PageOperation } from './name-operations.js';
 import { memberKey } from './naming.js';
 
@@ -168,6 +168,11 @@ function visitBases(walk: Walk, name: string, own: ParamTableFragment | undefine
   for (const base of chain.reverse()) for (const ref of referencesOf(walk, base)) visit(walk, ref, 'reference');
 }
 
+function abstractBuiltinWith(keys: ReadonlySet<string>, catalog: Catalog): { name: string; how: NameSource } | undefined {
+  const name = typeWithMembers(keys, catalog);
+  return name !== undefined && builtinType(name)?.abstract ? { name, how: 'catalog' } : undefined;
+}
+
 /** The name of `candidate` as a base of `derived`, or undefined when it is not one. */
 function baseTable(
   walk: Walk,
@@ -190,7 +195,9 @@ function baseTable(
     if (used || c === walk.responseType || !(holdsInherited || unshown)) return undefined;
     return { name: c, how: 'caption' };
   }
-  if (!holdsInherited) return undefined;
+  // No instance shows it (a GET page has no request sample): a table of exactly an abstract type of
+  // ServiceStack's (`QueryBase`) right under the type can only be its base.
+  if (!holdsInherited) return abstractBuiltinWith(keys, walk.catalog);
   const byMembers = typeWithMembers(keys, walk.catalog) ?? closestTable(keys, walk.catalog);
   if (byMembers) return { name: byMembers, how: 'catalog' };
   const name = `${derived}Base`;
@@ -229,7 +236,7 @@ function takeUnreached(walk: Walk): void {
     const table = walk.tables[walk.next]!;
     const keys = keysOf(table, walk.catalog);
     const closest = closestTables(keys, walk.catalog);
-    const byMembers = table.caption ?? typeWithMembers(keys, walk.catalog) ?? closest.best;
+    const byMembers = table.caption ?? typeWithMembers(keys, walk.catalog) ?? closest.best ?? (closest.tied.length ? undefined : closestShown(keys, walk.catalog));
     if (byMembers) take(walk, byMembers, table.caption ? 'caption' : 'catalog', 'reference');
     else {
       const name = `${walk.plan.operation}Table${walk.next + 1}`;

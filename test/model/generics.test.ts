@@ -225,3 +225,50 @@ describe('AutoQuery shown by tables and an XML sample alone (a pipe dump)', () =
     ]);
   });
 });
+
+describe('AutoQuery on a GET page of a pipe dump: no request sample, the item table before the response', () => {
+  const pipe = (rows: string[]) => ['| Name | Parameter | Data Type | Required | Description |', '|---|---|---|---|---|', ...rows];
+  const queryBase = [
+    'Skip | form | int?',
+    'Take | form | int?',
+    'OrderBy | form | string',
+    'OrderByDesc | form | string',
+    'Include | form | string',
+    'Fields | form | string',
+  ];
+  const model = modelOf([
+    {
+      file: 'QueryPostComments.txt',
+      text: [
+        '| GET | /posts/comment | ',
+        '|---|',
+        ...pipe(['| PostId | query | long? | No | |', '| ContentContains | query | string | No |']),
+        ...pipe([...queryBase.map((r) => `| ${r} | No | |`), '| Meta | form | Dictionary<string, string> | No |']),
+        ...pipe(['| Id | form | long | No | |', '| PostId | form | long | No | |', '| Content | form | string | No |']),
+        ...pipe([
+          '| Offset | form | int | No | |',
+          '| Total | form | int | No | |',
+          '| Results | form | List<PostComment> | No | |',
+          '| Meta | form | Dictionary<string, string> | No | |',
+          '| ResponseStatus | form | ResponseStatus | No |',
+        ]),
+        'To override the Content-type in your clients, use the HTTP Accept Header, append the .xml suffix or ?format=xml',
+        'The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.',
+        'GET /posts/comment HTTP/1.1',
+        'Host: localhost',
+        'Accept: application/xml',
+        'HTTP/1.1 200 OK Content-Type: application/xml Content-Length: length <QueryResponseOfPostCommenttlJ4_P31p xmlns="http://schemas.servicestack.net/types"><Offset>0</Offset><Total>0</Total><Results><PostComment><Id>0</Id><PostId>0</PostId><Content>String</Content></PostComment></Results></QueryResponseOfPostCommenttlJ4_P31p>',
+      ].join('\n'),
+    },
+  ]);
+  const op = model.operations[0]!;
+
+  it('takes the table of exactly QueryBase as the base though no sample shows the request', () => {
+    expect([typeOf(model, op.request).base, typeOf(model, op.request).baseArgs]).toEqual(['QueryDb', [{ kind: 'ref', name: 'PostComment', nullable: false }]]);
+  });
+
+  it("names the item's table by the members the response sample shows for it", () => {
+    expect(typeOf(model, 'PostComment').fields.map((f) => f.name)).toEqual(['Id', 'PostId', 'Content']);
+    expect(model.diagnostics.filter((d) => d.code === 'SS061' || d.code === 'SS071')).toEqual([]);
+  });
+});
