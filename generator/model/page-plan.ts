@@ -236,7 +236,8 @@ function takeUnreached(walk: Walk): void {
     const table = walk.tables[walk.next]!;
     const keys = keysOf(table, walk.catalog);
     const closest = closestTables(keys, walk.catalog);
-    const byMembers = table.caption ?? typeWithMembers(keys, walk.catalog) ?? closest.best ?? (closest.tied.length ? undefined : closestShown(keys, walk.catalog));
+    const byMembers =
+      table.caption ?? typeWithMembers(keys, walk.catalog) ?? closest.best ?? (closest.tied.length ? undefined : closestShown(keys, walk.catalog));
     if (byMembers) take(walk, byMembers, table.caption ? 'caption' : 'catalog', 'reference');
     else {
       const name = `${walk.plan.operation}Table${walk.next + 1}`;
