@@ -1,0 +1,36 @@
+/**
+ * Whatever the model makes of pages nobody showed it, the package it generates compiles: every
+ * API of the held-out corpus in every page form, all pages together, under `tsc --strict` (one
+ * program for all 25, so that the check costs one type-check).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { strictDiagnostics } from '../emit/compile.js';
+import { renderAll } from '../hostile/harness.js';
+import { APIS } from './apis.js';
+import { renderApi, type PageForm } from './render.js';
+
+const FORMS: readonly PageForm[] = ['html-json', 'html-xml', 'pipe-leading', 'pipe-no-leading', 'squashed'];
+
+describe('held-out corpus: the generated package compiles', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'booster-corpus-compile-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('every API in every page form, under tsc --strict', async () => {
+    const sources: string[] = [];
+    for (const api of APIS)
+      for (const form of FORMS) {
+        const { files } = await renderAll(renderApi(api, form).map((p) => ({ file: p.file, text: p.text })));
+        for (const [file, text] of files) {
+          const at = path.join(dir, `${api.key}-${form}`, file);
+          mkdirSync(path.dirname(at), { recursive: true });
+          writeFileSync(at, text);
+          if (/^src\/.*\.ts$/.test(file)) sources.push(at);
+        }
+      }
+    expect(sources.length).toBe(APIS.length * FORMS.length * 4);
+    expect(strictDiagnostics(sources)).toEqual([]);
+  }, 120_000);
+});
