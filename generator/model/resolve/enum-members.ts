@@ -28,7 +28,8 @@ export function resolveEnum(t: TypeFacts, sampled: readonly Fact<SampleValue>[],
   for (const list of t.enumLists)
     for (const m of list.members) {
       const key = memberKey(m.name);
-      byKey.set(key, [...(byKey.get(key) ?? []), { ...m, source: list.source }]);
+      const stated = byKey.get(key) ?? byKey.set(key, []).get(key)!;
+      stated.push({ ...m, source: list.source });
     }
   reportMissing(t.name, t.enumLists, bag);
   const merged = [...byKey.values()].map(mergeMember);
@@ -56,17 +57,15 @@ function mergeMember(stated: Stated[]): Merged {
   };
 }
 
-function withWire({ memberValue, ...m }: Merged, wire: EnumWire): EnumMember {
-  const { name, ...rest } = m;
-  return { name, wire: wire === 'string' ? (memberValue ?? name) : Number(m.value), ...rest };
+function withWire({ memberValue, name, ...rest }: Merged, wire: EnumWire): EnumMember {
+  return { name, wire: wire === 'string' ? (memberValue ?? name) : Number(rest.value), ...rest };
 }
 
 function wireForm(t: TypeFacts, members: readonly Merged[], sampled: readonly Fact<SampleValue>[], bag: DiagnosticBag): EnumWire {
-  if (members.some((m) => m.memberValue !== undefined)) return 'string';
-  if (!members.length || members.some((m) => m.value === undefined)) return 'string';
+  // An [EnumMember] value, or a member without a number: it travels by its name or that value.
+  if (!members.length || members.some((m) => m.memberValue !== undefined || m.value === undefined)) return 'string';
   const values = members.map((m) => Number(m.value));
-  const integer = values.every((v) => Number.isSafeInteger(v));
-  if (!integer) return 'string';
+  if (!values.every((v) => Number.isSafeInteger(v))) return 'string';
   const flagsFit = values.every((v) => v >= 0 && v <= MAX_FLAGS);
   // 0, 1, 2, 3 is a plain integer enum's layout, though 3 is 1 | 2.
   const defaultLayout = values.every((v, i) => v === i);
