@@ -289,18 +289,24 @@ function readTables(lines: SourceLine[], page: PageFragments, bag: DiagnosticBag
 
 /**
  * The rows of a squashed valued enum table, split together. Where they do not split as one table,
- * the rows from the first that breaks it are skipped (SS016): text that ran into the table.
+ * the longest run of first rows that does is taken (a prefix of a table that splits splits too, so
+ * it is found by halving) and the rest are skipped (SS016): text that ran into the table.
  */
 function readSquashedEnumRows(open: OpenEnum, file: string, bag: DiagnosticBag): void {
   const rows = open.squashedRows!;
-  for (let n = rows.length; n > 0; n--) {
-    const split = splitSquashedEnumRows(rows.slice(0, n).map((l) => l.text.trim()));
-    if (!split) continue;
-    open.fragment.members.push(...split.map((row, i) => ({ ...row, loc: { file, line: rows[i]!.line } })));
-    for (const l of rows.slice(n)) bag.warn('SS016', { file, line: l.line }, `cannot read enum member: ${clip(l.text.trim())}`);
-    return;
+  const texts = rows.map((l) => l.text.trim());
+  let split = splitSquashedEnumRows(texts);
+  if (!split) {
+    let [fits, fails] = [0, rows.length];
+    while (fails - fits > 1) {
+      const mid = (fits + fails) >> 1;
+      if (splitSquashedEnumRows(texts.slice(0, mid))) fits = mid;
+      else fails = mid;
+    }
+    split = fits ? splitSquashedEnumRows(texts.slice(0, fits))! : [];
   }
-  for (const l of rows) bag.warn('SS016', { file, line: l.line }, `cannot read enum member: ${clip(l.text.trim())}`);
+  open.fragment.members.push(...split.map((row, i) => ({ ...row, loc: { file, line: rows[i]!.line } })));
+  for (const l of rows.slice(split.length)) bag.warn('SS016', { file, line: l.line }, `cannot read enum member: ${clip(l.text.trim())}`);
 }
 
 /** Reads the body line at `i`; returns the index of the last line it took (a broken row takes more). */

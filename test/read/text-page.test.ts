@@ -1123,6 +1123,24 @@ describe('readTextPage: enum tables in pipe dumps', () => {
     expect(bag.items).toEqual([]);
   });
 
+  it('takes the rows of a squashed valued table up to text that ran into it', () => {
+    const { page: p, bag } = read(
+      page(
+        'X Parameters:',
+        'NameParameterData TypeRequiredDescription',
+        'flagsformFlagsNo',
+        'Flags Enum:',
+        'NameValue',
+        'A1',
+        'B2',
+        'C4',
+        'see the notes below 3',
+      ),
+    );
+    expect(enumShape(p)).toEqual(['Flags @4: A=1, B=2, C=4']);
+    expect(bag.items.map((d) => d.code)).toEqual(['SS016']);
+  });
+
   it('splits the run-together rows of a squashed valued table as one table', () => {
     const { page: p, bag } = read(
       page(
