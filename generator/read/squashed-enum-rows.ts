@@ -18,6 +18,9 @@ import type { EnumRow } from './enum-rows.js';
 
 const IDENTIFIER_START = /[A-Za-z_]/;
 const IDENTIFIER_PART = /[A-Za-z0-9_]/;
+const MAX_ROW_LENGTH = 1000;
+/** The longest table whose split is searched as a whole (the search takes time of the square of the rows). */
+const MAX_SEARCHED_ROWS = 512;
 /** A name that changes length against the row above costs as much as this many digits. */
 const LENGTH_CHANGE = 5;
 
@@ -30,12 +33,15 @@ interface NumericSplit {
 
 /** Splits the rows of one table, or undefined when no split keeps to ServiceStack's order. */
 export function splitSquashedEnumRows(texts: readonly string[]): EnumRow[] | undefined {
+  // A row is split by trying each place in it: a longer line is text, not a member.
+  if (texts.some((t) => t.length > MAX_ROW_LENGTH)) return undefined;
   // Every value the name again (`Value1Value1`): no digits read as a value.
   const repeated = texts.map(repeatSplit);
   if (repeated.every((r): r is EnumRow => r !== undefined)) return repeated;
   const numeric = texts.map(numericSplits);
   if (texts.length && numeric.every((c) => c.length)) {
-    const chosen = cheapestAscending(numeric);
+    // Past a few hundred rows (no enum has them; a hostile page may) each row keeps its shortest value.
+    const chosen = texts.length > MAX_SEARCHED_ROWS ? numeric.map((c) => c.at(-1)!) : cheapestAscending(numeric);
     if (chosen) return chosen.map((s) => row(s.name, s.written, s.description));
   }
   const rows = texts.map((t, i) => repeated[i] ?? wordSplit(t));

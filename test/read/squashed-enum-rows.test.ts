@@ -29,7 +29,15 @@ describe('splitSquashedEnumRows', () => {
     },
     { name: 'values out of order fit no split', given: ['A5', 'B1'], want: undefined },
     { name: 'a row that is no identifier', given: ['1st1'], want: undefined },
+    { name: 'a line too long to be a member', given: ['A1', 'x'.repeat(100_000)], want: undefined },
   ])('$name', ({ given, want }) => {
     expect(shown(splitSquashedEnumRows(given))).toEqual(want);
+  });
+
+  it('splits a table of 100,000 rows in bounded time, each row by its shortest value', () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => `Member${i}${i}`);
+    const split = splitSquashedEnumRows(rows)!;
+    expect(split).toHaveLength(100_000);
+    expect(split[12]).toEqual({ name: 'Member121', value: '2' });
   });
 });
