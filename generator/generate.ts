@@ -6,12 +6,13 @@ import path from 'node:path';
 import { resolveRun, type CodegenConfig, type RunOptions } from './config.js';
 import { DiagnosticBag } from './diagnostics.js';
 import { EMITTERS } from './emit/index.js';
+import { GENERATE_COMMAND } from './generate-command.js';
 import type { ApiModel } from './model/api-model.js';
 import { buildModel, type PassTiming } from './model/build-model.js';
 import { InputError, loadInputFiles, readPages } from './read/input.js';
 import type { OutputFiles } from './write-output.js';
 
-export const GENERATE_COMMAND = 'booster-codegen generate';
+export { GENERATE_COMMAND };
 
 export interface ModelRun {
   config: CodegenConfig;

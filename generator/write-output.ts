@@ -215,6 +215,22 @@ export async function recoverOutput(outDir: string): Promise<boolean> {
   return Boolean(journal);
 }
 
+/**
+ * True when the output holds a journal whose moves are not all made: between a kill and the next
+ * `generate`, its files are a mix of two runs' (each file whole). Nothing may build or compare it.
+ */
+export function unfinishedWrite(outDir: string): Promise<boolean> {
+  return stat(statePath(outDir, 'journal.json')).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** What `--check` and the build say of an output with an unfinished write (`outRel` as the user names it). */
+export function unfinishedWriteMessage(outRel: string, command: string): string {
+  return `${outRel}/ holds an unfinished write (a run was stopped while moving its files into place, so they are a mix of two runs'); run \`${command}\` to finish it`;
+}
+
 /** Files whose content on disk differs from what would be written (missing ones included). */
 export async function staleFiles(outDir: string, files: OutputFiles): Promise<string[]> {
   const stale: string[] = [];

@@ -7,8 +7,19 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import { resolveRun, type RunOptions } from '../config.js';
 import { countBySeverity, type Severity } from '../diagnostics.js';
+import { GENERATE_COMMAND } from '../generate-command.js';
 import { inputHash } from '../incremental.js';
-import { manifestIntact, readManifest, staleFiles, waitForWriters, withSettledOutput, writeLocked, type OutputFiles } from '../write-output.js';
+import {
+  manifestIntact,
+  readManifest,
+  staleFiles,
+  unfinishedWrite,
+  unfinishedWriteMessage,
+  waitForWriters,
+  withSettledOutput,
+  writeLocked,
+  type OutputFiles,
+} from '../write-output.js';
 import { guarded, inputOptions, report } from './shared.js';
 
 interface GenerateArgs extends RunOptions {
@@ -42,6 +53,10 @@ async function generate(args: GenerateArgs): Promise<number> {
   if (args.check) {
     // A check compares what is on disk: not while another run is moving its output into place.
     await waitForWriters(outDir);
+    if (await unfinishedWrite(outDir)) {
+      process.stderr.write(`booster-codegen: ${unfinishedWriteMessage(target.outRel, GENERATE_COMMAND)}\n`);
+      return 1;
+    }
     return produce(args, target);
   }
   // Recovery first, under the lock, before anything in output/ is read: a version planned from an
@@ -64,7 +79,7 @@ async function produce(args: GenerateArgs, target: Target): Promise<number> {
     return strictFailure(manifest.diagnostics, args.strict);
   }
 
-  const { GENERATE_COMMAND, renderFiles, runModel } = await import('../generate.js');
+  const { renderFiles, runModel } = await import('../generate.js');
   const run = await runModel(args, preread);
   const counts = countBySeverity(run.model.diagnostics);
   if (!args.quiet || run.unusable) report(run, Boolean(args.verbose));
@@ -78,7 +93,7 @@ async function produce(args: GenerateArgs, target: Target): Promise<number> {
   const release = await planRelease(target.outDir, run.model, run.config, args.bump !== false, { inputDir: inputRel, configFile: run.configFile });
   const files = await renderFiles({ ...run, config: { ...run.config, packageVersion: release.version } });
   if (release.changelog !== undefined) files.set('CHANGELOG.md', release.changelog);
-  if (args.check) return compare(args, target, files, GENERATE_COMMAND);
+  if (args.check) return compare(args, target, files);
   const { written, removed } = await writeLocked(target.outDir, files, { inputHash: hash, inputs, diagnostics: counts });
   const changes = [...written.map((f) => `wrote ${target.outRel}/${f}`), ...removed.map((f) => `removed ${target.outRel}/${f}`)];
   if (!args.quiet) process.stderr.write(changes.length ? `${changes.join('\n')}\n` : `${target.outRel}/ is up to date\n`);
@@ -90,10 +105,10 @@ async function produce(args: GenerateArgs, target: Target): Promise<number> {
 }
 
 /** `--check`: 1 listing the files on disk that differ from what would be written. */
-async function compare(args: GenerateArgs, target: Target, files: OutputFiles, command: string): Promise<number> {
+async function compare(args: GenerateArgs, target: Target, files: OutputFiles): Promise<number> {
   const stale = await staleFiles(target.outDir, files);
   if (stale.length) {
-    process.stderr.write(`Generated files are stale; run \`${command}\`:\n${stale.map((f) => `  ${target.outRel}/${f}\n`).join('')}`);
+    process.stderr.write(`Generated files are stale; run \`${GENERATE_COMMAND}\`:\n${stale.map((f) => `  ${target.outRel}/${f}\n`).join('')}`);
     return 1;
   }
   if (!args.quiet) process.stderr.write(`${target.outRel}/ is up to date\n`);

@@ -73,6 +73,40 @@ describe('a run killed at any step of its journal', () => {
   }, 120_000);
 });
 
+describe('between a kill and the next run', () => {
+  it('--check, the build and the package’s prepack refuse the output and say to run generate; generate finishes it', () => {
+    const { dir, expected } = releases();
+    const out = path.join(dir, 'v1-out');
+    const killed = spawnSync(process.execPath, ['--require', KILL_AT_RENAME, BIN, 'generate', '--quiet', '--input', 'v2', '--out', 'v1-out'], {
+      cwd: dir,
+      env: { ...process.env, KILL_AT_RENAME: '4' },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(existsSync(path.join(out, '.booster-codegen/journal.json'))).toBe(true);
+    const mixed = snapshot(out);
+
+    const check = cli(['generate', '--check', '--input', 'v2', '--out', 'v1-out'], dir);
+    expect(check).toEqual({
+      code: 1,
+      stderr:
+        "booster-codegen: v1-out/ holds an unfinished write (a run was stopped while moving its files into place, so they are a mix of two runs'); run `booster-codegen generate` to finish it\n",
+    });
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/assert-output-settled.js'), 'v1-out'], { cwd: dir, encoding: 'utf8' });
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain('run `booster-codegen generate` to finish it');
+    const prepack = spawnSync('npm', ['run', '-s', 'prepack'], { cwd: out, encoding: 'utf8' });
+    expect(prepack.status).toBe(1);
+    expect(prepack.stderr).toContain('this package holds an unfinished write of the generator');
+    expect(snapshot(out), 'refusing changes nothing').toEqual(mixed);
+
+    expect(cli(['generate', '--quiet', '--input', 'v2', '--out', 'v1-out'], dir).code).toBe(0);
+    expect(snapshot(out)).toEqual(expected);
+    expect(cli(['generate', '--check', '--quiet', '--input', 'v2', '--out', 'v1-out'], dir).code).toBe(0);
+    expect(spawnSync(process.execPath, [path.join(ROOT, 'scripts/assert-output-settled.js'), 'v1-out'], { cwd: dir }).status).toBe(0);
+    expect(spawnSync('npm', ['run', '-s', 'prepack'], { cwd: out }).status).toBe(0);
+  }, 60_000);
+});
+
 describe('an output a kill left with a CHANGELOG entry its package.json never got', () => {
   it('is stale for --check (package.json listed), and the next run gives it the entry’s version', () => {
     const { dir, expected } = releases();
