@@ -115,7 +115,7 @@ function dateFunctions(model: ApiModel, shapes: readonly Shape[], names: SymbolN
         const fix = fixer(f.type, has, names);
         return fix ? [{ key: jsString(f.wireName), fix, ref: f.type }] : [];
       });
-    for (const f of fixes) todo.push(...refsIn(f.ref, names).filter((r) => has.has(r)));
+    for (const f of fixes) for (const r of refsIn(f.ref, names)) if (has.has(r)) todo.push(r);
     done.set(symbols, { name: symbols.datesOf, fixes: fixes.map(({ key, fix }) => ({ key, fix })) });
   }
   return [...done.values()].sort((a, b) => (a.name < b.name ? -1 : 1));

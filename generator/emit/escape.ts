@@ -3,6 +3,7 @@
  * never escapes its comment or string literal, and names that are not identifiers are quoted.
  */
 import { isIdentifier } from '../names/identifiers.js';
+import { maxOf } from '../arrays.js';
 
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 // Control characters other than tab and newline have no business in a comment.
@@ -84,7 +85,12 @@ export function markdownText(text: string): string {
 /** Doc text as a Markdown code span: fenced by more backticks than it holds in a row, on one line. */
 export function markdownCode(text: string): string {
   const t = text.replace(LINE_BREAKS, ' ').replace(CONTROL, '');
-  const fence = '`'.repeat(Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  const fence = '`'.repeat(
+    maxOf(
+      [...t.matchAll(/`+/g)].map((m) => m[0].length),
+      0,
+    ) + 1,
+  );
   const pad = t.startsWith('`') || t.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${t}${pad}${fence}`;
 }

@@ -7,6 +7,7 @@ import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { HttpHeader, HttpSampleFragment, SampleBody, SourceLine } from './fragments.js';
 import { readJsonSample } from './json-sample.js';
 import { readXmlSample } from './xml-sample.js';
+import { pushAll } from '../arrays.js';
 
 const REQUEST_LINE = /^\s*([A-Z]+)\s+(\S+)\s+HTTP\/\d+(?:\.\d+)?\s*$/;
 const STATUS_LINE = /^\s*HTTP\/\d+(?:\.\d+)?\s+(\d{3})\b/;
@@ -42,7 +43,7 @@ function readMessage(file: string, start: SourceLine, rest: SourceLine[], bag: D
 
   // A collapsed response carries its headers and body on the status line itself.
   const inline = status ? splitStatusLine(file, start, status[0].length) : { headers: [] };
-  sample.headers.push(...inline.headers);
+  pushAll(sample.headers, inline.headers);
   let bodyLines = rest;
   if (inline.body) bodyLines = [inline.body, ...rest];
   else {

@@ -18,6 +18,7 @@ import { readCSharpDtos } from './csharp-dtos.js';
 import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
 import { splitLines } from './lines.js';
+import { pushAll } from '../arrays.js';
 
 const SAMPLES_INTRO = /^The following are sample HTTP requests and responses/;
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S* HTTP\/\d/;
@@ -156,7 +157,7 @@ function readPageLine(text: string, loc: SourceLocation, page: PageFragments, ba
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-  (detail[1]!.toLowerCase().startsWith('role') ? page.auth.roles : page.auth.permissions).push(...values);
+  pushAll(detail[1]!.toLowerCase().startsWith('role') ? page.auth.roles : page.auth.permissions, values);
   return true;
 }
 
