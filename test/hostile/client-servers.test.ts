@@ -9,7 +9,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importGenerated, renderAll, writeTree } from './harness.js';
-import { seedFiles } from '../helpers.js';
+import { DEFAULT_CONFIG } from '../../generator/config.js';
+import { renderFiles } from '../../generator/generate.js';
+import { modelOf, seedFiles } from '../helpers.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 type Client = Record<string, (request: object, options?: object) => Promise<unknown>>;
@@ -306,6 +308,37 @@ describe('the generated client against hostile servers', () => {
     expect(seen).toHaveLength(5);
     for (const headers of seen) expect(JSON.stringify(headers)).not.toContain('SECRET');
   }, 30_000);
+});
+
+describe('the date fixer', () => {
+  it('fixes own members only: a response without `constructor` or `toString` members gets none from Object.prototype', async () => {
+    const model = modelOf(seedFiles());
+    const response = model.types.find((t) => t.name === 'CreateCustomerResponse')!;
+    for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty'])
+      response.fields.push({
+        name,
+        wireName: name,
+        wireNameFrom: 'convention',
+        type: { kind: 'primitive', name: 'DateTime', nullable: false },
+        required: false,
+        examples: [],
+        sources: [],
+      });
+    const dir = writeTree(await renderFiles({ model, config: DEFAULT_CONFIG }), 'booster-client-dates-');
+    const mod = await importGenerated(dir);
+    const Client = mod.BoosterClient as ClientClass;
+    const schema = mod.CreateCustomerResponseSchema as { validate(v: unknown): unknown[] };
+    const drift: unknown[] = [];
+    const reply = (body: string) => async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    const plain = new Client({ baseUrl: 'http://127.0.0.1:9', fetch: reply('{"boosterCustomerId":1}'), onResponseDrift: (d: unknown) => drift.push(d) });
+    const result = (await plain.createCustomer!(CREATE)) as object;
+    expect(Object.keys(result)).toEqual(['boosterCustomerId']);
+    expect(schema.validate(result)).toEqual([]);
+    expect(drift).toEqual([]);
+    // Own members of those names are still fixed.
+    const own = new Client({ baseUrl: 'http://127.0.0.1:9', fetch: reply('{"boosterCustomerId":1,"toString":"\\/Date(0)\\/"}') });
+    expect(await own.createCustomer!(CREATE)).toEqual({ boosterCustomerId: 1, toString: '1970-01-01T00:00:00.000Z' });
+  });
 });
 
 afterAll(() => {
