@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { resolveRun, type CodegenConfig, type RunOptions } from './config.js';
-import { DiagnosticBag } from './diagnostics.js';
+import { applyDiagnosticSettings } from './diagnostic-settings.js';
+import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
 import { EMITTERS } from './emit/index.js';
 import { GENERATE_COMMAND } from './generate-command.js';
 import type { ApiModel } from './model/api-model.js';
@@ -25,6 +26,11 @@ export interface ModelRun {
   unusable?: string;
   /** Wall time of loading, reading and each model pass, in order (`--verbose` prints them). */
   timings: PassTiming[];
+  /**
+   * The model's diagnostics at the levels the config's `diagnostics` gives them: what is printed
+   * and counted (exit codes, --strict). The model (api-model.json) keeps them as reported.
+   */
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -53,7 +59,8 @@ export async function runModel(options: RunOptions, preread?: ReadonlyMap<string
     : !model.operations.length
       ? 'no operation found in the input'
       : undefined;
-  return { config, configFile: configLoc.file, inputDir, outDir, model, ...(unusable ? { unusable } : {}), timings };
+  const diagnostics = applyDiagnosticSettings(model.diagnostics, model.operations, config.diagnostics);
+  return { config, configFile: configLoc.file, inputDir, outDir, model, ...(unusable ? { unusable } : {}), timings, diagnostics };
 }
 
 /** Renders every generated file in memory, before anything is written. */

@@ -31,10 +31,14 @@ interface GenerateArgs extends RunOptions {
   bump?: boolean;
 }
 
-function strictFailure(counts: Record<Severity, number>, strict: boolean | undefined): number {
-  const problems = counts.warning + counts.error;
-  if (!strict || !problems) return 0;
-  process.stderr.write(`booster-codegen: --strict: ${problems} warning(s) and error(s)\n`);
+/** 1 when the docs gave errors, or warnings under --strict (saying so), else 0. */
+function diagnosticsFailure(counts: Record<Severity, number>, strict: boolean | undefined): number {
+  if (strict && counts.warning + counts.error) {
+    process.stderr.write(`booster-codegen: --strict: ${counts.warning + counts.error} warning(s) and error(s)\n`);
+    return 1;
+  }
+  if (!counts.error) return 0;
+  process.stderr.write(`booster-codegen: ${counts.error} error(s) in the docs\n`);
   return 1;
 }
 
@@ -76,16 +80,20 @@ async function produce(args: GenerateArgs, target: Target): Promise<number> {
       process.stderr.write(
         `${target.outRel}/ is up to date: the docs, config and generator have not changed (${error} error(s), ${warning} warning(s) last time; --force regenerates)\n`,
       );
-    return strictFailure(manifest.diagnostics, args.strict);
+    return diagnosticsFailure(manifest.diagnostics, args.strict);
   }
 
   const { renderFiles, runModel } = await import('../generate.js');
   const run = await runModel(args, preread);
-  const counts = countBySeverity(run.model.diagnostics);
+  const counts = countBySeverity(run.diagnostics);
   if (!args.quiet || run.unusable) report(run, Boolean(args.verbose));
   if (run.unusable) {
     process.stderr.write(`booster-codegen: ${run.unusable}; nothing written\n`);
     return 2;
+  }
+  if (args.strict && counts.warning + counts.error) {
+    process.stderr.write(`booster-codegen: --strict: ${counts.warning + counts.error} warning(s) and error(s); nothing written\n`);
+    return 1;
   }
   // The version comes from the API diff against the model on disk; emitters read it from the config.
   const { planRelease } = await import('../diff/release.js');
@@ -93,7 +101,7 @@ async function produce(args: GenerateArgs, target: Target): Promise<number> {
   const release = await planRelease(target.outDir, run.model, run.config, args.bump !== false, { inputDir: inputRel, configFile: run.configFile });
   const files = await renderFiles({ ...run, config: { ...run.config, packageVersion: release.version } });
   if (release.changelog !== undefined) files.set('CHANGELOG.md', release.changelog);
-  if (args.check) return compare(args, target, files);
+  if (args.check) return (await compare(args, target, files)) || diagnosticsFailure(counts, args.strict);
   const { written, removed } = await writeLocked(target.outDir, files, { inputHash: hash, inputs, diagnostics: counts });
   const changes = [...written.map((f) => `wrote ${target.outRel}/${f}`), ...removed.map((f) => `removed ${target.outRel}/${f}`)];
   if (!args.quiet) process.stderr.write(changes.length ? `${changes.join('\n')}\n` : `${target.outRel}/ is up to date\n`);
@@ -101,7 +109,7 @@ async function produce(args: GenerateArgs, target: Target): Promise<number> {
     process.stderr.write(
       `version ${release.previous} -> ${release.version}: ${release.changes.length} API change(s), listed in ${target.outRel}/CHANGELOG.md\n`,
     );
-  return strictFailure(counts, args.strict);
+  return diagnosticsFailure(counts, args.strict);
 }
 
 /** `--check`: 1 listing the files on disk that differ from what would be written. */

@@ -17,6 +17,7 @@ describe('inputs that crashed the generator', () => {
     symlinkSync('loop.txt', path.join(dir, 'docs/loop.txt'));
     const r = spawnSync(process.execPath, [BIN, 'generate', '--input', 'docs', '--out', 'pkg'], { cwd: dir, encoding: 'utf8' });
     expect(r.stderr).not.toContain('internal error');
+    expect(r.status, 'an error in the docs: exit 1, the output written').toBe(1);
     expect(r.stderr).toContain('docs/loop.txt:1 error: cannot read file: ELOOP; skipped [SS001]');
     expect(readFileSync(path.join(dir, 'pkg/src/types.ts'), 'utf8')).toContain('export interface CreateCustomer');
     expect(existsSync(path.join(dir, 'pkg/.booster-codegen/manifest.json'))).toBe(true);
