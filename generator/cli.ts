@@ -15,8 +15,21 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 /** Each command lives in generator/commands/ and registers itself here. */
 const commands: ((y: Argv) => Argv)[] = [registerGenerate, registerInspect, registerCrawl, registerDiff];
 
+/**
+ * A reader that stops early (`inspect --json | head`) closes the pipe: what is left to print has
+ * nowhere to go, so the run ends there, quietly, as other command-line tools do.
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+}
+
 /** Runs the command that `args` (the command line after `node booster-codegen.js`) names. */
 export async function main(args: string[]): Promise<void> {
+  endQuietlyOnClosedPipe();
   await commands
     .reduce((y, register) => register(y), yargs(args).scriptName('booster-codegen').version(version) as Argv)
     .demandCommand(1, 'name a command: generate, inspect, crawl or diff')

@@ -4,11 +4,27 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostic-codes.js';
 
 export interface RuleConfig {
   type: string;
   field: string;
   requiredWhen: { field: string; equals: string };
+}
+
+/** What a diagnostic becomes: dropped, or printed with this severity. */
+export type DiagnosticLevel = 'off' | 'note' | 'warning' | 'error';
+
+export type DiagnosticLevels = Partial<Record<DiagnosticCode, DiagnosticLevel>>;
+
+/**
+ * `diagnostics`: levels by code for every page, for the diagnostics in one page (by its path in
+ * the input folder), or in the pages of one operation; the narrowest that names a code wins.
+ */
+export interface DiagnosticSettings {
+  codes: DiagnosticLevels;
+  files: Record<string, DiagnosticLevels>;
+  operations: Record<string, DiagnosticLevels>;
 }
 
 export interface CodegenConfig {
@@ -29,6 +45,7 @@ export interface CodegenConfig {
    * reported as one rename (still breaking) with its other changes, instead of a removal and an addition.
    */
   diff: { renamed: { types: Record<string, string>; operations: Record<string, string> } };
+  diagnostics: DiagnosticSettings;
 }
 
 export const DEFAULT_CONFIG: CodegenConfig = {
@@ -42,6 +59,7 @@ export const DEFAULT_CONFIG: CodegenConfig = {
   fields: {},
   rules: { add: [], remove: [] },
   diff: { renamed: { types: {}, operations: {} } },
+  diagnostics: { codes: {}, files: {}, operations: {} },
 };
 
 export class ConfigError extends Error {}
@@ -111,6 +129,23 @@ const regex: Check = (v, p) => {
   }
 };
 
+const LEVELS = { off: 0, note: 0, warning: 0, error: 0 };
+const levels: Check = (v, p) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'must be an object');
+  for (const [code, level] of Object.entries(v as object)) {
+    if (!(code in DIAGNOSTIC_CODES)) fail(`${p}.${code}`, 'is not a diagnostic code (SS001…, listed in README.md)');
+    oneOfNames(LEVELS)(level, `${p}.${code}`);
+  }
+};
+/** `{ "SS052": "off", "files": { page: levels }, "operations": { name: levels } }`. */
+const diagnosticsShape: Check = (v, p) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'must be an object');
+  const { files, operations, ...codes } = v as Record<string, unknown>;
+  levels(codes, p);
+  if (files !== undefined) record(levels)(files, `${p}.files`);
+  if (operations !== undefined) record(levels)(operations, `${p}.operations`);
+};
+
 const CONFIG_SHAPE = object({
   $schema: str,
   input: str,
@@ -127,18 +162,21 @@ const CONFIG_SHAPE = object({
     remove: list(object({ type: str, field: str })),
   }),
   diff: object({ renamed: object({ types: record(str), operations: record(str) }) }),
+  diagnostics: diagnosticsShape,
 });
 
 /** Checks and completes a parsed config; throws ConfigError naming the bad setting. */
 export function parseConfig(raw: unknown, file: string): CodegenConfig {
   CONFIG_SHAPE(raw, file);
-  const c = raw as Partial<CodegenConfig>;
+  const c = raw as Partial<Omit<CodegenConfig, 'diagnostics'>> & { diagnostics?: Record<string, unknown> };
+  const { files = {}, operations = {}, ...codes } = c.diagnostics ?? {};
   return {
     ...DEFAULT_CONFIG,
     ...c,
     rename: { ...DEFAULT_CONFIG.rename, ...c.rename },
     rules: { ...DEFAULT_CONFIG.rules, ...c.rules },
     diff: { renamed: { ...DEFAULT_CONFIG.diff.renamed, ...c.diff?.renamed } },
+    diagnostics: { codes, files, operations } as DiagnosticSettings,
   };
 }
 

@@ -4,14 +4,16 @@
  */
 import path from 'node:path';
 import { resolveRun, type CodegenConfig, type RunOptions } from './config.js';
-import { DiagnosticBag } from './diagnostics.js';
+import { applyDiagnosticSettings } from './diagnostic-settings.js';
+import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
 import { EMITTERS } from './emit/index.js';
+import { GENERATE_COMMAND } from './generate-command.js';
 import type { ApiModel } from './model/api-model.js';
 import { buildModel, type PassTiming } from './model/build-model.js';
 import { InputError, loadInputFiles, readPages } from './read/input.js';
 import type { OutputFiles } from './write-output.js';
 
-export const GENERATE_COMMAND = 'booster-codegen generate';
+export { GENERATE_COMMAND };
 
 export interface ModelRun {
   config: CodegenConfig;
@@ -24,6 +26,11 @@ export interface ModelRun {
   unusable?: string;
   /** Wall time of loading, reading and each model pass, in order (`--verbose` prints them). */
   timings: PassTiming[];
+  /**
+   * The model's diagnostics at the levels the config's `diagnostics` gives them: what is printed
+   * and counted (exit codes, --strict). The model (api-model.json) keeps them as reported.
+   */
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -52,7 +59,8 @@ export async function runModel(options: RunOptions, preread?: ReadonlyMap<string
     : !model.operations.length
       ? 'no operation found in the input'
       : undefined;
-  return { config, configFile: configLoc.file, inputDir, outDir, model, ...(unusable ? { unusable } : {}), timings };
+  const diagnostics = applyDiagnosticSettings(model.diagnostics, model.operations, config.diagnostics);
+  return { config, configFile: configLoc.file, inputDir, outDir, model, ...(unusable ? { unusable } : {}), timings, diagnostics };
 }
 
 /** Renders every generated file in memory, before anything is written. */

@@ -32,6 +32,24 @@ function hashGenerator(): Promise<string> {
 }
 
 /**
+ * One page's stamp and hash; the bytes it reads go into `read`. A page that cannot be read (a
+ * symlink loop, no permission) is hashed as its error, so the run goes on and reading reports it
+ * (SS001); when it becomes readable, its hash changes.
+ */
+function pageHash(inputDir: string, file: string, cached: FileHashes[string] | undefined, read: Map<string, Buffer> | undefined): FileHashes[string] {
+  const full = path.join(inputDir, file);
+  try {
+    const stamp = stampOf(statSync(full));
+    if (cached?.stamp === stamp) return cached;
+    const bytes = readFileSync(full);
+    read?.set(file, bytes);
+    return { stamp, sha256: sha256(bytes) };
+  } catch (e) {
+    return { stamp: '', sha256: `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+}
+
+/**
  * Hash of the inputs, the config and the generator, and each page's hash for the next run's
  * manifest. A page whose size and modification time are those `known` recorded is not read again.
  * The pages it reads go into `read`, when given, so that a run that follows need not read them twice.
@@ -45,17 +63,7 @@ export async function inputHash(
   const files = await listInputFiles(inputDir);
   const inputs: FileHashes = {};
   // One after the other, synchronously: a promise per page (1,000s of them) costs several times the reads.
-  for (const f of files) {
-    const full = path.join(inputDir, f);
-    const stamp = stampOf(statSync(full));
-    const cached = known[f];
-    if (cached?.stamp === stamp) inputs[f] = cached;
-    else {
-      const bytes = readFileSync(full);
-      read?.set(f, bytes);
-      inputs[f] = { stamp, sha256: sha256(bytes) };
-    }
-  }
+  for (const f of files) inputs[f] = pageHash(inputDir, f, known[f], read);
   const parts = files.map((f) => `${f}\0${inputs[f]!.sha256}`);
   const config = await readFile(configFile).catch(() => Buffer.from('(defaults)'));
   return { hash: sha256([await hashGenerator(), sha256(config), ...parts].join('\n')), inputs };

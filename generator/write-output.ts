@@ -215,6 +215,22 @@ export async function recoverOutput(outDir: string): Promise<boolean> {
   return Boolean(journal);
 }
 
+/**
+ * True when the output holds a journal whose moves are not all made: between a kill and the next
+ * `generate`, its files are a mix of two runs' (each file whole). Nothing may build or compare it.
+ */
+export function unfinishedWrite(outDir: string): Promise<boolean> {
+  return stat(statePath(outDir, 'journal.json')).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** What `--check` and the build say of an output with an unfinished write (`outRel` as the user names it). */
+export function unfinishedWriteMessage(outRel: string, command: string): string {
+  return `${outRel}/ holds an unfinished write (a run was stopped while moving its files into place, so they are a mix of two runs'); run \`${command}\` to finish it`;
+}
+
 /** Files whose content on disk differs from what would be written (missing ones included). */
 export async function staleFiles(outDir: string, files: OutputFiles): Promise<string[]> {
   const stale: string[] = [];
@@ -246,26 +262,36 @@ export async function manifestIntact(outDir: string, manifest: Manifest): Promis
 }
 
 /** Writes what changed, holding the output folder's lock; returns the changed and removed paths. */
-export async function writeOutput(
+export function writeOutput(
   outDir: string,
   files: OutputFiles,
   manifest: Omit<Manifest, 'files' | 'stamps'>,
   options: LockOptions = {},
 ): Promise<{ written: string[]; removed: string[] }> {
+  return withSettledOutput(outDir, () => writeLocked(outDir, files, manifest), options);
+}
+
+/**
+ * Runs `body` holding the output folder's lock, after finishing any interrupted write: whatever
+ * `body` reads of the output (the model and version of the last release) is then one complete
+ * state, and nothing else writes it until `body` is done.
+ */
+export async function withSettledOutput<T>(outDir: string, body: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const release = await lockOutput(outDir, options);
   try {
-    return await writeLocked(outDir, files, manifest);
+    await recoverOutput(outDir);
+    return await body();
   } finally {
     await release();
   }
 }
 
-async function writeLocked(
+/** Writes what changed; the caller holds the lock (`withSettledOutput`). */
+export async function writeLocked(
   outDir: string,
   files: OutputFiles,
   manifest: Omit<Manifest, 'files' | 'stamps'>,
 ): Promise<{ written: string[]; removed: string[] }> {
-  await recoverOutput(outDir);
   const previous = await readManifest(outDir);
   const written = await staleFiles(outDir, files);
   const removed = obsolete(previous, files);

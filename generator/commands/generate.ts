@@ -7,8 +7,19 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import { resolveRun, type RunOptions } from '../config.js';
 import { countBySeverity, type Severity } from '../diagnostics.js';
+import { GENERATE_COMMAND } from '../generate-command.js';
 import { inputHash } from '../incremental.js';
-import { manifestIntact, readManifest, staleFiles, waitForWriters, writeOutput } from '../write-output.js';
+import {
+  manifestIntact,
+  readManifest,
+  staleFiles,
+  unfinishedWrite,
+  unfinishedWriteMessage,
+  waitForWriters,
+  withSettledOutput,
+  writeLocked,
+  type OutputFiles,
+} from '../write-output.js';
 import { guarded, inputOptions, report } from './shared.js';
 
 interface GenerateArgs extends RunOptions {
@@ -20,60 +31,96 @@ interface GenerateArgs extends RunOptions {
   bump?: boolean;
 }
 
-function strictFailure(counts: Record<Severity, number>, strict: boolean | undefined): number {
-  const problems = counts.warning + counts.error;
-  if (!strict || !problems) return 0;
-  process.stderr.write(`booster-codegen: --strict: ${problems} warning(s) and error(s)\n`);
+/** 1 when the docs gave errors, or warnings under --strict (saying so), else 0. */
+function diagnosticsFailure(counts: Record<Severity, number>, strict: boolean | undefined): number {
+  if (strict && counts.warning + counts.error) {
+    process.stderr.write(`booster-codegen: --strict: ${counts.warning + counts.error} warning(s) and error(s)\n`);
+    return 1;
+  }
+  if (!counts.error) return 0;
+  process.stderr.write(`booster-codegen: ${counts.error} error(s) in the docs\n`);
   return 1;
+}
+
+/** Where a run reads and writes, as resolved from the flags and the config. */
+interface Target {
+  configFile: string;
+  inputDir: string;
+  outDir: string;
+  /** The output folder as messages name it. */
+  outRel: string;
 }
 
 async function generate(args: GenerateArgs): Promise<number> {
   const { configFile, inputDir, outDir } = await resolveRun(args);
-  const outRel = path.relative(process.cwd(), outDir) || '.';
-  // A check compares what is on disk: not while another run is moving its output into place.
-  if (args.check) await waitForWriters(outDir);
-  const previous = await readManifest(outDir);
+  const target: Target = { configFile, inputDir, outDir, outRel: path.relative(process.cwd(), outDir) || '.' };
+  if (args.check) {
+    // A check compares what is on disk: not while another run is moving its output into place.
+    await waitForWriters(outDir);
+    if (await unfinishedWrite(outDir)) {
+      process.stderr.write(`booster-codegen: ${unfinishedWriteMessage(target.outRel, GENERATE_COMMAND)}\n`);
+      return 1;
+    }
+    return produce(args, target);
+  }
+  // Recovery first, under the lock, before anything in output/ is read: a version planned from an
+  // output half moved into place would lose the bump the interrupted run's files carry.
+  return withSettledOutput(outDir, () => produce(args, target));
+}
+
+/** The incremental check, then (when something changed) the model, the release, and the files written or compared. */
+async function produce(args: GenerateArgs, target: Target): Promise<number> {
+  const previous = await readManifest(target.outDir);
   const preread = new Map<string, Buffer>();
-  const { hash, inputs } = await inputHash(inputDir, configFile, previous?.inputs, preread);
+  const { hash, inputs } = await inputHash(target.inputDir, target.configFile, previous?.inputs, preread);
   const manifest = args.force ? undefined : previous;
-  if (manifest?.inputHash === hash && (await manifestIntact(outDir, manifest))) {
+  if (manifest?.inputHash === hash && (await manifestIntact(target.outDir, manifest))) {
     const { error, warning } = manifest.diagnostics;
     if (!args.quiet)
       process.stderr.write(
-        `${outRel}/ is up to date: the docs, config and generator have not changed (${error} error(s), ${warning} warning(s) last time; --force regenerates)\n`,
+        `${target.outRel}/ is up to date: the docs, config and generator have not changed (${error} error(s), ${warning} warning(s) last time; --force regenerates)\n`,
       );
-    return strictFailure(manifest.diagnostics, args.strict);
+    return diagnosticsFailure(manifest.diagnostics, args.strict);
   }
 
-  const { GENERATE_COMMAND, renderFiles, runModel } = await import('../generate.js');
+  const { renderFiles, runModel } = await import('../generate.js');
   const run = await runModel(args, preread);
-  const counts = countBySeverity(run.model.diagnostics);
+  const counts = countBySeverity(run.diagnostics);
   if (!args.quiet || run.unusable) report(run, Boolean(args.verbose));
   if (run.unusable) {
     process.stderr.write(`booster-codegen: ${run.unusable}; nothing written\n`);
     return 2;
   }
+  if (args.strict && counts.warning + counts.error) {
+    process.stderr.write(`booster-codegen: --strict: ${counts.warning + counts.error} warning(s) and error(s); nothing written\n`);
+    return 1;
+  }
   // The version comes from the API diff against the model on disk; emitters read it from the config.
   const { planRelease } = await import('../diff/release.js');
   const inputRel = path.relative(process.cwd(), run.inputDir).split(path.sep).join('/');
-  const release = await planRelease(outDir, run.model, run.config, args.bump !== false, { inputDir: inputRel, configFile: run.configFile });
+  const release = await planRelease(target.outDir, run.model, run.config, args.bump !== false, { inputDir: inputRel, configFile: run.configFile });
   const files = await renderFiles({ ...run, config: { ...run.config, packageVersion: release.version } });
   if (release.changelog !== undefined) files.set('CHANGELOG.md', release.changelog);
-  if (args.check) {
-    const stale = await staleFiles(outDir, files);
-    if (stale.length) {
-      process.stderr.write(`Generated files are stale; run \`${GENERATE_COMMAND}\`:\n${stale.map((f) => `  ${outRel}/${f}\n`).join('')}`);
-      return 1;
-    }
-    if (!args.quiet) process.stderr.write(`${outRel}/ is up to date\n`);
-  } else {
-    const { written, removed } = await writeOutput(outDir, files, { inputHash: hash, inputs, diagnostics: counts });
-    const changes = [...written.map((f) => `wrote ${outRel}/${f}`), ...removed.map((f) => `removed ${outRel}/${f}`)];
-    if (!args.quiet) process.stderr.write(changes.length ? `${changes.join('\n')}\n` : `${outRel}/ is up to date\n`);
-    if (!args.quiet && release.version !== release.previous)
-      process.stderr.write(`version ${release.previous} -> ${release.version}: ${release.changes.length} API change(s), listed in ${outRel}/CHANGELOG.md\n`);
+  if (args.check) return (await compare(args, target, files)) || diagnosticsFailure(counts, args.strict);
+  const { written, removed } = await writeLocked(target.outDir, files, { inputHash: hash, inputs, diagnostics: counts });
+  const changes = [...written.map((f) => `wrote ${target.outRel}/${f}`), ...removed.map((f) => `removed ${target.outRel}/${f}`)];
+  if (!args.quiet) process.stderr.write(changes.length ? `${changes.join('\n')}\n` : `${target.outRel}/ is up to date\n`);
+  if (!args.quiet && release.version !== release.previous)
+    process.stderr.write(
+      `version ${release.previous} -> ${release.version}: ${release.changes.length} API change(s), listed in ${target.outRel}/CHANGELOG.md\n`,
+    );
+  return diagnosticsFailure(counts, args.strict);
+}
+
+/** `--check`: 1 listing the files on disk that differ from what would be written. */
+async function compare(args: GenerateArgs, target: Target, files: OutputFiles): Promise<number> {
+  const stale = await staleFiles(target.outDir, files);
+  if (stale.length) {
+    process.stderr.write(`Generated files are stale; run \`${GENERATE_COMMAND}\`:\n${stale.map((f) => `  ${target.outRel}/${f}\n`).join('')}`);
+    return 1;
   }
-  return strictFailure(counts, args.strict);
+  if (!args.quiet) process.stderr.write(`${target.outRel}/ is up to date\n`);
+  return 0;
 }
 
 export function registerGenerate(y: Argv): Argv {

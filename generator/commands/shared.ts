@@ -17,7 +17,7 @@ export const inputOptions = {
 
 /** Prints diagnostics with paths as the user typed them (the model keeps them relative to the input folder). */
 export function report(run: ModelRun, verbose: boolean): void {
-  const diagnostics = run.model.diagnostics;
+  const diagnostics = run.diagnostics;
   const inputRel = path.relative(process.cwd(), run.inputDir);
   const shown = diagnostics.filter((d) => verbose || d.severity !== 'info');
   for (const d of shown) {

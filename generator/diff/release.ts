@@ -4,9 +4,9 @@
  * new model. The version follows semver as the package's users feel it:
  *   - from 1.0.0: breaking → major, non-breaking → minor, documentation only → patch;
  *   - before 1.0.0 (where semver promises nothing): breaking → minor, anything else → patch.
- * A bump starts from the version in <out>/package.json, or the config's packageVersion when there
- * is none or the config's is higher (so a version set by hand, in either place, is kept), and drops
- * any pre-release tag. Comparing with the model on disk makes a second run with the same docs a no-op.
+ * A bump starts from the version in <out>/package.json (or its CHANGELOG.md's newest entry, when
+ * higher), or the config's packageVersion when there is none or the config's is higher (so a
+ * version set by hand, in either place, is kept), and drops any pre-release tag. Comparing with the model on disk makes a second run with the same docs a no-op.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,6 +35,17 @@ export function startVersion(onDisk: string | undefined, configured: string): st
   // A release is higher than its pre-releases.
   const cmp = byNumbers || (a.pre === b.pre ? 0 : !a.pre ? 1 : !b.pre ? -1 : a.pre < b.pre ? -1 : 1);
   return cmp > 0 ? onDisk! : configured;
+}
+
+/**
+ * The version the output last released: package.json's, or the newest CHANGELOG.md entry's when
+ * that is higher. An output left by a run killed mid-write (before recovery came first) could hold
+ * a CHANGELOG entry for a version its package.json never got; the entry's version is the released one.
+ */
+export function releasedVersion(packageVersion: string | undefined, changelog: string | undefined): string | undefined {
+  const entry = changelog === undefined ? undefined : /^## (\S+)/m.exec(changelog)?.[1];
+  if (entry === undefined || !parse(entry)) return packageVersion;
+  return packageVersion === undefined ? entry : startVersion(entry, packageVersion);
 }
 
 export function bumpFor(changes: readonly Change[], version: string): Bump | undefined {
@@ -93,7 +104,7 @@ export async function planRelease(outDir: string, model: ApiModel, config: Codeg
     readFile(path.join(outDir, 'CHANGELOG.md'), 'utf8').catch(() => undefined),
     bump ? readModelFile(path.join(outDir, 'api-model.json')) : undefined,
   ]);
-  const previous = startVersion(typeof onDisk === 'string' ? onDisk : undefined, config.packageVersion);
+  const previous = startVersion(releasedVersion(typeof onDisk === 'string' ? onDisk : undefined, changelog), config.packageVersion);
   const changes = previousModel ? diffModels(previousModel, model, renamesOf(config)) : [];
   const level = bumpFor(changes, previous);
   if (!level) return { version: previous, previous, changes, ...(changelog !== undefined ? { changelog } : {}) };

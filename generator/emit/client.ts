@@ -10,7 +10,7 @@ import { linkFields } from '../model/chain.js';
 import { responseRef } from '../model/instances.js';
 import { memberKey } from '../model/naming.js';
 import { typeChain } from '../model/operations.js';
-import { docText, jsString } from './escape.js';
+import { jsString } from './escape.js';
 import { formatTypeScript, listLayout } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { refSymbols, shapesOf, type Shape } from './shapes.js';
@@ -117,7 +117,7 @@ function dateFunctions(model: ApiModel, shapes: readonly Shape[], names: SymbolN
         const fix = fixer(f.type, has, names);
         return fix ? [{ key: jsString(f.wireName), fix, ref: f.type }] : [];
       });
-    for (const f of fixes) todo.push(...refsIn(f.ref, names).filter((r) => has.has(r)));
+    for (const f of fixes) for (const r of refsIn(f.ref, names)) if (has.has(r)) todo.push(r);
     done.set(symbols, { name: symbols.datesOf, fixes: fixes.map(({ key, fix }) => ({ key, fix })) });
   }
   return [...done.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -133,9 +133,9 @@ function refsIn(ref: TypeRef, names: SymbolNames): TypeSymbols[] {
 function operationDoc(op: Operation): string[] {
   const doc: string[] = [];
   const first = op.routes[0];
-  if (first?.summary) doc.push(docText(first.summary));
-  if (first?.notes && first.notes !== first.summary) doc.push(docText(first.notes));
-  if (op.description) doc.push(docText(op.description));
+  if (first?.summary) doc.push(first.summary);
+  if (first?.notes && first.notes !== first.summary) doc.push(first.notes);
+  if (op.description) doc.push(op.description);
   for (const r of op.routes) doc.push(`\`${routeMethod(r)} ${r.path}\``);
   if (op.auth.required)
     doc.push(

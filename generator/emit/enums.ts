@@ -3,7 +3,7 @@
  * the literals that travel, what a validator expects, and the doc lines naming each member.
  */
 import type { EnumMember, TypeDef } from '../model/api-model.js';
-import { docText, jsString } from './escape.js';
+import { jsString } from './escape.js';
 
 /** `'Member 1'`, `4`: a member's wire value as a literal. */
 export function enumLiteral(m: EnumMember): string {
@@ -34,6 +34,6 @@ export function enumMemberDocs(t: TypeDef): string[] {
         ? ["Travels as its members' numbers."]
         : [];
   const listed = t.enumMembers.filter((m) => t.enumWire !== 'string' || m.wire !== m.name || m.description);
-  const lines = listed.map((m) => docText(`- \`${m.name}\`${m.wire !== m.name ? ` = \`${enumLiteral(m)}\`` : ''}${m.description ? `: ${m.description}` : ''}`));
+  const lines = listed.map((m) => `- \`${m.name}\`${m.wire !== m.name ? ` = \`${enumLiteral(m)}\`` : ''}${m.description ? `: ${m.description}` : ''}`);
   return [...head, ...lines];
 }

@@ -3,25 +3,48 @@
  * never escapes its comment or string literal, and names that are not identifiers are quoted.
  */
 import { isIdentifier } from '../names/identifiers.js';
+import { maxOf } from '../arrays.js';
 
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 // Control characters other than tab and newline have no business in a comment.
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-/** Lines of a JSDoc body: `*\/` cannot close the comment, and no line break survives unescaped. */
+/**
+ * `@` at the start of a word: TypeScript (and so every editor) starts a JSDoc tag at an `@` after
+ * whitespace of any kind, or at a line's start. Escaped as `\@`, which shows as `@`.
+ */
+const WORD_START_AT = /(?<![\p{L}\p{N}_])@/gu;
+
+/**
+ * Lines of a JSDoc body: `*\/` cannot close the comment, no line break survives unescaped, and no
+ * `@` of the docs starts a tag (the generator's own tags are `JsDocTag`s).
+ */
 export function jsdocLines(text: string): string[] {
-  if (!/[\u0000-\u001f\u007f\u0085\u2028\u2029]|\*\//.test(text)) return [text.trimEnd()]; // most text: one plain line
+  if (!/[\u0000-\u001f\u007f\u0085\u2028\u2029@]|\*\//.test(text)) return [text.trimEnd()]; // most text: one plain line
   return text
     .replace(CONTROL, '')
     .replace(/\*\//g, '*\\/')
+    .replace(WORD_START_AT, '\\@')
     .split(LINE_BREAKS)
     .map((l) => l.trimEnd());
 }
 
-/** Doc text for a JSDoc body: a leading `@` would start a tag the docs never meant. */
-export function docText(text: string): string {
-  return text.replace(/(^|[\r\n\u2028\u2029]\s*)@/g, '$1\\@');
+/** A tag the generator writes (`@example …`): its text is doc text, escaped as any other. */
+export interface JsDocTag {
+  tag: 'example';
+  text: string;
+}
+
+/** A line of a JSDoc comment as an emitter gives it: doc text, or one of the generator's tags. */
+export type DocLine = string | JsDocTag;
+
+/** The lines `line` adds to a JSDoc body. */
+export function docLineBody(line: DocLine): string[] {
+  if (typeof line === 'string') return line === '' ? [] : jsdocLines(line);
+  const [first = '', ...rest] = jsdocLines(line.text);
+  rest.unshift(`@${line.tag} ${first}`.trimEnd());
+  return rest;
 }
 
 /**
@@ -62,7 +85,12 @@ export function markdownText(text: string): string {
 /** Doc text as a Markdown code span: fenced by more backticks than it holds in a row, on one line. */
 export function markdownCode(text: string): string {
   const t = text.replace(LINE_BREAKS, ' ').replace(CONTROL, '');
-  const fence = '`'.repeat(Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  const fence = '`'.repeat(
+    maxOf(
+      [...t.matchAll(/`+/g)].map((m) => m[0].length),
+      0,
+    ) + 1,
+  );
   const pad = t.startsWith('`') || t.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${t}${pad}${fence}`;
 }

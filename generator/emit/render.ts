@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../package-root.js';
-import { jsString, jsdocLines, propertyKey } from './escape.js';
+import { docLineBody, jsString, propertyKey, type DocLine } from './escape.js';
 
 const hbs = Handlebars.create();
 const safe = (s: string) => new hbs.SafeString(s);
@@ -21,7 +21,7 @@ hbs.registerHelper('jsdoc', (...args: unknown[]) => {
   const { hash } = args.pop() as Handlebars.HelperOptions;
   // Loops rather than array pipelines: this runs for every type and member of the API.
   const body: string[] = [];
-  for (const arg of args) for (const text of Array.isArray(arg) ? arg : [arg]) if (typeof text === 'string' && text !== '') body.push(...jsdocLines(text));
+  for (const arg of args) for (const line of (Array.isArray(arg) ? arg : [arg]) as DocLine[]) for (const l of docLineBody(line)) body.push(l);
   if (body.length <= 1) return body.length ? safe(`/** ${body[0]} */`) : '';
   const pad = ' '.repeat(Number(hash.indent ?? 0));
   let comment = '/**';

@@ -2,7 +2,7 @@
 import type { ApiModel, Field, Operation, TypeDef } from '../model/api-model.js';
 import { membersOmittedFromBase } from '../model/redeclared.js';
 import { enumLiteral, enumMemberDocs } from './enums.js';
-import { docText, jsString } from './escape.js';
+import { jsString, type DocLine } from './escape.js';
 import { formatTypeScript, listLayout, tooLong } from './format.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { typeId, typeSymbols } from './symbols.js';
@@ -12,7 +12,7 @@ interface MemberView {
   name: string;
   optional: boolean;
   type: string;
-  doc: string[];
+  doc: DocLine[];
 }
 
 function routeLine(op: Operation): string[] {
@@ -33,24 +33,24 @@ function operationsByType(model: ApiModel) {
   return { requestOf, responseOf };
 }
 
-function typeDoc(t: TypeDef, uses: ReturnType<typeof operationsByType>): string[] {
-  const doc: string[] = t.description ? [docText(t.description)] : [];
+function typeDoc(t: TypeDef, uses: ReturnType<typeof operationsByType>): DocLine[] {
+  const doc: DocLine[] = t.description ? [t.description] : [];
   for (const op of uses.requestOf.get(t.name) ?? []) {
     doc.push(`Request of \`${op.name}\`: ${routeLine(op).join('; ') || 'no route'}.`);
     doc.push(op.auth.required ? 'Requires authentication.' : 'No authentication required.');
   }
   for (const op of uses.responseOf.get(t.name) ?? []) doc.push(`Response of \`${op.name}\`.`);
   if (t.incomplete) doc.push('The docs never describe this type; any object is accepted.');
-  if (t.kind === 'enum') doc.push(...enumMemberDocs(t));
+  if (t.kind === 'enum') for (const line of enumMemberDocs(t)) doc.push(line);
   return doc;
 }
 
-function memberDoc(t: TypeDef, f: Field, pathOf: Map<string, string[]>): string[] {
-  const doc: string[] = f.description ? [docText(f.description)] : [];
+function memberDoc(t: TypeDef, f: Field, pathOf: Map<string, string[]>): DocLine[] {
+  const doc: DocLine[] = f.description ? [f.description] : [];
   for (const r of t.rules.filter((r) => r.field === f.wireName)) doc.push(`Required when \`${r.when.field}\` is '${r.when.equals}'.`);
   for (const route of pathOf.get(`${t.name}.${f.wireName}`) ?? []) doc.push(`Route variable of ${route}.`);
-  if (f.closed) doc.push(docText(`One of: ${f.examples.join(', ')}.`));
-  else for (const e of f.examples) doc.push(`@example ${e}`);
+  if (f.closed) doc.push(`One of: ${f.examples.join(', ')}.`);
+  else for (const e of f.examples) doc.push({ tag: 'example', text: e });
   return doc;
 }
 

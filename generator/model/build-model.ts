@@ -55,7 +55,7 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
   time('lower members', () => lowerMembers(lowered, evidence, baseOf, bag));
   const types = time('resolve types', () => resolveTypes(lowered, baseOf, bag));
   const sources = [...plans.map(pageOperationSource), ...metadata.operations];
-  const operations = time('operations', () => operationsOf(sources, types, indexes, bag));
+  const operations = time('operations', () => operationsOf(sources, types, indexes, config, bag));
   time('rules', () => findRules(new Map(types.map((t) => [t.name, t])), bag));
   const service = time('service', () =>
     describeService(
@@ -73,10 +73,11 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
 }
 
 /** The operations the pages describe; those the index lists that no page describes are reported (SS140). */
-function operationsOf(plans: OperationSource[], typeList: TypeDef[], indexes: IndexFragments[], bag: DiagnosticBag) {
+function operationsOf(plans: OperationSource[], typeList: TypeDef[], indexes: IndexFragments[], config: CodegenConfig, bag: DiagnosticBag) {
   const listed = new Map<string, IndexOperationFragment>();
   for (const index of indexes) for (const op of index.operations) if (!listed.has(op.name)) listed.set(op.name, op);
-  const operations = mergeOperations(plans, new Map(typeList.map((t) => [t.name, t])), bag, listed);
+  const authConfigured = new Set(Object.keys(config.operations).filter((name) => config.operations[name]!.requiresAuth !== undefined));
+  const operations = mergeOperations(plans, new Map(typeList.map((t) => [t.name, t])), bag, listed, authConfigured);
   const described = new Set(operations.map((o) => o.name));
   for (const [name, row] of listed)
     if (!described.has(name))

@@ -7,6 +7,7 @@
  */
 import type { XmlElement } from '../read/fragments.js';
 import type { TypeRef } from './api-model.js';
+import { pushAll } from '../arrays.js';
 import { builtinType } from './builtins.js';
 
 /** `{ type, args }` for a mangled one-argument generic name, else undefined. */
@@ -36,7 +37,7 @@ export function elementNames(root: XmlElement): Set<string> {
   const pending = [...root.children];
   for (let e = pending.pop(); e; e = pending.pop()) {
     names.add(e.localName);
-    pending.push(...e.children);
+    pushAll(pending, e.children);
   }
   return names;
 }

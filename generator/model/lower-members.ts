@@ -196,7 +196,7 @@ function recoverRowName(t: TypeFacts, row: ParamRowFragment, candidates: readonl
     for (const c of ctx.lowered.sources.get(t.name)!.declared) for (const m of c.members) if (ctx.aliases.keyIn(t.name, m.key) === key) lowerDeclared(probe, m);
     const seen = [key, ...ctx.aliases.wireKeys(t.name, key)].flatMap((k) => ctx.evidence.types.get(t.name)?.members.get(k) ?? []);
     lowerSightings(probe, seen);
-    probe.statedAt.push(...seen.map((s) => s.loc));
+    for (const s of seen) probe.statedAt.push(s.loc);
   }
   const name = resolveMemberName(probe);
   if (!name) {

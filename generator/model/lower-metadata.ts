@@ -7,6 +7,7 @@
 import type { MetadataFragments, MetadataOperationFragment } from '../read/fragments.js';
 import type { Structure } from './lower-types.js';
 import type { OperationSource } from './operations.js';
+import { pushAll } from '../arrays.js';
 
 export interface LoweredMetadata {
   structure: Structure;
@@ -21,9 +22,10 @@ export function lowerMetadata(sources: readonly MetadataFragments[]): LoweredMet
     for (const table of metadata.tables)
       structure.tables.push({ table, name: table.caption!, how: 'caption', role: requests.has(table.caption!) ? 'request' : 'reference' });
     for (const table of metadata.enums) structure.enums.push({ table, name: table.name! });
-    structure.bases.push(...metadata.bases);
+    pushAll(structure.bases, metadata.bases);
     for (const op of metadata.operations) {
-      structure.named.push(op.name.value, ...(op.response?.type ? [op.response.type] : []));
+      structure.named.push(op.name.value);
+      if (op.response?.type) structure.named.push(op.response.type);
       lowered.operations.push(operationSource(metadata.file, op));
     }
   }

@@ -16,6 +16,7 @@ import type { NamedTable, PagePlan } from './page-plan.js';
 import { builtinType, type BuiltinType } from './builtins.js';
 import { DECLARED_BY } from './sources.js';
 import { fromDotNet, referencedNames } from './type-ref.js';
+import { pushAll } from '../arrays.js';
 
 /** The sources of one type gathered from every page: its tables, DTO classes and enum tables. */
 export interface TypeSources {
@@ -71,12 +72,12 @@ export function lowerTypes(structures: readonly Structure[], pages: readonly Mod
   addBuiltins(lowered);
   for (const t of lowered.store.types.values()) {
     const { enums, declared } = lowered.sources.get(t.name)!;
-    t.enumLists.push(...enums.map(enumTableList));
+    for (const e of enums) t.enumLists.push(enumTableList(e));
     for (const c of declared)
       if (c.isEnum)
         t.enumLists.push({ members: c.enumMembers, source: c.lang, what: DECLARED_BY[c.lang], ...(c.flags ? { travels: 'flags' as const } : {}), loc: c.loc });
     const seen = evidence.types.get(t.name);
-    t.shownAt.push(...(seen?.sources ?? []));
+    pushAll(t.shownAt, seen?.sources ?? []);
     t.shown = (seen?.members.size ?? 0) > 0;
   }
   return lowered;

@@ -162,10 +162,17 @@ function describe(shape: ResponseShape): string {
   return shape.kind === 'typed' ? `'${shape.type}'` : shape.kind;
 }
 
-function mergeAuth(name: string, plans: OperationSource[], bag: DiagnosticBag, listed?: IndexOperationFragment): Operation['auth'] {
+/** `configured`: the config sets `requiresAuth` for this operation, so no page need say it. */
+function mergeAuth(
+  name: string,
+  plans: OperationSource[],
+  bag: DiagnosticBag,
+  listed: IndexOperationFragment | undefined,
+  configured: boolean,
+): Operation['auth'] {
   const stated = plans.filter((p) => p.auth || p.form !== 'pipe-text');
   const required = plans.some((p) => p.auth?.required) || Boolean(listed?.auth);
-  if (!stated.length && !listed)
+  if (!stated.length && !listed && !configured)
     bag.warn(
       'SS052',
       plans[0]!.routes[0]?.loc ?? { file: plans[0]!.file, line: 1 },
@@ -239,12 +246,16 @@ function settleRouteVariables(op: Operation, members: { t: TypeDef; f: Field }[]
   }
 }
 
-/** `listed`: the operations of the `/metadata` index pages, by name; their tags and auth count like a page's. */
+/**
+ * `listed`: the operations of the `/metadata` index pages, by name; their tags and auth count like a page's.
+ * `authConfigured`: the operations whose `requiresAuth` the config sets.
+ */
 export function mergeOperations(
   plans: OperationSource[],
   types: Map<string, TypeDef>,
   bag: DiagnosticBag,
   listed = new Map<string, IndexOperationFragment>(),
+  authConfigured: ReadonlySet<string> = new Set(),
 ): Operation[] {
   const byName = new Map<string, OperationSource[]>();
   for (const p of plans) byName.set(p.operation, [...(byName.get(p.operation) ?? []), p]);
@@ -269,7 +280,7 @@ export function mergeOperations(
         (requestClasses.get(name) ?? []).flatMap((c) => c.routes),
         bag,
       ),
-      auth: mergeAuth(name, group, bag, listed.get(name)),
+      auth: mergeAuth(name, group, bag, listed.get(name), authConfigured.has(name)),
       request: name,
       response: mergeResponse(
         name,

@@ -69,6 +69,7 @@ export const TEMPLATE_NAMES = {
       'queryValue',
       'secret',
       'lower',
+      'callerHeaders',
       'authHeaders',
       'read',
       'IDEMPOTENT',

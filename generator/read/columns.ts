@@ -3,6 +3,7 @@
  * Name | Parameter | Data Type | Required | Description.
  */
 import { BUILTIN_TYPE_NAMES, parseDotNetType, typeNamesIn, type DotNetType } from './dotnet-type.js';
+import { maxOf } from '../arrays.js';
 
 /** Values ServiceStack prints in the Parameter column. */
 export const PARAMETER_KINDS: readonly string[] = ['path', 'query', 'body', 'form', 'header'];
@@ -113,7 +114,7 @@ function splitScore(split: RowColumns, known: KnownNames): number {
 export function chooseSplit(splits: readonly RowColumns[], known: KnownNames): { chosen?: RowColumns; ambiguous: RowColumns[] } {
   if (splits.length === 0) return { ambiguous: [] };
   const scored = splits.map((split) => ({ split, score: splitScore(split, known) }));
-  const best = Math.max(...scored.map((s) => s.score));
+  const best = maxOf(scored.map((s) => s.score));
   const top = scored.filter((s) => s.score === best).map((s) => s.split);
   // Among equals, the longest name keeps the most text out of the type column.
   top.sort((a, b) => (b.name?.length ?? 0) - (a.name?.length ?? 0));

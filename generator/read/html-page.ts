@@ -45,6 +45,7 @@ import {
   type AnyNode,
   type Element,
 } from './html-shared.js';
+import { pushAll } from '../arrays.js';
 
 const PARAMS_CAPTION = /^(\S.*?)\s+Parameters:$/;
 const ENUM_CAPTION = /^(\S.*?)\s+Enum:$/;
@@ -114,8 +115,8 @@ function readAuth(ctx: Ctx): void {
       .split(',')
       .map((v) => v.trim())
       .filter(Boolean);
-    if (/role/i.test(label)) auth.roles.push(...values);
-    else if (/permission/i.test(label)) auth.permissions.push(...values);
+    if (/role/i.test(label)) pushAll(auth.roles, values);
+    else if (/permission/i.test(label)) pushAll(auth.permissions, values);
     else ctx.bag.warn('SS108', loc(ctx, cells[i]), `authentication row '${label}' names neither roles nor permissions; ignored`);
   }
 }

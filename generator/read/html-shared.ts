@@ -10,6 +10,7 @@ import { parseDocument } from 'htmlparser2';
 import type { SourceLocation } from '../diagnostics.js';
 import type { SourceLine } from './fragments.js';
 import { splitLines } from './lines.js';
+import { pushAll } from '../arrays.js';
 
 export type { AnyNode, Cheerio, CheerioAPI, Element };
 
@@ -167,7 +168,7 @@ export function ownRows(tables: Element[]): Element[] {
     for (const c of tables[0]!.children)
       if (isTag(c)) {
         if (c.name === 'tr') rows.push(c);
-        else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') rows.push(...childElements(c, 'tr'));
+        else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') pushAll(rows, childElements(c, 'tr'));
       }
     return rows;
   }

@@ -8,6 +8,7 @@ import type { HttpHeader, HttpSampleFragment, SampleBody, SourceLine } from './f
 import { readJsonSample } from './json-sample.js';
 import { readJsvSample } from './jsv-sample.js';
 import { readXmlSample } from './xml-sample.js';
+import { pushAll } from '../arrays.js';
 
 const REQUEST_LINE = /^\s*([A-Z]+)\s+(\S+)\s+HTTP\/\d+(?:\.\d+)?\s*$/;
 const STATUS_LINE = /^\s*HTTP\/\d+(?:\.\d+)?\s+(\d{3})\b/;
@@ -56,7 +57,7 @@ function readMessage(ctx: MessageContext, start: SourceLine, rest: SourceLine[])
 
   // A collapsed response carries its headers and body on the status line itself.
   const inline = status ? splitStatusLine(file, start, status[0].length) : { headers: [] };
-  sample.headers.push(...inline.headers);
+  pushAll(sample.headers, inline.headers);
   let bodyLines = rest;
   if (inline.body) bodyLines = [inline.body, ...rest];
   else {

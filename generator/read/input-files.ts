@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { DiagnosticBag } from '../diagnostics.js';
+import { pushAll } from '../arrays.js';
 
 export interface InputFile {
   /** Path relative to the input folder, with `/` separators. */
@@ -20,7 +21,7 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   for (const e of entries) {
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
     if (e.name.startsWith('.')) continue;
-    if (e.isDirectory()) files.push(...(await listFiles(dir, rel)));
+    if (e.isDirectory()) pushAll(files, await listFiles(dir, rel));
     else if (PAGE_EXTENSIONS.has(path.extname(e.name).toLowerCase())) files.push(rel);
   }
   return files;

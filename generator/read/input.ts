@@ -9,6 +9,7 @@ import { readTextPage } from './text-page.js';
 import { readHtmlPage } from './html-page.js';
 import { isIndexHtml, readHtmlIndex } from './html-index.js';
 import { readMetadataJson } from './metadata-json.js';
+import { pushAll } from '../arrays.js';
 
 export { InputError, loadInputFiles, type InputFile } from './input-files.js';
 
@@ -77,7 +78,7 @@ export function readPages(files: InputFile[], bag: DiagnosticBag): PageFragments
     const reader = readers.find((r) => r.accepts(f))!;
     try {
       const read = reader.read(f, bag);
-      if (read) pages.push(...(Array.isArray(read) ? read : [read]));
+      if (read) pushAll(pages, Array.isArray(read) ? read : [read]);
     } catch (e) {
       // A reader bug must not take the whole run down: report it against the file.
       bag.error('SS004', { file: f.file, line: 1 }, `internal error while reading this page: ${(e as Error).message}`);

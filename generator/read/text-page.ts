@@ -19,6 +19,7 @@ import { readCSharpDtos } from './csharp-dtos.js';
 import { append } from './dto-source.js';
 import { readHttpSamples } from './http-samples.js';
 import { splitLines } from './lines.js';
+import { pushAll } from '../arrays.js';
 
 const SAMPLES_INTRO = /^The following are sample HTTP requests and responses/;
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S* HTTP\/\d/;
@@ -160,7 +161,7 @@ function readPageLine(text: string, loc: SourceLocation, page: PageFragments, ba
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-  (detail[1]!.toLowerCase().startsWith('role') ? page.auth.roles : page.auth.permissions).push(...values);
+  pushAll(detail[1]!.toLowerCase().startsWith('role') ? page.auth.roles : page.auth.permissions, values);
   return true;
 }
 
@@ -177,7 +178,7 @@ function readAuthRow(text: string, loc: SourceLocation, page: PageFragments): bo
     const values = cells[i + 1]!.split(',')
       .map((v) => v.trim())
       .filter(Boolean);
-    (/role/i.test(cells[i]!) ? page.auth.roles : page.auth.permissions).push(...values);
+    pushAll(/role/i.test(cells[i]!) ? page.auth.roles : page.auth.permissions, values);
   }
   return true;
 }
@@ -305,7 +306,10 @@ function readSquashedEnumRows(open: OpenEnum, file: string, bag: DiagnosticBag):
     }
     split = fits ? splitSquashedEnumRows(texts.slice(0, fits))! : [];
   }
-  open.fragment.members.push(...split.map((row, i) => ({ ...row, loc: { file, line: rows[i]!.line } })));
+  pushAll(
+    open.fragment.members,
+    split.map((row, i) => ({ ...row, loc: { file, line: rows[i]!.line } })),
+  );
   for (const l of rows.slice(split.length)) bag.warn('SS016', { file, line: l.line }, `cannot read enum member: ${clip(l.text.trim())}`);
 }
 

@@ -239,6 +239,11 @@ function lower(headers: Record<string, string> | undefined, into: Record<string,
   return into;
 }
 
+/** True when `headers` hold anything but the client's own (`own`): the caller's, which must not follow a redirect. */
+function callerHeaders(headers: Record<string, string>, own: Record<string, string>): boolean {
+  return Object.keys(headers).some((k) => headers[k] !== own[k]);
+}
+
 async function authHeaders(auth: Auth, into: Record<string, string>): Promise<void> {
   const bearer = await secret(auth.bearer);
   if (bearer) into.authorization = `Bearer ${bearer}`;
@@ -317,9 +322,10 @@ type Fix = (v: unknown) => unknown;
  * Calls the API. Errors: `ValidationError` (nothing sent), `ApiError` (error status), `NetworkError`,
  * `TimeoutError`, `ResponseTooLargeError` (body over `maxResponseBytes`), or the caller's `signal.reason` on abort.
  *
- * Redirects are followed only for requests without credentials: with credentials the client uses
- * `redirect: 'manual'` and a redirect becomes an `ApiError`, so that `Authorization` or an API key
- * never reaches another origin.
+ * Redirects are followed only for requests that carry no header of the caller's: a request with
+ * any (`auth`, `headers` of the client or the call, or one `onRequest` adds) is sent with
+ * `redirect: 'manual'`, and a redirect, to whichever origin, becomes an `ApiError` instead of being
+ * followed, so that no credential, API key or other header of the caller's reaches another origin.
  */
 export class BoosterClient {
   readonly #options: ClientOptions;
@@ -398,10 +404,10 @@ export class BoosterClient {
       Boolean(auth.bearer || auth.basic || auth.apiKey) || 'authorization' in lower(call.headers, lower(o.headers, {}));
     if (op.auth && !configured) throw new Error(`${op.name} requires authentication: set the \`auth\` option`);
     let refreshed = false;
+    const own: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) own['content-type'] = 'application/json';
     for (let attempt = 1; ; attempt++) {
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      lower(o.headers, headers);
+      const headers = lower(o.headers, { ...own });
       await authHeaders(auth, headers);
       lower(call.headers, headers);
       const info: CallInfo = { operation: op.name, method, url: o.baseUrl + path, headers, body, attempt };
@@ -409,7 +415,7 @@ export class BoosterClient {
       let res: Response | undefined;
       let error: Error;
       try {
-        const [response, text] = await this.#send(info, call, configured);
+        const [response, text] = await this.#send(info, call, callerHeaders(info.headers, own));
         res = response;
         await o.onResponse?.(info, res);
         if (res.ok) return this.#result(op, res, text);
@@ -418,7 +424,7 @@ export class BoosterClient {
           res.status,
           res.statusText,
           parse(text),
-          res.status < 400 ? `${op.name}: redirect not followed (credentials)` : undefined,
+          res.status < 400 ? `${op.name}: redirect not followed (the request carries the caller's headers)` : undefined,
         );
       } catch (e) {
         if (!(e instanceof NetworkError || e instanceof TimeoutError)) throw e;
@@ -438,7 +444,7 @@ export class BoosterClient {
   }
 
   /** One attempt, body read included (up to `maxResponseBytes`), under the caller's signal and the timeout. */
-  async #send(info: CallInfo, { signal, ...call }: CallOptions, credentials: boolean): Promise<[Response, string]> {
+  async #send(info: CallInfo, { signal, ...call }: CallOptions, manual: boolean): Promise<[Response, string]> {
     signal?.throwIfAborted();
     const timeoutMs = call.timeoutMs ?? this.#options.timeoutMs;
     const limit = call.maxResponseBytes ?? this.#options.maxResponseBytes ?? 32 * 1024 * 1024;
@@ -461,7 +467,7 @@ export class BoosterClient {
         headers: info.headers,
         body: info.body ?? null,
         signal: combined,
-        redirect: credentials ? 'manual' : 'follow',
+        redirect: manual ? 'manual' : 'follow',
       });
       return [res, await read(res, info.operation, limit || Infinity)];
     } catch (e) {
