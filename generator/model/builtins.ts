@@ -86,6 +86,12 @@ const arity = (t: BuiltinType) => t.typeParameters?.length ?? 0;
  * (or with a count none has), the first of that name.
  */
 export function builtinType(name: string, args?: number): BuiltinType | undefined {
-  const named = BUILTIN_TYPES.filter((t) => t.name === name);
-  return named.find((t) => arity(t) === args) ?? named[0];
+  const named = BY_NAME.get(name);
+  return named && (named.find((t) => arity(t) === args) ?? named[0]);
 }
+
+/** Asked of every type and every base link: a lookup, not a search. */
+const BY_NAME: ReadonlyMap<string, readonly BuiltinType[]> = BUILTIN_TYPES.reduce(
+  (byName, t) => byName.set(t.name, [...(byName.get(t.name) ?? []), t]),
+  new Map<string, BuiltinType[]>(),
+);

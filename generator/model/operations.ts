@@ -105,16 +105,16 @@ function mergeRoutes(plans: OperationSource[], declared: readonly RouteFragment[
         `route ${r.verbs.join(',') || 'ANY'} ${r.path} reads summary '${r.summary ?? ''}', notes '${r.notes ?? ''}' here but '${existing.summary ?? ''}', '${existing.notes ?? ''}' at ${at(existing.loc)}; using the latter`,
       );
   }
-  const lines = plans.flatMap((p) => p.requestLines);
   return [...routes.values()].map(({ exact: _e, loc: _l, ...route }) => ({
     ...route,
-    ...(route.verbs.length ? {} : { allVerbs: verbSent(route.path, lines) }),
+    ...(route.verbs.length ? {} : { allVerbs: verbSent(route.path, plans) }),
     sources: sortLocs(route.sources),
   }));
 }
 
 /** The verb a sample request on the path uses (`GET /hello/World` on `/hello/{Name}`), else POST. */
-function verbSent(path: string, lines: readonly { verb: string; path: string }[]): NonNullable<Route['allVerbs']> {
+function verbSent(path: string, plans: readonly OperationSource[]): NonNullable<Route['allVerbs']> {
+  const lines = plans.flatMap((p) => p.requestLines);
   // A variable is one segment, a wildcard `{Path*}` any; the rest is literal.
   const pattern = path
     .split(/(\{[^}]*\})/)

@@ -25,6 +25,7 @@ const ENUM_HEADERS: readonly { cells: readonly string[]; valued: boolean }[] = [
 
 /** Whether the cells are an enum table's header: `{ valued }` when they are. */
 export function enumHeader(cells: readonly string[]): { valued: boolean } | undefined {
+  if (cells[0] !== 'Name') return undefined; // every row of a pipe dump is asked: most at once
   const header = ENUM_HEADERS.find((h) => h.cells.length === cells.length && h.cells.every((c, i) => c === cells[i]));
   return header && { valued: header.valued };
 }

@@ -171,6 +171,7 @@ function readPageLine(text: string, loc: SourceLocation, page: PageFragments, ba
  * permissions are only checked for an authenticated caller, so the row says that too.
  */
 function readAuthRow(text: string, loc: SourceLocation, page: PageFragments): boolean {
+  if (!/^\|?\s*Required /i.test(text)) return false; // every line of a page comes here: most at once
   const cells = pipeCells(text)?.filter(Boolean);
   if (!cells?.length || cells.length % 2 !== 0 || !cells.every((c, i) => i % 2 === 1 || /^Required (roles?|permissions?)\s*:$/i.test(c))) return false;
   page.auth ??= { required: true, roles: [], permissions: [], loc };
