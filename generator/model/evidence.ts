@@ -64,12 +64,20 @@ const DATA_CONTRACT_NS = /^http:\/\/schemas\.datacontract\.org\/2004\/07\/(.+)$/
  * Email); `dictionary` when it holds a map of them (`Dictionary<string, Email>`), whose object is
  * no instance: its values are.
  */
-export type MemberTypeLookup = (member: string) => { name: string; dictionary: boolean } | undefined;
+export interface MemberTypeLookup {
+  (member: string): string | undefined;
+  dictionary(member: string): boolean;
+}
 
 export function memberTypeLookup(page: PageFragments): MemberTypeLookup {
-  const byKey = new Map<string, { name: string; dictionary: boolean }>();
+  // Names alone (no object per row): this runs over every row of every page with a sample.
+  const byKey = new Map<string, string>();
+  const dictionaries = new Set<string>();
   const note = (member: string, name: string, dictionary: boolean) => {
-    if (!byKey.has(memberKey(member))) byKey.set(memberKey(member), { name, dictionary });
+    const key = memberKey(member);
+    if (byKey.has(key)) return;
+    byKey.set(key, name);
+    if (dictionary) dictionaries.add(key);
   };
   for (const table of page.tables)
     for (const row of table.rows) if (row.type && row.name) note(row.name, dotNetElement(row.type).name, row.type.args.length === 2);
@@ -86,7 +94,8 @@ export function memberTypeLookup(page: PageFragments): MemberTypeLookup {
       const dictionary = m.dotNetType ? m.dotNetType.args.length === 2 : m.tsType?.kind === 'dict';
       if (element) note(m.name, element, dictionary);
     }
-  return (member) => byKey.get(memberKey(member));
+  const lookup = (member: string) => byKey.get(memberKey(member));
+  return Object.assign(lookup, { dictionary: (member: string) => dictionaries.has(memberKey(member)) });
 }
 
 function dotNetElement(t: DotNetType): DotNetType {
@@ -145,7 +154,7 @@ export function addXmlInstance(typeName: string, e: XmlElement, lookup: MemberTy
       for (const item of member.children) if (item.namespace !== ARRAYS_NS && item.children.length) addXmlInstance(item.localName, item, lookup, evidence);
     } else {
       const nested = lookup(member.localName);
-      if (nested && !nested.dictionary) addXmlInstance(nested.name, member, lookup, evidence);
+      if (nested && !lookup.dictionary(member.localName)) addXmlInstance(nested, member, lookup, evidence);
     }
   }
 }
@@ -160,7 +169,9 @@ export function addJsonInstance(typeName: string, node: JsonNode, lookup: Member
     evidence.add(typeName, { name: m.key, from, ...(sample !== undefined ? { sample } : {}), loc: m.loc });
     const nested = lookup(m.key);
     if (!nested) continue;
-    const instances = v.kind === 'array' ? v.items : v.kind !== 'object' ? [] : nested.dictionary ? v.members.map((e) => e.value) : [v];
-    for (const item of instances) addJsonInstance(nested.name, item, lookup, evidence, from);
+    if (v.kind === 'array') for (const item of v.items) addJsonInstance(nested, item, lookup, evidence, from);
+    else if (v.kind !== 'object') continue;
+    else if (lookup.dictionary(m.key)) for (const entry of v.members) addJsonInstance(nested, entry.value, lookup, evidence, from);
+    else addJsonInstance(nested, v, lookup, evidence, from);
   }
 }

@@ -14,7 +14,7 @@ import type { DiagnosticBag } from '../../diagnostics.js';
 import type { EnumMember, EnumWire } from '../api-model.js';
 import type { EnumListFact, EnumMemberFact, Fact, SampleValue, TypeFacts } from '../facts.js';
 import { memberKey } from '../naming.js';
-import { RANKING, strongest } from '../sources.js';
+import { RANKING } from '../sources.js';
 import { at } from './at.js';
 
 type Stated = EnumMemberFact & { source: EnumListFact['source'] };
@@ -40,16 +40,14 @@ export function resolveEnum(t: TypeFacts, sampled: readonly Fact<SampleValue>[],
 type Merged = Omit<EnumMember, 'wire'> & { memberValue?: string };
 
 function mergeMember(stated: Stated[]): Merged {
-  const first = <K extends keyof EnumMemberFact>(key: K) =>
-    strongest(
-      stated.filter((s) => s[key] !== undefined),
-      RANKING.enumMember,
-    )?.[key];
-  const value = first('value');
-  const memberValue = first('memberValue');
-  const description = first('description');
+  // Strongest source first (a stable sort keeps page order within a tier): each attribute from the first that states it.
+  const tier = (s: Stated) => RANKING.enumMember.findIndex((t) => (t as readonly string[]).includes(s.source));
+  const ranked = [...stated].sort((a, b) => tier(a) - tier(b));
+  const value = ranked.find((s) => s.value !== undefined)?.value;
+  const memberValue = ranked.find((s) => s.memberValue !== undefined)?.memberValue;
+  const description = ranked.find((s) => s.description !== undefined)?.description;
   return {
-    name: strongest(stated, RANKING.enumMember)!.name,
+    name: ranked[0]!.name,
     ...(value !== undefined ? { value } : {}),
     ...(memberValue !== undefined ? { memberValue } : {}),
     ...(description ? { description } : {}),
@@ -91,17 +89,20 @@ function combinesOthers(values: readonly number[]): boolean {
 
 function reportMissing(name: string, lists: readonly EnumListFact[], bag: DiagnosticBag): void {
   if (lists.length < 2) return;
+  const keys = lists.map((l) => new Set(l.members.map((m) => memberKey(m.name))));
   const listed = new Map<string, { name: string; loc: EnumListFact['loc'] }>();
   for (const l of lists) for (const m of l.members) if (!listed.has(memberKey(m.name))) listed.set(memberKey(m.name), m);
-  for (const l of lists) {
-    const own = new Set(l.members.map((m) => memberKey(m.name)));
+  // Most sources list every member: compared by count first.
+  lists.forEach((l, i) => {
+    const own = keys[i]!;
+    if (own.size === listed.size) return;
     const missing = [...listed].filter(([k]) => !own.has(k)).map(([, m]) => m);
-    if (!missing.length) continue;
+    if (!missing.length) return;
     const shown =
       missing
         .slice(0, 5)
         .map((m) => `'${m.name}' (${at(m.loc)})`)
         .join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
     bag.warn('SS066', l.loc, `enum '${name}': ${l.what} here lacks ${shown}, which other sources list; the enum has them all`);
-  }
+  });
 }
