@@ -42,7 +42,8 @@ export function splitSquashedRoute(text: string, knownPaths: readonly string[]):
   let path = [...knownPaths].sort((a, b) => b.length - a.length).find((p) => rest.startsWith(p) && !/^[a-z0-9_/{.-]/.test(rest.slice(p.length)));
   if (!path) {
     const token = /^\S*/.exec(rest)![0];
-    const joins = [...token.matchAll(JOIN)].map((m) => m.index);
+    // A capital inside a variable (`{CustomerId}`) is part of the path, not a summary's start.
+    const joins = [...token.matchAll(JOIN)].map((m) => m.index).filter((i) => outsideBraces(token, i));
     const cut = rest.length > token.length || joins.length ? joins.at(-1) : undefined;
     path = cut !== undefined ? token.slice(0, cut) : token;
     if (cut !== undefined) guesses.push(`path taken as '${path}'`);
@@ -63,6 +64,11 @@ export function splitSquashedRoute(text: string, knownPaths: readonly string[]):
     ...(notes ? { notes } : {}),
     ...(guesses.length ? { guess: guesses.join(', ') } : {}),
   };
+}
+
+/** Whether the place `at` in `text` is outside every `{…}`. */
+function outsideBraces(text: string, at: number): boolean {
+  return text.lastIndexOf('{', at - 1) <= text.lastIndexOf('}', at - 1);
 }
 
 /** Path variables: `{id}`, `{Id*}` (wildcard), `{ids*}`; undefined when braces do not balance. */

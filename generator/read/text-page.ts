@@ -27,7 +27,8 @@ const CALL_INFO = /^To override the Content-type in your clients/;
 const ROUTES_INTRO = /^The following routes are available for this service:?$/;
 const BACK_LINK = /^<\s*back to all web services$/i;
 const AUTH = /^Requires Authentication$/;
-const AUTH_DETAIL = /^Required (roles?|permissions?)\s*:\s*(.*)$/i;
+const AUTH_DETAIL = /^Required (roles?|permissions?)\s*:/i;
+const AUTH_LABEL = /Required (roles?|permissions?)\s*:\s*/gi;
 const PYTHON_START = /^(import \w|from [\w.]+ import |@dataclass|class \w+\s*[(:])/;
 const TYPESCRIPT_START = /^(\/\/ @ts-nocheck$|export (declare )?(class|interface|enum|type|module|namespace) \w|\/\/ @(Route|Api|DataContract)\b)/;
 const CSHARP_START =
@@ -155,13 +156,17 @@ function readPageLine(text: string, loc: SourceLocation, page: PageFragments, ba
     return true;
   }
   if (readAuthRow(text, loc, page)) return true;
-  const detail = AUTH_DETAIL.exec(text);
-  if (!detail || !page.auth) return false;
-  const values = detail[2]!
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-  pushAll(detail[1]!.toLowerCase().startsWith('role') ? page.auth.roles : page.auth.permissions, values);
+  if (!AUTH_DETAIL.test(text) || !page.auth) return false;
+  // A squashed dump runs the cells together: `Required role:EmployeeRequired permission:ThePermission`.
+  const labels = [...text.matchAll(AUTH_LABEL)];
+  labels.forEach((label, i) => {
+    const values = text
+      .slice(label.index + label[0].length, labels[i + 1]?.index ?? text.length)
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    pushAll(label[1]!.toLowerCase().startsWith('role') ? page.auth!.roles : page.auth!.permissions, values);
+  });
   return true;
 }
 

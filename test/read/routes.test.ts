@@ -86,6 +86,14 @@ describe('splitSquashedRoute', () => {
     expect(plural).toMatchObject({ path: '/customers', summary: 'List customers' });
   });
 
+  it('never cuts the path inside a variable (`{CustomerId}` has a capital after a small letter)', () => {
+    expect(splitSquashedRoute('All Verbs/customers/{CustomerId}/orders', [])).toEqual({ verbs: [], path: '/customers/{CustomerId}/orders' });
+    expect(splitSquashedRoute('GET/customers/{CustomerId}/ordersList orders', [])).toMatchObject({
+      path: '/customers/{CustomerId}/orders',
+      summary: 'List orders',
+    });
+  });
+
   it('reads a path alone, without guessing', () => {
     expect(splitSquashedRoute('GET/customer/{id}', [])).toEqual({ verbs: ['GET'], path: '/customer/{id}' });
     expect(splitSquashedRoute('DELETE/customer', ['/customer'])).toEqual({ verbs: ['DELETE'], path: '/customer' });

@@ -666,6 +666,15 @@ describe('readTextPage: the authentication row of a pipe dump', () => {
     expect(p.auth).toMatchObject({ required: true, ...want });
   });
 
+  it('reads a squashed auth line whose cells ran together', () => {
+    const { page: p } = read(
+      ['Requires Authentication', 'Required role:EmployeeRequired permission:ThePermission, Other', ...PARAM_HEADER, '| Name | path | string | No | |'].join(
+        '\n',
+      ),
+    );
+    expect(p.auth).toMatchObject({ required: true, roles: ['Employee'], permissions: ['ThePermission', 'Other'] });
+  });
+
   it("reads the JSON page's jsonp note as boilerplate, not as a row", () => {
     const { bag } = read(
       [...PARAM_HEADER, '| Name | path | string | No | |', 'To embed the response in a jsonp callback, append ?callback=myCallback'].join('\n'),
