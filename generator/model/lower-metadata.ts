@@ -45,6 +45,5 @@ function operationSource(file: string, op: MetadataOperationFragment): Operation
     ...(op.description ? { description: op.description.value } : {}),
     tags: op.tags.map((t) => t.value),
     declared: [],
-    requestLines: [],
   };
 }

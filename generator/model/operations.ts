@@ -31,7 +31,7 @@ export interface OperationSource {
   /** The DTO classes of the source's page, for the request's `Route` attributes and `IReturn<T>`. */
   declared: readonly DeclaredClass[];
   /** The user route its sample request line shows (request-line.ts): the verb an "All Verbs" route is called with. */
-  requestLines: readonly { verb: string; path: string }[];
+  sampleRoute?: RouteFragment;
 }
 
 /** A page as a source of its operation. */
@@ -49,7 +49,7 @@ export function pageOperationSource(p: PageOperation): OperationSource {
     tags: page.tags.map((t) => t.value),
     ...(page.formatHint ? { formatHint: page.formatHint.value } : {}),
     declared: p.page.declared,
-    requestLines: p.page.requestLine?.kind === 'route' ? [{ verb: p.page.requestLine.route.verbs[0]!, path: p.page.requestLine.route.path }] : [],
+    ...(p.page.requestLine?.kind === 'route' ? { sampleRoute: p.page.requestLine.route } : {}),
   };
 }
 
@@ -114,14 +114,14 @@ function mergeRoutes(plans: OperationSource[], declared: readonly RouteFragment[
 
 /** The verb a sample request on the path uses (`GET /hello/World` on `/hello/{Name}`), else POST. */
 function verbSent(path: string, plans: readonly OperationSource[]): NonNullable<Route['allVerbs']> {
-  const lines = plans.flatMap((p) => p.requestLines);
   // A variable is one segment, a wildcard `{Path*}` any; the rest is literal.
-  const pattern = path
+  const source = path
     .split(/(\{[^}]*\})/)
     .map((part) => (part.startsWith('{') ? (part.endsWith('*}') ? '.+' : '[^/]+') : part.replace(/[.*+?^$()[\]{}\\|]/g, '\\$&')))
     .join('');
-  const hit = lines.find((l) => new RegExp(`^${pattern}$`).test(l.path.split('?')[0]!));
-  return hit ? { send: hit.verb, from: 'sample' } : { send: 'POST', from: 'default' };
+  const pattern = new RegExp(`^${source}$`);
+  const hit = plans.find((p) => p.sampleRoute && pattern.test(p.sampleRoute.path))?.sampleRoute;
+  return hit ? { send: hit.verbs[0]!, from: 'sample' } : { send: 'POST', from: 'default' };
 }
 
 /** By file, line and column, each place once. */

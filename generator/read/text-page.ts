@@ -155,37 +155,30 @@ function readPageLine(text: string, loc: SourceLocation, page: PageFragments, ba
     page.auth = { required: true, roles: [], permissions: [], loc };
     return true;
   }
-  if (readAuthRow(text, loc, page)) return true;
-  if (!AUTH_DETAIL.test(text) || !page.auth) return false;
-  // A squashed dump runs the cells together: `Required role:EmployeeRequired permission:ThePermission`.
-  const labels = [...text.matchAll(AUTH_LABEL)];
+  return readAuthDetail(text, loc, page);
+}
+
+/**
+ * The authentication table's row: `Required role: Employee`, squashed (`Required role:EmployeeRequired
+ * permission:ThePermission`) or as a pipe dump keeps it (`| Required role: | Employee | Required
+ * permission: | ThePermission |`), whose caption "Requires Authentication" may be lost: roles and
+ * permissions are only checked for an authenticated caller, so the row says that too.
+ */
+function readAuthDetail(text: string, loc: SourceLocation, page: PageFragments): boolean {
+  if (!/^\|?\s*Required /i.test(text)) return false; // every line of a page comes here: most at once
+  const cells = pipeCells(text);
+  const detail = cells ? cells.filter(Boolean).join(' ') : text;
+  if (!AUTH_DETAIL.test(detail)) return false;
+  page.auth ??= { required: true, roles: [], permissions: [], loc };
+  const labels = [...detail.matchAll(AUTH_LABEL)];
   labels.forEach((label, i) => {
-    const values = text
-      .slice(label.index + label[0].length, labels[i + 1]?.index ?? text.length)
+    const values = detail
+      .slice(label.index + label[0].length, labels[i + 1]?.index ?? detail.length)
       .split(',')
       .map((v) => v.trim())
       .filter(Boolean);
     pushAll(label[1]!.toLowerCase().startsWith('role') ? page.auth!.roles : page.auth!.permissions, values);
   });
-  return true;
-}
-
-/**
- * The authentication table's row as a pipe dump keeps it (`| Required role: | Employee | Required
- * permission: | ThePermission |`), its caption "Requires Authentication" lost: roles and
- * permissions are only checked for an authenticated caller, so the row says that too.
- */
-function readAuthRow(text: string, loc: SourceLocation, page: PageFragments): boolean {
-  if (!/^\|?\s*Required /i.test(text)) return false; // every line of a page comes here: most at once
-  const cells = pipeCells(text)?.filter(Boolean);
-  if (!cells?.length || cells.length % 2 !== 0 || !cells.every((c, i) => i % 2 === 1 || /^Required (roles?|permissions?)\s*:$/i.test(c))) return false;
-  page.auth ??= { required: true, roles: [], permissions: [], loc };
-  for (let i = 0; i < cells.length; i += 2) {
-    const values = cells[i + 1]!.split(',')
-      .map((v) => v.trim())
-      .filter(Boolean);
-    pushAll(/role/i.test(cells[i]!) ? page.auth.roles : page.auth.permissions, values);
-  }
   return true;
 }
 
