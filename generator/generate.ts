@@ -11,7 +11,7 @@ import { GENERATE_COMMAND } from './generate-command.js';
 import type { ApiModel } from './model/api-model.js';
 import { buildModel, type PassTiming } from './model/build-model.js';
 import { InputError, loadInputFiles, readPages } from './read/input.js';
-import type { OutputFiles } from './write-output.js';
+import type { FileSink, OutputFiles } from './write-output.js';
 
 export { GENERATE_COMMAND };
 
@@ -63,11 +63,16 @@ export async function runModel(options: RunOptions, preread?: ReadonlyMap<string
   return { config, configFile: configLoc.file, inputDir, outDir, model, ...(unusable ? { unusable } : {}), timings, diagnostics };
 }
 
-/** Renders every generated file in memory, before anything is written. */
-export async function renderFiles(run: Pick<ModelRun, 'model' | 'config'>): Promise<OutputFiles> {
+/** Renders the generated files one by one, each handed to `sink` before the next is rendered. */
+export async function emitFiles(run: Pick<ModelRun, 'model' | 'config'>, sink: FileSink): Promise<void> {
   const ctx = { model: run.model, config: run.config, command: GENERATE_COMMAND };
+  for (const e of EMITTERS) await sink.put(e.file, await e.emit(ctx));
+}
+
+/** Every generated file, rendered in memory (tests, and callers that want them all at once). */
+export async function renderFiles(run: Pick<ModelRun, 'model' | 'config'>): Promise<OutputFiles> {
   const files: OutputFiles = new Map();
-  for (const e of EMITTERS) files.set(e.file, await e.emit(ctx));
+  await emitFiles(run, { put: async (rel, content) => void files.set(rel, content) });
   return files;
 }
 

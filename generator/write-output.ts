@@ -231,20 +231,42 @@ export function unfinishedWriteMessage(outRel: string, command: string): string 
   return `${outRel}/ holds an unfinished write (a run was stopped while moving its files into place, so they are a mix of two runs'); run \`${command}\` to finish it`;
 }
 
+/** Whether `content` differs from the file `rel` of the output folder (a missing file differs). */
+async function differsOnDisk(outDir: string, rel: string, content: Buffer): Promise<boolean> {
+  const current = await readFile(path.join(outDir, rel)).catch(() => undefined);
+  return !current || !current.equals(content);
+}
+
 /** Files whose content on disk differs from what would be written (missing ones included). */
 export async function staleFiles(outDir: string, files: OutputFiles): Promise<string[]> {
-  const stale: string[] = [];
-  for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const current = await readFile(path.join(outDir, rel), 'utf8').catch(() => undefined);
-    if (current !== content) stale.push(rel);
+  const check = new StaleCheck(outDir);
+  for (const [rel, content] of files) await check.put(rel, content);
+  return check.stale();
+}
+
+/** Where rendered files go, one at a time, so that none need be held once it is handed over. */
+export interface FileSink {
+  put(rel: string, content: string): Promise<void>;
+}
+
+/** `--check`: compares each file with the output folder as it comes, keeping only the names of those that differ. */
+export class StaleCheck implements FileSink {
+  private readonly differing: string[] = [];
+  constructor(private readonly outDir: string) {}
+
+  async put(rel: string, content: string): Promise<void> {
+    if (await differsOnDisk(this.outDir, rel, Buffer.from(content))) this.differing.push(rel);
   }
-  return stale;
+
+  stale(): string[] {
+    return [...this.differing].sort();
+  }
 }
 
 /** Files the last run generated that this one does not: they are removed. */
-function obsolete(previous: Manifest | undefined, files: OutputFiles): string[] {
+function obsolete(previous: Manifest | undefined, generated: ReadonlySet<string>): string[] {
   return Object.keys(previous?.files ?? {})
-    .filter((rel) => !files.has(rel))
+    .filter((rel) => !generated.has(rel))
     .sort();
 }
 
@@ -292,24 +314,59 @@ export async function writeLocked(
   files: OutputFiles,
   manifest: Omit<Manifest, 'files' | 'stamps'>,
 ): Promise<{ written: string[]; removed: string[] }> {
-  const previous = await readManifest(outDir);
-  const written = await staleFiles(outDir, files);
-  const removed = obsolete(previous, files);
-  const staging = statePath(outDir, `staging-${process.pid}`);
-  await mkdir(staging, { recursive: true });
-  // Each file encoded once, for its write and its hash (megabytes at 1,000 operations).
-  const bytes = new Map([...files].map(([rel, text]) => [rel, Buffer.from(text)]));
-  for (const rel of written) {
-    await mkdir(path.dirname(path.join(staging, rel)), { recursive: true });
-    await writeFile(path.join(staging, rel), bytes.get(rel)!);
+  const stage = await StagedWrite.begin(outDir);
+  for (const [rel, content] of files) await stage.put(rel, content);
+  return stage.commit(manifest);
+}
+
+/**
+ * One write of the output folder, file by file: each file is staged in full as it is rendered (when
+ * it differs from the one on disk) and let go, keeping only its hash; `commit` then writes the
+ * journal and moves the staged files into place. The caller holds the lock (`withSettledOutput`).
+ */
+export class StagedWrite implements FileSink {
+  private readonly hashes = new Map<string, string>();
+  private readonly changed: string[] = [];
+
+  private constructor(
+    private readonly outDir: string,
+    private readonly staging: string,
+  ) {}
+
+  static async begin(outDir: string): Promise<StagedWrite> {
+    const staging = statePath(outDir, `staging-${process.pid}`);
+    await mkdir(staging, { recursive: true });
+    return new StagedWrite(outDir, staging);
   }
-  // From here on the new output is complete on disk: the journal makes the moves finishable.
-  const journal: Journal = { moves: written, removals: removed, staging: path.relative(outDir, staging).split(path.sep).join('/') };
-  await writeAtomic(statePath(outDir, 'journal.json'), JSON.stringify(journal));
-  await recoverOutput(outDir);
-  const paths = [...files.keys()].sort();
-  const hashes = Object.fromEntries(paths.map((rel) => [rel, sha256(bytes.get(rel)!)]));
-  const stamps = Object.fromEntries(await Promise.all(paths.map(async (rel) => [rel, stampOf(await stat(path.join(outDir, rel)))])));
-  await writeAtomic(statePath(outDir, 'manifest.json'), `${JSON.stringify({ ...manifest, files: hashes, stamps }, null, 2)}\n`);
-  return { written, removed };
+
+  async put(rel: string, content: string): Promise<void> {
+    // Encoded once, for the comparison, the staged copy and the hash (megabytes at 1,000 operations).
+    const bytes = Buffer.from(content);
+    this.hashes.set(rel, sha256(bytes));
+    if (!(await differsOnDisk(this.outDir, rel, bytes))) return;
+    this.changed.push(rel);
+    await mkdir(path.dirname(path.join(this.staging, rel)), { recursive: true });
+    await writeFile(path.join(this.staging, rel), bytes);
+  }
+
+  /** Removes what was staged, when the run ends before `commit` (an error while rendering). */
+  async discard(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+  }
+
+  /** Moves the staged files into place (through the journal) and records the manifest; returns the changed and removed paths. */
+  async commit(manifest: Omit<Manifest, 'files' | 'stamps'>): Promise<{ written: string[]; removed: string[] }> {
+    const { outDir } = this;
+    const written = [...this.changed].sort();
+    const removed = obsolete(await readManifest(outDir), new Set(this.hashes.keys()));
+    // From here on the new output is complete on disk: the journal makes the moves finishable.
+    const journal: Journal = { moves: written, removals: removed, staging: path.relative(outDir, this.staging).split(path.sep).join('/') };
+    await writeAtomic(statePath(outDir, 'journal.json'), JSON.stringify(journal));
+    await recoverOutput(outDir);
+    const paths = [...this.hashes.keys()].sort();
+    const hashes = Object.fromEntries(paths.map((rel) => [rel, this.hashes.get(rel)!]));
+    const stamps = Object.fromEntries(await Promise.all(paths.map(async (rel) => [rel, stampOf(await stat(path.join(outDir, rel)))])));
+    await writeAtomic(statePath(outDir, 'manifest.json'), `${JSON.stringify({ ...manifest, files: hashes, stamps }, null, 2)}\n`);
+    return { written, removed };
+  }
 }

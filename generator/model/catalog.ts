@@ -29,7 +29,9 @@ export interface Catalog {
 
 /** The member keys a table's named rows give. */
 export function rowKeys(table: ParamTableFragment): Set<string> {
-  return new Set(table.rows.flatMap((r) => (r.name ? [memberKey(r.name)] : [])));
+  const keys = new Set<string>();
+  for (const r of table.rows) if (r.name) keys.add(memberKey(r.name));
+  return keys;
 }
 
 const memberSetKey = (keys: Iterable<string>) => [...keys].sort().join('\0');

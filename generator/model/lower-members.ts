@@ -59,8 +59,9 @@ function lowerTypeMembers(t: TypeFacts, ctx: MemberContext): void {
 }
 
 function lowerTable(t: TypeFacts, table: NamedTable, inChain: ReadonlySet<string>, ctx: MemberContext, parameters: readonly string[]): void {
-  const unnamed = table.table.rows.filter((r) => !r.name);
-  const candidates = unnamed.length === 1 ? missingMembers(t, table, inChain, ctx) : [];
+  let unnamed = 0;
+  for (const r of table.table.rows) if (!r.name) unnamed++;
+  const candidates = unnamed === 1 ? missingMembers(t, table, inChain, ctx) : [];
   const args = ctx.lowered.captionArgs.get(table.table);
   for (const row of table.table.rows) {
     const name = row.name ?? recoverRowName(t, row, candidates, ctx);

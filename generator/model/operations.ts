@@ -12,6 +12,7 @@ import type { Field, Operation, Parameter, ResponseShape, Route, TypeDef } from 
 import type { DeclaredClass } from './declared.js';
 import { routeKey } from './name-operations.js';
 import { memberKey } from './naming.js';
+import { sameTypeRefs } from './type-ref.js';
 import type { PageOperation } from './name-operations.js';
 
 /** What one source (a page, an operation of `/types/metadata`) says of an operation. */
@@ -147,7 +148,7 @@ function mergeResponse(
   const typed = shown.find((r) => r.shape.kind === 'typed');
   const chosen = declared[0] ?? typed ?? shown.find((r) => r.shape.kind === 'untyped') ?? shown[0];
   for (const r of shown)
-    if (chosen && JSON.stringify(r.shape) !== JSON.stringify(chosen.shape))
+    if (chosen && !sameShape(r.shape, chosen.shape))
       bag.warn('SS058', r.loc, `response of '${name}' is ${describe(r.shape)} here but ${describe(chosen.shape)} at ${at(chosen.loc)}; using the latter`);
   if (chosen) return chosen.shape;
   bag.warn(
@@ -156,6 +157,11 @@ function mergeResponse(
     `no page shows a sample response for '${name}'; its response is taken as untyped`,
   );
   return { kind: 'untyped' };
+}
+
+function sameShape(a: ResponseShape, b: ResponseShape): boolean {
+  if (a.kind !== 'typed' || b.kind !== 'typed') return a.kind === b.kind;
+  return a.type === b.type && sameTypeRefs(a.args, b.args);
 }
 
 function describe(shape: ResponseShape): string {

@@ -7,7 +7,7 @@
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { EnumTableFragment, ParamTableFragment } from '../read/fragments.js';
 import type { TypeRef } from './api-model.js';
-import { BUILTIN_TYPE_NAMES, typeNamesIn } from '../read/dotnet-type.js';
+import { BUILTIN_TYPE_NAMES, pushTypeNames } from '../read/dotnet-type.js';
 import { builtinType } from './builtins.js';
 import { closestShown, closestTable, closestTables, fit, FITS, keysOf, knownMembers, typeWithMembers, type Catalog } from './catalog.js';
 import type { NameSource, PageOperation } from './name-operations.js';
@@ -269,5 +269,7 @@ function referencesOf(walk: Walk, table: ParamTableFragment | undefined): readon
 }
 
 function tableReferences(table: ParamTableFragment): string[] {
-  return table.rows.flatMap((r) => (r.type ? typeNamesIn(r.type) : [])).filter((n) => !BUILTIN_TYPE_NAMES.has(n));
+  const names: string[] = [];
+  for (const r of table.rows) if (r.type) pushTypeNames(r.type, names);
+  return names.filter((n) => !BUILTIN_TYPE_NAMES.has(n));
 }

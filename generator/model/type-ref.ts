@@ -194,17 +194,44 @@ export function formatTypeRef(t: TypeRef): string {
   }
 }
 
+/** Whether two type references are the same type, structurally. */
+export function sameTypeRef(a: TypeRef, b: TypeRef): boolean {
+  if (a === b) return true;
+  switch (a.kind) {
+    case 'list':
+      return b.kind === 'list' && sameTypeRef(a.of, b.of);
+    case 'dictionary':
+      return b.kind === 'dictionary' && sameTypeRef(a.key, b.key) && sameTypeRef(a.value, b.value);
+    case 'parameter':
+      return b.kind === 'parameter' && a.name === b.name;
+    case 'primitive':
+      return b.kind === 'primitive' && a.name === b.name && a.nullable === b.nullable;
+    case 'ref':
+      return b.kind === 'ref' && a.name === b.name && a.nullable === b.nullable && sameTypeRefs(a.args, b.args);
+  }
+}
+
+/** Two optional lists of type arguments, element by element (absent is not the same as empty). */
+export function sameTypeRefs(a: readonly TypeRef[] | undefined, b: readonly TypeRef[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((x, i) => sameTypeRef(x, b[i]!));
+}
+
 /** Names of DTOs and enums a type mentions, type arguments included (`QueryResponse<PostComment>`: both). */
 export function referencedNames(t: TypeRef): string[] {
-  switch (t.kind) {
-    case 'list':
-      return referencedNames(t.of);
-    case 'dictionary':
-      return [...referencedNames(t.key), ...referencedNames(t.value)];
-    case 'ref':
-      return t.args ? [t.name, ...t.args.flatMap(referencedNames)] : [t.name];
-    default:
-      return [];
+  const names: string[] = [];
+  collectNames(t, names);
+  return names;
+}
+
+function collectNames(t: TypeRef, into: string[]): void {
+  if (t.kind === 'list') collectNames(t.of, into);
+  else if (t.kind === 'dictionary') {
+    collectNames(t.key, into);
+    collectNames(t.value, into);
+  } else if (t.kind === 'ref') {
+    into.push(t.name);
+    for (const a of t.args ?? []) collectNames(a, into);
   }
 }
 

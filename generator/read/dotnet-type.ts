@@ -143,5 +143,13 @@ export function formatDotNetType(t: DotNetType): string {
 
 /** Every name in a type (`Dictionary<string, List<Email>>` → Dictionary, string, List, Email). */
 export function typeNamesIn(t: DotNetType): string[] {
-  return [t.name, ...t.args.flatMap(typeNamesIn)];
+  const names: string[] = [];
+  pushTypeNames(t, names);
+  return names;
+}
+
+/** typeNamesIn, appended to `into`. */
+export function pushTypeNames(t: DotNetType, into: string[]): void {
+  into.push(t.name);
+  for (const a of t.args) pushTypeNames(a, into);
 }

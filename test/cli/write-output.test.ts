@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { OutputBusyError, recoverOutput, waitForWriters, writeOutput, type OutputFiles } from '../../generator/write-output.js';
+import { OutputBusyError, recoverOutput, StagedWrite, StaleCheck, waitForWriters, writeOutput, type OutputFiles } from '../../generator/write-output.js';
 
 // A switch to make the moves out of the staging folder fail, as a kill between them would.
 const fault = vi.hoisted(() => ({ failMoves: false }));
@@ -201,5 +201,40 @@ describe('the journal', () => {
     expect(await recoverOutput(moved)).toBe(true);
     expect(onDisk(moved)).toEqual(Object.fromEntries(files('b')));
     expect(readdirSync(state(moved))).toEqual(['manifest.json']);
+  });
+});
+
+describe('a write staged file by file', () => {
+  it('stages each file as it comes, and only those that differ from the output', async () => {
+    const out = outDir();
+    await writeOutput(out, files('a'), manifest);
+    const stage = await StagedWrite.begin(out);
+    await stage.put('README.md', '# a\n'); // unchanged
+    await stage.put('src/index.ts', "export const tag = 'b';\n");
+    // Staged in full before anything moves: the output still holds the last write.
+    expect(readdirSync(state(out, `staging-${process.pid}`), { recursive: true }).map(String)).toEqual(['src', path.join('src', 'index.ts')]);
+    expect(onDisk(out)).toEqual(Object.fromEntries(files('a')));
+    expect(await stage.commit(manifest)).toEqual({ written: ['src/index.ts'], removed: [] });
+    expect(onDisk(out)).toEqual({ 'README.md': '# a\n', 'src/index.ts': "export const tag = 'b';\n" });
+  });
+
+  it('leaves the output as it was, and no staging folder, when the run gives up before committing', async () => {
+    const out = outDir();
+    await writeOutput(out, files('a'), manifest);
+    const stage = await StagedWrite.begin(out);
+    await stage.put('README.md', '# b\n');
+    await stage.discard();
+    expect(onDisk(out)).toEqual(Object.fromEntries(files('a')));
+    expect(readdirSync(state(out))).toEqual(['manifest.json']);
+  });
+
+  it('compares file by file for --check, naming those that differ or are missing', async () => {
+    const out = outDir();
+    await writeOutput(out, files('a'), manifest);
+    const check = new StaleCheck(out);
+    await check.put('src/index.ts', "export const tag = 'a';\n"); // unchanged
+    await check.put('src/new.ts', '');
+    await check.put('README.md', '# b\n');
+    expect(check.stale()).toEqual(['README.md', 'src/new.ts']);
   });
 });

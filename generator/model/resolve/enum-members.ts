@@ -39,10 +39,13 @@ export function resolveEnum(t: TypeFacts, sampled: readonly Fact<SampleValue>[],
 
 type Merged = Omit<EnumMember, 'wire'> & { memberValue?: string };
 
+/** Each source's tier in RANKING.enumMember, strongest 0. */
+const TIER = new Map(RANKING.enumMember.flatMap((sources, i) => sources.map((s) => [s, i] as const)));
+const tier = (s: Stated) => TIER.get(s.source) ?? -1;
+
 function mergeMember(stated: Stated[]): Merged {
   // Strongest source first (a stable sort keeps page order within a tier): each attribute from the first that states it.
-  const tier = (s: Stated) => RANKING.enumMember.findIndex((t) => (t as readonly string[]).includes(s.source));
-  const ranked = [...stated].sort((a, b) => tier(a) - tier(b));
+  const ranked = stated.length > 1 ? [...stated].sort((a, b) => tier(a) - tier(b)) : stated;
   const value = ranked.find((s) => s.value !== undefined)?.value;
   const memberValue = ranked.find((s) => s.memberValue !== undefined)?.memberValue;
   const description = ranked.find((s) => s.description !== undefined)?.description;
