@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import esbuild from 'esbuild';
 import ts from 'typescript';
+import { interleave, median, pairedRatio } from './rounds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'output/src');
@@ -89,25 +90,34 @@ try {
     'client, validate: false': () => unvalidated.createCustomer(request),
   };
 
-  // Interleaved rounds, so that drift in the machine's speed hits every case alike; best round wins.
+  // Interleaved rounds (bench/rounds.js): the median of each case, and its overhead over the first case paired round by round.
   async function compare(title, cases, n) {
-    const best = Object.fromEntries(Object.keys(cases).map((k) => [k, Infinity]));
-    for (let round = 0; round < 5; round++)
-      for (const [label, call] of Object.entries(cases)) {
-        for (let i = 0; i < 200; i++) await call();
-        const start = performance.now();
-        for (let i = 0; i < n; i++) await call();
-        best[label] = Math.min(best[label], (performance.now() - start) / n);
-      }
-    const [base, bare] = Object.entries(best)[0];
-    console.log(`\n${title}: ${n} sequential calls per run, best of 5 (Node ${process.version})`);
+    const rounds = await interleave(
+      Object.fromEntries(
+        Object.entries(cases).map(([label, call]) => [
+          label,
+          async () => {
+            for (let i = 0; i < 200; i++) await call();
+            const start = performance.now();
+            for (let i = 0; i < n; i++) await call();
+            return (performance.now() - start) / n;
+          },
+        ]),
+      ),
+      7,
+    );
+    const [base, bare] = Object.entries(rounds)[0];
+    console.log(`\n${title}: ${n} sequential calls per run, medians of 7 interleaved rounds (Node ${process.version})`);
     console.table(
-      Object.entries(best).map(([label, ms]) => ({
-        case: label,
-        'calls/s': Math.round(1000 / ms),
-        'µs/call': (ms * 1000).toFixed(1),
-        [`overhead vs ${base}`]: label === base ? '' : `${((ms - bare) * 1000).toFixed(1)} µs (${(((ms - bare) / bare) * 100).toFixed(1)}%)`,
-      })),
+      Object.entries(rounds).map(([label, figures]) => {
+        const ratio = pairedRatio(figures, bare);
+        return {
+          case: label,
+          'calls/s': Math.round(1000 / median(figures)),
+          'µs/call': (median(figures) * 1000).toFixed(1),
+          [`vs ${base}`]: label === base ? '' : `${ratio.toFixed(3)}× (+${((ratio - 1) * 100).toFixed(1)}%)`,
+        };
+      }),
     );
   }
   await compare('POST /customer over keep-alive loopback', cases, N);

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import ts from 'typescript';
 import { z } from 'zod';
+import { interleave, median, pairedRatio } from './rounds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -204,30 +205,29 @@ function opsPerSecond(loop, payload, ms) {
   return (n / elapsed) * 1000;
 }
 
-/** Best of several interleaved rounds per candidate: on a busy machine, noise only ever slows a round down. */
+/** Interleaved rounds per candidate (bench/rounds.js): medians, and ratios to ajv paired round by round. */
 const results = {};
 const rows = [];
 for (const [label, payload] of [
   ['valid', valid],
   ['invalid', invalid],
 ]) {
-  const best = Object.fromEntries(Object.keys(loops).map((name) => [name, 0]));
   for (const loop of Object.values(loops)) opsPerSecond(loop, payload, 200); // warm-up
-  for (let round = 0; round < 8; round++) for (const [name, loop] of Object.entries(loops)) best[name] = Math.max(best[name], opsPerSecond(loop, payload, 150));
-  results[label] = best;
-  for (const [name, n] of Object.entries(best))
+  const rounds = await interleave(Object.fromEntries(Object.entries(loops).map(([name, loop]) => [name, () => opsPerSecond(loop, payload, 150)])), 9);
+  results[label] = rounds;
+  for (const [name, figures] of Object.entries(rounds))
     rows.push({
       payload: label,
       validator: name,
-      'ops/s': Math.round(n).toLocaleString('en'),
-      'vs ajv': (n / best.ajv).toFixed(2),
-      'vs ajv allErrors': (n / best['ajv allErrors']).toFixed(2),
+      'ops/s (median)': Math.round(median(figures)).toLocaleString('en'),
+      'vs ajv': pairedRatio(figures, rounds.ajv).toFixed(2),
+      'vs ajv allErrors': pairedRatio(figures, rounds['ajv allErrors']).toFixed(2),
     });
 }
 console.table(rows);
 
-const isRatio = results.valid['CreateCustomerSchema.is()'] / results.valid.ajv;
-const validateRatio = results.invalid['CreateCustomerSchema.validate()'] / results.invalid['ajv allErrors'];
+const isRatio = pairedRatio(results.valid['CreateCustomerSchema.is()'], results.valid.ajv);
+const validateRatio = pairedRatio(results.invalid['CreateCustomerSchema.validate()'], results.invalid['ajv allErrors']);
 console.log(`target is() on valid >= 1.25x ajv: ${isRatio.toFixed(2)}x ${isRatio >= 1.25 ? 'met' : 'NOT met'}`);
 console.log(`target validate() on invalid >= 1x ajv allErrors: ${validateRatio.toFixed(2)}x ${validateRatio >= 1 ? 'met' : 'NOT met'}`);
 if (sink === 0.5) console.log(sink); // keeps the loops' results observable
