@@ -29,6 +29,7 @@ interface GenerateArgs extends RunOptions {
   verbose?: boolean;
   force?: boolean;
   bump?: boolean;
+  base?: string;
 }
 
 /** 1 when the docs gave errors, or warnings under --strict (saying so), else 0. */
@@ -99,7 +100,7 @@ async function produce(args: GenerateArgs, target: Target): Promise<number> {
   // The version comes from the API diff against the model on disk; emitters read it from the config.
   const { planRelease } = await import('../diff/release.js');
   const inputRel = path.relative(process.cwd(), run.inputDir).split(path.sep).join('/');
-  const release = await planRelease(target.outDir, run.model, run.config, args.bump !== false, { inputDir: inputRel, configFile: run.configFile });
+  const release = await planRelease(target.outDir, run.model, run.config, args.bump !== false, { inputDir: inputRel, configFile: run.configFile }, args.base);
   // Each file goes to disk (or is compared) as soon as it is rendered: at 10,000 operations they are 150 MB.
   const emitAll = async (sink: FileSink) => {
     await emitFiles({ ...run, config: { ...run.config, packageVersion: release.version } }, sink);
@@ -118,7 +119,7 @@ async function produce(args: GenerateArgs, target: Target): Promise<number> {
   if (!args.quiet) process.stderr.write(changes.length ? `${changes.join('\n')}\n` : `${target.outRel}/ is up to date\n`);
   if (!args.quiet && release.version !== release.previous)
     process.stderr.write(
-      `version ${release.previous} -> ${release.version}: ${release.changes.length} API change(s), listed in ${target.outRel}/CHANGELOG.md\n`,
+      `version ${release.previous} -> ${release.version}: ${release.changes.length} API change(s) since ${release.base}, listed in ${target.outRel}/CHANGELOG.md\n`,
     );
   return diagnosticsFailure(counts, args.strict);
 }
@@ -146,6 +147,11 @@ export function registerGenerate(y: Argv): Argv {
         check: { type: 'boolean', describe: 'write nothing; exit 1 when the output on disk is stale' },
         strict: { type: 'boolean', describe: 'exit 1 when the docs give warnings' },
         force: { type: 'boolean', describe: 'regenerate even when nothing changed since the last run' },
+        base: {
+          type: 'string',
+          describe:
+            'the git revision of the last release, which the version and CHANGELOG are computed against (default: HEAD, when the output is committed there)',
+        },
         bump: {
           type: 'boolean',
           default: true,

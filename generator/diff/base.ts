@@ -53,6 +53,30 @@ export async function readModelFile(file: string): Promise<ApiModel | undefined>
   return text === undefined ? undefined : parseModel(text);
 }
 
+/** Why `git show REV:<outDir>/<name>` gave nothing: git missing, no repository, an unknown revision, or the file not committed there. */
+export type GitMiss = 'no-git' | 'no-repository' | 'no-revision' | 'not-committed';
+
+/** `<outDir>/<name>` as committed at `ref`, or why there is none. */
+export async function committedFile(outDir: string, ref: string, name: string): Promise<{ text: string } | { miss: GitMiss }> {
+  // git resolves `REV:./path` against its working folder, which must exist: take the nearest one that does.
+  let dir = outDir;
+  while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const gitPath = `./${path.relative(dir, path.join(outDir, name)).split(path.sep).join('/')}`;
+  const git = (...args: string[]) => run('git', args, { cwd: dir, maxBuffer: 1024 * 1024 * 1024, encoding: 'utf8' });
+  try {
+    return { text: (await git('show', `${ref}:${gitPath}`)).stdout };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { stderr?: string };
+    if (err.code === 'ENOENT') return { miss: 'no-git' };
+    if (/not a git repository/i.test(err.stderr ?? '')) return { miss: 'no-repository' };
+    const known = await git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`).then(
+      () => true,
+      () => false,
+    );
+    return { miss: known ? 'not-committed' : 'no-revision' };
+  }
+}
+
 /**
  * The base for `diff --base`: an existing file, else a git revision at which `<outDir>/api-model.json`
  * is read. `label` names it in reports.
@@ -64,34 +88,25 @@ export async function loadBase(spec: string | undefined, outDir: string, cwd: st
     return { model, label: spec };
   }
   const ref = spec ?? 'HEAD';
-  const file = path.join(outDir, 'api-model.json');
-  const rel = path.relative(cwd, file).split(path.sep).join('/');
-  // git resolves `REV:./path` against its working folder, which must exist: take the nearest one that does.
-  let dir = outDir;
-  while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  const gitPath = `./${path.relative(dir, file).split(path.sep).join('/')}`;
-  const git = (...args: string[]) => run('git', args, { cwd: dir, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
-  let text: string;
-  try {
-    text = (await git('show', `${ref}:${gitPath}`)).stdout;
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === 'ENOENT') throw new UsageError(`cannot run git to read ${rel} at ${ref}; give --base FILE`);
-    if (/not a git repository/i.test(err.stderr ?? ''))
-      throw new UsageError(`${path.relative(cwd, dir) || '.'} is not in a git repository, so there is no committed ${rel} to compare with; give --base FILE`);
-    const known = await git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`).then(
-      () => true,
-      () => false,
-    );
-    if (!known)
-      throw new UsageError(
-        spec === undefined
-          ? `the repository has no commit yet, so there is no committed ${rel} to compare with; give --base FILE`
-          : `--base ${ref}: neither a file nor a git revision`,
-      );
-    throw new UsageError(`${rel} is not committed at ${ref}; generate and commit it first, or give --base FILE`);
-  }
-  const model = parseModel(text);
+  const rel = path.relative(cwd, path.join(outDir, 'api-model.json')).split(path.sep).join('/');
+  const found = await committedFile(outDir, ref, 'api-model.json');
+  if ('miss' in found) throw new UsageError(missMessage(found.miss, { ref, rel, spec, cwd, outDir }));
+  const model = parseModel(found.text);
   if (!model) throw new UsageError(`${rel} at ${ref} is not an api-model.json written by booster-codegen`);
   return { model, label: `${ref}:${rel}` };
+}
+
+function missMessage(miss: GitMiss, o: { ref: string; rel: string; spec: string | undefined; cwd: string; outDir: string }): string {
+  switch (miss) {
+    case 'no-git':
+      return `cannot run git to read ${o.rel} at ${o.ref}; give --base FILE`;
+    case 'no-repository':
+      return `${path.relative(o.cwd, o.outDir) || '.'} is not in a git repository, so there is no committed ${o.rel} to compare with; give --base FILE`;
+    case 'no-revision':
+      return o.spec === undefined
+        ? `the repository has no commit yet, so there is no committed ${o.rel} to compare with; give --base FILE`
+        : `--base ${o.ref}: neither a file nor a git revision`;
+    case 'not-committed':
+      return `${o.rel} is not committed at ${o.ref}; generate and commit it first, or give --base FILE`;
+  }
 }

@@ -1,7 +1,10 @@
 /**
  * What `generate` releases when the docs changed: the next package version and a CHANGELOG.md
- * entry, both derived from the diff between the model on disk (the last generated one) and the
- * new model. The version follows semver as the package's users feel it:
+ * entry, both derived from the diff between the last release's model and the new one. The last
+ * release is the output as committed in git (`HEAD`, or the revision `--base` names); where the
+ * output is not committed, the last generated one on disk. Against a commit, runs while the docs
+ * are being edited rewrite one pending entry rather than stacking bumps, and the committed docs
+ * give back the committed output. The version follows semver as the package's users feel it:
  *   - from 1.0.0: breaking → major, non-breaking → minor, documentation only → patch;
  *   - before 1.0.0 (where semver promises nothing): breaking → minor, anything else → patch.
  * A bump starts from the version in <out>/package.json (or its CHANGELOG.md's newest entry, when
@@ -13,7 +16,7 @@ import path from 'node:path';
 import type { CodegenConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { ApiModel } from '../model/api-model.js';
-import { readModelFile } from './base.js';
+import { committedFile, parseModel } from './base.js';
 import { countByImpact, diffModels, renamesOf, type Change } from './compare.js';
 import { markdownSections, summary, type ReportOptions } from './report.js';
 
@@ -92,23 +95,92 @@ export interface Release {
   changes: Change[];
   /** CHANGELOG.md as it must be after this run; undefined when there is none. */
   changelog?: string;
+  /** What the release was computed against: `HEAD:output/`, another revision, or the output on disk. */
+  base: string;
 }
 
-/** Compares the new model with the one in `outDir` and decides the version and changelog. */
-export async function planRelease(outDir: string, model: ApiModel, config: CodegenConfig, bump: boolean, o: Omit<ReportOptions, 'base'>): Promise<Release> {
-  const [onDisk, changelog, previousModel] = await Promise.all([
-    readFile(path.join(outDir, 'package.json'), 'utf8').then(
-      (t) => (JSON.parse(t) as { version?: unknown }).version,
-      () => undefined,
-    ),
-    readFile(path.join(outDir, 'CHANGELOG.md'), 'utf8').catch(() => undefined),
-    bump ? readModelFile(path.join(outDir, 'api-model.json')) : undefined,
-  ]);
-  const previous = startVersion(releasedVersion(typeof onDisk === 'string' ? onDisk : undefined, changelog), config.packageVersion);
-  const changes = previousModel ? diffModels(previousModel, model, renamesOf(config)) : [];
+/** A released output as the versioning reads it. */
+interface Released {
+  model?: ApiModel;
+  packageVersion?: string;
+  changelog?: string;
+}
+
+/**
+ * The version and changelog entry of this run. `baseRef`: the git revision of the last release
+ * (default `HEAD`, when the output is committed there); `bump: false` keeps the version on disk.
+ */
+export async function planRelease(
+  outDir: string,
+  model: ApiModel,
+  config: CodegenConfig,
+  bump: boolean,
+  o: Omit<ReportOptions, 'base'>,
+  baseRef?: string,
+): Promise<Release> {
+  const onDisk = await readReleased(outDir, (name) => readFile(path.join(outDir, name), 'utf8').catch(() => undefined), bump);
+  const committed = bump ? await committedRelease(outDir, baseRef) : undefined;
+  const base = committed?.released ?? onDisk;
+  const previous = startVersion(releasedVersion(base.packageVersion, base.changelog), config.packageVersion);
+  // The changelog as the user has it, less the entries of versions after the last release (an earlier run's pending entry).
+  const stripped = committed ? withoutEntriesAfter(onDisk.changelog, previous) : onDisk.changelog;
+  // A changelog left with no entry where the release had none is no file (the committed output had none).
+  const kept = committed && !committed.released.changelog && !/^## /m.test(stripped ?? '') ? undefined : stripped;
+  const changes = base.model ? diffModels(base.model, model, renamesOf(config)) : [];
   const level = bumpFor(changes, previous);
-  if (!level) return { version: previous, previous, changes, ...(changelog !== undefined ? { changelog } : {}) };
+  const label = committed?.label ?? 'the output on disk';
+  if (!level) return { version: previous, previous, changes, ...(kept !== undefined ? { changelog: kept } : {}), base: label };
   const version = bumpVersion(previous, level);
   const entry = changelogEntry(version, previous, changes, { ...o, base: previous });
-  return { version, previous, changes, changelog: prependEntry(changelog, entry) };
+  return { version, previous, changes, changelog: prependEntry(kept, entry), base: label };
+}
+
+async function readReleased(outDir: string, read: (name: string) => Promise<string | undefined>, withModel: boolean): Promise<Released> {
+  const [pkg, changelog, model] = await Promise.all([read('package.json'), read('CHANGELOG.md'), withModel ? read('api-model.json') : undefined]);
+  let packageVersion: unknown;
+  try {
+    packageVersion = pkg === undefined ? undefined : (JSON.parse(pkg) as { version?: unknown }).version;
+  } catch {
+    packageVersion = undefined;
+  }
+  const parsed = model === undefined ? undefined : parseModel(model);
+  return {
+    ...(parsed ? { model: parsed } : {}),
+    ...(typeof packageVersion === 'string' ? { packageVersion } : {}),
+    ...(changelog !== undefined ? { changelog } : {}),
+  };
+}
+
+/**
+ * The release committed at `ref` (default HEAD): undefined when the output's model is not committed
+ * there (no git, no repository, a new output), and then the output on disk is the base. A
+ * revision named by `--base` must hold it.
+ */
+async function committedRelease(outDir: string, ref: string | undefined): Promise<{ released: Released; label: string } | undefined> {
+  const rev = ref ?? 'HEAD';
+  const model = await committedFile(outDir, rev, 'api-model.json');
+  if ('miss' in model) {
+    if (ref === undefined) return undefined;
+    throw new UsageError(
+      `--base ${ref}: ${model.miss === 'not-committed' ? 'the output is not committed at that revision' : 'not a git revision of this repository'}`,
+    );
+  }
+  const files = new Map([['api-model.json', model.text]]);
+  for (const name of ['package.json', 'CHANGELOG.md']) {
+    const found = await committedFile(outDir, rev, name);
+    if ('text' in found) files.set(name, found.text);
+  }
+  return { released: await readReleased(outDir, async (name) => files.get(name), true), label: `${rev}:${path.basename(outDir)}/` };
+}
+
+/** The changelog without its leading entries for versions above `version` (semver order); whatever precedes the entries is kept. */
+export function withoutEntriesAfter(changelog: string | undefined, version: string): string | undefined {
+  if (changelog === undefined) return undefined;
+  let text = changelog;
+  for (;;) {
+    const first = /^## (\S+)[^\n]*\n/m.exec(text);
+    if (!first || startVersion(first[1]!, version) === version) return text;
+    const next = text.slice(first.index + first[0].length).search(/^## /m);
+    text = next < 0 ? text.slice(0, first.index).trimEnd() + '\n' : text.slice(0, first.index) + text.slice(first.index + first[0].length + next);
+  }
 }

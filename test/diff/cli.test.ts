@@ -53,6 +53,8 @@ function git(dir: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'ignore' });
 }
 
+const gitRev = (dir: string) => execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+
 // Each test runs the CLI several times: allow for a busy machine.
 describe('booster-codegen diff', { timeout: 180_000 }, () => {
   it('reports changes as text, Markdown and JSON, against --base FILE', async () => {
@@ -174,7 +176,7 @@ describe('generate versions the package by the API changes', { timeout: 180_000 
     makeRequired(dir);
     const bumped = await generate(dir);
     expect(bumped.code).toBe(0);
-    expect(bumped.stderr).toContain('version 0.1.0 -> 0.2.0: 1 API change(s), listed in pkg/CHANGELOG.md');
+    expect(bumped.stderr).toContain('version 0.1.0 -> 0.2.0: 1 API change(s) since the output on disk, listed in pkg/CHANGELOG.md');
     expect(version(dir)).toBe('0.2.0');
     expect((JSON.parse(read(dir, 'pkg/openapi.json')) as { info: { version: string } }).info.version).toBe('0.2.0');
     const first = read(dir, 'pkg/CHANGELOG.md');
@@ -263,5 +265,52 @@ describe('generate versions the package by the API changes', { timeout: 180_000 
     expect((await generate(dir, '--force', '--quiet')).code).toBe(0);
     expect(version(dir)).toBe(committed);
     expect(existsSync(path.join(dir, 'pkg/CHANGELOG.md'))).toBe(existsSync(path.join(ROOT, 'output/CHANGELOG.md')));
+  });
+
+  it('against the committed output: runs while the docs are edited rewrite one pending entry, and the committed docs give the committed output back', async () => {
+    const dir = await workspace();
+    git(dir, 'init');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-m', 'release 0.1.0');
+    const first = gitRev(dir);
+    const committed = Object.fromEntries(['package.json', 'openapi.json', 'api-model.json'].map((f) => [f, read(dir, `pkg/${f}`)]));
+
+    addOptional(dir);
+    expect((await generate(dir)).stderr).toContain('version 0.1.0 -> 0.1.1: 1 API change(s) since HEAD:pkg/, listed in pkg/CHANGELOG.md');
+    makeRequired(dir);
+    await generate(dir, '--quiet');
+    // Still one release ahead of the commit, with one entry listing both changes (breaking: a minor before 1.0).
+    expect(version(dir)).toBe('0.2.0');
+    const log = read(dir, 'pkg/CHANGELOG.md');
+    expect(log.match(/^## /gm)).toHaveLength(1);
+    expect(log).toContain('## 0.2.0\n\n1 breaking, 1 non-breaking, 0 documentation change(s) since 0.1.0');
+
+    // The committed docs again: the committed output, and no changelog (the commit has none).
+    git(dir, 'checkout', '-q', 'HEAD', '--', 'docs');
+    await generate(dir, '--quiet');
+    for (const [file, text] of Object.entries(committed)) expect(read(dir, `pkg/${file}`), file).toBe(text);
+    expect(existsSync(path.join(dir, 'pkg/CHANGELOG.md'))).toBe(false);
+
+    // Released entries are the user's to edit, and kept; the pending one is rewritten.
+    makeRequired(dir);
+    await generate(dir, '--quiet');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-m', 'release 0.2.0');
+    writeFileSync(path.join(dir, 'pkg/CHANGELOG.md'), read(dir, 'pkg/CHANGELOG.md').replace('## 0.2.0\n', '## 0.2.0\n\nReviewed by the API team.\n'));
+    describeAgain(dir);
+    await generate(dir, '--quiet');
+    await generate(dir, '--quiet', '--force');
+    expect(version(dir)).toBe('0.2.1');
+    const edited = read(dir, 'pkg/CHANGELOG.md');
+    expect(edited.match(/^## /gm)).toHaveLength(2);
+    expect(edited).toContain('Reviewed by the API team.');
+
+    // --base names the release to compare with: since 0.1.0 the docs hold one breaking and one documentation change.
+    await generate(dir, '--quiet', '--force', '--base', first);
+    expect(version(dir)).toBe('0.2.0');
+    expect(read(dir, 'pkg/CHANGELOG.md')).toContain('## 0.2.0\n\n1 breaking, 0 non-breaking, 1 documentation change(s) since 0.1.0');
+    const unknown = await generate(dir, '--quiet', '--force', '--base', 'no-such-rev');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--base no-such-rev: not a git revision of this repository');
   });
 });
