@@ -1,5 +1,8 @@
 /** output/src/types.ts: one interface per DTO, a union per enum, and the Operations map. */
-import type { ApiModel, Field, Operation, TypeDef } from '../model/api-model.js';
+import { pushAll } from '../arrays.js';
+import type { ApiModel, Field, Operation, TypeDef, TypeRef } from '../model/api-model.js';
+import { responseRef } from '../model/instances.js';
+import { referencedNames } from '../model/type-ref.js';
 import { membersOmittedFromBase } from '../model/redeclared.js';
 import { enumLiteral, enumMemberDocs } from './enums.js';
 import { jsString, type DocLine } from './escape.js';
@@ -54,8 +57,32 @@ function memberDoc(t: TypeDef, f: Field, pathOf: Map<string, string[]>): DocLine
   return doc;
 }
 
-function memberView(t: TypeDef, f: Field, ctx: TsTypeContext, pathOf: Map<string, string[]>): MemberView {
-  return { name: f.wireName, optional: !f.required, type: tsFieldType(f, ctx), doc: memberDoc(t, f, pathOf) };
+/**
+ * An optional member of a type the client receives may come as `null` (ServiceStack writes the
+ * nulls of some hosts' serializer settings, and the validators accept them): it is typed so. A type
+ * only sent keeps `?: T`, which is what a caller writes.
+ */
+function memberView(t: TypeDef, f: Field, ctx: TsTypeContext, pathOf: Map<string, string[]>, received: boolean): MemberView {
+  const type = tsFieldType(f, ctx);
+  const orNull = received && !f.required && !/(^| )null( |$)/.test(type) && type !== 'unknown';
+  return { name: f.wireName, optional: !f.required, type: orNull ? `${type} | null` : type, doc: memberDoc(t, f, pathOf) };
+}
+
+/** The types a response holds: the responses, their bases, their members' types and type arguments, all the way down. */
+function receivedTypes(model: ApiModel, types: ReadonlyMap<string, TypeDef>): Set<string> {
+  const received = new Set<string>();
+  const pending: string[] = [];
+  const reach = (ref: TypeRef) => pushAll(pending, referencedNames(ref));
+  for (const op of model.operations) if (op.response.kind === 'typed') reach(responseRef(op.response.type, op.response.args));
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    const t = types.get(name);
+    if (!t || received.has(name)) continue;
+    received.add(name);
+    if (t.base) pending.push(t.base);
+    for (const a of t.baseArgs ?? []) reach(a);
+    for (const f of t.fields) reach(f.type);
+  }
+  return received;
 }
 
 /**
@@ -94,7 +121,7 @@ function baseExpression(t: TypeDef, types: ReadonlyMap<string, TypeDef>, ctx: Ts
   return omitted.length ? `Omit<${base}, ${omitted.join(' | ')}>` : base;
 }
 
-function typeView(t: TypeDef, types: ReadonlyMap<string, TypeDef>, outer: TsTypeContext, pathOf: Map<string, string[]>) {
+function typeView(t: TypeDef, types: ReadonlyMap<string, TypeDef>, outer: TsTypeContext, pathOf: Map<string, string[]>, received: ReadonlySet<string>) {
   const symbols = typeSymbols(outer.names, t.name);
   const ctx = withinType(outer, t.typeParameters, symbols.parameters);
   return {
@@ -103,7 +130,7 @@ function typeView(t: TypeDef, types: ReadonlyMap<string, TypeDef>, outer: TsType
     isEnum: t.kind === 'enum',
     open: Boolean(t.incomplete),
     base: baseExpression(t, types, ctx),
-    members: t.fields.map((f) => memberView(t, f, ctx, pathOf)),
+    members: t.fields.map((f) => memberView(t, f, ctx, pathOf, received.has(t.name))),
     ...(t.kind === 'enum' ? enumDeclarations(t, symbols.id, symbols.values) : {}),
   };
 }
@@ -112,13 +139,14 @@ export async function emitTypes(model: ApiModel, command: string): Promise<strin
   const ctx = tsTypeContext(model);
   const types = new Map(model.types.map((t) => [t.name, t]));
   const uses = operationsByType(model);
+  const received = receivedTypes(model, types);
   const pathOf = new Map<string, string[]>();
   for (const op of model.operations)
     for (const p of op.parameters.filter((x) => x.in === 'path'))
       pathOf.set(`${p.declaredIn}.${p.name}`, [...(pathOf.get(`${p.declaredIn}.${p.name}`) ?? []), `\`${op.name}\``]);
   const view = {
     header: GENERATED_HEADER(command),
-    types: model.types.map((t) => ({ ...typeView(t, types, ctx, pathOf), doc: typeDoc(t, uses) })),
+    types: model.types.map((t) => ({ ...typeView(t, types, ctx, pathOf, received), doc: typeDoc(t, uses) })),
     operations: model.operations.map((op) => ({ name: op.name, request: typeId(ctx.names, op.request), response: tsResponseType(op.response, ctx) })),
   };
   return formatTypeScript(renderTemplate('types.ts.hbs', view));

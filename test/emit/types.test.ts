@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitTypes } from '../../generator/emit/types.js';
 import type { ApiModel } from '../../generator/model/api-model.js';
 import { modelOf, named, ROOT, seedFiles } from '../helpers.js';
 import { strictDiagnostics } from './compile.js';
+import { tempDir } from '../temp-dirs.js';
 
 const COMMAND = 'booster-codegen generate';
 
@@ -30,6 +31,36 @@ describe('types.ts', () => {
     expect(text).toContain('Request of `UpdateCustomer`: `PUT /customer/{boosterCustomerId}`');
     expect(text).toContain('Requires authentication.');
     expect(text).not.toMatch(/&[a-z#0-9]+;/);
+  });
+
+  it('types the optional members of what a response holds as possibly null, and keeps those only sent as `?: T`', async () => {
+    const model = modelOf(seedFiles());
+    const type = (name: string) => model.types.find((t) => t.name === name)!;
+    const created = type('CreateCustomerResponse');
+    created.fields[0]!.required = false;
+    // The export's response now holds a Customer: Customer and what it uses are received, the requests built on it are not.
+    type('ExportCustomerResponse').fields.push({
+      ...type('Address').fields[0]!,
+      name: 'customer',
+      wireName: 'customer',
+      required: false,
+      type: { kind: 'ref', name: 'Customer', nullable: false },
+    });
+    const text = await emitTypes(model, COMMAND);
+    const member = (typeName: string, line: string) =>
+      expect(text.split(`export interface ${typeName} `)[1]!.split('\n}')[0]! + '\n').toContain(`\n  ${line}\n`);
+    member('CreateCustomerResponse', 'boosterCustomerId?: number | null;');
+    member('ExportCustomerResponse', 'customer?: Customer | null;');
+    member('Customer', 'firstName?: string | null;');
+    member('Customer', 'emails?: Email[] | null;');
+    member('Address', 'zipCode?: string | null;');
+    member('Customer', 'birthDate?: string | null;'); // nullable already: said once
+    member('Customer', 'canBeContactedByMaison: boolean;'); // required: never null
+    member('SearchCustomer', 'email?: string;'); // only sent
+    member('CreateCustomer', 'privacyPolicyAcceptanceStorage: boolean;');
+    const dir = tempDir('booster-types-null-');
+    writeFileSync(path.join(dir, 'types.ts'), text);
+    expect(strictDiagnostics([path.join(dir, 'types.ts')])).toEqual([]);
   });
 
   it('uses a union for a closed example set, and keeps string otherwise', async () => {
