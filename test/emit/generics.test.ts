@@ -36,7 +36,7 @@ describe('AutoQuery package', async () => {
 
   it('declares the generic types as generics and uses them with their arguments', () => {
     expect(types).toContain('export interface QueryResponse<T = unknown> {');
-    expect(types).toContain('  results?: T[];');
+    expect(types).toContain('  results?: T[] | null;'); // a response's optional member may come as null
     expect(types).toContain('export interface QueryDb<T = unknown> extends QueryBase {}');
     expect(types).toContain('export interface QueryPostComments extends QueryDb<PostComment> {');
     expect(types).toContain('QueryPostComments: { request: QueryPostComments; response: QueryResponse<PostComment> };');
