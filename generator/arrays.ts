@@ -17,3 +17,10 @@ export function maxOf(values: Iterable<number>, floor = -Infinity): number {
   for (const v of values) if (v > max) max = v;
   return max;
 }
+
+/** Appends `item` to the list `map` holds under `key`, making the list on first use (no copy per item). */
+export function pushTo<K, T>(map: Map<K, T[]>, key: K, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}

@@ -1,5 +1,5 @@
 /** output/src/types.ts: one interface per DTO, a union per enum, and the Operations map. */
-import { pushAll } from '../arrays.js';
+import { pushAll, pushTo } from '../arrays.js';
 import type { ApiModel, Field, Operation, TypeDef, TypeRef } from '../model/api-model.js';
 import { responseRef } from '../model/instances.js';
 import { referencedNames } from '../model/type-ref.js';
@@ -26,12 +26,11 @@ function routeLine(op: Operation): string[] {
 
 /** The operations that use each type as their request, and as their response. */
 function operationsByType(model: ApiModel) {
-  const add = (map: Map<string, Operation[]>, type: string, op: Operation) => map.set(type, [...(map.get(type) ?? []), op]);
   const requestOf = new Map<string, Operation[]>();
   const responseOf = new Map<string, Operation[]>();
   for (const op of model.operations) {
-    add(requestOf, op.request, op);
-    if (op.response.kind === 'typed') add(responseOf, op.response.type, op);
+    pushTo(requestOf, op.request, op);
+    if (op.response.kind === 'typed') pushTo(responseOf, op.response.type, op);
   }
   return { requestOf, responseOf };
 }
@@ -142,8 +141,7 @@ export async function emitTypes(model: ApiModel, command: string): Promise<strin
   const received = receivedTypes(model, types);
   const pathOf = new Map<string, string[]>();
   for (const op of model.operations)
-    for (const p of op.parameters.filter((x) => x.in === 'path'))
-      pathOf.set(`${p.declaredIn}.${p.name}`, [...(pathOf.get(`${p.declaredIn}.${p.name}`) ?? []), `\`${op.name}\``]);
+    for (const p of op.parameters.filter((x) => x.in === 'path')) pushTo(pathOf, `${p.declaredIn}.${p.name}`, `\`${op.name}\``);
   const view = {
     header: GENERATED_HEADER(command),
     types: model.types.map((t) => ({ ...typeView(t, types, ctx, pathOf, received), doc: typeDoc(t, uses) })),

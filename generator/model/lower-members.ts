@@ -5,6 +5,7 @@
  * row without a name (seed 000: `| form | string | Yes | ||`) is the one member other sources give
  * the type that neither the table nor the type's bases or subtypes have; else it is skipped (SS063).
  */
+import { pushTo } from '../arrays.js';
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import { parseDotNetType } from '../read/dotnet-type.js';
 import type { ParamRowFragment } from '../read/fragments.js';
@@ -37,7 +38,7 @@ export interface MemberContext {
 
 export function lowerMembers(lowered: LoweredTypes, evidence: Evidence, baseOf: ReadonlyMap<string, string>, bag: DiagnosticBag): void {
   const derived = new Map<string, string[]>();
-  for (const [d, b] of baseOf) derived.set(b, [...(derived.get(b) ?? []), d]);
+  for (const [d, b] of baseOf) pushTo(derived, b, d);
   const aliases = new WireAliases(lowered.sources);
   const ctx: MemberContext = { lowered, evidence, aliases, baseOf, derived, bag, ownKeys: new Map() };
   for (const t of lowered.store.types.values()) if (!t.enumLists.length) lowerTypeMembers(t, ctx);

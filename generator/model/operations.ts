@@ -5,6 +5,7 @@
  * or the body.
  *
  */
+import { pushTo } from '../arrays.js';
 import type { DiagnosticBag, SourceLocation } from '../diagnostics.js';
 import type { AuthFragment, IndexOperationFragment, PageFragments, RouteFragment } from '../read/fragments.js';
 import { pathVariables } from '../read/routes.js';
@@ -236,7 +237,7 @@ function settleRouteVariables(op: Operation, members: { t: TypeDef; f: Field }[]
   for (const route of op.routes)
     for (const v of route.pathVariables) {
       const hit = members.find((m) => memberKey(m.f.name) === memberKey(v));
-      if (hit) routesOf.set(hit, [...(routesOf.get(hit) ?? []), route]);
+      if (hit) pushTo(routesOf, hit, route);
       else bag.warn('SS055', route.sources[0], `route variable {${v}} of '${op.name}' matches no member of '${op.request}'`);
     }
   for (const [{ t, f }, routes] of routesOf) {
@@ -264,7 +265,7 @@ export function mergeOperations(
   authConfigured: ReadonlySet<string> = new Set(),
 ): Operation[] {
   const byName = new Map<string, OperationSource[]>();
-  for (const p of plans) byName.set(p.operation, [...(byName.get(p.operation) ?? []), p]);
+  for (const p of plans) pushTo(byName, p.operation, p);
   // The request DTOs as the pages' DTO sources declare them, for their routes and IReturn<T>.
   const requestClasses = new Map<string, DeclaredClass[]>();
   for (const p of plans)

@@ -49,8 +49,12 @@ function enumType(t: TypeFacts, sampled: readonly Fact<SampleValue>[], bag: Diag
 /** Keeps the JSON and JSV samples' placeholders of a member typed as an enum: they show how the enum travels. */
 function noteEnumSample(f: Field, m: MemberFacts, enums: ReadonlySet<string>, sampled: Map<string, Fact<SampleValue>[]>): Field {
   if (f.type.kind !== 'ref' || !enums.has(f.type.name)) return f;
-  const json = m.sample.filter((s) => s.source === 'json' || s.source === 'jsv');
-  if (json.length) sampled.set(f.type.name, [...(sampled.get(f.type.name) ?? []), ...json]);
+  for (const s of m.sample) {
+    if (s.source !== 'json' && s.source !== 'jsv') continue;
+    const list = sampled.get(f.type.name);
+    if (list) list.push(s);
+    else sampled.set(f.type.name, [s]);
+  }
   return f;
 }
 
