@@ -5,10 +5,12 @@
  * 1. the type the parent's own declaration gives the member, on any page (a captioned table, a
  *    DTO class, `/types/metadata`) or in ServiceStack's (`ResponseStatus.Errors` is `List<ResponseError>`);
  * 2. the known type whose members the instance shows, tolerant of a member or two more or less:
- *    a captioned table's, a DTO class's, ServiceStack's own, a sample's (SS094 notes it);
- * 3. ServiceStack's naming convention: the member's name, singular for a list
- *    (`additionalInfo` → `AdditionalInfo`, `results` → `Result`), unless a known type of that
- *    name has other members: then prefixed by the parent's (`GetTreeResponseResult`). SS094 notes it.
+ *    a captioned table's, a DTO class's, ServiceStack's own, a sample's (SS094 notes it); a
+ *    match of half the members both ways only where the convention's name is another type's;
+ * 3. ServiceStack's naming convention: the member's name, for a collection the singular of what
+ *    it holds (`additionalInfo` → `AdditionalInfo`, `results` → `Result`, `pocoArray` → `Poco`),
+ *    unless a known type of that name has other members: then prefixed by the parent's
+ *    (`GetTreeResponseResult`). SS094 notes it.
  *
  * A member's decision is kept per parent type, so that every instance at `Parent.member` is of
  * one type, and an instance nested in itself (`{"name":…,"results":[{"name":…}]}`) names the same
@@ -105,34 +107,36 @@ export class NestedNamer {
     const declared = this.index().memberTypes.get(place.parent)?.get(memberKey(place.member));
     if (declared) return { name: declared };
     const convention = conventionName(place);
-    const match = this.bestFit(place.keys, convention);
+    const members = convention === undefined ? undefined : this.index().members.get(convention);
+    const conventionFits = convention !== undefined && (!members || fitsBothWays(place.keys, members));
+    // A match half as good yields to a convention's name that is free or fits: `{name1}` in
+    // `{name1, menuItemExampleItem}` is a `MenuItemExampleItem`, not the type it is nested in.
+    const match = this.bestFit(place.keys, convention, conventionFits ? FITS : FITS * FITS);
     if (match) {
       if (builtinType(match.name) && match.name === convention) return { name: match.name };
       const recursive = match.name === place.parent ? ', the type it is nested in (a recursive type)' : '';
       return { name: match.name, inferred: `taken as '${match.name}'${recursive}, whose members it shows (${match.why})` };
     }
-    const members = convention === undefined ? undefined : this.index().members.get(convention);
-    const name = convention !== undefined && (!members || fitsBothWays(place.keys, members)) ? convention : this.freeName(place, convention);
-    const rule = place.list ? "ServiceStack's convention (a list member's name, singular)" : "ServiceStack's convention (the member's name)";
-    return {
-      name,
-      inferred: `named '${name}' after '${place.member}' by ${rule}${name !== convention && convention ? `, '${convention}' being another type` : ''}`,
-    };
+    const name = conventionFits ? convention : this.freeName(place, convention);
+    const rule = place.list ? "ServiceStack's convention (a collection member's name, singular)" : "ServiceStack's convention (the member's name)";
+    const recursive = name === place.parent ? ', the type it is nested in (a recursive type)' : '';
+    const taken = name !== convention && convention ? `, '${convention}' being another type` : '';
+    return { name, inferred: `named '${name}' after '${place.member}' by ${rule}${recursive}${taken}` };
   }
 
   /** The known type whose members best explain the instance's, both ways, when one does clearly (or the convention's name among equals). */
-  private bestFit(keys: ReadonlySet<string>, convention: string | undefined): { name: string; why: string } | undefined {
+  private bestFit(keys: ReadonlySet<string>, convention: string | undefined, above: number): { name: string; why: string } | undefined {
     const { members, byKey } = this.index();
     const shared = new Map<string, number>();
     for (const k of keys) for (const type of byKey.get(k) ?? []) shared.set(type, (shared.get(type) ?? 0) + 1);
     let best: string[] = [];
-    let bestScore = FITS * FITS;
+    let bestScore = above;
     for (const [type, n] of shared) {
       if (builtinType(type)?.abstract) continue;
       const size = members.get(type)!.size;
       const score = (n / keys.size) * (n / size);
       if (score > bestScore) [best, bestScore] = [[type], score];
-      else if (score === bestScore) best.push(type);
+      else if (score === bestScore && best.length) best.push(type);
     }
     const name = best.length === 1 ? best[0] : convention !== undefined && best.includes(convention) ? convention : undefined;
     if (name === undefined) return undefined;
@@ -190,9 +194,19 @@ export class NestedNamer {
 /** A generic type's parameter (`T`, `TKey`, `T1`): no type a member's value can be named after. */
 const TYPE_PARAMETER = /^T(?:[A-Z0-9][A-Za-z0-9]*)?$/;
 
-/** ServiceStack's conventional name of a nested value's type: the member's, singular for a list; undefined when it makes no identifier. */
+/** The words a collection member's name may end with after its items' (`PocoArray`, `PocoLookupMap`). */
+const COLLECTION_SUFFIX = /(?<=[a-z0-9])(?:List|Array|Collection|Set|Map|Dictionary|Lookup)$/;
+
+/**
+ * ServiceStack's conventional name of a nested value's type: the member's, and for a collection
+ * the singular of what it holds (`results` → `Result`, `pocoLookupMap` → `Poco`); undefined when
+ * it makes no identifier.
+ */
 function conventionName(place: NestedPlace): string | undefined {
-  return pascalCaseWords(place.list ? singularName(place.member) : place.member);
+  if (!place.list) return pascalCaseWords(place.member);
+  let name = place.member;
+  while (COLLECTION_SUFFIX.test(name)) name = name.replace(COLLECTION_SUFFIX, '');
+  return pascalCaseWords(singularName(name));
 }
 
 /** Most of each set is in the other. */

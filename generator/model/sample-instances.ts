@@ -76,7 +76,7 @@ function jsonType(v: JsonNode, dictionary: boolean, stated: boolean, found: Foun
     case 'array': {
       let item: TypeRef | undefined;
       for (const i of v.items) if (i.kind !== 'null') item ??= jsonType(i, false, stated, found);
-      if (!item) found.empty ??= '[]';
+      if (!item) found.empty ??= v.items.length ? '[null]' : '[]';
       return { kind: 'list', of: item ?? UNKNOWN };
     }
     case 'object':
@@ -151,7 +151,9 @@ function xmlContent(e: XmlElement, ownName: string | undefined, ctx: InstanceCon
   if (!e.children.length) return ownName === undefined ? fromSampleValue(e.text ?? '') : namedLeaf(e, ownName, ctx);
   const first = e.children[0]!;
   if (collectionName(first.localName)?.kind === 'entry') return xmlDictionary(e, ctx, found);
-  if (first.namespace === ARRAYS_NAMESPACE || isListElement(e, page.list)) {
+  // An element named `ArrayOf…` is a list by its name.
+  const list = ownName !== undefined && collectionName(ownName)?.kind === 'list' ? true : page.list;
+  if (first.namespace === ARRAYS_NAMESPACE || isListElement(e, list)) {
     let item: TypeRef | undefined;
     for (const c of e.children) {
       const t = xmlContent(c, c.localName, ctx, found, { stated: page.stated });
@@ -187,16 +189,22 @@ function namedLeaf(e: XmlElement, name: string, ctx: InstanceContext): TypeRef {
   return ctx.lookup(name) === undefined && e.text !== undefined ? fromSampleValue(e.text) : { kind: 'ref', name, nullable: false };
 }
 
-/** `<KeyValueOfstringstring><Key>String</Key><Value>String</Value></KeyValueOfstringstring>`: the key's type by the name, else by its placeholder. */
+/**
+ * `<KeyValueOfstringstring><Key>String</Key><Value>String</Value></KeyValueOfstringstring>`: the
+ * key's type by the entry's name, else by its placeholder; the name also says whether the value is
+ * a collection (`KeyValueOfstringArrayOfPoco…`: a `<Value>` holding one `<Poco>` is a list).
+ */
 function xmlDictionary(e: XmlElement, ctx: InstanceContext, found: Found<XmlElement>): TypeRef {
   const entry = e.children[0]!;
   const keyEl = entry.children.find((c) => c.localName === 'Key');
-  const named = leadingPrimitive(collectionName(entry.localName)!.rest)?.type;
-  const key = named ?? (keyEl?.text !== undefined ? fromSampleValue(keyEl.text) : { kind: 'primitive' as const, name: 'string' as const, nullable: false });
+  const named = leadingPrimitive(collectionName(entry.localName)!.rest);
+  const key =
+    named?.type ?? (keyEl?.text !== undefined ? fromSampleValue(keyEl.text) : { kind: 'primitive' as const, name: 'string' as const, nullable: false });
+  const list = named ? collectionName(named.rest)?.kind === 'list' : undefined;
   let value: TypeRef | undefined;
   for (const c of e.children) {
     const valueEl = c.children.find((x) => x.localName === 'Value');
-    if (valueEl) value ??= xmlContent(valueEl, undefined, ctx, found);
+    if (valueEl) value ??= xmlContent(valueEl, undefined, ctx, found, { list });
   }
   return { kind: 'dictionary', key, value: value ?? UNKNOWN };
 }
