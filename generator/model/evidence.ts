@@ -10,7 +10,7 @@ import type { TypeRef } from './api-model.js';
 import type { DeclaredClass } from './declared.js';
 import type { DeclaredLang } from './facts.js';
 import { memberKey } from './naming.js';
-import { collectionArity } from './type-ref.js';
+import { collectionArity, isPrimitiveName } from './type-ref.js';
 
 export interface MemberSighting {
   /** The member name as that source writes it (JSON, TypeScript: wire name; XML, C#: .NET name; Python: camel of snake). */
@@ -85,7 +85,8 @@ export interface MemberTypeLookup {
   list(member: string): boolean;
 }
 
-export function memberTypeLookup(page: PageFragments): MemberTypeLookup {
+/** `parameters`: the page's generic types' parameters (`T` of `QueryResponse<T>`), which name no type either. */
+export function memberTypeLookup(page: PageFragments, parameters: ReadonlySet<string> = new Set()): MemberTypeLookup {
   // Names alone (no object per row): this runs over every row of every page with a sample.
   const byKey = new Map<string, string>();
   const dictionaries = new Set<string>();
@@ -114,7 +115,11 @@ export function memberTypeLookup(page: PageFragments): MemberTypeLookup {
       const list = m.dotNetType ? isDotNetList(m.dotNetType) : m.tsType?.kind === 'array';
       if (element) note(m.name, element, dictionary, list);
     }
-  const lookup = (member: string) => byKey.get(memberKey(member));
+  // A member holding a primitive names no type its sample's nested values could be of.
+  const lookup = (member: string) => {
+    const name = byKey.get(memberKey(member));
+    return name === undefined || isPrimitiveName(name) || parameters.has(name) ? undefined : name;
+  };
   return Object.assign(lookup, {
     dictionary: (member: string) => dictionaries.has(memberKey(member)),
     list: (member: string) => lists.has(memberKey(member)),

@@ -8,6 +8,7 @@ import type { HttpSampleFragment } from '../read/fragments.js';
 import { demangleGenericName, elementNames, pageGenerics } from './datacontract-names.js';
 import { Evidence, addDeclaredEvidence, memberTypeLookup } from './evidence.js';
 import type { Structure } from './lower-types.js';
+import type { ModelPage } from './model-page.js';
 import type { PageOperation } from './name-operations.js';
 import { memberKey } from './naming.js';
 import { NestedNamer, type NamingSources } from './nested-names.js';
@@ -61,8 +62,18 @@ function instanceContext(named: PageOperation, evidence: Evidence, namer: Nested
     known ??= pageNames(named);
     return demangleGenericName(name, isGeneric, known);
   };
-  return { evidence, lookup: memberTypeLookup(page.fragments), namer, demangle };
+  return { evidence, lookup: memberTypeLookup(page.fragments, typeParameters(page)), namer, demangle };
 }
+
+/** The type parameters a page's DTO classes and captions (`QueryResponse<T>`) declare. */
+function typeParameters(page: ModelPage): ReadonlySet<string> {
+  const names = new Set(page.declared.flatMap((c) => c.typeParameters));
+  for (const args of page.captionArgs.values()) for (const a of args) if (a.kind === 'ref' && !a.args && TYPE_PARAMETER.test(a.name)) names.add(a.name);
+  return names;
+}
+
+/** A caption's argument that reads as a type parameter (`T`, `TKey`, `T1`) rather than a type (lower-types.ts reads captions alike). */
+const TYPE_PARAMETER = /^T(?:[A-Z0-9][A-Za-z0-9]*)?$/;
 
 /** The type names a page shows: its XML samples' elements, DTO classes and table captions. */
 function pageNames({ page }: PageOperation): Set<string> {

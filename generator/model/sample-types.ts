@@ -3,17 +3,17 @@
  * of its page names, lower-types.ts) is kept where some member ends up of that type — where
  * nothing states the member's type, so that the sample's is taken (resolve/member-type.ts) —
  * and dropped where every member holding it has a stated type of its own: the samples then
- * showed an instance of the stated type, under another name.
+ * showed an instance of the stated type, under another name. A sample's type naming no type at
+ * all (its page's row for the member holds a type parameter, `List<T>`) is no evidence.
  */
 import type { TypeRef } from './api-model.js';
-import type { TypeFacts } from './facts.js';
+import type { MemberFacts, TypeFacts } from './facts.js';
 import type { LoweredTypes } from './lower-types.js';
 import { referencedNames } from './type-ref.js';
 
 export function dropUnusedSampleTypes(lowered: LoweredTypes): void {
-  const candidates = lowered.fromSamples;
-  if (!candidates.size) return;
   const { store } = lowered;
+  const candidates = lowered.fromSamples;
   const used = new Set<string>();
   const pending: TypeFacts[] = [];
   const use = (t: TypeRef) => {
@@ -23,8 +23,8 @@ export function dropUnusedSampleTypes(lowered: LoweredTypes): void {
         pending.push(store.types.get(name)!);
       }
   };
-  for (const t of store.types.values()) if (!candidates.has(t.name)) usesOf(t, use);
-  for (let t = pending.pop(); t; t = pending.pop()) usesOf(t, use);
+  for (const t of store.types.values()) if (!candidates.has(t.name)) usesOf(t, use, store.types);
+  for (let t = pending.pop(); t; t = pending.pop()) usesOf(t, use, store.types);
   for (const name of candidates)
     if (!used.has(name)) {
       store.types.delete(name);
@@ -33,7 +33,7 @@ export function dropUnusedSampleTypes(lowered: LoweredTypes): void {
 }
 
 /** The types a type's base and members end up of: a member's stated types, else the type its samples show. */
-function usesOf(t: TypeFacts, use: (t: TypeRef) => void): void {
+function usesOf(t: TypeFacts, use: (t: TypeRef) => void, types: ReadonlyMap<string, TypeFacts>): void {
   for (const b of t.base) use({ kind: 'ref', name: b.value, nullable: false });
   for (const m of t.members.values()) {
     let stated = false;
@@ -42,7 +42,14 @@ function usesOf(t: TypeFacts, use: (t: TypeRef) => void): void {
         stated = true;
         use(f.value);
       }
-    const shown = stated ? undefined : m.sampleType.find((f) => f.value.empty === undefined);
+    if (stated || !m.sampleType.length) continue;
+    keepTypedShapes(m, types);
+    const shown = m.sampleType.find((f) => f.value.empty === undefined);
     if (shown) use(shown.value.type);
   }
+}
+
+function keepTypedShapes(m: MemberFacts, types: ReadonlyMap<string, TypeFacts>): void {
+  if (m.sampleType.every((f) => referencedNames(f.value.type).every((n) => types.has(n)))) return;
+  m.sampleType = m.sampleType.filter((f) => referencedNames(f.value.type).every((n) => types.has(n)));
 }

@@ -130,6 +130,11 @@ export function fromPython(t: PythonType): TypeRef {
 
 const TS_PRIMITIVES: Record<string, PrimitiveName> = { number: 'double', boolean: 'bool', any: 'object', unknown: 'object' };
 
+/** A primitive's name in a table, C#, Python or TypeScript (`string`, `Int32`, `str`, `datetime.datetime`, `number`): no DTO's. */
+export function isPrimitiveName(name: string): boolean {
+  return Object.hasOwn(PRIMITIVES, name) || Object.hasOwn(PYTHON_PRIMITIVES, name) || Object.hasOwn(TS_PRIMITIVES, name);
+}
+
 /**
  * A type as a DTO source writes it among a class's bases (`QueryDb<Customer>`, Python's
  * `QueryDb[Customer]`, `IReturn[QueryResponse[Customer]]`), read with the .NET grammar; the

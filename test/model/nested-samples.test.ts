@@ -244,6 +244,18 @@ HTTP/1.1 200 OK Content-Type: text/jsv Content-Length: length { custom: String, 
     expect(codes(model, 'SS094')).toEqual([]);
   });
 
+  it("a row of the page holding a primitive or a type parameter under the member's name names no nested type", () => {
+    const samples = jsonPage('x.txt', 'GetPage', '{"id":0}', '{"items":[{"name":"String"}],"details":{"size":0}}').text;
+    const source = `public class GetPage : IReturn<GetPageResponse> { public string Details { get; set; } }
+public class Page<T> { public List<T> Items { get; set; } }
+C# GetPage DTOs
+`;
+    const model = modelOf([{ file: 'GetPage.txt', text: `GetPage\n${source}${samples}` }]);
+    expect(members(model, 'GetPageResponse')).toEqual(['items?: List<Item>', 'details?: Details']);
+    expect(members(model, 'Item')).toEqual(['name?: string']);
+    expect(members(model, 'Details')).toEqual(['size?: int']);
+  });
+
   it('a value showing nothing to type (`[]`, `{}`, `null`) where nothing states a type: unknown, and SS095 says so', () => {
     const model = modelOf([jsonPage('x.txt', 'Probe', '{"id":0}', '{"tags":[],"extra":{},"note":null,"more":[null]}')]);
     expect(members(model, 'ProbeResponse')).toEqual(['tags?: List<object>', 'extra?: object', 'note?: object', 'more?: List<object>']);
