@@ -148,7 +148,7 @@ function xmlContent(e: XmlElement, ownName: string | undefined, ctx: InstanceCon
     found.empty ??= 'nil';
     return UNKNOWN;
   }
-  if (!e.children.length) return ownName === undefined ? fromSampleValue(e.text ?? '') : namedLeaf(e, ownName, ctx);
+  if (!e.children.length) return ownName === undefined ? fromSampleValue(e.text ?? '') : namedLeaf(e, ownName, ctx, page.stated);
   const first = e.children[0]!;
   if (collectionName(first.localName)?.kind === 'entry') return xmlDictionary(e, ctx, found);
   // An element named `ArrayOf…` is a list by its name.
@@ -179,14 +179,20 @@ interface PageSays {
   list?: boolean | undefined;
 }
 
-/** A list item or collection without children: a primitive of Arrays (`<d2p1:int>0</d2p1:int>`), an empty collection, an enum's value. */
-function namedLeaf(e: XmlElement, name: string, ctx: InstanceContext): TypeRef {
+/**
+ * A list item or collection without children: a primitive of Arrays (`<d2p1:int>0</d2p1:int>`), an
+ * empty collection (`<ArrayOfstring />`), an instance showing no member (`<Poco />`), an enum's
+ * value (`<DayOfWeek>Monday</DayOfWeek>`: of the enum where the page names it, else a placeholder).
+ */
+function namedLeaf(e: XmlElement, name: string, ctx: InstanceContext, stated: string | undefined): TypeRef {
   const primitive = e.namespace === ARRAYS_NAMESPACE ? xsdPrimitive(name) : undefined;
   if (primitive) return primitive;
   const collection = collectionName(name);
   if (collection?.kind === 'list') return { kind: 'list', of: xsdPrimitive(collection.rest) ?? UNKNOWN };
-  // An item named by a type the page knows (an enum's value), else a placeholder.
-  return ctx.lookup(name) === undefined && e.text !== undefined ? fromSampleValue(e.text) : { kind: 'ref', name, nullable: false };
+  if (e.text !== undefined) return name === stated ? { kind: 'ref', name, nullable: false } : fromSampleValue(e.text);
+  addXmlInstance(name, e, ctx);
+  if (name !== stated) ctx.evidence.shownTypes.push({ name, loc: e.loc });
+  return { kind: 'ref', name, nullable: false };
 }
 
 /**

@@ -256,6 +256,34 @@ C# GetPage DTOs
     expect(members(model, 'Details')).toEqual(['size?: int']);
   });
 
+  it('XML items without children: an enum value is a placeholder unless the page names the enum, an empty item is an instance of its type, an empty ArrayOfX a list', () => {
+    const text = `The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.
+POST /xml/reply/GetWeek HTTP/1.1
+Host: api.example.org
+Content-Type: application/xml
+Content-Length: length
+
+<GetWeek xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Acme">
+  <Days xmlns:d2p1="http://schemas.datacontract.org/2004/07/System">
+    <d2p1:DayOfWeek>Sunday</d2p1:DayOfWeek>
+  </Days>
+  <Grid xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays">
+    <d2p1:ArrayOfstring />
+  </Grid>
+  <Slots>
+    <Slot />
+  </Slots>
+  <Note i:nil="true" />
+</GetWeek>
+`;
+    const model = modelOf([{ file: 'GetWeek.xml.txt', text }]);
+    expect(members(model, 'GetWeek')).toEqual(['Days?: List<string>', 'Grid?: List<List<string>>', 'Slots?: List<Slot>', 'Note?: object']);
+    expect(typeOf(model, 'Slot').fields).toEqual([]);
+    expect(codes(model, 'SS095')).toEqual([
+      "'GetWeek.Note' is typed unknown: its sample shows null and no table or DTO states its type (add the page's tables or DTOs)",
+    ]);
+  });
+
   it('a value showing nothing to type (`[]`, `{}`, `null`) where nothing states a type: unknown, and SS095 says so', () => {
     const model = modelOf([jsonPage('x.txt', 'Probe', '{"id":0}', '{"tags":[],"extra":{},"note":null,"more":[null]}')]);
     expect(members(model, 'ProbeResponse')).toEqual(['tags?: List<object>', 'extra?: object', 'note?: object', 'more?: List<object>']);
