@@ -55,18 +55,20 @@ function rootType(named: PageOperation, s: HttpSampleFragment): string | undefin
 
 function instanceContext(named: PageOperation, evidence: Evidence, namer: NestedNamer): InstanceContext {
   const page = named.page;
-  let known: Set<string> | undefined;
-  const isGeneric = pageGenerics(page);
+  let known: { names: Set<string>; isGeneric: (name: string) => boolean } | undefined;
   const demangle = (name: string) => {
     if (!name.includes('Of')) return undefined; // most names: no generic use
-    known ??= pageNames(named);
-    return demangleGenericName(name, isGeneric, known);
+    known ??= { names: pageNames(named), isGeneric: pageGenerics(page) };
+    return demangleGenericName(name, known.isGeneric, known.names);
   };
   return { evidence, lookup: memberTypeLookup(page.fragments, typeParameters(page)), namer, demangle };
 }
 
+const NO_PARAMETERS: ReadonlySet<string> = new Set();
+
 /** The type parameters a page's DTO classes and captions (`QueryResponse<T>`) declare. */
 function typeParameters(page: ModelPage): ReadonlySet<string> {
+  if (!page.captionArgs.size && !page.declared.some((c) => c.typeParameters.length)) return NO_PARAMETERS;
   const names = new Set(page.declared.flatMap((c) => c.typeParameters));
   for (const args of page.captionArgs.values()) for (const a of args) if (a.kind === 'ref' && !a.args && TYPE_PARAMETER.test(a.name)) names.add(a.name);
   return names;

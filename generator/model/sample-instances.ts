@@ -15,7 +15,7 @@ import type { SourceLocation } from '../diagnostics.js';
 import type { JsonNode, XmlElement } from '../read/fragments.js';
 import type { TypeRef } from './api-model.js';
 import { ARRAYS_NAMESPACE, collectionName, leadingPrimitive, xsdPrimitive } from './datacontract-names.js';
-import { dotNetNamespace, type Evidence, type MemberTypeLookup, type SampleShape } from './evidence.js';
+import { dotNetNamespace, type Evidence, type MemberSighting, type MemberTypeLookup, type SampleShape } from './evidence.js';
 import { memberKey, singularName } from './naming.js';
 import type { NestedName, NestedNamer } from './nested-names.js';
 import { fromSampleValue } from './type-ref.js';
@@ -117,10 +117,12 @@ export function addXmlInstance(typeName: string, e: XmlElement, ctx: InstanceCon
   const ns = dotNetNamespace(e.children[0]?.namespace ?? e.namespace);
   if (ns && !t.namespace) t.namespace = { value: ns, loc: e.loc };
   for (const member of e.children) {
-    const memberNs = dotNetNamespace(member.namespace);
-    const seen = { name: member.localName, from: 'xml' as const, ...(memberNs ? { namespace: memberNs } : {}), loc: member.loc };
-    if (member.children.length) evidence.add(typeName, { ...seen, shape: xmlShape(typeName, member, ctx) });
-    else evidence.add(typeName, { ...seen, sample: isNil(member) ? null : (member.text ?? '') });
+    const namespace = dotNetNamespace(member.namespace);
+    const seen: MemberSighting = member.children.length
+      ? { name: member.localName, from: 'xml', shape: xmlShape(typeName, member, ctx), loc: member.loc }
+      : { name: member.localName, from: 'xml', sample: isNil(member) ? null : (member.text ?? ''), loc: member.loc };
+    if (namespace) seen.namespace = namespace;
+    evidence.add(typeName, seen);
   }
 }
 
@@ -128,7 +130,7 @@ function xmlShape(parent: string, member: XmlElement, ctx: InstanceContext): Sam
   const found: Found<XmlElement> = { instances: [] };
   const stated = ctx.lookup(member.localName);
   const list = stated === undefined ? undefined : ctx.lookup.list(member.localName);
-  const type = xmlContent(member, undefined, ctx, found, { stated, list });
+  const type = xmlContent(member, undefined, ctx, found, stated, list);
   if (!found.instances.length) return shape(type, found.empty);
   const place = { parent, member: member.localName, loc: member.loc, stated, list: type !== found.hole };
   const named = nameInstances(ctx, found, place, xmlKeys);
@@ -139,44 +141,42 @@ function xmlShape(parent: string, member: XmlElement, ctx: InstanceContext): Sam
 /**
  * The type an element's content shows. `ownName`: the element's name when it names its type (a
  * list item's, a collection's); an element without one holding members is an instance for `found`.
- * `page`: what the page's tables say of the member: its type, and whether it is a list (one
- * child element may be a one-item list or a one-member object; without a word, children that are
- * elements themselves make a list).
+ * `stated`, `list`: what the page's tables say of the member: the type it holds, and whether a
+ * list of them (one child element may be a one-item list or a one-member object; without a word,
+ * children that are elements themselves make a list).
  */
-function xmlContent(e: XmlElement, ownName: string | undefined, ctx: InstanceContext, found: Found<XmlElement>, page: PageSays = {}): TypeRef {
+function xmlContent(e: XmlElement, ownName: string | undefined, ctx: InstanceContext, found: Found<XmlElement>, stated?: string, list?: boolean): TypeRef {
   if (isNil(e)) {
     found.empty ??= 'nil';
     return UNKNOWN;
   }
-  if (!e.children.length) return ownName === undefined ? fromSampleValue(e.text ?? '') : namedLeaf(e, ownName, ctx, page.stated);
+  if (!e.children.length) return ownName === undefined ? fromSampleValue(e.text ?? '') : namedLeaf(e, ownName, ctx, stated);
   const first = e.children[0]!;
   if (collectionName(first.localName)?.kind === 'entry') return xmlDictionary(e, ctx, found);
   // An element named `ArrayOf…` is a list by its name.
-  const list = ownName !== undefined && collectionName(ownName)?.kind === 'list' ? true : page.list;
-  if (first.namespace === ARRAYS_NAMESPACE || isListElement(e, list)) {
+  if (first.namespace === ARRAYS_NAMESPACE || isListElement(e, ownName !== undefined && collectionName(ownName)?.kind === 'list' ? true : list)) {
     let item: TypeRef | undefined;
     for (const c of e.children) {
-      const t = xmlContent(c, c.localName, ctx, found, { stated: page.stated });
+      const t = xmlContent(c, c.localName, ctx, found, stated);
       item ??= t;
     }
     return { kind: 'list', of: item ?? UNKNOWN };
   }
-  const named = ownName === undefined || collectionName(ownName) ? undefined : (ctx.demangle(ownName) ?? { type: ownName, args: [] });
-  if (!named) {
+  if (ownName === undefined || collectionName(ownName)) {
     found.instances.push(e);
     return (found.hole ??= { kind: 'ref', name: '', nullable: false });
   }
-  // A list item's element names its type (its DataContract name).
-  addXmlInstance(named.type, e, ctx);
-  if (ctx.namer.indexed) ctx.namer.shows(named.type, xmlKeys([e]));
-  if (named.type !== page.stated) ctx.evidence.shownTypes.push({ name: named.type, loc: e.loc });
-  return { kind: 'ref', name: named.type, nullable: false, ...(named.args.length ? { args: named.args } : {}) };
+  return xmlItem(e, ownName, ctx, stated);
 }
 
-/** What a page's tables or DTO classes say of a member: the type it holds, and whether a list of them. */
-interface PageSays {
-  stated?: string | undefined;
-  list?: boolean | undefined;
+/** A list item whose element names its type (its DataContract name: a generic type's use read back). */
+function xmlItem(e: XmlElement, ownName: string, ctx: InstanceContext, stated: string | undefined): TypeRef {
+  const generic = ctx.demangle(ownName);
+  const name = generic?.type ?? ownName;
+  addXmlInstance(name, e, ctx);
+  if (ctx.namer.indexed) ctx.namer.shows(name, xmlKeys([e]));
+  if (name !== stated) ctx.evidence.shownTypes.push({ name, loc: e.loc });
+  return generic?.args.length ? { kind: 'ref', name, nullable: false, args: generic.args } : { kind: 'ref', name, nullable: false };
 }
 
 /**
@@ -210,7 +210,7 @@ function xmlDictionary(e: XmlElement, ctx: InstanceContext, found: Found<XmlElem
   let value: TypeRef | undefined;
   for (const c of e.children) {
     const valueEl = c.children.find((x) => x.localName === 'Value');
-    if (valueEl) value ??= xmlContent(valueEl, undefined, ctx, found, { list });
+    if (valueEl) value ??= xmlContent(valueEl, undefined, ctx, found, undefined, list);
   }
   return { kind: 'dictionary', key, value: value ?? UNKNOWN };
 }

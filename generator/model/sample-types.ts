@@ -16,15 +16,18 @@ export function dropUnusedSampleTypes(lowered: LoweredTypes): void {
   const candidates = lowered.fromSamples;
   const used = new Set<string>();
   const pending: TypeFacts[] = [];
-  const use = (t: TypeRef) => {
-    for (const name of referencedNames(t))
-      if (candidates.has(name) && !used.has(name)) {
-        used.add(name);
-        pending.push(store.types.get(name)!);
-      }
-  };
-  for (const t of store.types.values()) if (!candidates.has(t.name)) usesOf(t, use, store.types);
-  for (let t = pending.pop(); t; t = pending.pop()) usesOf(t, use, store.types);
+  // Without types only samples name, only the samples' types need checking (most models: no walk of every type's uses).
+  const use = !candidates.size
+    ? undefined
+    : (t: TypeRef) => {
+        for (const name of referencedNames(t))
+          if (candidates.has(name) && !used.has(name)) {
+            used.add(name);
+            pending.push(store.types.get(name)!);
+          }
+      };
+  for (const t of store.types.values()) if (!candidates.has(t.name)) usesOf(t, store.types, use);
+  for (let t = pending.pop(); t; t = pending.pop()) usesOf(t, store.types, use);
   for (const name of candidates)
     if (!used.has(name)) {
       store.types.delete(name);
@@ -33,19 +36,20 @@ export function dropUnusedSampleTypes(lowered: LoweredTypes): void {
 }
 
 /** The types a type's base and members end up of: a member's stated types, else the type its samples show. */
-function usesOf(t: TypeFacts, use: (t: TypeRef) => void, types: ReadonlyMap<string, TypeFacts>): void {
-  for (const b of t.base) use({ kind: 'ref', name: b.value, nullable: false });
+function usesOf(t: TypeFacts, types: ReadonlyMap<string, TypeFacts>, use: ((t: TypeRef) => void) | undefined): void {
+  if (use) for (const b of t.base) use({ kind: 'ref', name: b.value, nullable: false });
   for (const m of t.members.values()) {
+    if (!use && !m.sampleType.length) continue;
     let stated = false;
     for (const f of m.type)
       if (f.value) {
         stated = true;
-        use(f.value);
+        use?.(f.value);
       }
     if (stated || !m.sampleType.length) continue;
     keepTypedShapes(m, types);
     const shown = m.sampleType.find((f) => f.value.empty === undefined);
-    if (shown) use(shown.value.type);
+    if (shown) use?.(shown.value.type);
   }
 }
 

@@ -130,9 +130,11 @@ export function fromPython(t: PythonType): TypeRef {
 
 const TS_PRIMITIVES: Record<string, PrimitiveName> = { number: 'double', boolean: 'bool', any: 'object', unknown: 'object' };
 
+const PRIMITIVE_NAMES: ReadonlySet<string> = new Set([...Object.keys(PRIMITIVES), ...Object.keys(PYTHON_PRIMITIVES), ...Object.keys(TS_PRIMITIVES)]);
+
 /** A primitive's name in a table, C#, Python or TypeScript (`string`, `Int32`, `str`, `datetime.datetime`, `number`): no DTO's. */
 export function isPrimitiveName(name: string): boolean {
-  return Object.hasOwn(PRIMITIVES, name) || Object.hasOwn(PYTHON_PRIMITIVES, name) || Object.hasOwn(TS_PRIMITIVES, name);
+  return PRIMITIVE_NAMES.has(name);
 }
 
 /**
