@@ -102,6 +102,12 @@ export const DIAGNOSTIC_CODES = {
     meaning:
       "a request whose tables show AutoQuery's shape (QueryBase under it, QueryResponse<X> returned) and no source names its base: read as QueryDb<X> (note)",
   },
+  SS094: {
+    meaning:
+      "a nested sample value's type that no table or DTO names, taken from the type whose members it shows or named after its member " +
+      "by ServiceStack's conventions (`results: [{…}]` → `Result`) (note)",
+  },
+  SS095: { meaning: 'a member known only from samples whose value shows nothing to type (`[]`, `{}`, `null`): typed unknown' },
   SS100: { meaning: 'HTML page: no operation name (`h2`)' },
   SS101: { meaning: 'HTML page: a `table.routes` row not readable (skipped)' },
   SS102: { meaning: 'HTML page: a `table.params` row that does not fit the columns (skipped)' },

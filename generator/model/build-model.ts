@@ -3,7 +3,7 @@
  * own file and each reading only what earlier passes produced:
  *
  * lower metadata → lower DTO sources → name operations → gather evidence → identify tables → lower types →
- * resolve bases → lower members → resolve types → operations → rules → service → config →
+ * resolve bases → lower members → sample types → resolve types → operations → rules → service → config →
  * redeclarations → naming → finalize.
  *
  * `timings`, when given, gets each pass's wall time (`generate --verbose` prints them).
@@ -28,6 +28,7 @@ import { findRules } from './rules.js';
 import { describeService } from './service.js';
 import { nameSymbols } from './name-symbols.js';
 import { reportRedeclarations } from './redeclared.js';
+import { dropUnusedSampleTypes } from './sample-types.js';
 
 export interface PassTiming {
   pass: string;
@@ -47,12 +48,13 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
   const metadata = time('lower metadata', () => lowerMetadata(sorted.flatMap((p) => (p.metadata ? [p.metadata] : []))));
   const pages = time('lower DTO sources', () => lowerPages(sorted.filter((p) => !p.index && !p.metadata)));
   const named = time('name operations', () => nameOperations(pages, bag));
-  const evidence = time('gather evidence', () => gatherEvidence(named));
+  const evidence = time('gather evidence', () => gatherEvidence(named, metadata.structure));
   const plans = time('identify tables', () => identifyTables(pages, named, metadata.structure, evidence, bag));
   const structures = [...plans.map(planStructure), metadata.structure];
   const lowered = time('lower types', () => lowerTypes(structures, pages, evidence));
   const baseOf = time('resolve bases', () => resolveBases(lowered.store, bag));
   time('lower members', () => lowerMembers(lowered, evidence, baseOf, bag));
+  time('sample types', () => dropUnusedSampleTypes(lowered));
   const types = time('resolve types', () => resolveTypes(lowered, baseOf, bag));
   const sources = [...plans.map(pageOperationSource), ...metadata.operations];
   const operations = time('operations', () => operationsOf(sources, types, indexes, config, bag));

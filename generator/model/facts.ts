@@ -8,6 +8,7 @@ import type { SourceLocation } from '../diagnostics.js';
 import type { TsType } from '../read/fragments.js';
 import type { TypeRef } from './api-model.js';
 import type { BuiltinType } from './builtins.js';
+import type { SampleShape } from './evidence.js';
 
 /**
  * Who states a fact. `table`: a parameter table named as the type (an HTML or text page, or
@@ -51,6 +52,11 @@ export interface MemberFacts {
   type: TypeFact[];
   /** Placeholders of sample instances (of this type and of the types derived from it). */
   sample: Fact<SampleValue>[];
+  /**
+   * The types samples' structured values show (`[{…}]`: a list of a named type; `{"String":0}`: a
+   * dictionary): like placeholders, a type only where no table or DTO source states one.
+   */
+  sampleType: Fact<SampleShape>[];
   required: Fact<boolean>[];
   description: Fact<string>[];
   /** The JSON name: a JSON or JSV sample's key, a C# `[DataMember(Name=…)]`, TypeScript's and Python's names. */
@@ -131,7 +137,7 @@ export interface TypeFacts {
 }
 
 export function emptyMemberFacts(key: string): MemberFacts {
-  return { key, name: [], type: [], sample: [], required: [], description: [], wireName: [], parameter: [], namespace: [], statedAt: [] };
+  return { key, name: [], type: [], sample: [], sampleType: [], required: [], description: [], wireName: [], parameter: [], namespace: [], statedAt: [] };
 }
 
 export function emptyTypeFacts(name: string): TypeFacts {

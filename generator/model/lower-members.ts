@@ -135,6 +135,7 @@ function lowerSightings(m: MemberFacts, seen: readonly MemberSighting[]): void {
     if (source !== 'xml' && !isKeyedSample(source)) continue;
     m.name.push({ value: s.name, source, loc });
     if (s.sample !== undefined) m.sample.push({ value: s.sample, source, loc });
+    else if (s.shape) m.sampleType.push({ value: s.shape, source, loc });
     if (isKeyedSample(source)) m.wireName.push({ value: s.name, source, loc });
     if (s.namespace) m.namespace.push({ value: s.namespace, source, loc });
   }

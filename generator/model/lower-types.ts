@@ -51,11 +51,16 @@ export interface LoweredTypes {
   captionArgs: ReadonlyMap<ParamTableFragment, TypeRef[]>;
   /** The number of type arguments each type is first used with, where it is used with any. */
   arities: Map<string, number>;
+  /**
+   * Types only sample values name (a nested instance no table or DTO row of its page names, and
+   * ServiceStack's types they use): kept only where a member ends up of that type (sample-types.ts).
+   */
+  fromSamples: ReadonlySet<string>;
 }
 
 export function lowerTypes(structures: readonly Structure[], pages: readonly ModelPage[], evidence: Evidence): LoweredTypes {
   const captionArgs = new Map(pages.flatMap((p) => [...p.captionArgs]));
-  const lowered: LoweredTypes = { store: new FactStore(), sources: new Map(), captionArgs, arities: new Map() };
+  const lowered: LoweredTypes = { store: new FactStore(), sources: new Map(), captionArgs, arities: new Map(), fromSamples: new Set() };
   const type = (name: string) => typeOf(lowered, name);
   for (const s of structures) {
     for (const t of s.tables) addTable(type(t.name), lowered, t);
@@ -70,6 +75,7 @@ export function lowerTypes(structures: readonly Structure[], pages: readonly Mod
   }
   addReferences(lowered);
   addBuiltins(lowered);
+  addShownTypes(lowered, evidence);
   for (const t of lowered.store.types.values()) {
     const { enums, declared } = lowered.sources.get(t.name)!;
     for (const e of enums) t.enumLists.push(enumTableList(e));
@@ -138,6 +144,15 @@ function addDeclaredClass(t: TypeFacts, lowered: LoweredTypes, c: DeclaredClass)
   if (c.typeParameters.length) t.typeParameters.push({ value: c.typeParameters, source: c.lang, loc: c.loc });
   const shape = c.response?.shape;
   if (shape?.kind === 'typed' && shape.args) useType(lowered, { kind: 'ref', name: shape.type, nullable: false, args: shape.args }, c.loc);
+}
+
+/** The types nested sample values name that no table or DTO row of their page does (with ServiceStack's types they use). */
+function addShownTypes(lowered: LoweredTypes, evidence: Evidence): void {
+  if (!evidence.shownTypes.length) return;
+  const before = new Set(lowered.store.types.keys());
+  for (const { name, loc } of evidence.shownTypes) typeOf(lowered, name).referencedAt.push(loc);
+  addBuiltins(lowered);
+  lowered.fromSamples = new Set([...lowered.store.types.keys()].filter((name) => !before.has(name)));
 }
 
 /**

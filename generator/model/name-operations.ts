@@ -10,7 +10,7 @@
 import { DiagnosticBag, type SourceLocation } from '../diagnostics.js';
 import type { ParamTableFragment, XmlElement } from '../read/fragments.js';
 import type { ResponseShape } from './api-model.js';
-import { demangleGenericName, elementNames, isOneParameterGeneric } from './datacontract-names.js';
+import { demangleGenericName, elementNames, pageGenerics } from './datacontract-names.js';
 import type { ModelPage } from './model-page.js';
 import { fit, FITS, rowKeys } from './catalog.js';
 import { memberKey, pascalCaseWords } from './naming.js';
@@ -167,7 +167,7 @@ function captionedResponse(page: ModelPage, operation: string): PageOperation['r
 /** The response an XML root names: a generic type's use by its DataContract name (`QueryResponseOfCustomer…`), else the root's name. */
 function xmlRootType(page: ModelPage, root: XmlElement): ResponseShape {
   const known = new Set([...elementNames(root), ...page.declared.map((c) => c.name), ...page.fragments.tables.flatMap((t) => (t.caption ? [t.caption] : []))]);
-  const generic = demangleGenericName(root.localName, isOneParameterGeneric(page.declared), known);
+  const generic = demangleGenericName(root.localName, pageGenerics(page), known);
   return generic ? { kind: 'typed', ...generic } : { kind: 'typed', type: root.localName };
 }
 

@@ -37,3 +37,42 @@ export function words(name: string): string {
     .replace(/_/g, ' ')
     .toLowerCase();
 }
+
+/** English plurals a DTO's list member is named with that no suffix rule undoes. */
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['children', 'child'],
+  ['people', 'person'],
+  ['men', 'man'],
+  ['women', 'woman'],
+  ['data', 'data'],
+  ['media', 'media'],
+  ['criteria', 'criterion'],
+  ['indices', 'index'],
+]);
+
+/** Suffix rules, tried in order: `categories` → `category`, `addresses` → `address`, `results` → `result`. */
+const PLURAL_SUFFIXES: readonly [RegExp, string][] = [
+  [/([^aeiou])ies$/i, '$1y'],
+  [/(ss|sh|ch|x|z)es$/i, '$1'],
+  [/(ss|us|is|ics)$/i, '$1'],
+  [/s$/i, ''],
+];
+
+/**
+ * The singular of a member's last word, as a list member's item type is named by ServiceStack's
+ * conventions (`Results` → `Result`, `Categories` → `Category`); a word that is no plural stays.
+ */
+export function singularName(name: string): string {
+  const last = /[A-Z]?[a-z0-9]+$|[A-Z]+$/.exec(name);
+  const word = last?.[0] ?? name;
+  const stem = name.slice(0, name.length - word.length);
+  const irregular = IRREGULAR_PLURALS.get(word.toLowerCase());
+  if (irregular !== undefined) return stem + matchCase(irregular, word);
+  if (word.length < 3) return name;
+  for (const [pattern, replacement] of PLURAL_SUFFIXES) if (pattern.test(word)) return stem + word.replace(pattern, replacement);
+  return name;
+}
+
+function matchCase(word: string, like: string): string {
+  return like[0] === like[0]!.toUpperCase() ? word[0]!.toUpperCase() + word.slice(1) : word;
+}

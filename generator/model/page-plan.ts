@@ -126,10 +126,21 @@ function takeOwnTable(walk: Walk, name: string, role: NamedTable['role']): Param
   const known = knownMembers(name, walk.catalog);
   const keys = keysOf(table, walk.catalog);
   if (known.size !== 0 && fit(keys, known) < FITS) return undefined;
+  if (known.size === 0 && role === 'request' && isResponseTable(walk, keys)) return undefined;
   // Without evidence the name rests on the table's position alone.
   take(walk, name, known.size ? 'sample' : 'position', role);
   if (known.size) reportUnknownMembers(walk, table, name, keys, known);
   return table;
+}
+
+/**
+ * A request without members has no table (a GET page shows no request body to say so): the first
+ * table is then the response's when the response's sample shows its members.
+ */
+function isResponseTable(walk: Walk, keys: ReadonlySet<string>): boolean {
+  if (walk.responseType === undefined) return false;
+  const response = walk.catalog.evidence.keys(walk.responseType);
+  return response.size > 0 && fit(keys, response) >= FITS;
 }
 
 /**

@@ -46,6 +46,11 @@ const PRIMITIVES: Record<string, PrimitiveName> = {
 const LISTS = new Set(['List', 'IList', 'IEnumerable', 'ICollection', 'IReadOnlyList', 'IReadOnlyCollection', 'HashSet', 'ISet']);
 const DICTIONARIES = new Set(['Dictionary', 'IDictionary', 'IReadOnlyDictionary', 'SortedDictionary']);
 
+/** How many type arguments a .NET collection of that name takes: 1 for a list, 2 for a dictionary, 0 for any other type. */
+export function collectionArity(name: string): 0 | 1 | 2 {
+  return LISTS.has(name) ? 1 : DICTIONARIES.has(name) ? 2 : 0;
+}
+
 /** Value types: only these are nullable when written `T?`; reference types are always optional-by-null on the wire. */
 const VALUE_TYPES = new Set<PrimitiveName>([
   'char',
@@ -124,6 +129,13 @@ export function fromPython(t: PythonType): TypeRef {
 }
 
 const TS_PRIMITIVES: Record<string, PrimitiveName> = { number: 'double', boolean: 'bool', any: 'object', unknown: 'object' };
+
+const PRIMITIVE_NAMES: ReadonlySet<string> = new Set([...Object.keys(PRIMITIVES), ...Object.keys(PYTHON_PRIMITIVES), ...Object.keys(TS_PRIMITIVES)]);
+
+/** A primitive's name in a table, C#, Python or TypeScript (`string`, `Int32`, `str`, `datetime.datetime`, `number`): no DTO's. */
+export function isPrimitiveName(name: string): boolean {
+  return PRIMITIVE_NAMES.has(name);
+}
 
 /**
  * A type as a DTO source writes it among a class's bases (`QueryDb<Customer>`, Python's

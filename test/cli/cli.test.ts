@@ -55,6 +55,7 @@ describe('booster-codegen generate', () => {
       'lower types',
       'resolve bases',
       'lower members',
+      'sample types',
       'resolve types',
       'operations',
       'rules',

@@ -11,6 +11,7 @@
  * `ToMetadataPropertyType` → `IsNotNullable`).
  */
 import { BUILTIN_TYPES } from './apis/builtins.js';
+import { CHECK } from './apis/check.js';
 import { MYAPP_HELLO } from './apis/myapp-hello.js';
 import { MYAPP_ISSUES } from './apis/myapp-issues.js';
 import { MYAPP_TESTS } from './apis/myapp-tests.js';
@@ -94,7 +95,7 @@ export interface OperationSpec {
   response?: string;
 }
 
-export const APIS: readonly ApiSpec[] = [TECHSTACKS, NORTHWIND, MYAPP_HELLO, MYAPP_TESTS, MYAPP_ISSUES];
+export const APIS: readonly ApiSpec[] = [TECHSTACKS, NORTHWIND, MYAPP_HELLO, MYAPP_TESTS, MYAPP_ISSUES, CHECK];
 
 export { BUILTIN_TYPES };
 

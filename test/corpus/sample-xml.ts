@@ -10,12 +10,14 @@
  *   `d<depth>p1` on its member element (seed 003's `d2p1:ProductCategory`);
  * - lists of primitives and dictionaries are in `…/Serialization/Arrays` (`d2p1:string`,
  *   `KeyValueOfstringstring`); a null member is `i:nil="true"`;
+ * - a collection's contract name is `ArrayOf` and its item's (`ArrayOfPoco`, in Poco's namespace;
+ *   `ArrayOfstring`; a dictionary `ArrayOfKeyValueOf…`, in Arrays), as a list's item or a generic argument;
  * - generic contract names are `NameOfArg…` plus the namespace digest of
  *   System.Runtime.Serialization's `DataContract.GetNamespacesDigest` (MD5, first 6 bytes, base64).
  */
 import { createHash } from 'node:crypto';
-import { findType, type ApiSpec, type TypeSpec } from './apis.js';
-import { isPrimitive, type NetType } from './dotnet.js';
+import type { TypeSpec } from './apis.js';
+import { elementOf, isDictionary, isList, isPrimitive, type NetType } from './dotnet.js';
 import type { ApiTypes, ResolvedType } from './metadata.js';
 import type { Sample, SampleField } from './sample-values.js';
 
@@ -121,7 +123,7 @@ function childrenOf(types: ApiTypes, s: Sample): Child[] {
     case 'object':
       return ordered(s.fields).map((f) => ({ name: memberName(f), ns: ownerNamespace(f.owner), sample: f.value }));
     case 'list':
-      return s.items.map((sample) => ({ name: itemName(types, s.element), ns: namespaceOf(types.api, s.element, ARRAYS), sample }));
+      return s.items.map((sample) => ({ name: itemName(types, s.element), ns: itemNamespace(types, s.element), sample }));
     case 'dict':
       return s.entries.map(([k, v]) => ({
         name: keyValueName(types, s.key, s.value),
@@ -163,21 +165,32 @@ function ordered(fields: SampleField[]): SampleField[] {
 
 function contentNamespace(types: ApiTypes, s: Sample): string | undefined {
   if (s.kind === 'object') return ownerNamespace(s.type);
-  if (s.kind === 'list') return namespaceOf(types.api, s.element, ARRAYS);
+  if (s.kind === 'list') return itemNamespace(types, s.element);
   if (s.kind === 'dict') return ARRAYS;
   return undefined;
 }
 
-/** A list item's namespace: the item type's contract namespace, or Arrays for primitives. */
-function namespaceOf(api: ApiSpec, t: NetType, primitives: string): string {
-  const spec = isPrimitive({ ...t, nullable: false }) ? undefined : findType(api, t.name);
-  return spec ? contractNamespace(spec) : primitives;
+/** A list item's namespace: the item's contract namespace, or Arrays for primitives. */
+function itemNamespace(types: ApiTypes, t: NetType): string {
+  const { namespace } = dataContract(types, t);
+  return namespace === XSD || namespace === SERIALIZATION ? ARRAYS : namespace;
 }
 
 function itemName(types: ApiTypes, t: NetType): string {
-  if (isPrimitive({ ...t, nullable: false })) return XML_NAMES[t.name] ?? t.name;
-  const resolved = types.resolve({ ...t, nullable: false });
-  return resolved ? contractName(types, resolved) : t.name;
+  return dataContract(types, t).name;
+}
+
+/** A type's data contract: a primitive's XML Schema name, a collection's `ArrayOf…`, a DTO's (generic) name; and its namespace. */
+function dataContract(types: ApiTypes, t: NetType): { name: string; namespace: string } {
+  const bare = { ...t, nullable: false };
+  if (isPrimitive(bare)) return { name: XML_NAMES[t.name] ?? t.name, namespace: ['Guid', 'TimeSpan', 'char'].includes(t.name) ? SERIALIZATION : XSD };
+  if (isList(t)) {
+    const item = dataContract(types, elementOf(t));
+    return { name: `ArrayOf${item.name}`, namespace: item.namespace === XSD || item.namespace === SERIALIZATION ? ARRAYS : item.namespace };
+  }
+  if (isDictionary(t)) return { name: `ArrayOf${keyValueName(types, t.args[0]!, t.args[1]!)}`, namespace: ARRAYS };
+  const resolved = types.resolve(bare);
+  return resolved ? { name: contractName(types, resolved), namespace: contractNamespace(resolved.spec) } : { name: t.name, namespace: XSD };
 }
 
 function scalarText(s: Extract<Sample, { kind: 'scalar' }>): string {
@@ -200,14 +213,14 @@ function keyValueName(types: ApiTypes, k: NetType, v: NetType): string {
   return genericName('KeyValueOf', [argument(types, k), argument(types, v)], 2);
 }
 
-/** A generic argument: a primitive by its name, a DTO or enum by its spec. */
-function argument(types: ApiTypes, t: NetType): TypeSpec | string {
-  return isPrimitive({ ...t, nullable: false }) ? t.name : (types.resolve({ ...t, nullable: false })?.spec ?? t.name);
+/** A generic argument: its data contract's name and namespace. */
+function argument(types: ApiTypes, t: NetType): { name: string; namespace: string } {
+  return dataContract(types, t);
 }
 
-function genericName(stem: string, args: (TypeSpec | string)[], arity: number): string {
-  const names = args.map((a) => (typeof a === 'string' ? (XML_NAMES[a] ?? a) : a.name));
-  const namespaces = args.map((a) => (typeof a === 'string' ? (['Guid', 'TimeSpan', 'char'].includes(a) ? SERIALIZATION : XSD) : contractNamespace(a)));
+function genericName(stem: string, args: { name: string; namespace: string }[], arity: number): string {
+  const names = args.map((a) => a.name);
+  const namespaces = args.map((a) => a.namespace);
   const builtIn = namespaces.every((ns) => ns === XSD || ns === SERIALIZATION);
   return `${stem}${names.join('')}${builtIn ? '' : digest(` ${arity} ${namespaces.join(' ')}`)}`;
 }

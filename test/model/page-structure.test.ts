@@ -258,3 +258,23 @@ describe('a generic response the sample shows', () => {
     expect(opOf(model, 'QueryPosts').response).toEqual({ kind: 'typed', type: 'QueryResponse', args: [{ kind: 'ref', name: 'Post', nullable: false }] });
   });
 });
+
+describe('a request without members has no table', () => {
+  it("a GET page's first untitled table is the response's when the response sample shows its members (pipe dumps of TechStacks' GetConfig, Check's GetExample)", async () => {
+    const { APIS, findOperation } = await import('../corpus/apis.js');
+    const { renderPage } = await import('../corpus/render.js');
+    for (const [key, op, response, members] of [
+      ['techstacks', 'GetConfig', 'GetConfigResponse', ['AllTiers', 'AllPostTypes', 'AllFlagTypes']],
+      ['check', 'GetExample', 'GetExampleResponse', ['ResponseStatus', 'MenuExample1']],
+    ] as const) {
+      const api = APIS.find((a) => a.key === key)!;
+      const model = modelOf([renderPage(api, findOperation(api, op), 'pipe-leading')]);
+      expect(typeOf(model, op).fields, op).toEqual([]);
+      expect(opOf(model, op).response, op).toEqual({ kind: 'typed', type: response });
+      expect(
+        typeOf(model, response).fields.map((f) => f.name),
+        op,
+      ).toEqual(members);
+    }
+  });
+});

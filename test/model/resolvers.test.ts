@@ -181,6 +181,54 @@ describe('resolveMemberType', () => {
   it('nothing at all: object', () => {
     expect(formatTypeRef(resolveMemberType('T.m', member({}), normalise, new DiagnosticBag()))).toBe('object');
   });
+
+  const shape = (type: string, extra: { empty?: string; inferred?: string } = {}) => fact('json', { type: dotNet(type), ...extra });
+  const sampleCases: { name: string; given: Partial<MemberFacts>; want: string; diagnostics: string[] }[] = [
+    {
+      name: 'a stated type wins over the sample',
+      given: { type: [typeFact('table', 'List<Email>')], sampleType: [shape('List<Result>')] },
+      want: 'List<Email>',
+      diagnostics: [],
+    },
+    { name: "the sample's structure where nothing states a type", given: { sampleType: [shape('List<Email>')] }, want: 'List<Email>', diagnostics: [] },
+    {
+      name: 'an inferred name says so',
+      given: { sampleType: [shape('List<Result>', { inferred: "named 'Result' after 'results'" })] },
+      want: 'List<Result>',
+      diagnostics: ['SS094'],
+    },
+    {
+      name: 'a structure before a placeholder',
+      given: { sampleType: [shape('Dictionary<string,int>')], sample: [fact('xml', '')] },
+      want: 'Dictionary<string,int>',
+      diagnostics: [],
+    },
+    {
+      name: 'a showing structure before an empty one',
+      given: { sampleType: [shape('List<object>', { empty: '[]' }), shape('List<int>')] },
+      want: 'List<int>',
+      diagnostics: [],
+    },
+    {
+      name: 'a placeholder before an empty structure',
+      given: { sampleType: [shape('List<object>', { empty: '[]' })], sample: [fact('xml', '0')] },
+      want: 'int',
+      diagnostics: [],
+    },
+    {
+      name: 'only an empty structure: unknown, said',
+      given: { sampleType: [shape('List<object>', { empty: '[]' })] },
+      want: 'List<object>',
+      diagnostics: ['SS095'],
+    },
+    { name: 'only null: unknown, said', given: { sample: [fact('json', null)] }, want: 'object', diagnostics: ['SS095'] },
+    { name: 'a placeholder after a null', given: { sample: [fact('json', null), fact('json', 'String')] }, want: 'string', diagnostics: [] },
+  ];
+  it.each(sampleCases)('samples: $name', ({ given, want, diagnostics }) => {
+    const bag = new DiagnosticBag();
+    expect(formatTypeRef(resolveMemberType('T.m', member(given), normalise, bag))).toBe(want);
+    expect(codes(bag)).toEqual(diagnostics);
+  });
 });
 
 describe('resolveRequired', () => {

@@ -70,8 +70,30 @@ export function resolveMemberType(label: string, m: MemberFacts, normalise: (f: 
     );
   if (stated) return stated.type;
   if (tsOnly) return tsOnly.value!;
-  const sample = m.sample[0];
-  return sample ? fromSampleValue(sample.value) : { kind: 'primitive', name: 'object', nullable: false };
+  return fromSamples(label, m, bag);
+}
+
+const UNKNOWN: TypeRef = { kind: 'primitive', name: 'object', nullable: false };
+
+/**
+ * Where nothing states a type, what the samples show: a structured value's type (a list, a
+ * dictionary, a nested type, named as SS094 says where that was inferred), else a placeholder's
+ * type, else — the samples showing only `[]`, `{}` or `null` — unknown (SS095).
+ */
+function fromSamples(label: string, m: MemberFacts, bag: DiagnosticBag): TypeRef {
+  const shown = m.sampleType.find((f) => f.value.empty === undefined);
+  if (shown) {
+    if (shown.value.inferred) bag.info('SS094', shown.loc, `'${label}': no table or DTO names the type of the sample's value; ${shown.value.inferred}`);
+    return shown.value.type;
+  }
+  const placeholder = m.sample.find((f) => f.value !== null);
+  if (placeholder) return fromSampleValue(placeholder.value);
+  const empty = m.sampleType[0];
+  const loc = empty?.loc ?? m.sample[0]?.loc;
+  if (!loc) return UNKNOWN;
+  const what = empty?.value.empty ?? 'null';
+  bag.warn('SS095', loc, `'${label}' is typed unknown: its sample shows ${what} and no table or DTO states its type (add the page's tables or DTOs)`);
+  return empty?.value.type ?? UNKNOWN;
 }
 
 function checkAgainst(label: string, m: MemberFacts, stated: Stated, normalise: (f: TypeFact) => TypeRef | undefined, bag: DiagnosticBag): void {

@@ -5,6 +5,9 @@
  * `IReturnVoid` operation, operations without routes, and one whose response is its request.
  * `HelloWithEnum` and `HelloWithEnumMap` are served by `object Any(…) => request`: no response
  * type, so their pages show no response. `EchoTypes` leaves out `DateTimeOffset` and `Char`.
+ * `AllCollectionTypes` (MyApp.ServiceInterface/TestServices.cs, `IReturn<AllCollectionTypes>`)
+ * nests lists, arrays and dictionaries of lists of dictionaries of `Poco`; it leaves out `ByteArray`
+ * and `CharArray` (ServiceStack writes `byte[]` as base64, `char[]` as a string).
  */
 import type { ApiSpec, EnumMemberSpec, TypeSpec } from '../apis.js';
 import { m } from './member.js';
@@ -115,6 +118,24 @@ export const MYAPP_TESTS: ApiSpec = {
     { name: 'ThrowValidation', namespace: NS, members: validation },
     { name: 'ThrowValidationResponse', namespace: NS, members: [...validation, m('ResponseStatus', 'ResponseStatus', req)] },
     { name: 'EchoTypes', namespace: NS, members: ECHO.map(([n, t]) => m(n, t, t === 'string' ? req : {})) },
+    {
+      name: 'AllCollectionTypes',
+      namespace: NS,
+      members: [
+        m('IntArray', 'int[]'),
+        m('IntList', 'List<int>'),
+        m('StringArray', 'string[]'),
+        m('StringList', 'List<string>'),
+        m('FloatArray', 'float[]'),
+        m('DoubleList', 'List<double>'),
+        m('DecimalList', 'List<decimal>'),
+        m('PocoArray', 'Poco[]'),
+        m('PocoList', 'List<Poco>'),
+        m('PocoLookup', 'Dictionary<string, List<Poco>>'),
+        m('PocoLookupMap', 'Dictionary<string, List<Dictionary<string, Poco>>>'),
+      ],
+    },
+    { name: 'Poco', namespace: NS, members: [m('Name', 'string')] },
     ...enums,
   ],
   operations: [
@@ -123,5 +144,6 @@ export const MYAPP_TESTS: ApiSpec = {
     { name: 'HelloReturnVoid', routes: [] },
     { name: 'ThrowValidation', routes: [{ path: '/throwvalidation' }], response: 'ThrowValidationResponse' },
     { name: 'EchoTypes', routes: [{ path: '/echo/types' }], response: 'EchoTypes' },
+    { name: 'AllCollectionTypes', routes: [], response: 'AllCollectionTypes' },
   ],
 };
