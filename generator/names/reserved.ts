@@ -1,22 +1,30 @@
 /**
- * The top-level names each template declares, as data: the names generated from the docs keep
- * clear of them (model/name-symbols.ts). test/names/reserved.test.ts checks this list against the
- * templates' text, so that it cannot drift; the generator never reads templates for names.
+ * The top-level names each template and runtime module of the generated package declares, as
+ * data: the names generated from the docs keep clear of them (model/name-symbols.ts).
+ * test/names/reserved.test.ts checks this list against the files' text, so that it cannot drift;
+ * the generator never reads templates for names.
  */
 
 export interface TemplateNames {
   /** What the generated module exports (`ApiError`, `Issue`…). */
   exported: readonly string[];
-  /** Module-private names (`report`, `objectLike`…), and namespace imports (`import * as T`). */
+  /** Module-private names (`report`, `objectLike`…), imported names and namespace imports (`import * as T`). */
   private: readonly string[];
+  /** Members of the class the module declares (the client class's `client`), which its methods keep clear of. */
+  members?: readonly string[];
 }
 
 export const TEMPLATE_NAMES = {
   'types.ts.hbs': { exported: ['Operations'], private: [] },
   'validators.ts.hbs': {
-    exported: ['StandardSchemaV1', 'Issue', 'ValidateOptions', 'Schema', 'formatPath', 'ValidationError'],
+    exported: [],
     private: [
       'Types',
+      'ValidationError',
+      'Issue',
+      'Schema',
+      'StandardSchemaV1',
+      'ValidateOptions',
       'VENDOR',
       'MAX_DEPTH',
       'MAX_ISSUES',
@@ -41,7 +49,19 @@ export const TEMPLATE_NAMES = {
       'schema',
     ],
   },
+  'dates.ts.hbs': { exported: [], private: ['Fix', 'date', 'at', 'each', 'values'] },
+  'operations.ts.hbs': { exported: [], private: ['T', 'ApiClient', 'CallOptions', 'call', 'D'] },
   'client.ts.hbs': {
+    exported: [],
+    private: ['T', 'S', 'O', 'createClient', 'ApiClient', 'CallOptions', 'ClientOptions', 'Schema'],
+    members: ['client'],
+  },
+  'index.ts.hbs': { exported: [], private: [] },
+  'runtime/schema.ts': {
+    exported: ['StandardSchemaV1', 'Issue', 'ValidateOptions', 'Schema', 'formatPath', 'ValidationError'],
+    private: [],
+  },
+  'runtime/core.ts': {
     exported: [
       'Credential',
       'Auth',
@@ -50,6 +70,8 @@ export const TEMPLATE_NAMES = {
       'ResponseDrift',
       'ClientOptions',
       'CallOptions',
+      'ApiClient',
+      'createClient',
       'FieldError',
       'ErrorResponseStatus',
       'ApiError',
@@ -57,13 +79,24 @@ export const TEMPLATE_NAMES = {
       'TimeoutError',
       'ResponseTooLargeError',
     ],
+    private: ['Issue', 'member', 'text'],
+  },
+  // Internal: operations.ts imports `call`; the package entry point exports nothing of it.
+  'runtime/call.ts': {
+    exported: ['Route', 'Operation', 'call'],
     private: [
-      'T',
-      'S',
-      'member',
-      'text',
-      'Route',
-      'Op',
+      'ApiError',
+      'NetworkError',
+      'ResponseTooLargeError',
+      'TimeoutError',
+      'ApiClient',
+      'Auth',
+      'CallInfo',
+      'CallOptions',
+      'Credential',
+      'RetryOptions',
+      'ValidationError',
+      'Issue',
       'invalid',
       'target',
       'queryValue',
@@ -71,20 +104,16 @@ export const TEMPLATE_NAMES = {
       'lower',
       'callerHeaders',
       'authHeaders',
+      'send',
       'read',
       'IDEMPOTENT',
       'TRANSIENT',
       'retryDelay',
       'sleep',
-      'Fix',
-      'date',
-      'at',
-      'each',
-      'values',
+      'result',
       'parse',
     ],
   },
-  'index.ts.hbs': { exported: [], private: [] },
 } as const satisfies Record<string, TemplateNames>;
 
 export type TemplateFile = keyof typeof TEMPLATE_NAMES;
@@ -98,4 +127,14 @@ export function declaredNames(template: TemplateFile): string[] {
 /** The names the given templates export. */
 export function exportedNames(...templates: TemplateFile[]): string[] {
   return templates.flatMap((t) => TEMPLATE_NAMES[t].exported);
+}
+
+/** What the package entry point exports besides the generated names: the types module's, the validation interface's and the client core's. */
+export function runtimeExports(): string[] {
+  return exportedNames('types.ts.hbs', 'runtime/schema.ts', 'runtime/core.ts');
+}
+
+/** The client class's own members. */
+export function classMembers(): readonly string[] {
+  return TEMPLATE_NAMES['client.ts.hbs'].members;
 }

@@ -3,88 +3,11 @@
 // every problem with its path) and `XSchema` (Standard Schema v1 plus parse/is/validate).
 // Optional members may be absent or null (ServiceStack omits nulls); required ones may not.
 // Unknown members are allowed unless `validate(value, { strict: true })`. No runtime dependency.
+// Every declaration is pure (`/* @__PURE__ */` on the calls that build one), so that a bundler
+// keeps only the schemas a program uses, and what they use.
 
 import type * as Types from './types.js';
-
-/** The Standard Schema v1 interface (https://standardschema.dev), so that any compatible library accepts these schemas. */
-export interface StandardSchemaV1<Input = unknown, Output = Input> {
-  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
-}
-
-export declare namespace StandardSchemaV1 {
-  interface Props<Input = unknown, Output = Input> {
-    readonly version: 1;
-    readonly vendor: string;
-    readonly validate: (value: unknown, options?: Options | undefined) => Result<Output> | Promise<Result<Output>>;
-    readonly types?: Types<Input, Output> | undefined;
-  }
-  type Result<Output> = SuccessResult<Output> | FailureResult;
-  interface SuccessResult<Output> {
-    readonly value: Output;
-    readonly issues?: undefined;
-  }
-  interface FailureResult {
-    readonly issues: ReadonlyArray<Issue>;
-  }
-  interface Options {
-    readonly libraryOptions?: Record<string, unknown> | undefined;
-  }
-  interface Issue {
-    readonly message: string;
-    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
-  }
-  interface PathSegment {
-    readonly key: PropertyKey;
-  }
-  interface Types<Input = unknown, Output = Input> {
-    readonly input: Input;
-    readonly output: Output;
-  }
-  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
-  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
-}
-
-/** One problem: where it is (member names and array indexes) and what to do about it. */
-export interface Issue {
-  message: string;
-  path: (string | number)[];
-}
-
-export interface ValidateOptions {
-  /** Also report members the docs do not describe (ServiceStack ignores them). */
-  strict?: boolean;
-}
-
-export interface Schema<T> extends StandardSchemaV1<T> {
-  /** Type guard: true when `value` is a valid `T`. Fast; says nothing about why not. */
-  is(value: unknown): value is T;
-  /** Every issue of `value` (none when it is valid). */
-  validate(value: unknown, options?: ValidateOptions): Issue[];
-  /** Returns `value` as a `T`, or throws a ValidationError listing every issue. */
-  parse(value: unknown): T;
-}
-
-/** `emails[0].isMainEmail` */
-export function formatPath(path: readonly (string | number)[]): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(key)) text += text ? `.${key}` : key;
-    else text += `[${JSON.stringify(key)}]`;
-  }
-  return text;
-}
-
-export class ValidationError extends Error {
-  readonly issues: Issue[];
-
-  constructor(typeName: string, issues: Issue[]) {
-    const lines = issues.map((i) => `\n  ${formatPath(i.path) || '(value)'}: ${i.message}`);
-    super(`Invalid ${typeName} (${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}):${lines.join('')}`);
-    this.name = 'ValidationError';
-    this.issues = issues;
-  }
-}
+import { ValidationError, type Issue, type Schema, type StandardSchemaV1, type ValidateOptions } from './schema.js';
 
 const VENDOR = 'booster-codegen';
 /** Deeper payloads are reported, not followed, so that a cyclic type cannot overflow the stack. */
@@ -233,7 +156,7 @@ function isAddress(v: unknown, d: number): v is Types.Address {
 }
 
 /** Members known to `Address` (its bases' included), for strict mode. */
-const AddressMembers: ReadonlySet<string> = new Set([
+const AddressMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'addressType',
   'countryId',
   'houseNumber',
@@ -289,7 +212,7 @@ function checkAddress(v: unknown, c: Context, d: number, known = AddressMembers)
 }
 
 /** Standard Schema, type guard and parser for `Address`. */
-export const AddressSchema = schema('Address', isAddress, checkAddress);
+export const AddressSchema = /* @__PURE__ */ schema('Address', isAddress, checkAddress);
 
 // CreateCustomer
 function isCreateCustomer(v: unknown, d: number): v is Types.CreateCustomer {
@@ -304,7 +227,7 @@ function isCreateCustomer(v: unknown, d: number): v is Types.CreateCustomer {
 }
 
 /** Members known to `CreateCustomer` (its bases' included), for strict mode. */
-const CreateCustomerMembers: ReadonlySet<string> = new Set([
+const CreateCustomerMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'privacyPolicyAcceptanceStorage',
   'tvPrivacyPolicyAcceptanceStorage',
   'title',
@@ -360,7 +283,7 @@ function checkCreateCustomer(v: unknown, c: Context, d: number, known = CreateCu
 }
 
 /** Standard Schema, type guard and parser for `CreateCustomer`. */
-export const CreateCustomerSchema = schema('CreateCustomer', isCreateCustomer, checkCreateCustomer);
+export const CreateCustomerSchema = /* @__PURE__ */ schema('CreateCustomer', isCreateCustomer, checkCreateCustomer);
 
 // CreateCustomerResponse
 function isCreateCustomerResponse(v: unknown, d: number): v is Types.CreateCustomerResponse {
@@ -372,7 +295,7 @@ function isCreateCustomerResponse(v: unknown, d: number): v is Types.CreateCusto
 }
 
 /** Members known to `CreateCustomerResponse` (its bases' included), for strict mode. */
-const CreateCustomerResponseMembers: ReadonlySet<string> = new Set(['boosterCustomerId']);
+const CreateCustomerResponseMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['boosterCustomerId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkCreateCustomerResponse(v: unknown, c: Context, d: number, known = CreateCustomerResponseMembers): void {
@@ -386,7 +309,7 @@ function checkCreateCustomerResponse(v: unknown, c: Context, d: number, known = 
 }
 
 /** Standard Schema, type guard and parser for `CreateCustomerResponse`. */
-export const CreateCustomerResponseSchema = schema(
+export const CreateCustomerResponseSchema = /* @__PURE__ */ schema(
   'CreateCustomerResponse',
   isCreateCustomerResponse,
   checkCreateCustomerResponse,
@@ -523,7 +446,7 @@ function isCustomer(v: unknown, d: number): v is Types.Customer {
 }
 
 /** Members known to `Customer` (its bases' included), for strict mode. */
-const CustomerMembers: ReadonlySet<string> = new Set([
+const CustomerMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'title',
   'firstName',
   'lastName',
@@ -754,7 +677,7 @@ function checkCustomer(v: unknown, c: Context, d: number, known = CustomerMember
 }
 
 /** Standard Schema, type guard and parser for `Customer`. */
-export const CustomerSchema = schema('Customer', isCustomer, checkCustomer);
+export const CustomerSchema = /* @__PURE__ */ schema('Customer', isCustomer, checkCustomer);
 
 // Email
 function isEmail(v: unknown, d: number): v is Types.Email {
@@ -768,7 +691,7 @@ function isEmail(v: unknown, d: number): v is Types.Email {
 }
 
 /** Members known to `Email` (its bases' included), for strict mode. */
-const EmailMembers: ReadonlySet<string> = new Set(['email', 'isMainEmail']);
+const EmailMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['email', 'isMainEmail']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkEmail(v: unknown, c: Context, d: number, known = EmailMembers): void {
@@ -784,7 +707,7 @@ function checkEmail(v: unknown, c: Context, d: number, known = EmailMembers): vo
 }
 
 /** Standard Schema, type guard and parser for `Email`. */
-export const EmailSchema = schema('Email', isEmail, checkEmail);
+export const EmailSchema = /* @__PURE__ */ schema('Email', isEmail, checkEmail);
 
 // Event
 function isEvent(v: unknown, d: number): v is Types.Event {
@@ -802,7 +725,12 @@ function isEvent(v: unknown, d: number): v is Types.Event {
 }
 
 /** Members known to `Event` (its bases' included), for strict mode. */
-const EventMembers: ReadonlySet<string> = new Set(['eventType', 'eventDate', 'eventNotes', 'eventOtherName']);
+const EventMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'eventType',
+  'eventDate',
+  'eventNotes',
+  'eventOtherName',
+]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkEvent(v: unknown, c: Context, d: number, known = EventMembers): void {
@@ -822,7 +750,7 @@ function checkEvent(v: unknown, c: Context, d: number, known = EventMembers): vo
 }
 
 /** Standard Schema, type guard and parser for `Event`. */
-export const EventSchema = schema('Event', isEvent, checkEvent);
+export const EventSchema = /* @__PURE__ */ schema('Event', isEvent, checkEvent);
 
 // ExportCustomer
 function isExportCustomer(v: unknown, d: number): v is Types.ExportCustomer {
@@ -835,7 +763,7 @@ function isExportCustomer(v: unknown, d: number): v is Types.ExportCustomer {
 }
 
 /** Members known to `ExportCustomer` (its bases' included), for strict mode. */
-const ExportCustomerMembers: ReadonlySet<string> = new Set([
+const ExportCustomerMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'downloadRequestId',
   'brand',
   'posCodes',
@@ -872,7 +800,7 @@ function checkExportCustomer(v: unknown, c: Context, d: number, known = ExportCu
 }
 
 /** Standard Schema, type guard and parser for `ExportCustomer`. */
-export const ExportCustomerSchema = schema('ExportCustomer', isExportCustomer, checkExportCustomer);
+export const ExportCustomerSchema = /* @__PURE__ */ schema('ExportCustomer', isExportCustomer, checkExportCustomer);
 
 // ExportCustomerResponse
 function isExportCustomerResponse(v: unknown, d: number): v is Types.ExportCustomerResponse {
@@ -884,7 +812,7 @@ function isExportCustomerResponse(v: unknown, d: number): v is Types.ExportCusto
 }
 
 /** Members known to `ExportCustomerResponse` (its bases' included), for strict mode. */
-const ExportCustomerResponseMembers: ReadonlySet<string> = new Set(['asyncTaskId']);
+const ExportCustomerResponseMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['asyncTaskId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkExportCustomerResponse(v: unknown, c: Context, d: number, known = ExportCustomerResponseMembers): void {
@@ -898,7 +826,7 @@ function checkExportCustomerResponse(v: unknown, c: Context, d: number, known = 
 }
 
 /** Standard Schema, type guard and parser for `ExportCustomerResponse`. */
-export const ExportCustomerResponseSchema = schema(
+export const ExportCustomerResponseSchema = /* @__PURE__ */ schema(
   'ExportCustomerResponse',
   isExportCustomerResponse,
   checkExportCustomerResponse,
@@ -916,7 +844,7 @@ function isGetCustomerHobby(v: unknown, d: number): v is Types.GetCustomerHobby 
 }
 
 /** Members known to `GetCustomerHobby` (its bases' included), for strict mode. */
-const GetCustomerHobbyMembers: ReadonlySet<string> = new Set(['hobby', 'sapHobbyId']);
+const GetCustomerHobbyMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['hobby', 'sapHobbyId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkGetCustomerHobby(v: unknown, c: Context, d: number, known = GetCustomerHobbyMembers): void {
@@ -930,7 +858,11 @@ function checkGetCustomerHobby(v: unknown, c: Context, d: number, known = GetCus
 }
 
 /** Standard Schema, type guard and parser for `GetCustomerHobby`. */
-export const GetCustomerHobbySchema = schema('GetCustomerHobby', isGetCustomerHobby, checkGetCustomerHobby);
+export const GetCustomerHobbySchema = /* @__PURE__ */ schema(
+  'GetCustomerHobby',
+  isGetCustomerHobby,
+  checkGetCustomerHobby,
+);
 
 // GetCustomerInterest
 function isGetCustomerInterest(v: unknown, d: number): v is Types.GetCustomerInterest {
@@ -944,7 +876,7 @@ function isGetCustomerInterest(v: unknown, d: number): v is Types.GetCustomerInt
 }
 
 /** Members known to `GetCustomerInterest` (its bases' included), for strict mode. */
-const GetCustomerInterestMembers: ReadonlySet<string> = new Set(['interest', 'sapInterestId']);
+const GetCustomerInterestMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['interest', 'sapInterestId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkGetCustomerInterest(v: unknown, c: Context, d: number, known = GetCustomerInterestMembers): void {
@@ -960,7 +892,11 @@ function checkGetCustomerInterest(v: unknown, c: Context, d: number, known = Get
 }
 
 /** Standard Schema, type guard and parser for `GetCustomerInterest`. */
-export const GetCustomerInterestSchema = schema('GetCustomerInterest', isGetCustomerInterest, checkGetCustomerInterest);
+export const GetCustomerInterestSchema = /* @__PURE__ */ schema(
+  'GetCustomerInterest',
+  isGetCustomerInterest,
+  checkGetCustomerInterest,
+);
 
 // GetCustomerProductCollection
 function isGetCustomerProductCollection(v: unknown, d: number): v is Types.GetCustomerProductCollection {
@@ -974,7 +910,7 @@ function isGetCustomerProductCollection(v: unknown, d: number): v is Types.GetCu
 }
 
 /** Members known to `GetCustomerProductCollection` (its bases' included), for strict mode. */
-const GetCustomerProductCollectionMembers: ReadonlySet<string> = new Set([
+const GetCustomerProductCollectionMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'productCollection',
   'sapProductCollectionId',
 ]);
@@ -998,7 +934,7 @@ function checkGetCustomerProductCollection(
 }
 
 /** Standard Schema, type guard and parser for `GetCustomerProductCollection`. */
-export const GetCustomerProductCollectionSchema = schema(
+export const GetCustomerProductCollectionSchema = /* @__PURE__ */ schema(
   'GetCustomerProductCollection',
   isGetCustomerProductCollection,
   checkGetCustomerProductCollection,
@@ -1018,7 +954,7 @@ function isHobby(v: unknown, d: number): v is Types.Hobby {
 }
 
 /** Members known to `Hobby` (its bases' included), for strict mode. */
-const HobbyMembers: ReadonlySet<string> = new Set(['hobby', 'sapHobbyId', 'translation']);
+const HobbyMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['hobby', 'sapHobbyId', 'translation']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkHobby(v: unknown, c: Context, d: number, known = HobbyMembers): void {
@@ -1036,7 +972,7 @@ function checkHobby(v: unknown, c: Context, d: number, known = HobbyMembers): vo
 }
 
 /** Standard Schema, type guard and parser for `Hobby`. */
-export const HobbySchema = schema('Hobby', isHobby, checkHobby);
+export const HobbySchema = /* @__PURE__ */ schema('Hobby', isHobby, checkHobby);
 
 // Interest
 function isInterest(v: unknown, d: number): v is Types.Interest {
@@ -1052,7 +988,7 @@ function isInterest(v: unknown, d: number): v is Types.Interest {
 }
 
 /** Members known to `Interest` (its bases' included), for strict mode. */
-const InterestMembers: ReadonlySet<string> = new Set(['interest', 'sapInterestId', 'translation']);
+const InterestMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['interest', 'sapInterestId', 'translation']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkInterest(v: unknown, c: Context, d: number, known = InterestMembers): void {
@@ -1070,7 +1006,7 @@ function checkInterest(v: unknown, c: Context, d: number, known = InterestMember
 }
 
 /** Standard Schema, type guard and parser for `Interest`. */
-export const InterestSchema = schema('Interest', isInterest, checkInterest);
+export const InterestSchema = /* @__PURE__ */ schema('Interest', isInterest, checkInterest);
 
 // Phone
 function isPhone(v: unknown, d: number): v is Types.Phone {
@@ -1088,7 +1024,12 @@ function isPhone(v: unknown, d: number): v is Types.Phone {
 }
 
 /** Members known to `Phone` (its bases' included), for strict mode. */
-const PhoneMembers: ReadonlySet<string> = new Set(['phone', 'countryPrefix', 'phoneType', 'isMainPhone']);
+const PhoneMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'phone',
+  'countryPrefix',
+  'phoneType',
+  'isMainPhone',
+]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkPhone(v: unknown, c: Context, d: number, known = PhoneMembers): void {
@@ -1109,7 +1050,7 @@ function checkPhone(v: unknown, c: Context, d: number, known = PhoneMembers): vo
 }
 
 /** Standard Schema, type guard and parser for `Phone`. */
-export const PhoneSchema = schema('Phone', isPhone, checkPhone);
+export const PhoneSchema = /* @__PURE__ */ schema('Phone', isPhone, checkPhone);
 
 // ProductCategory
 function isProductCategory(v: unknown, d: number): v is Types.ProductCategory {
@@ -1129,7 +1070,7 @@ function isProductCategory(v: unknown, d: number): v is Types.ProductCategory {
 }
 
 /** Members known to `ProductCategory` (its bases' included), for strict mode. */
-const ProductCategoryMembers: ReadonlySet<string> = new Set([
+const ProductCategoryMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'brandCategoryId',
   'grandCategoryId',
   'masterCategoryId',
@@ -1156,7 +1097,7 @@ function checkProductCategory(v: unknown, c: Context, d: number, known = Product
 }
 
 /** Standard Schema, type guard and parser for `ProductCategory`. */
-export const ProductCategorySchema = schema('ProductCategory', isProductCategory, checkProductCategory);
+export const ProductCategorySchema = /* @__PURE__ */ schema('ProductCategory', isProductCategory, checkProductCategory);
 
 // ProductCollection
 function isProductCollection(v: unknown, d: number): v is Types.ProductCollection {
@@ -1172,7 +1113,7 @@ function isProductCollection(v: unknown, d: number): v is Types.ProductCollectio
 }
 
 /** Members known to `ProductCollection` (its bases' included), for strict mode. */
-const ProductCollectionMembers: ReadonlySet<string> = new Set([
+const ProductCollectionMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'productCollection',
   'sapProductCollectionId',
   'translation',
@@ -1195,7 +1136,11 @@ function checkProductCollection(v: unknown, c: Context, d: number, known = Produ
 }
 
 /** Standard Schema, type guard and parser for `ProductCollection`. */
-export const ProductCollectionSchema = schema('ProductCollection', isProductCollection, checkProductCollection);
+export const ProductCollectionSchema = /* @__PURE__ */ schema(
+  'ProductCollection',
+  isProductCollection,
+  checkProductCollection,
+);
 
 // SearchCustomer
 function isSearchCustomer(v: unknown, d: number): v is Types.SearchCustomer {
@@ -1307,7 +1252,7 @@ function isSearchCustomer(v: unknown, d: number): v is Types.SearchCustomer {
 }
 
 /** Members known to `SearchCustomer` (its bases' included), for strict mode. */
-const SearchCustomerMembers: ReadonlySet<string> = new Set([
+const SearchCustomerMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'brand',
   'posCodes',
   'searchKey',
@@ -1514,7 +1459,7 @@ function checkSearchCustomer(v: unknown, c: Context, d: number, known = SearchCu
 }
 
 /** Standard Schema, type guard and parser for `SearchCustomer`. */
-export const SearchCustomerSchema = schema('SearchCustomer', isSearchCustomer, checkSearchCustomer);
+export const SearchCustomerSchema = /* @__PURE__ */ schema('SearchCustomer', isSearchCustomer, checkSearchCustomer);
 
 // UpdateCustomer
 function isUpdateCustomer(v: unknown, d: number): v is Types.UpdateCustomer {
@@ -1527,7 +1472,7 @@ function isUpdateCustomer(v: unknown, d: number): v is Types.UpdateCustomer {
 }
 
 /** Members known to `UpdateCustomer` (its bases' included), for strict mode. */
-const UpdateCustomerMembers: ReadonlySet<string> = new Set([
+const UpdateCustomerMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'boosterCustomerId',
   'title',
   'firstName',
@@ -1581,4 +1526,4 @@ function checkUpdateCustomer(v: unknown, c: Context, d: number, known = UpdateCu
 }
 
 /** Standard Schema, type guard and parser for `UpdateCustomer`. */
-export const UpdateCustomerSchema = schema('UpdateCustomer', isUpdateCustomer, checkUpdateCustomer);
+export const UpdateCustomerSchema = /* @__PURE__ */ schema('UpdateCustomer', isUpdateCustomer, checkUpdateCustomer);
