@@ -66,6 +66,9 @@ async function startServer(handler: Handler): Promise<TestServer> {
       state.handler(seen, res);
     });
   });
+  // Idle keep-alive sockets stay open until close(): at Node's default 5 s, a request sent on one
+  // just as the server drops it (after a slow beforeAll) fails with ECONNRESET.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.close = () =>
