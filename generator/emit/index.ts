@@ -10,7 +10,7 @@ import { emitModelJson } from './model-json.js';
 import { emitOpenApi } from './openapi.js';
 import { emitOperations } from './operations.js';
 import { emitPackageIndex } from './package-index.js';
-import { emitPackageJson, emitTsconfig } from './package.js';
+import { emitBuildScript, emitPackageJson, emitTsconfig } from './package.js';
 import { emitReadme } from './readme.js';
 import { emitRuntime, RUNTIME_MODULES } from './runtime.js';
 import { emitTypes } from './types.js';
@@ -28,6 +28,7 @@ export const EMITTERS: { file: string; emit: (ctx: EmitContext) => string | Prom
   { file: 'openapi.json', emit: (c) => emitOpenApi(c.model, c.config.packageVersion, c.command) },
   { file: 'package.json', emit: (c) => emitPackageJson(c.model, c.config, c.command) },
   { file: 'tsconfig.json', emit: (c) => emitTsconfig(c.command) },
+  { file: 'build.mjs', emit: (c) => emitBuildScript(c.command) },
   { file: 'README.md', emit: (c) => emitReadme(c.model, c.config, c.command) },
   { file: 'src/types.ts', emit: (c) => emitTypes(c.model, c.command) },
   ...RUNTIME_MODULES.map((module) => ({ file: `src/${module}`, emit: (c: EmitContext) => emitRuntime(module, c.command) })),

@@ -23,6 +23,7 @@ describe('determinism', () => {
     expect(Object.keys(a).sort()).toEqual([
       'README.md',
       'api-model.json',
+      'build.mjs',
       'openapi.json',
       'package.json',
       'src/call.ts',
