@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../generator/config.js';
 import { INPUT, ROOT } from '../helpers.js';
 
 const BIN = path.join(ROOT, 'bin/booster-codegen.js');
@@ -57,6 +58,13 @@ describe('the generated package', () => {
     expect(pkg.files).toEqual(['dist', 'src', 'openapi.json', 'README.md', 'CHANGELOG.md']);
     const readme = readFileSync(path.join(ROOT, 'output/README.md'), 'utf8');
     for (const m of ['createCustomer', 'exportCustomer', 'updateCustomer', 'ApiError', 'ValidationError']) expect(readme).toContain(m);
+    // A section per error class and per option, and what the package needs.
+    const sections = [...readme.matchAll(/^### `(\w+)`/gm)].map((m) => m[1]);
+    for (const name of ['ApiError', 'ValidationError', 'NetworkError', 'TimeoutError', 'ResponseTooLargeError']) expect(sections).toContain(name);
+    for (const name of ['baseUrl', 'auth', 'headers', 'fetch', 'timeoutMs', 'maxResponseBytes', 'retry', 'validate', 'onUnauthorized', 'onResponseDrift'])
+      expect(sections).toContain(name);
+    expect(readme).toContain('TypeScript 5.0 or newer');
+    expect(readme).toContain('CommonJS (`require`)');
   });
 
   it('takes its name, version, license and repository from the config', () => {
@@ -73,6 +81,7 @@ describe('the generated package', () => {
       license: 'MIT',
       repository: { type: 'git', ...repository },
     });
+    expect(() => parseConfig({ repository: { directory: 'pkg' } }, 'codegen.config.json')).toThrow(/repository\.url: is required/);
     expect(readFileSync(path.join(dir, 'pkg/README.md'), 'utf8')).toContain("from '@acme/booster'");
   });
 });
