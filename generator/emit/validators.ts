@@ -2,7 +2,7 @@
  * output/src/validators.ts: per DTO, a type guard `isX` (allocation-free, stops at the first
  * problem), an issue collector `checkX` (every problem with its path) and `XSchema` (Standard
  * Schema v1 + parse/is/validate). The checks are generated as straight-line code here; the
- * template adds the small runtime they call. Doc strings only land in code through jsString or
+ * small runtime they call is templates/runtime/checks.ts. Doc strings only land in code through jsString or
  * propertyAccess.
  */
 import type { ApiModel, Field, PrimitiveName, Rule, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';

@@ -27,6 +27,7 @@ describe('determinism', () => {
       'openapi.json',
       'package.json',
       'src/call.ts',
+      'src/checks.ts',
       'src/client.ts',
       'src/core.ts',
       'src/dates.ts',

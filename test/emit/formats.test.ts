@@ -24,6 +24,7 @@ async function validatorsFor() {
     ['types', await emitTypes(model, 'x')],
     ['validators', await emitValidators(model, 'x')],
     ['schema', emitRuntime('schema.ts', 'x')],
+    ['checks', emitRuntime('checks.ts', 'x')],
   ] as const)
     writeFileSync(
       path.join(dir, `${name}.js`),

@@ -490,6 +490,7 @@ describe('validators for other models', () => {
       'types.ts': await emitTypes(other, 'test'),
       'validators.ts': await emitValidators(other, 'test'),
       'schema.ts': emitRuntime('schema.ts', 'test'),
+      'checks.ts': emitRuntime('checks.ts', 'test'),
     };
     const project = strictProject();
     for (const [name, text] of Object.entries(files)) project.createSourceFile(path.join(dir, name), text);
