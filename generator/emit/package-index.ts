@@ -1,7 +1,7 @@
 /**
  * output/src/index.ts: the package entry point. Types are re-exported with `export type *`, the
  * validation interface, the schemas, the client core and the operations' functions with
- * `export *`, the client class by name (call.ts and dates.ts are internal: not exported);
+ * `export *`, the client class by name (call.ts, checks.ts and dates.ts are internal: not exported);
  * enum value lists are the only values types.ts holds, so they are named. A DTO named like
  * something the validators or the client export would make the star exports ambiguous (a
  * compile error): such a DTO is exported by name, which takes precedence.
