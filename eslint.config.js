@@ -2,7 +2,8 @@
 // typescript-eslint's recommended rules without type information, so a run takes seconds, not a
 // TypeScript program per file; `npm run typecheck` is what checks the types.
 // The generated package (output/) is checked by its own tsc build and by `generate --check`, and is
-// not linted here: its style is the templates' (templates/*.hbs), fixed by the golden tests.
+// not linted here: its style is the templates' (templates/*.hbs), fixed by the golden tests. Its
+// static runtime (templates/runtime/*.ts) is real TypeScript, and linted here.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -15,7 +16,6 @@ export default tseslint.config(
       'dist/',
       'node_modules/',
       'coverage/',
-      'templates/',
       // Test inputs and expected outputs: their text is what the tests read or compare, not code to tidy.
       'test/**/fixtures/',
       'test/**/__snapshots__/',
@@ -68,6 +68,13 @@ export default tseslint.config(
           message: 'No spread into a call in generator/: an array of any length overflows the stack; use pushAll or maxOf (generator/arrays.ts), or a loop.',
         },
       ],
+    },
+  },
+  {
+    // The Standard Schema interface is a declared namespace, as its spec writes it.
+    files: ['templates/runtime/**'],
+    rules: {
+      '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
     },
   },
   {

@@ -3,7 +3,7 @@
 // the same way when it is installed. Timings are printed, never asserted.
 //   node bench/client.js [requests per run, default 3000]
 import http from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,9 @@ const N = Number(process.argv[2] ?? 3000);
 /** output/src/*.ts as a user's bundler sees them (types erased), in a scratch folder. */
 async function loadClient(dir) {
   writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
-  for (const name of ['types', 'validators', 'client']) {
+  for (const name of readdirSync(src)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3))) {
     const source = readFileSync(path.join(src, `${name}.ts`), 'utf8');
     const { outputText } = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
     writeFileSync(path.join(dir, `${name}.js`), outputText);
@@ -143,9 +145,10 @@ try {
     N * 10,
   );
 
-  // The runtime alone: client.ts with its validators (and the types, erased anyway) left out.
+  // The client core alone (call.ts with what it imports), and the whole package; bench/bundle-size.js
+  // measures what programs that use a part of it ship.
   const rows = [
-    { bundle: 'client runtime (client.ts, validators external)', ...(await size(path.join(src, 'client.ts'), ['./validators.js'])) },
+    { bundle: 'client core (call.ts, core.ts, schema.ts)', ...(await size(path.join(src, 'call.ts'))) },
     { bundle: 'whole package (index.ts)', ...(await size(path.join(src, 'index.ts'))) },
   ];
   let openapiFetch;

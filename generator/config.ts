@@ -33,6 +33,10 @@ export interface CodegenConfig {
   clientName: string;
   packageName: string;
   packageVersion: string;
+  /** The package's `license` (an SPDX expression, or `UNLICENSED` for a package not offered for use by others). */
+  license: string;
+  /** The package's `repository`: its git URL, and the folder the package is in when it is not the repository's root. */
+  repository?: { url: string; directory?: string };
   /** The service's root URL, for the README and OpenAPI; else the samples' host when it is a public one. */
   baseUrl?: string;
   rename: { types: Record<string, string>; operations: Record<string, string> };
@@ -54,6 +58,7 @@ export const DEFAULT_CONFIG: CodegenConfig = {
   clientName: 'BoosterClient',
   packageName: 'booster-api-client',
   packageVersion: '0.1.0',
+  license: 'UNLICENSED',
   rename: { types: {}, operations: {} },
   operations: {},
   fields: {},
@@ -129,6 +134,12 @@ const regex: Check = (v, p) => {
   }
 };
 
+/** `{ "url": "https://github.com/owner/repo.git", "directory": "output" }`: `url` required. */
+const repositoryShape: Check = (v, p) => {
+  object({ url: str, directory: str })(v, p);
+  if ((v as { url?: unknown }).url === undefined) fail(`${p}.url`, 'is required');
+};
+
 const LEVELS = { off: 0, note: 0, warning: 0, error: 0 };
 const levels: Check = (v, p) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'must be an object');
@@ -153,6 +164,8 @@ const CONFIG_SHAPE = object({
   clientName: str,
   packageName: str,
   packageVersion: str,
+  license: str,
+  repository: repositoryShape,
   baseUrl: httpUrl,
   rename: object({ types: record(str), operations: record(str) }),
   operations: record(object({ requiresAuth: bool })),

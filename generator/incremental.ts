@@ -14,7 +14,7 @@ import { sha256, stampOf, type FileHashes } from './write-output.js';
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries
-    .filter((e) => e.isFile() && /\.(c?js|ts|hbs)$/.test(e.name) && !e.name.endsWith('.d.ts'))
+    .filter((e) => e.isFile() && /\.([cm]?js|ts|hbs)$/.test(e.name) && !e.name.endsWith('.d.ts'))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
 }

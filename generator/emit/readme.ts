@@ -52,13 +52,15 @@ function operationView(op: Operation, ctx: TsTypeContext, types: Map<string, Typ
   const method = methodOf(ctx.names, op.name);
   const request = types.get(op.request);
   const route = op.routes[0];
+  const requestLiteral = request ? objectLiteral({ kind: 'ref', name: request.name, nullable: false }, types, 0) : '{}';
   return {
     name: markdownText(op.name),
     method,
     route: route ? markdownCode(`${route.verbs.join(', ') || 'ANY'} ${route.path}`) : markdownCode('no route'),
     summary: markdownText([route?.summary, route?.notes && route.notes !== route.summary ? route.notes : undefined].filter(Boolean).join('. ')),
     auth: op.auth.required,
-    call: `await api.${method}(${request ? objectLiteral({ kind: 'ref', name: request.name, nullable: false }, types, 0) : '{}'})`,
+    call: `await api.${method}(${requestLiteral})`,
+    functionCall: `await ${method}(client, ${requestLiteral})`,
     returns: tsResponseType(op.response, ctx),
   };
 }
@@ -69,14 +71,18 @@ export function emitReadme(model: ApiModel, config: CodegenConfig, command: stri
   const ctx = tsTypeContext(model);
   const names = ctx.names;
   const firstRequest = first && types.has(first.request) ? typeSymbols(names, first.request) : undefined;
+  const operations = model.operations.map((op) => operationView(op, ctx, types));
   return renderTemplate('README.md.hbs', {
     command,
+    firstMethod: operations[0]?.method ?? '',
+    firstFunctionCall: operations[0]?.functionCall ?? '',
+    firstMethodCall: operations[0]?.call ?? '',
     packageName: config.packageName,
     clientName: names.client,
     service: markdownText(model.service.name ?? 'the API'),
     baseUrl: jsString(serviceBaseUrl(model.service) ?? PLACEHOLDER_BASE_URL),
     configureBaseUrl: serviceBaseUrl(model.service) === undefined,
-    operations: model.operations.map((op) => operationView(op, ctx, types)),
+    operations,
     schemaExample: firstRequest?.schema ?? '',
     schemaType: firstRequest?.id ?? '',
     anyAuth: model.operations.some((o) => o.auth.required),

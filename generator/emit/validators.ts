@@ -2,7 +2,7 @@
  * output/src/validators.ts: per DTO, a type guard `isX` (allocation-free, stops at the first
  * problem), an issue collector `checkX` (every problem with its path) and `XSchema` (Standard
  * Schema v1 + parse/is/validate). The checks are generated as straight-line code here; the
- * template adds the small runtime they call. Doc strings only land in code through jsString or
+ * small runtime they call is templates/runtime/checks.ts. Doc strings only land in code through jsString or
  * propertyAccess.
  */
 import type { ApiModel, Field, PrimitiveName, Rule, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';
@@ -268,7 +268,12 @@ function objectView(shape: Shape, g: Gen) {
     baseCheck: base?.check ?? '',
     checkSignature: listLayout(`function ${names.check}(`, ['v: unknown', 'c: Context', 'd: number', `known = ${names.members}`], '): void {'),
     // Prettier hugs an array that is the only argument: `new Set([` then one element per line.
-    membersDeclaration: listLayout(`const ${names.members}: ReadonlySet<string> = new Set([`, [...new Set(members.map((f) => jsString(f.wireName)))], ']);'),
+    // Marked pure: not every bundler knows that `new Set` has no side effects.
+    membersDeclaration: listLayout(
+      `const ${names.members}: ReadonlySet<string> = /* @__PURE__ */ new Set([`,
+      [...new Set(members.map((f) => jsString(f.wireName)))],
+      ']);',
+    ),
     usesX: isMembers.length > 0,
     usesCheckX: checkMembers.length > 0,
     isBody: body([...isMembers, ...rules.map((r) => clause(`if (${r.condition})`, 'return false;'))]),
@@ -332,7 +337,8 @@ function shapeView(shape: Shape, g: Gen, ctx: TsTypeContext) {
     open: t.kind === 'object' && Boolean(t.incomplete),
     enumIsBody: enumIsBody(t),
     enumCheckBody: body([clause(`if (!${names.is}(v))`, report('undefined', jsString(`expected ${enumExpected(t)}`)))]),
-    schemaDeclaration: listLayout(`export const ${names.schema} = schema(`, [jsString(shape.label), names.is, names.check], ');'),
+    // Pure, so that a bundle keeps only the schemas its program uses.
+    schemaDeclaration: listLayout(`export const ${names.schema} = /* @__PURE__ */ schema(`, [jsString(shape.label), names.is, names.check], ');'),
     ...(t.kind === 'object' && !t.incomplete ? objectView(shape, g) : NO_OBJECT),
   };
 }

@@ -20,7 +20,7 @@
  */
 import type { DiagnosticBag } from '../diagnostics.js';
 import { classIdentifier, methodName, safeTypeName } from '../names/identifiers.js';
-import { declaredNames, exportedNames } from '../names/reserved.js';
+import { classMembers, declaredNames, runtimeExports } from '../names/reserved.js';
 import type { ApiModel, InstanceSymbols, Operation, SymbolNames, TypeDef, TypeRef, TypeSymbols } from './api-model.js';
 import { renameTypes } from './apply-config.js';
 import { genericInstances, type Instance } from './instances.js';
@@ -46,7 +46,7 @@ function claim(scope: Set<string>, wanted: string, suffix: Suffix): string {
 
 const byName = <T extends { name: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
-const runtimeNames = (clientName: string) => new Set([...exportedNames('types.ts.hbs', 'validators.ts.hbs', 'client.ts.hbs'), classIdentifier(clientName)]);
+const runtimeNames = (clientName: string) => new Set([...runtimeExports(), classIdentifier(clientName)]);
 
 export function nameSymbols(model: ApiModel, clientName: string, bag: DiagnosticBag): void {
   uniqueTypeNames(model, runtimeNames(clientName), bag);
@@ -92,32 +92,32 @@ function locationOf(t: TypeDef, model: ApiModel) {
  */
 export function symbolNames(model: Pick<ApiModel, 'types' | 'operations'>, clientName: string): SymbolNames {
   const client = classIdentifier(clientName);
-  const scopes = symbolScopes(model.types, client);
+  const scopes = symbolScopes(model.types);
   const types = typeSymbols(model.types, scopes);
   const instances = instanceSymbols(genericInstances(model), types, scopes, runtimeNames(clientName));
-  return { client, types, instances, methods: methodNames(model.operations) };
+  return { client, types, instances, methods: methodNames(model.operations, methodScope(clientName, types, instances)) };
 }
 
-/** The names validators.ts and client.ts declare at module level, claimed as the symbols are made. */
+/** The names validators.ts and dates.ts declare at module level, claimed as the symbols are made. */
 interface Scopes {
   ids: string[];
   validators: Set<string>;
-  client: Set<string>;
+  dates: Set<string>;
 }
 
-function symbolScopes(types: readonly TypeDef[], client: string): Scopes {
+function symbolScopes(types: readonly TypeDef[]): Scopes {
   const ids = types.map((t) => safeTypeName(t.name));
   return {
     ids,
     validators: new Set([...declaredNames('validators.ts.hbs'), ...ids.map((id) => `${id}Schema`)]),
-    client: new Set([...declaredNames('client.ts.hbs'), client]),
+    dates: new Set(declaredNames('dates.ts.hbs')),
   };
 }
 
 /**
  * `XSchema` is public and claimed first, so it never moves; `isX`, `checkX` and `XMembers` can
  * still meet another type's (`isDate` the members of DTO `isDate`, `isDateSchema` the guard of
- * DTO `DateSchema`) or the validators template's names, and `datesOfX` the client template's:
+ * DTO `DateSchema`) or the validators template's names, and `datesOfX` those of dates.ts:
  * those get a suffix, `isDate_2`.
  */
 function typeSymbols(types: readonly TypeDef[], scopes: Scopes): Map<string, TypeSymbols> {
@@ -139,7 +139,7 @@ function functionSymbols(id: string, schema: string, scopes: Scopes): TypeSymbol
     check: claim(scopes.validators, `check${id}`, underscored),
     members: claim(scopes.validators, `${id}Members`, underscored),
     values: `${id}Values`,
-    datesOf: claim(scopes.client, `datesOf${id}`, underscored),
+    datesOf: claim(scopes.dates, `datesOf${id}`, underscored),
   };
 }
 
@@ -186,8 +186,18 @@ function argumentWord(t: TypeRef, types: ReadonlyMap<string, TypeSymbols>): stri
   }
 }
 
-/** Names that meet an earlier one (differing only in case or odd characters) get a number: `createCustomer2`. */
-function methodNames(operations: readonly Operation[]): Map<string, string> {
-  const taken = new Set<string>();
+/**
+ * What a method name must not be: an operation's name is both a method of the client class and a
+ * function of operations.ts that the entry point exports, next to every other export (the
+ * runtime's `createClient`, the types, the schemas) and in a module that imports `call`.
+ */
+function methodScope(clientName: string, types: ReadonlyMap<string, TypeSymbols>, instances: ReadonlyMap<string, InstanceSymbols>): Set<string> {
+  const scope = new Set([...runtimeNames(clientName), ...declaredNames('operations.ts.hbs'), ...classMembers()]);
+  for (const s of [...types.values(), ...instances.values()]) scope.add(s.id).add(s.schema).add(s.values);
+  return scope;
+}
+
+/** Names that meet an earlier one (differing only in case or odd characters) or a name in `taken` get a number: `createCustomer2`. */
+function methodNames(operations: readonly Operation[], taken: Set<string>): Map<string, string> {
   return new Map(operations.map((op) => [op.name, claim(taken, methodName(op.name), appended)]));
 }

@@ -1,25 +1,77 @@
 /**
- * The top-level names each template declares, as data: the names generated from the docs keep
- * clear of them (model/name-symbols.ts). test/names/reserved.test.ts checks this list against the
- * templates' text, so that it cannot drift; the generator never reads templates for names.
+ * The top-level names each template and runtime module of the generated package declares, as
+ * data: the names generated from the docs keep clear of them (model/name-symbols.ts).
+ * test/names/reserved.test.ts checks this list against the files' text, so that it cannot drift;
+ * the generator never reads templates for names.
  */
 
 export interface TemplateNames {
   /** What the generated module exports (`ApiError`, `Issue`…). */
   exported: readonly string[];
-  /** Module-private names (`report`, `objectLike`…), and namespace imports (`import * as T`). */
+  /** Module-private names (`report`, `objectLike`…), imported names and namespace imports (`import * as T`). */
   private: readonly string[];
+  /** Members of the class the module declares (the client class's `client`), which its methods keep clear of. */
+  members?: readonly string[];
 }
 
 export const TEMPLATE_NAMES = {
   'types.ts.hbs': { exported: ['Operations'], private: [] },
   'validators.ts.hbs': {
-    exported: ['StandardSchemaV1', 'Issue', 'ValidateOptions', 'Schema', 'formatPath', 'ValidationError'],
+    exported: [],
     private: [
       'Types',
-      'VENDOR',
+      'DATE',
+      'DURATION',
+      'GUID',
       'MAX_DEPTH',
-      'MAX_ISSUES',
+      'TIME_OF_DAY',
+      'hasOwn',
+      'integer',
+      'objectLike',
+      'objectShape',
+      'ownMember',
+      'report',
+      'reportUnknown',
+      'schema',
+      'Context',
+    ],
+  },
+  'dates.ts.hbs': { exported: [], private: ['Fix', 'date', 'at', 'each', 'values'] },
+  'operations.ts.hbs': { exported: [], private: ['T', 'ApiClient', 'CallOptions', 'call', 'D'] },
+  'client.ts.hbs': {
+    exported: [],
+    private: ['T', 'S', 'O', 'createClient', 'ApiClient', 'CallOptions', 'ClientOptions', 'Schema'],
+    members: ['client'],
+  },
+  'index.ts.hbs': { exported: [], private: [] },
+  'runtime/schema.ts': {
+    exported: ['StandardSchemaV1', 'Issue', 'ValidateOptions', 'Schema', 'formatPath', 'ValidationError'],
+    private: [],
+  },
+  'runtime/core.ts': {
+    exported: [
+      'Credential',
+      'Auth',
+      'RetryOptions',
+      'CallInfo',
+      'ResponseDrift',
+      'ClientOptions',
+      'CallOptions',
+      'ApiClient',
+      'createClient',
+      'FieldError',
+      'ErrorResponseStatus',
+      'ApiError',
+      'NetworkError',
+      'TimeoutError',
+      'ResponseTooLargeError',
+    ],
+    private: ['Issue', 'member', 'text'],
+  },
+  // Internal: validators.ts imports these.
+  'runtime/checks.ts': {
+    exported: [
+      'MAX_DEPTH',
       'DATE',
       'GUID',
       'DURATION',
@@ -30,40 +82,42 @@ export const TEMPLATE_NAMES = {
       'hasOwn',
       'ownMember',
       'integer',
-      'pathWith',
       'report',
       'objectShape',
       'reportUnknown',
+      'schema',
+    ],
+    private: [
+      'ValidationError',
+      'Issue',
+      'Schema',
+      'StandardSchemaV1',
+      'ValidateOptions',
+      'VENDOR',
+      'MAX_ISSUES',
+      'pathWith',
       'collect',
       'fail',
       'standardResult',
       'standardOptions',
-      'schema',
     ],
   },
-  'client.ts.hbs': {
-    exported: [
-      'Credential',
-      'Auth',
-      'RetryOptions',
-      'CallInfo',
-      'ResponseDrift',
-      'ClientOptions',
-      'CallOptions',
-      'FieldError',
-      'ErrorResponseStatus',
+  // Internal: operations.ts imports `call`; the package entry point exports nothing of it.
+  'runtime/call.ts': {
+    exported: ['Route', 'Operation', 'call'],
+    private: [
       'ApiError',
       'NetworkError',
-      'TimeoutError',
       'ResponseTooLargeError',
-    ],
-    private: [
-      'T',
-      'S',
-      'member',
-      'text',
-      'Route',
-      'Op',
+      'TimeoutError',
+      'ApiClient',
+      'Auth',
+      'CallInfo',
+      'CallOptions',
+      'Credential',
+      'RetryOptions',
+      'ValidationError',
+      'Issue',
       'invalid',
       'target',
       'queryValue',
@@ -71,20 +125,16 @@ export const TEMPLATE_NAMES = {
       'lower',
       'callerHeaders',
       'authHeaders',
+      'send',
       'read',
       'IDEMPOTENT',
       'TRANSIENT',
       'retryDelay',
       'sleep',
-      'Fix',
-      'date',
-      'at',
-      'each',
-      'values',
+      'result',
       'parse',
     ],
   },
-  'index.ts.hbs': { exported: [], private: [] },
 } as const satisfies Record<string, TemplateNames>;
 
 export type TemplateFile = keyof typeof TEMPLATE_NAMES;
@@ -98,4 +148,14 @@ export function declaredNames(template: TemplateFile): string[] {
 /** The names the given templates export. */
 export function exportedNames(...templates: TemplateFile[]): string[] {
   return templates.flatMap((t) => TEMPLATE_NAMES[t].exported);
+}
+
+/** What the package entry point exports besides the generated names: the types module's, the validation interface's and the client core's. */
+export function runtimeExports(): string[] {
+  return exportedNames('types.ts.hbs', 'runtime/schema.ts', 'runtime/core.ts');
+}
+
+/** The client class's own members. */
+export function classMembers(): readonly string[] {
+  return TEMPLATE_NAMES['client.ts.hbs'].members;
 }

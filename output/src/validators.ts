@@ -3,199 +3,26 @@
 // every problem with its path) and `XSchema` (Standard Schema v1 plus parse/is/validate).
 // Optional members may be absent or null (ServiceStack omits nulls); required ones may not.
 // Unknown members are allowed unless `validate(value, { strict: true })`. No runtime dependency.
+// Every declaration is pure (`/* @__PURE__ */` on the calls that build one), so that a bundler
+// keeps only the schemas a program uses, and what they use.
 
 import type * as Types from './types.js';
-
-/** The Standard Schema v1 interface (https://standardschema.dev), so that any compatible library accepts these schemas. */
-export interface StandardSchemaV1<Input = unknown, Output = Input> {
-  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
-}
-
-export declare namespace StandardSchemaV1 {
-  interface Props<Input = unknown, Output = Input> {
-    readonly version: 1;
-    readonly vendor: string;
-    readonly validate: (value: unknown, options?: Options | undefined) => Result<Output> | Promise<Result<Output>>;
-    readonly types?: Types<Input, Output> | undefined;
-  }
-  type Result<Output> = SuccessResult<Output> | FailureResult;
-  interface SuccessResult<Output> {
-    readonly value: Output;
-    readonly issues?: undefined;
-  }
-  interface FailureResult {
-    readonly issues: ReadonlyArray<Issue>;
-  }
-  interface Options {
-    readonly libraryOptions?: Record<string, unknown> | undefined;
-  }
-  interface Issue {
-    readonly message: string;
-    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
-  }
-  interface PathSegment {
-    readonly key: PropertyKey;
-  }
-  interface Types<Input = unknown, Output = Input> {
-    readonly input: Input;
-    readonly output: Output;
-  }
-  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
-  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
-}
-
-/** One problem: where it is (member names and array indexes) and what to do about it. */
-export interface Issue {
-  message: string;
-  path: (string | number)[];
-}
-
-export interface ValidateOptions {
-  /** Also report members the docs do not describe (ServiceStack ignores them). */
-  strict?: boolean;
-}
-
-export interface Schema<T> extends StandardSchemaV1<T> {
-  /** Type guard: true when `value` is a valid `T`. Fast; says nothing about why not. */
-  is(value: unknown): value is T;
-  /** Every issue of `value` (none when it is valid). */
-  validate(value: unknown, options?: ValidateOptions): Issue[];
-  /** Returns `value` as a `T`, or throws a ValidationError listing every issue. */
-  parse(value: unknown): T;
-}
-
-/** `emails[0].isMainEmail` */
-export function formatPath(path: readonly (string | number)[]): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(key)) text += text ? `.${key}` : key;
-    else text += `[${JSON.stringify(key)}]`;
-  }
-  return text;
-}
-
-export class ValidationError extends Error {
-  readonly issues: Issue[];
-
-  constructor(typeName: string, issues: Issue[]) {
-    const lines = issues.map((i) => `\n  ${formatPath(i.path) || '(value)'}: ${i.message}`);
-    super(`Invalid ${typeName} (${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}):${lines.join('')}`);
-    this.name = 'ValidationError';
-    this.issues = issues;
-  }
-}
-
-const VENDOR = 'booster-codegen';
-/** Deeper payloads are reported, not followed, so that a cyclic type cannot overflow the stack. */
-const MAX_DEPTH = 64;
-/** A huge bad array yields this many issues, then one saying the rest were left out. */
-const MAX_ISSUES = 1000;
-
-/** ISO 8601 date or date-time (seconds, fraction and offset optional), or ServiceStack's `/Date(ms[±hhmm])/`. */
-const DATE =
-  /^(?:\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?|\/Date\(-?\d+(?:[+-]\d{4})?\)\/)$/;
-/** 32 hex digits, bare (ServiceStack JSON) or in 8-4-4-4-12 groups. */
-const GUID = /^(?:[\da-fA-F]{32}|[\da-fA-F]{8}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{12})$/;
-/** ISO 8601 duration (ServiceStack's TimeSpan format) or .NET's `[-][d.]hh:mm[:ss[.fffffff]]`. */
-const DURATION =
-  /^(?:-?P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?|-?(?:\d+\.)?\d{1,2}:[0-5]\d(?::[0-5]\d(?:\.\d{1,7})?)?)$/;
-const TIME_OF_DAY = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,7})?)?$/;
-
-interface Context {
-  readonly issues: Issue[];
-  /** Path of the value being checked; grows and shrinks as checks descend. */
-  readonly path: (string | number)[];
-  readonly strict: boolean;
-}
-
-type Check = (value: unknown, c: Context, d: number) => void;
-
-function objectLike(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function hasOwn(v: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(v, key);
-}
-
-/** For member names Object.prototype also has: an absent `constructor` must not read as `Object`. */
-function ownMember(v: Record<string, unknown>, key: string): unknown {
-  return hasOwn(v, key) ? v[key] : undefined;
-}
-
-function integer(x: unknown, min: number, max: number): boolean {
-  return typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
-}
-
-/** `path` and then `key`, as a new array: array literals for the usual short paths are much faster than copying. */
-function pathWith(path: readonly (string | number)[], key: string | number): (string | number)[] {
-  switch (path.length) {
-    case 0:
-      return [key];
-    case 1:
-      return [path[0]!, key];
-    case 2:
-      return [path[0]!, path[1]!, key];
-    case 3:
-      return [path[0]!, path[1]!, path[2]!, key];
-    default:
-      return path.concat(key);
-  }
-}
-
-function report(c: Context, key: string | number | undefined, message: string): void {
-  if (c.issues.length > MAX_ISSUES) return;
-  if (c.issues.length === MAX_ISSUES)
-    c.issues.push({ message: `more issues left out (only the first ${MAX_ISSUES} are listed)`, path: [] });
-  else c.issues.push({ message, path: key === undefined ? c.path.slice() : pathWith(c.path, key) });
-}
-
-/** Reports a value that is no object, or one nested too deeply. */
-function objectShape(v: unknown, c: Context, d: number): v is Record<string, unknown> {
-  if (!objectLike(v)) report(c, undefined, 'expected an object');
-  else if (d > MAX_DEPTH) report(c, undefined, `nested more than ${MAX_DEPTH} levels deep`);
-  else return true;
-  return false;
-}
-
-function reportUnknown(v: object, known: ReadonlySet<string>, c: Context): void {
-  for (const key of Object.keys(v)) if (!known.has(key)) report(c, key, 'unknown member');
-}
-
-function collect(value: unknown, check: Check, options: ValidateOptions | undefined): Issue[] {
-  const c: Context = { issues: [], path: [], strict: options?.strict === true };
-  check(value, c, 0);
-  return c.issues;
-}
-
-function fail(typeName: string, issues: Issue[]): never {
-  throw new ValidationError(typeName, issues);
-}
-
-function standardResult<T>(value: unknown, issues: Issue[]): StandardSchemaV1.Result<T> {
-  return issues.length ? { issues } : { value: value as T };
-}
-
-/** Standard Schema callers may pass `{ libraryOptions: { strict: true } }`. */
-function standardOptions(options: StandardSchemaV1.Options | undefined): ValidateOptions | undefined {
-  return options?.libraryOptions?.strict === true ? { strict: true } : undefined;
-}
-
-/** The public schema of a type, from its guard `is` and its issue collector `check`. */
-function schema<T>(typeName: string, is: (v: unknown, d: number) => v is T, check: Check): Schema<T> {
-  const self: Schema<T> = {
-    '~standard': {
-      version: 1,
-      vendor: VENDOR,
-      validate: (v, o) => standardResult<T>(v, self.validate(v, standardOptions(o))),
-    },
-    is: (v): v is T => is(v, 0),
-    validate: (v, options) => (!options?.strict && is(v, 0) ? [] : collect(v, check, options)),
-    parse: (v) => (is(v, 0) ? v : fail(typeName, collect(v, check, undefined))),
-  };
-  return self;
-}
+import {
+  DATE,
+  DURATION,
+  GUID,
+  MAX_DEPTH,
+  TIME_OF_DAY,
+  hasOwn,
+  integer,
+  objectLike,
+  objectShape,
+  ownMember,
+  report,
+  reportUnknown,
+  schema,
+  type Context,
+} from './checks.js';
 
 // Address
 function isAddress(v: unknown, d: number): v is Types.Address {
@@ -233,7 +60,7 @@ function isAddress(v: unknown, d: number): v is Types.Address {
 }
 
 /** Members known to `Address` (its bases' included), for strict mode. */
-const AddressMembers: ReadonlySet<string> = new Set([
+const AddressMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'addressType',
   'countryId',
   'houseNumber',
@@ -289,7 +116,7 @@ function checkAddress(v: unknown, c: Context, d: number, known = AddressMembers)
 }
 
 /** Standard Schema, type guard and parser for `Address`. */
-export const AddressSchema = schema('Address', isAddress, checkAddress);
+export const AddressSchema = /* @__PURE__ */ schema('Address', isAddress, checkAddress);
 
 // CreateCustomer
 function isCreateCustomer(v: unknown, d: number): v is Types.CreateCustomer {
@@ -304,7 +131,7 @@ function isCreateCustomer(v: unknown, d: number): v is Types.CreateCustomer {
 }
 
 /** Members known to `CreateCustomer` (its bases' included), for strict mode. */
-const CreateCustomerMembers: ReadonlySet<string> = new Set([
+const CreateCustomerMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'privacyPolicyAcceptanceStorage',
   'tvPrivacyPolicyAcceptanceStorage',
   'title',
@@ -360,7 +187,7 @@ function checkCreateCustomer(v: unknown, c: Context, d: number, known = CreateCu
 }
 
 /** Standard Schema, type guard and parser for `CreateCustomer`. */
-export const CreateCustomerSchema = schema('CreateCustomer', isCreateCustomer, checkCreateCustomer);
+export const CreateCustomerSchema = /* @__PURE__ */ schema('CreateCustomer', isCreateCustomer, checkCreateCustomer);
 
 // CreateCustomerResponse
 function isCreateCustomerResponse(v: unknown, d: number): v is Types.CreateCustomerResponse {
@@ -372,7 +199,7 @@ function isCreateCustomerResponse(v: unknown, d: number): v is Types.CreateCusto
 }
 
 /** Members known to `CreateCustomerResponse` (its bases' included), for strict mode. */
-const CreateCustomerResponseMembers: ReadonlySet<string> = new Set(['boosterCustomerId']);
+const CreateCustomerResponseMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['boosterCustomerId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkCreateCustomerResponse(v: unknown, c: Context, d: number, known = CreateCustomerResponseMembers): void {
@@ -386,7 +213,7 @@ function checkCreateCustomerResponse(v: unknown, c: Context, d: number, known = 
 }
 
 /** Standard Schema, type guard and parser for `CreateCustomerResponse`. */
-export const CreateCustomerResponseSchema = schema(
+export const CreateCustomerResponseSchema = /* @__PURE__ */ schema(
   'CreateCustomerResponse',
   isCreateCustomerResponse,
   checkCreateCustomerResponse,
@@ -523,7 +350,7 @@ function isCustomer(v: unknown, d: number): v is Types.Customer {
 }
 
 /** Members known to `Customer` (its bases' included), for strict mode. */
-const CustomerMembers: ReadonlySet<string> = new Set([
+const CustomerMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'title',
   'firstName',
   'lastName',
@@ -754,7 +581,7 @@ function checkCustomer(v: unknown, c: Context, d: number, known = CustomerMember
 }
 
 /** Standard Schema, type guard and parser for `Customer`. */
-export const CustomerSchema = schema('Customer', isCustomer, checkCustomer);
+export const CustomerSchema = /* @__PURE__ */ schema('Customer', isCustomer, checkCustomer);
 
 // Email
 function isEmail(v: unknown, d: number): v is Types.Email {
@@ -768,7 +595,7 @@ function isEmail(v: unknown, d: number): v is Types.Email {
 }
 
 /** Members known to `Email` (its bases' included), for strict mode. */
-const EmailMembers: ReadonlySet<string> = new Set(['email', 'isMainEmail']);
+const EmailMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['email', 'isMainEmail']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkEmail(v: unknown, c: Context, d: number, known = EmailMembers): void {
@@ -784,7 +611,7 @@ function checkEmail(v: unknown, c: Context, d: number, known = EmailMembers): vo
 }
 
 /** Standard Schema, type guard and parser for `Email`. */
-export const EmailSchema = schema('Email', isEmail, checkEmail);
+export const EmailSchema = /* @__PURE__ */ schema('Email', isEmail, checkEmail);
 
 // Event
 function isEvent(v: unknown, d: number): v is Types.Event {
@@ -802,7 +629,12 @@ function isEvent(v: unknown, d: number): v is Types.Event {
 }
 
 /** Members known to `Event` (its bases' included), for strict mode. */
-const EventMembers: ReadonlySet<string> = new Set(['eventType', 'eventDate', 'eventNotes', 'eventOtherName']);
+const EventMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'eventType',
+  'eventDate',
+  'eventNotes',
+  'eventOtherName',
+]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkEvent(v: unknown, c: Context, d: number, known = EventMembers): void {
@@ -822,7 +654,7 @@ function checkEvent(v: unknown, c: Context, d: number, known = EventMembers): vo
 }
 
 /** Standard Schema, type guard and parser for `Event`. */
-export const EventSchema = schema('Event', isEvent, checkEvent);
+export const EventSchema = /* @__PURE__ */ schema('Event', isEvent, checkEvent);
 
 // ExportCustomer
 function isExportCustomer(v: unknown, d: number): v is Types.ExportCustomer {
@@ -835,7 +667,7 @@ function isExportCustomer(v: unknown, d: number): v is Types.ExportCustomer {
 }
 
 /** Members known to `ExportCustomer` (its bases' included), for strict mode. */
-const ExportCustomerMembers: ReadonlySet<string> = new Set([
+const ExportCustomerMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'downloadRequestId',
   'brand',
   'posCodes',
@@ -872,7 +704,7 @@ function checkExportCustomer(v: unknown, c: Context, d: number, known = ExportCu
 }
 
 /** Standard Schema, type guard and parser for `ExportCustomer`. */
-export const ExportCustomerSchema = schema('ExportCustomer', isExportCustomer, checkExportCustomer);
+export const ExportCustomerSchema = /* @__PURE__ */ schema('ExportCustomer', isExportCustomer, checkExportCustomer);
 
 // ExportCustomerResponse
 function isExportCustomerResponse(v: unknown, d: number): v is Types.ExportCustomerResponse {
@@ -884,7 +716,7 @@ function isExportCustomerResponse(v: unknown, d: number): v is Types.ExportCusto
 }
 
 /** Members known to `ExportCustomerResponse` (its bases' included), for strict mode. */
-const ExportCustomerResponseMembers: ReadonlySet<string> = new Set(['asyncTaskId']);
+const ExportCustomerResponseMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['asyncTaskId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkExportCustomerResponse(v: unknown, c: Context, d: number, known = ExportCustomerResponseMembers): void {
@@ -898,7 +730,7 @@ function checkExportCustomerResponse(v: unknown, c: Context, d: number, known = 
 }
 
 /** Standard Schema, type guard and parser for `ExportCustomerResponse`. */
-export const ExportCustomerResponseSchema = schema(
+export const ExportCustomerResponseSchema = /* @__PURE__ */ schema(
   'ExportCustomerResponse',
   isExportCustomerResponse,
   checkExportCustomerResponse,
@@ -916,7 +748,7 @@ function isGetCustomerHobby(v: unknown, d: number): v is Types.GetCustomerHobby 
 }
 
 /** Members known to `GetCustomerHobby` (its bases' included), for strict mode. */
-const GetCustomerHobbyMembers: ReadonlySet<string> = new Set(['hobby', 'sapHobbyId']);
+const GetCustomerHobbyMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['hobby', 'sapHobbyId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkGetCustomerHobby(v: unknown, c: Context, d: number, known = GetCustomerHobbyMembers): void {
@@ -930,7 +762,11 @@ function checkGetCustomerHobby(v: unknown, c: Context, d: number, known = GetCus
 }
 
 /** Standard Schema, type guard and parser for `GetCustomerHobby`. */
-export const GetCustomerHobbySchema = schema('GetCustomerHobby', isGetCustomerHobby, checkGetCustomerHobby);
+export const GetCustomerHobbySchema = /* @__PURE__ */ schema(
+  'GetCustomerHobby',
+  isGetCustomerHobby,
+  checkGetCustomerHobby,
+);
 
 // GetCustomerInterest
 function isGetCustomerInterest(v: unknown, d: number): v is Types.GetCustomerInterest {
@@ -944,7 +780,7 @@ function isGetCustomerInterest(v: unknown, d: number): v is Types.GetCustomerInt
 }
 
 /** Members known to `GetCustomerInterest` (its bases' included), for strict mode. */
-const GetCustomerInterestMembers: ReadonlySet<string> = new Set(['interest', 'sapInterestId']);
+const GetCustomerInterestMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['interest', 'sapInterestId']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkGetCustomerInterest(v: unknown, c: Context, d: number, known = GetCustomerInterestMembers): void {
@@ -960,7 +796,11 @@ function checkGetCustomerInterest(v: unknown, c: Context, d: number, known = Get
 }
 
 /** Standard Schema, type guard and parser for `GetCustomerInterest`. */
-export const GetCustomerInterestSchema = schema('GetCustomerInterest', isGetCustomerInterest, checkGetCustomerInterest);
+export const GetCustomerInterestSchema = /* @__PURE__ */ schema(
+  'GetCustomerInterest',
+  isGetCustomerInterest,
+  checkGetCustomerInterest,
+);
 
 // GetCustomerProductCollection
 function isGetCustomerProductCollection(v: unknown, d: number): v is Types.GetCustomerProductCollection {
@@ -974,7 +814,7 @@ function isGetCustomerProductCollection(v: unknown, d: number): v is Types.GetCu
 }
 
 /** Members known to `GetCustomerProductCollection` (its bases' included), for strict mode. */
-const GetCustomerProductCollectionMembers: ReadonlySet<string> = new Set([
+const GetCustomerProductCollectionMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'productCollection',
   'sapProductCollectionId',
 ]);
@@ -998,7 +838,7 @@ function checkGetCustomerProductCollection(
 }
 
 /** Standard Schema, type guard and parser for `GetCustomerProductCollection`. */
-export const GetCustomerProductCollectionSchema = schema(
+export const GetCustomerProductCollectionSchema = /* @__PURE__ */ schema(
   'GetCustomerProductCollection',
   isGetCustomerProductCollection,
   checkGetCustomerProductCollection,
@@ -1018,7 +858,7 @@ function isHobby(v: unknown, d: number): v is Types.Hobby {
 }
 
 /** Members known to `Hobby` (its bases' included), for strict mode. */
-const HobbyMembers: ReadonlySet<string> = new Set(['hobby', 'sapHobbyId', 'translation']);
+const HobbyMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['hobby', 'sapHobbyId', 'translation']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkHobby(v: unknown, c: Context, d: number, known = HobbyMembers): void {
@@ -1036,7 +876,7 @@ function checkHobby(v: unknown, c: Context, d: number, known = HobbyMembers): vo
 }
 
 /** Standard Schema, type guard and parser for `Hobby`. */
-export const HobbySchema = schema('Hobby', isHobby, checkHobby);
+export const HobbySchema = /* @__PURE__ */ schema('Hobby', isHobby, checkHobby);
 
 // Interest
 function isInterest(v: unknown, d: number): v is Types.Interest {
@@ -1052,7 +892,7 @@ function isInterest(v: unknown, d: number): v is Types.Interest {
 }
 
 /** Members known to `Interest` (its bases' included), for strict mode. */
-const InterestMembers: ReadonlySet<string> = new Set(['interest', 'sapInterestId', 'translation']);
+const InterestMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(['interest', 'sapInterestId', 'translation']);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkInterest(v: unknown, c: Context, d: number, known = InterestMembers): void {
@@ -1070,7 +910,7 @@ function checkInterest(v: unknown, c: Context, d: number, known = InterestMember
 }
 
 /** Standard Schema, type guard and parser for `Interest`. */
-export const InterestSchema = schema('Interest', isInterest, checkInterest);
+export const InterestSchema = /* @__PURE__ */ schema('Interest', isInterest, checkInterest);
 
 // Phone
 function isPhone(v: unknown, d: number): v is Types.Phone {
@@ -1088,7 +928,12 @@ function isPhone(v: unknown, d: number): v is Types.Phone {
 }
 
 /** Members known to `Phone` (its bases' included), for strict mode. */
-const PhoneMembers: ReadonlySet<string> = new Set(['phone', 'countryPrefix', 'phoneType', 'isMainPhone']);
+const PhoneMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'phone',
+  'countryPrefix',
+  'phoneType',
+  'isMainPhone',
+]);
 
 /** `known`: the members of the type being checked, when it is a subtype. */
 function checkPhone(v: unknown, c: Context, d: number, known = PhoneMembers): void {
@@ -1109,7 +954,7 @@ function checkPhone(v: unknown, c: Context, d: number, known = PhoneMembers): vo
 }
 
 /** Standard Schema, type guard and parser for `Phone`. */
-export const PhoneSchema = schema('Phone', isPhone, checkPhone);
+export const PhoneSchema = /* @__PURE__ */ schema('Phone', isPhone, checkPhone);
 
 // ProductCategory
 function isProductCategory(v: unknown, d: number): v is Types.ProductCategory {
@@ -1129,7 +974,7 @@ function isProductCategory(v: unknown, d: number): v is Types.ProductCategory {
 }
 
 /** Members known to `ProductCategory` (its bases' included), for strict mode. */
-const ProductCategoryMembers: ReadonlySet<string> = new Set([
+const ProductCategoryMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'brandCategoryId',
   'grandCategoryId',
   'masterCategoryId',
@@ -1156,7 +1001,7 @@ function checkProductCategory(v: unknown, c: Context, d: number, known = Product
 }
 
 /** Standard Schema, type guard and parser for `ProductCategory`. */
-export const ProductCategorySchema = schema('ProductCategory', isProductCategory, checkProductCategory);
+export const ProductCategorySchema = /* @__PURE__ */ schema('ProductCategory', isProductCategory, checkProductCategory);
 
 // ProductCollection
 function isProductCollection(v: unknown, d: number): v is Types.ProductCollection {
@@ -1172,7 +1017,7 @@ function isProductCollection(v: unknown, d: number): v is Types.ProductCollectio
 }
 
 /** Members known to `ProductCollection` (its bases' included), for strict mode. */
-const ProductCollectionMembers: ReadonlySet<string> = new Set([
+const ProductCollectionMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'productCollection',
   'sapProductCollectionId',
   'translation',
@@ -1195,7 +1040,11 @@ function checkProductCollection(v: unknown, c: Context, d: number, known = Produ
 }
 
 /** Standard Schema, type guard and parser for `ProductCollection`. */
-export const ProductCollectionSchema = schema('ProductCollection', isProductCollection, checkProductCollection);
+export const ProductCollectionSchema = /* @__PURE__ */ schema(
+  'ProductCollection',
+  isProductCollection,
+  checkProductCollection,
+);
 
 // SearchCustomer
 function isSearchCustomer(v: unknown, d: number): v is Types.SearchCustomer {
@@ -1307,7 +1156,7 @@ function isSearchCustomer(v: unknown, d: number): v is Types.SearchCustomer {
 }
 
 /** Members known to `SearchCustomer` (its bases' included), for strict mode. */
-const SearchCustomerMembers: ReadonlySet<string> = new Set([
+const SearchCustomerMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'brand',
   'posCodes',
   'searchKey',
@@ -1514,7 +1363,7 @@ function checkSearchCustomer(v: unknown, c: Context, d: number, known = SearchCu
 }
 
 /** Standard Schema, type guard and parser for `SearchCustomer`. */
-export const SearchCustomerSchema = schema('SearchCustomer', isSearchCustomer, checkSearchCustomer);
+export const SearchCustomerSchema = /* @__PURE__ */ schema('SearchCustomer', isSearchCustomer, checkSearchCustomer);
 
 // UpdateCustomer
 function isUpdateCustomer(v: unknown, d: number): v is Types.UpdateCustomer {
@@ -1527,7 +1376,7 @@ function isUpdateCustomer(v: unknown, d: number): v is Types.UpdateCustomer {
 }
 
 /** Members known to `UpdateCustomer` (its bases' included), for strict mode. */
-const UpdateCustomerMembers: ReadonlySet<string> = new Set([
+const UpdateCustomerMembers: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'boosterCustomerId',
   'title',
   'firstName',
@@ -1581,4 +1430,4 @@ function checkUpdateCustomer(v: unknown, c: Context, d: number, known = UpdateCu
 }
 
 /** Standard Schema, type guard and parser for `UpdateCustomer`. */
-export const UpdateCustomerSchema = schema('UpdateCustomer', isUpdateCustomer, checkUpdateCustomer);
+export const UpdateCustomerSchema = /* @__PURE__ */ schema('UpdateCustomer', isUpdateCustomer, checkUpdateCustomer);

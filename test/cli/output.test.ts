@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../generator/config.js';
 import { INPUT, ROOT } from '../helpers.js';
 
 const BIN = path.join(ROOT, 'bin/booster-codegen.js');
@@ -31,25 +32,56 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('the generated package', () => {
-  it('has a package.json with an exports map, no dependencies, and a README', () => {
+  it('has a package.json with an exports map for import and require, no dependencies, and a README', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'output/package.json'), 'utf8')) as Record<string, any>;
     expect(pkg).toMatchObject({
       name: 'booster-api-client',
+      license: 'UNLICENSED',
       type: 'module',
       sideEffects: false,
-      exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } },
+      exports: {
+        '.': {
+          import: { types: './dist/index.d.ts', default: './dist/index.js' },
+          require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+          default: './dist/index.js',
+        },
+      },
+      main: './dist/index.cjs',
+      types: './dist/index.d.cts',
+      scripts: { build: 'node build.mjs', prepack: expect.stringMatching(/ && node build\.mjs$/) },
     });
+    // `types` first in each condition: TypeScript takes the first that matches.
+    expect(Object.keys(pkg.exports['.'].import)[0]).toBe('types');
+    expect(Object.keys(pkg.exports['.'].require)[0]).toBe('types');
     expect(pkg.dependencies).toBeUndefined();
-    expect(pkg.files).toEqual(['dist', 'src', 'openapi.json', 'README.md']);
+    expect(pkg.repository).toBeUndefined();
+    expect(pkg.files).toEqual(['dist', 'src', 'openapi.json', 'README.md', 'CHANGELOG.md']);
     const readme = readFileSync(path.join(ROOT, 'output/README.md'), 'utf8');
     for (const m of ['createCustomer', 'exportCustomer', 'updateCustomer', 'ApiError', 'ValidationError']) expect(readme).toContain(m);
+    // A section per error class and per option, and what the package needs.
+    const sections = [...readme.matchAll(/^### `(\w+)`/gm)].map((m) => m[1]);
+    for (const name of ['ApiError', 'ValidationError', 'NetworkError', 'TimeoutError', 'ResponseTooLargeError']) expect(sections).toContain(name);
+    for (const name of ['baseUrl', 'auth', 'headers', 'fetch', 'timeoutMs', 'maxResponseBytes', 'retry', 'validate', 'onUnauthorized', 'onResponseDrift'])
+      expect(sections).toContain(name);
+    expect(readme).toContain('TypeScript 5.0 or newer');
+    expect(readme).toContain('CommonJS (`require`)');
   });
 
-  it('takes its name and version from the config', () => {
+  it('takes its name, version, license and repository from the config', () => {
     const dir = workspace();
-    writeFileSync(path.join(dir, 'codegen.config.json'), JSON.stringify({ input: 'docs', out: 'pkg', packageName: '@acme/booster', packageVersion: '2.3.4' }));
+    const repository = { url: 'git+https://github.com/acme/booster.git', directory: 'pkg' };
+    writeFileSync(
+      path.join(dir, 'codegen.config.json'),
+      JSON.stringify({ input: 'docs', out: 'pkg', packageName: '@acme/booster', packageVersion: '2.3.4', license: 'MIT', repository }),
+    );
     expect(cli(['generate', '--quiet'], dir).code).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(dir, 'pkg/package.json'), 'utf8'))).toMatchObject({ name: '@acme/booster', version: '2.3.4' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'pkg/package.json'), 'utf8'))).toMatchObject({
+      name: '@acme/booster',
+      version: '2.3.4',
+      license: 'MIT',
+      repository: { type: 'git', ...repository },
+    });
+    expect(() => parseConfig({ repository: { directory: 'pkg' } }, 'codegen.config.json')).toThrow(/repository\.url: is required/);
     expect(readFileSync(path.join(dir, 'pkg/README.md'), 'utf8')).toContain("from '@acme/booster'");
   });
 });

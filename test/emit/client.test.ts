@@ -13,13 +13,24 @@ import { DEFAULT_CONFIG } from '../../generator/config.js';
 import { emitClient } from '../../generator/emit/client.js';
 import { emitReadme } from '../../generator/emit/readme.js';
 import { emitPackageIndex } from '../../generator/emit/package-index.js';
-import { emitTypes } from '../../generator/emit/types.js';
-import { emitValidators } from '../../generator/emit/validators.js';
+import { renderFiles } from '../../generator/generate.js';
 import type { ApiModel, Field, TypeDef, TypeRef } from '../../generator/model/api-model.js';
 import { methodName } from '../../generator/names/identifiers.js';
-import { ApiError, BoosterClient, NetworkError, ResponseTooLargeError, TimeoutError, type ClientOptions } from '../../output/src/client.js';
+import {
+  ApiError,
+  BoosterClient,
+  createClient,
+  createCustomer,
+  CreateCustomerSchema,
+  exportCustomer,
+  NetworkError,
+  ResponseTooLargeError,
+  TimeoutError,
+  updateCustomer,
+  ValidationError,
+  type ClientOptions,
+} from '../../output/src/index.js';
 import type { CreateCustomer, UpdateCustomer } from '../../output/src/types.js';
-import { ValidationError } from '../../output/src/validators.js';
 import { modelOf, named, ROOT, seedFiles } from '../helpers.js';
 import { strictDiagnostics } from './compile.js';
 
@@ -55,6 +66,9 @@ async function startServer(handler: Handler): Promise<TestServer> {
       state.handler(seen, res);
     });
   });
+  // Idle keep-alive sockets stay open until close(): at Node's default 5 s, a request sent on one
+  // just as the server drops it (after a slow beforeAll) fails with ECONNRESET.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.close = () =>
@@ -235,6 +249,42 @@ describe('seed operations end to end', () => {
     server.handler = (_, res) => send(res, 200, { boosterCustomerId: 1 });
     await new BoosterClient({ baseUrl: `${server.url}/api/` }).createCustomer(create);
     expect(server.seen[0]!.url).toBe('/api/customer');
+  });
+});
+
+describe('per-operation functions over the client core', () => {
+  it("send as the class methods do, and share the class's core (api.client)", async () => {
+    const core = createClient({ baseUrl: `${server.url}/`, auth: { bearer: 'token-1' } });
+    expect(await createCustomer(core, create)).toEqual({ boosterCustomerId: 123 });
+    expect(await exportCustomer(core, exportRequest)).toEqual({ asyncTaskId: ASYNC_TASK_ID });
+    const api = client({ auth: { bearer: 'token-1' } });
+    expect(await updateCustomer(api.client, update)).toMatchObject({ boosterCustomerId: 123 });
+    expect(server.seen.map((r) => `${r.method} ${r.url} ${r.headers.authorization}`)).toEqual([
+      'POST /customer Bearer token-1',
+      'POST /customer/CAR/export Bearer token-1',
+      'PUT /customer/123 Bearer token-1',
+    ]);
+  });
+
+  it("validate nothing but the route variables: XSchema.parse(request) is the caller's to call", async () => {
+    const core = createClient({ baseUrl: server.url, auth: { bearer: 'token-1' } });
+    const bad = { ...create, lastName: undefined, emails: [{ email: 'a@b.c' }] } as unknown as CreateCustomer;
+    await createCustomer(core, bad);
+    expect(server.seen).toHaveLength(1);
+    expect(() => CreateCustomerSchema.parse(bad)).toThrow(ValidationError);
+    const missing = await updateCustomer(core, customer as UpdateCustomer).catch((x: unknown) => x);
+    expect(missing).toBeInstanceOf(ValidationError);
+    expect((missing as ValidationError).issues).toEqual([{ path: ['boosterCustomerId'], message: 'required (route variable)' }]);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it('revive dates and throw the same errors as the class', async () => {
+    const core = createClient({ baseUrl: server.url });
+    const e = await exportCustomer(core, exportRequest).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(Error);
+    expect((e as Error).message).toMatch(/requires authentication/);
+    server.handler = (_, res) => send(res, 400, { responseStatus: { errorCode: 'Invalid', message: 'bad' } });
+    await expect(createCustomer(core, create)).rejects.toMatchObject({ name: 'ApiError', status: 400, errorCode: 'Invalid' });
   });
 });
 
@@ -699,12 +749,9 @@ describe('generated for a synthetic model', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'booster-client-synthetic-'));
-    const sources = {
-      'types.ts': await emitTypes(SYNTHETIC, COMMAND),
-      'validators.ts': await emitValidators(SYNTHETIC, COMMAND),
-      'client.ts': await emitClient(SYNTHETIC, COMMAND),
-      'index.ts': await emitPackageIndex(SYNTHETIC, COMMAND),
-    };
+    // Every module of the package's src/, as `generate` renders them.
+    const rendered = await renderFiles({ model: SYNTHETIC, config: DEFAULT_CONFIG });
+    const sources = Object.fromEntries([...rendered].filter(([file]) => file.startsWith('src/')).map(([file, text]) => [file.slice(4), text]));
     writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
     for (const [file, source] of Object.entries(sources)) {
       writeFileSync(path.join(dir, file), source);
@@ -721,10 +768,11 @@ describe('generated for a synthetic model', () => {
     expect(strictDiagnostics([path.join(dir, 'index.ts')])).toEqual([]);
   });
 
-  it('escapes doc text in routes and comments', () => {
-    const source = readFileSync(path.join(dir, 'client.ts'), 'utf8');
-    expect(source).toContain(`"/items/{id}/it's"`);
-    expect(source).toContain('ends *\\/ a comment');
+  it('escapes doc text in routes and comments (the functions and the class methods)', () => {
+    const functions = readFileSync(path.join(dir, 'operations.ts'), 'utf8');
+    expect(functions).toContain(`"/items/{id}/it's"`);
+    expect(functions).toContain('ends *\\/ a comment');
+    expect(readFileSync(path.join(dir, 'client.ts'), 'utf8')).toContain('ends *\\/ a comment');
   });
 
   it('turns /Date(…)/ into ISO 8601 in date members at any depth, inherited ones included', async () => {

@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../generator/config.js';
 import { openApiDocument } from '../../generator/emit/openapi.js';
+import { emitRuntime } from '../../generator/emit/runtime.js';
 import { emitTypes } from '../../generator/emit/types.js';
 import { emitValidators } from '../../generator/emit/validators.js';
 import { modelOf, seedFiles } from '../helpers.js';
@@ -22,6 +23,8 @@ async function validatorsFor() {
   for (const [name, source] of [
     ['types', await emitTypes(model, 'x')],
     ['validators', await emitValidators(model, 'x')],
+    ['schema', emitRuntime('schema.ts', 'x')],
+    ['checks', emitRuntime('checks.ts', 'x')],
   ] as const)
     writeFileSync(
       path.join(dir, `${name}.js`),

@@ -123,7 +123,7 @@ describe('user generics, two parameters, nested arguments', async () => {
   });
 
   it("revives the dates of a use's members in the client", () => {
-    expect(files.get('src/client.ts')).toContain('function datesOfPaged_PostComment(v: unknown): unknown {');
+    expect(files.get('src/dates.ts')).toContain('export function datesOfPaged_PostComment(v: unknown): unknown {');
   });
 });
 

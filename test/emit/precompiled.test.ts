@@ -36,7 +36,7 @@ afterEach(() => {
 describe('precompiled templates', () => {
   it('render every file as templates compiled at run time do (seeds, synthetic docs)', async () => {
     const table = await builtTable();
-    expect(Object.keys(table)).toHaveLength(8);
+    expect(Object.keys(table)).toHaveLength(10);
     for (const files of [seedFiles(), docsFiles(syntheticDocs({ operations: 40, seed: 3 }))]) {
       const runtime = await (await freshGenerator(undefined)).renderAll(files);
       const precompiled = await (await freshGenerator(table)).renderAll(files);

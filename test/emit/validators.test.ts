@@ -5,10 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { emitTypes } from '../../generator/emit/types.js';
+import { emitRuntime } from '../../generator/emit/runtime.js';
 import { emitValidators } from '../../generator/emit/validators.js';
 import { renderFiles, runModel } from '../../generator/generate.js';
 import type { ApiModel, Field, Rule, TypeDef, TypeRef } from '../../generator/model/api-model.js';
-import * as V from '../../output/src/validators.js';
+import * as V from '../../output/src/index.js';
 import { modelOf, named, ROOT, seedFiles, typeOf } from '../helpers.js';
 import { strictProject } from './compile.js';
 
@@ -139,7 +140,7 @@ describe('validators.ts', () => {
     // Type-level use: inference through Standard Schema, narrowing by is(), parse() typed.
     project.createSourceFile(
       path.join(src, '__usage.ts'),
-      `import { CreateCustomerSchema, ExportCustomerResponseSchema, type StandardSchemaV1, type Issue } from './validators.js';
+      `import { CreateCustomerSchema, ExportCustomerResponseSchema, type StandardSchemaV1, type Issue } from './index.js';
        import type { CreateCustomer } from './types.js';
        type Out = StandardSchemaV1.InferOutput<typeof CreateCustomerSchema>;
        const same: [Out, CreateCustomer] extends [CreateCustomer, Out] ? true : false = true;
@@ -485,7 +486,12 @@ describe('validators for other models', () => {
   /** Emits, checks under tsc --strict, transpiles and imports the validators of `other`. */
   async function load(): Promise<Record<string, AnySchema>> {
     const dir = mkdtempSync(path.join(tmpdir(), 'validators-test-'));
-    const files = { 'types.ts': await emitTypes(other, 'test'), 'validators.ts': await emitValidators(other, 'test') };
+    const files = {
+      'types.ts': await emitTypes(other, 'test'),
+      'validators.ts': await emitValidators(other, 'test'),
+      'schema.ts': emitRuntime('schema.ts', 'test'),
+      'checks.ts': emitRuntime('checks.ts', 'test'),
+    };
     const project = strictProject();
     for (const [name, text] of Object.entries(files)) project.createSourceFile(path.join(dir, name), text);
     expect(project.getPreEmitDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.getMessageText() as string, '\n'))).toEqual([]);

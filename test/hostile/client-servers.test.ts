@@ -43,7 +43,7 @@ let ResponseTooLargeError: new (...args: never[]) => Error;
 beforeAll(async () => {
   const dir = writeTree((await renderAll(seedFiles())).files, 'booster-client-');
   await importGenerated(dir);
-  const mod = (await import(pathToFileURL(path.join(dir, 'js/client.js')).href)) as Record<string, unknown>;
+  const mod = (await import(pathToFileURL(path.join(dir, 'js/index.js')).href)) as Record<string, unknown>;
   BoosterClient = mod.BoosterClient as ClientClass;
   ApiError = mod.ApiError as typeof ApiError;
   TimeoutError = mod.TimeoutError as typeof TimeoutError;

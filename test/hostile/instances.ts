@@ -4,7 +4,7 @@
  * defined as own properties, so that a member called `__proto__` is one.
  */
 import type { ApiModel, Field, TypeDef, TypeRef } from '../../generator/model/api-model.js';
-import { methodName } from '../../generator/names/identifiers.js';
+import { methodName, safeTypeName } from '../../generator/names/identifiers.js';
 
 const MAX_DEPTH = 4;
 
@@ -90,12 +90,18 @@ export function validInstance(model: ApiModel, typeName: string, depth = 0): unk
   return o;
 }
 
-/** The client's method per operation, in model order, as the client emitter names them. */
+/**
+ * The client's method per operation, in model order: the operation's name in camelCase, with a
+ * number when an earlier method, or a name the package entry point exports (a type, a schema,
+ * the runtime's `createClient`), already has it, since each method is also an exported function.
+ */
 export function clientMethods(model: ApiModel): string[] {
+  const exported = new Set(['createClient', 'formatPath', 'call', 'client']);
+  for (const t of model.types) exported.add(safeTypeName(t.name));
   const methods: string[] = [];
   for (const op of model.operations) {
     let name = methodName(op.name);
-    for (let n = 2; methods.includes(name); n++) name = `${methodName(op.name)}${n}`;
+    for (let n = 2; methods.includes(name) || exported.has(name); n++) name = `${methodName(op.name)}${n}`;
     methods.push(name);
   }
   return methods;
