@@ -56,6 +56,14 @@ const KEY_ALIASES: Record<string, TabLang> = {
   rb: 'ruby',
 };
 
+/**
+ * The tabs by how much of the .NET declaration their generator keeps (model/sources.ts): C#, then
+ * VB.NET and F# (exact too; VB with the types' namespaces), Kotlin and Java (integer widths),
+ * Dart (nullable numbers, required collections), Swift, TypeScript, JavaScript. Python's is
+ * fetched besides any (crawl.ts).
+ */
+export const TAB_PREFERENCE: readonly TabLang[] = ['csharp', 'vbnet', 'fsharp', 'kotlin', 'java', 'dart', 'swift', 'typescript', 'mjs'];
+
 export function isReadTab(lang: TabLang): lang is ReadTabLang {
   return TAB_LANGUAGES.find((t) => t.key === lang)!.read;
 }
