@@ -285,6 +285,22 @@ function argumentShown(page: ModelPage, c: ShownClass, parameter: string, sample
   return undefined;
 }
 
+/**
+ * A page with a request sample and no response: ServiceStack shows none for an operation without a
+ * response type, unless the copy lost it. Its DTO source declaring `{Operation}Response` says the
+ * copy did (ServiceStack puts the response type among the page's types, and finds it by that name).
+ */
+function unshownResponse(page: ModelPage, operation: string, loc: SourceLocation, bag: DiagnosticBag): PageOperation['response'] {
+  const conventional = page.declared.find((c) => c.name === `${operation}Response` && !c.isEnum);
+  if (!conventional) return { shape: { kind: 'none' }, loc, how: 'sample' };
+  bag.info(
+    'SS057',
+    loc,
+    `the page shows no response sample but its DTO source declares '${conventional.name}': taken as the response by ServiceStack's {Operation}Response convention`,
+  );
+  return { shape: { kind: 'typed', type: conventional.name }, loc, how: 'convention' };
+}
+
 /** The request DTO's `IReturn<T>` names the response outright; a page shows it otherwise only in its samples. */
 function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): PageOperation['response'] {
   const { samples } = page.fragments;
@@ -296,7 +312,7 @@ function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): 
   if (!samples.length && marker) return { ...marker, how: 'dto' };
   if (!samples.length) return captionedResponse(page, operation);
   const response = samples.find((s) => s.direction === 'response');
-  if (!response) return { shape: { kind: 'none' }, loc: samples[0]!.loc, how: 'sample' };
+  if (!response) return unshownResponse(page, operation, samples[0]!.loc, bag);
   const body = response.body;
   if (!body) return { shape: { kind: 'none' }, loc: response.loc, how: 'sample' };
   if (body.format === 'xml') {

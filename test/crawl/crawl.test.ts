@@ -277,6 +277,13 @@ describe('crawl: a host that serves no /types/metadata', () => {
   }, 30_000);
 });
 
+/**
+ * GetOrders' VB.NET tab: the page of orders/GetOrders.csharp.html with the source VbNetGenerator
+ * writes for the same DTOs (`Namespace Global`, `Implements IReturn(Of …)`, `Integer?`, `List(Of …)`,
+ * `'''<Summary>`, `<ApiMember(…:=…)>`). Kept here, out of the HTML fixtures every corpus reads.
+ */
+const VB_TAB = readFileSync(path.join(ROOT, 'test/crawl/fixtures/GetOrders.vbnet.html'), 'utf8');
+
 describe('crawl: the tab that states the most, the page a host serves', () => {
   /** The orders routes without /types/metadata, the JSON pages' nav offering no C# tab. */
   const withoutCSharp = () => {
@@ -287,7 +294,7 @@ describe('crawl: the tab that states the most, the page a host serves', () => {
         const body = route.body;
         route.body = (origin) => body(origin).replace(/<a [^>]*lang=csharp[^>]*>C#<\/a>/g, '');
       }
-    routes['/json/metadata?op=GetOrders&lang=vbnet'] = { body: served('orders/GetOrders.vbnet.html') };
+    routes['/json/metadata?op=GetOrders&lang=vbnet'] = { body: (origin) => VB_TAB.replaceAll(FIXTURE_ORIGIN, origin) };
     return routes;
   };
 

@@ -153,3 +153,22 @@ describe.each(FIXTURE_TABS)('the $label tab of an AutoQuery operation with a gen
     });
   });
 });
+
+describe('a tab page whose copy lost the response sample', () => {
+  // The tab of an operation page, as ServiceStack writes it there: no IReturn<T>.
+  const source = tabSource('kotlin').replace(' : IReturn<GetCustomerResponse>', '');
+  const withoutResponse = (text: string) => text.slice(0, text.indexOf('HTTP/1.1 200 OK'));
+
+  it("takes the DTO source's {Operation}Response as the response, with a note (SS057)", () => {
+    const model = modelOf([{ file: 'GetCustomer.kotlin.txt', text: withoutResponse(tabTextPage('Kotlin', source)) }]);
+    expect(model.operations[0]!.response).toEqual({ kind: 'typed', type: 'GetCustomerResponse' });
+    expect(model.diagnostics.filter((d) => d.code === 'SS057').map((d) => d.message)).toEqual([
+      "the page shows no response sample but its DTO source declares 'GetCustomerResponse': taken as the response by ServiceStack's {Operation}Response convention",
+    ]);
+  });
+
+  it('takes the operation as one-way where the source declares no such class', () => {
+    const text = withoutResponse(tabTextPage('Kotlin', source.replaceAll('GetCustomerResponse', 'CustomerResult')));
+    expect(modelOf([{ file: 'GetCustomer.kotlin.txt', text }]).operations[0]!.response).toEqual({ kind: 'none' });
+  });
+});
