@@ -107,35 +107,46 @@ export function isTabNav(line: string): boolean {
  * source, whose language the rest tells. The section's link line, where the dump kept it, wins.
  */
 export function tabStart(line: string): TabLang | 'options' | undefined {
-  const c = line[0];
-  if (c === undefined || !START_CHARS.has(c)) return undefined;
-  for (const [pattern, lang] of STARTS) if (pattern.test(line)) return lang;
+  const candidates = line[0] === undefined ? undefined : STARTS_BY_CHAR.get(line[0]);
+  if (candidates) for (const [pattern, lang] of candidates) if (pattern.test(line)) return lang;
   return undefined;
 }
 
-const STARTS: readonly [RegExp, TabLang | 'options'][] = [
-  [/^\/\* Options:$/, 'options'],
-  [/^(\/\/ @ts-nocheck$|export (declare )?(class|interface|enum|type|module|namespace) \w|\/\/ @(Route|Api|DataContract)\b)/, 'typescript'],
-  [/^"use strict";$/, 'mjs'],
-  [/^import (java|javax|net\.servicestack|com\.google)\.[\w.]*(\.\*)?;$/, 'java'],
-  [/^import (java|javax|net\.servicestack|com\.google)\.[\w.]*(\.\*)?$/, 'kotlin'],
-  [/^import (Foundation|ServiceStack|UIKit)$/, 'swift'],
-  [/^(import 'package:[^']+';|library \w+;)$/, 'dart'],
-  [/^Imports [\w.]+$/, 'vbnet'],
-  [/^(import \w|from [\w.]+ import |@dataclass|class \w+\s*[(:])/, 'python'],
+/** The first line of each generator's source: the characters it can start with, the pattern, the language. */
+const STARTS: readonly [string, RegExp, TabLang | 'options'][] = [
+  ['/', /^\/\* Options:$/, 'options'],
+  ['e/', /^(\/\/ @ts-nocheck$|export (declare )?(class|interface|enum|type|module|namespace) \w|\/\/ @(Route|Api|DataContract)\b)/, 'typescript'],
+  ['"', /^"use strict";$/, 'mjs'],
+  ['i', /^import (java|javax|net\.servicestack|com\.google)\.[\w.]*(\.\*)?;$/, 'java'],
+  ['i', /^import (java|javax|net\.servicestack|com\.google)\.[\w.]*(\.\*)?$/, 'kotlin'],
+  ['i', /^import (Foundation|ServiceStack|UIKit)$/, 'swift'],
+  ['il', /^(import 'package:[^']+';|library \w+;)$/, 'dart'],
+  ['I', /^Imports [\w.]+$/, 'vbnet'],
+  ['if@c', /^(import \w|from [\w.]+ import |@dataclass|class \w+\s*[(:])/, 'python'],
   [
+    'un[p',
     /^(using (static )?[\w.]+;$|namespace [\w.]+\s*[{;]?$|\[(Route|Api|DataContract)\b|public (partial |abstract |sealed |static )*(class|enum|interface|record|struct) \w)/,
     'csharp',
   ],
-  [/^(open|enum) class \w/, 'kotlin'],
-  [/^<\?php\b/, 'php'],
-  [/^package \w+$/, 'go'],
-  [/^(use serde|#!?\[(derive|allow)\()/, 'rust'],
-  [/^# frozen_string_literal: true$/, 'ruby'],
-  [/^const std = @import\("std"\);$/, 'zig'],
+  ['oe', /^(open|enum) class \w/, 'kotlin'],
+  ['<', /^<\?php\b/, 'php'],
+  ['p', /^package \w+$/, 'go'],
+  ['u#', /^(use serde|#!?\[(derive|allow)\()/, 'rust'],
+  ['#', /^# frozen_string_literal: true$/, 'ruby'],
+  ['c', /^const std = @import\("std"\);$/, 'zig'],
 ];
-/** The characters the start patterns begin with: a line starting with any other is no start. */
-const START_CHARS = new Set('/e"ilIf@cun[po<#');
+
+/** Every line of a page is asked: only the patterns its first character can start are tried, in order. */
+const STARTS_BY_CHAR: ReadonlyMap<string, readonly [RegExp, TabLang | 'options'][]> = (() => {
+  const byChar = new Map<string, [RegExp, TabLang | 'options'][]>();
+  for (const [chars, pattern, lang] of STARTS)
+    for (const c of chars) {
+      const list = byChar.get(c) ?? [];
+      list.push([pattern, lang]);
+      byChar.set(c, list);
+    }
+  return byChar;
+})();
 
 /**
  * A DTO section's language by what it declares, for a dump that lost the link line: each line

@@ -51,6 +51,26 @@ describe('tab-languages', () => {
   it("knows where each tab's source starts, and no page line for one", () => {
     const firsts = FIXTURE_TABS.map(({ key }) => tabSource(key).split('\n')[0]!);
     expect(firsts.map(tabStart)).toEqual(['kotlin', 'java', 'swift', 'dart', 'vbnet', 'csharp', 'mjs']); // F#'s `namespace X` is C#'s too: the rest tells
+    const starts: [string, string][] = [
+      ['/* Options:', 'options'],
+      ['// @ts-nocheck', 'typescript'],
+      ['export class Hello', 'typescript'],
+      ['using System;', 'csharp'],
+      ['[Route("/hello")]', 'csharp'],
+      ['public partial class Hello', 'csharp'],
+      ['import datetime', 'python'],
+      ['from typing import *', 'python'],
+      ['@dataclass', 'python'],
+      ['library dtos;', 'dart'],
+      ['open class Hello : IReturn<HelloResponse>', 'kotlin'],
+      ['<?php namespace dtos;', 'php'],
+      ['package dtos', 'go'],
+      ['use serde::{Deserialize, Serialize};', 'rust'],
+      ['#![allow(dead_code)]', 'rust'],
+      ['# frozen_string_literal: true', 'ruby'],
+      ['const std = @import("std");', 'zig'],
+    ];
+    expect(starts.map(([line]) => tabStart(line))).toEqual(starts.map(([, lang]) => lang));
     const pageLines = [
       'The following routes are available for this service:',
       'Requires Authentication',
