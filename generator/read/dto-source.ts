@@ -246,6 +246,21 @@ export function significant(tokens: Token[]): Significant[] {
   return out;
 }
 
+/** The significant tokens grouped by line, for the languages of a statement a line (VB.NET, F#); a line ending in VB's ` _` goes on on the next. */
+export function byLine(tokens: readonly Significant[]): Significant[][] {
+  const out: Significant[][] = [];
+  for (const t of tokens) {
+    const last = out.at(-1);
+    const previous = last?.at(-1);
+    const continued = previous?.text === '_' && previous.kind === 'ident';
+    if (last && previous && (previous.loc.line === t.loc.line || continued)) {
+      if (continued) last.pop();
+      last.push(t);
+    } else out.push([t]);
+  }
+  return out;
+}
+
 const OPEN: Record<string, string> = { '{': '}', '(': ')', '[': ']', '<': '>' };
 
 /** A position in the significant tokens, with the moves a forgiving parser needs. */

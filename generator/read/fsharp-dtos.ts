@@ -17,10 +17,21 @@
  */
 import type { DiagnosticBag } from '../diagnostics.js';
 import { declaredMember, declaredType, type Preamble, type Reader } from './dto-declarations.js';
-import { attributeArguments, attributeName, Cursor, FSHARP, significant, Source, tokenize, xmlDocText, type Significant, type Token } from './dto-source.js';
+import {
+  attributeArguments,
+  attributeName,
+  byLine,
+  Cursor,
+  FSHARP,
+  significant,
+  Source,
+  tokenize,
+  xmlDocText,
+  type Significant,
+  type Token,
+} from './dto-source.js';
 import { parseDotNetType } from './dotnet-type.js';
 import type { DtoAttributeFragment, DtoTypeFragment, SourceLine } from './fragments.js';
-import { byLine } from './vbnet-dtos.js';
 import { pushAll } from '../arrays.js';
 
 const WHAT = 'F# DTOs';

@@ -17,7 +17,19 @@
  */
 import type { DiagnosticBag } from '../diagnostics.js';
 import { declaredMember, declaredType, type Preamble, type Reader } from './dto-declarations.js';
-import { attributeArguments, attributeName, Cursor, significant, Source, tokenize, VBNET, xmlDocText, type Significant, type Token } from './dto-source.js';
+import {
+  attributeArguments,
+  attributeName,
+  byLine,
+  Cursor,
+  significant,
+  Source,
+  tokenize,
+  VBNET,
+  xmlDocText,
+  type Significant,
+  type Token,
+} from './dto-source.js';
 import { parseDotNetType } from './dotnet-type.js';
 import type { DtoAttributeFragment, DtoTypeFragment, SourceLine } from './fragments.js';
 import { pushAll } from '../arrays.js';
@@ -66,21 +78,6 @@ export function readVbNetDtos(file: string, lines: SourceLine[], bag: Diagnostic
   for (const line of byLine(tokens)) readLine(s, line);
   if (s.open.length) warn(s, s.open[0]!.loc.line, `'${s.open[0]!.name}' is not closed (no End line)`);
   return r.types;
-}
-
-/** The significant tokens grouped by line (a line ending ` _` goes on on the next). */
-export function byLine(tokens: readonly Significant[]): Significant[][] {
-  const out: Significant[][] = [];
-  for (const t of tokens) {
-    const last = out.at(-1);
-    const previous = last?.at(-1);
-    const continued = previous?.text === '_' && previous.kind === 'ident';
-    if (last && previous && (previous.loc.line === t.loc.line || continued)) {
-      if (continued) last.pop();
-      last.push(t);
-    } else out.push([t]);
-  }
-  return out;
 }
 
 function warn(s: State, line: number | Token, message: string): void {
