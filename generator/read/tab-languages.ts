@@ -92,11 +92,13 @@ const NAV_WORDS = new Set(['Metadata', ...TAB_LANGUAGES.map((t) => t.label)]);
 const NAV_RUN = new RegExp(`^(?:(?:Metadata|${TAB_LANGUAGES.map((t) => t.label.replace(/[.#+]/g, '\\$&')).join('|')})\\s*)+$`);
 
 /**
- * A line of the tabs' nav as a text dump keeps it: one link a line (`Metadata`, `C#`, `VB.NET`…),
- * or all on one line, with or without spaces (`Metadata C# JavaScript …`, `MetadataC#JavaScript…`).
+ * A line of the tabs' nav as a text dump keeps it: one link a line (`Metadata`, `C#`, `VB.NET`…,
+ * each next to another: an operation may be named `Metadata` or `Go`), or all on one line, with
+ * or without spaces (`Metadata C# JavaScript …`, `MetadataC#JavaScript…`). `neighbour`: the
+ * line before (-1) or after (1) it, trimmed; asked only of a line that is one link.
  */
-export function isTabNav(line: string): boolean {
-  if (NAV_WORDS.has(line)) return true;
+export function isTabNav(line: string, neighbour: (offset: -1 | 1) => string | undefined): boolean {
+  if (NAV_WORDS.has(line)) return NAV_WORDS.has(neighbour(-1) ?? '') || NAV_WORDS.has(neighbour(1) ?? '');
   return line.startsWith('Metadata') && line.length < 200 && NAV_RUN.test(line);
 }
 

@@ -75,7 +75,10 @@ interface Sections {
 function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBag): Sections {
   const s: Sections = { header: [], routes: [], body: [], dtos: [], samples: [] };
   let mode: 'header' | 'routes' | 'body' | 'dto' = 'header';
+  let at = 0;
+  const neighbour = (offset: -1 | 1) => lines[at + offset]?.text.trim();
   for (let i = 0; i < lines.length; i++) {
+    at = i;
     const line = lines[i]!;
     const text = line.text.trim();
     const loc = { file: page.file, line: line.line };
@@ -97,7 +100,7 @@ function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBa
       }
       mode = 'body';
     }
-    if (readPageLine(text, loc, page, bag) || isTabNav(text)) continue;
+    if (readPageLine(text, loc, page, bag) || isTabNav(text, neighbour)) continue;
     if (ROUTES_INTRO.test(text)) {
       mode = 'routes';
       continue;

@@ -42,10 +42,17 @@ describe('tab-languages', () => {
   });
 
   it('knows the nav however a copy kept it, and nothing else', () => {
-    expect(['Metadata', 'C#', 'VB.NET', 'F#', 'Metadata C# JavaScript TypeScript Dart', 'MetadataC#JavaScriptTypeScriptDartJavaKotlin'].every(isTabNav)).toBe(
-      true,
-    );
-    expect(['Metadata about customers', 'C# code', 'Customers', 'Metadata:'].some(isTabNav)).toBe(false);
+    const alone = () => undefined;
+    const inNav = (offset: number) => (offset < 0 ? 'Metadata' : 'Kotlin');
+    expect(['Metadata', 'C#', 'VB.NET', 'F#'].every((l) => isTabNav(l, inNav))).toBe(true);
+    expect(['Metadata C# JavaScript TypeScript Dart', 'MetadataC#JavaScriptTypeScriptDartJavaKotlin'].every((l) => isTabNav(l, alone))).toBe(true);
+    // An operation named like a link: a heading, with no other link next to it.
+    expect(['Metadata', 'Go', 'Metadata about customers', 'C# code', 'Customers', 'Metadata:'].some((l) => isTabNav(l, alone))).toBe(false);
+  });
+
+  it('keeps an operation named like a tab', () => {
+    const text = tabTextPage('Kotlin', tabSource('kotlin')).replace('\nGetCustomer\n', '\nMetadata\n');
+    expect(readTextPage('x.txt', text, new DiagnosticBag()).operationName?.value).toBe('Metadata');
   });
 
   it("knows where each tab's source starts, and no page line for one", () => {
