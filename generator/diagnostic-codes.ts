@@ -22,10 +22,10 @@ export const DIAGNOSTIC_CODES = {
   SS031: { meaning: 'Python DTO: a field type not readable' },
   SS032: {
     meaning:
-      'C# or TypeScript DTO source: a declaration, member or attribute not understood (skipped, one per line), ' +
+      'DTO source (C#, TypeScript, JavaScript, Kotlin, Java, Swift, Dart, VB.NET, F#): a declaration, member or attribute not understood (skipped, one per line), ' +
       'an unterminated string or comment, or DTO source in a language not recognised (skipped)',
   },
-  SS033: { meaning: 'C# or TypeScript DTO source: a member type not readable (member kept, type unknown)' },
+  SS033: { meaning: 'DTO source (C#, TypeScript, JavaScript, Kotlin, Java, Swift, Dart, VB.NET, F#): a member type not readable (member kept, type unknown)' },
   SS040: { meaning: 'sample section: no HTTP message found, or text before the first message' },
   SS041: { meaning: 'XML sample: empty, without an element, or malformed' },
   SS042: { meaning: 'JSON sample: empty, nested too deep (not read), or malformed' },
@@ -108,12 +108,16 @@ export const DIAGNOSTIC_CODES = {
       "by ServiceStack's conventions (`results: [{…}]` → `Result`) (note)",
   },
   SS095: { meaning: 'a member known only from samples whose value shows nothing to type (`[]`, `{}`, `null`): typed unknown' },
+  SS097: {
+    meaning:
+      'a language tab ServiceStack offers that is not read (PHP, Go, Rust, Ruby, Zig): its DTO source skipped, the routes, auth and samples of its page read (note)',
+  },
   SS100: { meaning: 'HTML page: no operation name (`h2`)' },
   SS101: { meaning: 'HTML page: a `table.routes` row not readable (skipped)' },
   SS102: { meaning: 'HTML page: a `table.params` row that does not fit the columns (skipped)' },
   SS103: { meaning: 'HTML page: a `table.params` or `table.enum` caption naming no type' },
   SS104: { meaning: 'HTML page: a `table.enum` row without a member name (skipped)' },
-  SS105: { meaning: 'HTML page: a language tab other than Python, C# and TypeScript, not read (note)' },
+  SS105: { meaning: 'HTML page: DTO source in a language that is no ServiceStack tab (`<code class="language-…">`), not read (note)' },
   SS106: { meaning: 'HTML page: `div.call-info` without `?format=`' },
   SS108: { meaning: 'HTML page: an authentication row naming neither roles nor permissions (ignored)' },
   SS120: { meaning: 'index page: no operations' },

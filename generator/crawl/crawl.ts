@@ -1,16 +1,19 @@
 /**
- * `booster-codegen crawl`: saves a live ServiceStack service's docs so that `generate` works
+ * `booster-codegen crawl`: saves a live service's docs so that `generate` works
  * offline. Fetches `/metadata`, reads it with the index reader to find every operation, then
- * per operation the JSON page (samples, tables), its Python tab when the page offers one (DTO
- * source), its C# tab too when the host serves no `/types/metadata` (exact .NET types), and the XML
- * page when the JSON page shows no sample. `/types/metadata` is saved too when the host serves it.
- * Files that did not change are not rewritten; the manifest records where each came from.
+ * per operation its page (samples, tables): the JSON one, else the XML or the JSV one where the
+ * index links only those; its Python tab when the page offers one (DTO source), and when the host
+ * serves no `/types/metadata` the tab that states the most of the .NET types among those it offers
+ * (C#, else VB.NET, F#, Kotlin…: tab-languages.ts); and the XML page when the page shows no sample.
+ * `/types/metadata` is saved too when the host serves it. Files that did not change are not
+ * rewritten; the manifest records where each came from.
  */
 import path from 'node:path';
 import { DiagnosticBag } from '../diagnostics.js';
 import type { IndexOperationFragment } from '../read/fragments.js';
 import { readHtmlIndex } from '../read/html-index.js';
 import { readHtmlPage } from '../read/html-page.js';
+import { TAB_PREFERENCE, type TabLang } from '../read/tab-languages.js';
 import { fetchPage, type FetchLimits } from './fetch-page.js';
 import { CRAWL_MANIFEST, manifestText, nextManifest, readManifest, sha256, writeIfChanged, type ManifestEntry } from './manifest.js';
 import { Progress, type ProgressSink } from './progress.js';
@@ -122,23 +125,36 @@ async function crawlOperation(run: Run, op: IndexOperationFragment, indexUrl: UR
     return href ? new URL(href, indexUrl) : new URL(`${format.toLowerCase()}/metadata?op=${encodeURIComponent(op.name)}`, run.base);
   };
   const stem = op.name.replace(/[^\w.-]/g, '_');
-  const jsonUrl = link('JSON');
-  const json = await get(run, jsonUrl, `${stem}.json.html`);
-  if (json === undefined) return;
+  const format = mainFormat(op);
+  const mainUrl = link(format);
+  const main = await get(run, mainUrl, `${stem}.${format.toLowerCase()}.html`);
+  if (main === undefined) return;
   const more: [URL, string][] = [];
-  if (!readHtmlPage(`${stem}.json.html`, json, new DiagnosticBag()).samples.length) more.push([link('XML'), `${stem}.xml.html`]);
-  const tab = (lang: string) => {
-    const url = new URL(jsonUrl);
+  const showsSample = readHtmlPage(`${stem}.${format.toLowerCase()}.html`, main, new DiagnosticBag()).samples.length > 0;
+  if (!showsSample && format !== 'XML' && (!op.links.length || linked(op, 'XML'))) more.push([link('XML'), `${stem}.xml.html`]);
+  const tab = (lang: TabLang) => {
+    const url = new URL(mainUrl);
     url.searchParams.set('lang', lang);
     more.push([url, `${stem}.${lang}.html`]);
   };
-  const offers = (lang: string) => new RegExp(`[?&](amp;)?lang=${lang}\\b`).test(json);
+  const offers = (lang: TabLang) => new RegExp(`[?&](amp;)?lang=${lang}\\b`).test(main);
   if (offers('python')) tab('python');
   // C# states the .NET types exactly (`long`, `int?`, DataMember names); so does /types/metadata,
-  // so the tab is fetched only where the host does not serve that.
-  if (run.summary.metadataJson !== 'saved' && offers('csharp')) tab('csharp');
+  // so a tab is fetched only where the host does not serve that: the one that states the most.
+  const best = run.summary.metadataJson === 'saved' ? undefined : TAB_PREFERENCE.find(offers);
+  if (best) tab(best);
   run.progress.expect(more.length);
   for (const [url, file] of more) await get(run, url, file);
+}
+
+/** The page a crawl reads an operation from: the JSON one, else the XML one, else JSV (a host may serve only that), else CSV. */
+function mainFormat(op: IndexOperationFragment): string {
+  if (!op.links.length) return 'JSON';
+  return ['JSON', 'XML', 'JSV', 'CSV'].find((f) => linked(op, f)) ?? 'JSON';
+}
+
+function linked(op: IndexOperationFragment, format: string): boolean {
+  return op.links.some((l) => l.format.toUpperCase() === format);
 }
 
 /** ServiceStack's MetadataTypes JSON; saved indented so that its facts get meaningful line numbers. */

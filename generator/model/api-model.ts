@@ -3,6 +3,7 @@
  * Each fact keeps the source locations it was read from.
  */
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
+import type { DeclaredLang } from './facts.js';
 
 export interface ApiModel {
   /** `host`: the samples' `Host:` when it is a public one; `baseUrl`: codegen.config.json's, which wins. */
@@ -137,7 +138,7 @@ export interface Field {
   name: string;
   /** JSON member name. */
   wireName: string;
-  wireNameFrom: 'json-sample' | 'jsv-sample' | 'csharp' | 'typescript' | 'python' | 'convention';
+  wireNameFrom: 'json-sample' | 'jsv-sample' | DeclaredLang | 'convention';
   type: TypeRef;
   required: boolean;
   /** The Parameter column as written, for the request DTO's own rows. */

@@ -8,9 +8,12 @@ import type { Evidence } from './evidence.js';
 import type { Structure } from './lower-types.js';
 import type { ModelPage } from './model-page.js';
 import { BUILTIN_TYPES } from './builtins.js';
+import type { DeclaredLang } from './facts.js';
 import { memberKey } from './naming.js';
+import { DECLARED_BY } from './sources.js';
 
-const DECLARED_LANGS = ['python', 'csharp', 'typescript'] as const;
+/** Every DTO source language: the member sets their classes declare. */
+const DECLARED_LANGS: readonly DeclaredLang[] = Object.keys(DECLARED_BY) as DeclaredLang[];
 
 export interface Catalog {
   readonly evidence: Evidence;

@@ -1,24 +1,40 @@
 /**
- * The DTO classes a page's source declares — Python dataclasses, C# classes, TypeScript classes —
- * in one shape for the model passes. The languages do not say as much as each other:
+ * The DTO classes a page's source declares — Python dataclasses, and the classes of every other tab
+ * (C#, TypeScript, VB.NET, F#, Kotlin, Java, Swift, Dart, JavaScript) — in one shape for the model
+ * passes. The languages do not say as much as each other:
  *
- * | source     | member name             | wire name                       | type                                  |
- * | ---------- | ----------------------- | ------------------------------- | ------------------------------------- |
- * | C#         | the .NET name           | `[DataMember(Name=…)]`, if any  | exact (`int`, `long?`, `List<T>`)     |
- * | Python     | snake_case              | dataclasses_json's camelCase    | family (`int` for every integer)      |
- * | TypeScript | the wire name           | as written                      | weak: `number`, `string` hide the .NET type |
+ * | source                  | member name                | wire name                               | type                                        |
+ * | ----------------------- | -------------------------- | --------------------------------------- | ------------------------------------------- |
+ * | C#, VB.NET, F#          | the .NET name              | `[DataMember(Name=…)]`, if any          | exact (`int`, `long?`, `List<T>`)           |
+ * | Kotlin, Java            | the wire name              | `@SerializedName`, else as written      | mapped (`Int`, `Long`, `BigDecimal`), no nullability |
+ * | Swift, Dart             | the wire name              | as written                              | mapped, coarser (one `Int`); Dart's `int?` is nullable |
+ * | Python                  | snake_case                 | dataclasses_json's camelCase            | family (`int` for every integer)            |
+ * | TypeScript, JavaScript  | the wire name              | as written                              | weak: `number`, `string` hide the .NET type |
  *
  * A TypeScript type is a *weaker fact*: the model checks it against a stronger source's type and
- * never lets it override one (ts-type.ts, resolve/member-type.ts).
+ * never lets it override one (ts-type.ts, resolve/member-type.ts). JavaScript's JSDoc `@type` is
+ * TypeScript's type. Dart writes a reference type without `?` only for a required member.
  */
 import type { SourceLocation } from '../diagnostics.js';
 import { BUILTIN_TYPE_NAMES } from '../read/dotnet-type.js';
-import type { DtoEnumMemberFragment, DtoMemberFragment, Located, PageFragments, PythonClassFragment, RouteFragment, TsType } from '../read/fragments.js';
+import type {
+  DtoEnumMemberFragment,
+  DtoLang,
+  DtoTypeFragment,
+  DtoMemberFragment,
+  Located,
+  PageFragments,
+  PythonClassFragment,
+  RouteFragment,
+  TsType,
+} from '../read/fragments.js';
 import { pythonNameToCamel } from '../read/python-dtos.js';
 import type { ResponseShape, TypeRef } from './api-model.js';
 import { enumMemberFact, type DeclaredLang, type EnumMemberFact } from './facts.js';
 import { withParameters } from './generics.js';
 import { memberKey } from './naming.js';
+import { dartRequired, fromLangType } from './lang-type.js';
+import { DOTNET_LANGS } from './sources.js';
 import { fromTs } from './ts-type.js';
 import { fromDotNet, fromPython, fromWrittenType, referencedNames } from './type-ref.js';
 
@@ -57,8 +73,12 @@ export interface DeclaredClass {
   isEnum: boolean;
   members: DeclaredMember[];
   enumMembers: EnumMemberFact[];
-  /** C#'s `[Flags]` on an enum: it travels as a number combining its members' values. */
-  flags?: boolean;
+  /**
+   * How an enum travels, where its source says: as a number combining its members' values (a
+   * `[Flags]` attribute, in any language), or as its number (Kotlin's and Java's
+   * `@SerializedName("1")` on every member, which their generators write for such an enum only).
+   */
+  travels?: 'flags' | 'integer';
   description?: string;
   /** C#: the enclosing namespace. */
   namespace?: Located<string>;
@@ -161,8 +181,8 @@ function fromDtoType(t: PageFragments['dtoTypes'][number]): DeclaredClass[] {
       ...baseOf(isClass ? first : undefined, lang, typeParameters),
       isEnum: t.kind === 'enum',
       members: t.members.map((m) => fromDtoMember(m, lang, typeParameters)),
-      enumMembers: t.enumMembers.map(fromDtoEnumMember),
-      ...(t.kind === 'enum' && t.attributes.some((a) => a.name === 'Flags') ? { flags: true } : {}),
+      enumMembers: statedEnumMembers(t).map(fromDtoEnumMember),
+      ...(t.kind === 'enum' ? enumTravels(t) : {}),
       ...(t.description ? { description: t.description } : {}),
       ...(t.namespace ? { namespace: { value: t.namespace, loc: t.loc } } : {}),
       ...(response ? { response } : {}),
@@ -173,25 +193,40 @@ function fromDtoType(t: PageFragments['dtoTypes'][number]): DeclaredClass[] {
   ];
 }
 
-function fromDtoMember(m: DtoMemberFragment, lang: 'csharp' | 'typescript', typeParameters: readonly string[]): DeclaredMember {
-  const dataMemberName = m.attributes.find((a) => a.name === 'DataMember')?.named.Name?.trim();
-  const wireName = lang === 'typescript' ? m.name : dataMemberName;
-  const written = lang === 'csharp' ? (m.dotNetType ? fromDotNet(m.dotNetType) : undefined) : m.tsType ? fromTs(m.tsType) : undefined;
+function fromDtoMember(m: DtoMemberFragment, lang: DtoLang, typeParameters: readonly string[]): DeclaredMember {
+  const dotNet = DOTNET_LANGS.includes(lang);
+  const written = writtenType(m, lang);
   const type = written && withParameters(written, typeParameters);
+  const wireName = dotNet ? dataMemberName(m) : (serializedName(m) ?? (lang === 'kotlin' || lang === 'java' ? dataMemberName(m) : undefined) ?? m.name);
   return {
     lang,
     key: memberKey(m.name),
     written: m.name,
-    ...(lang === 'csharp' ? { dotNetName: m.name } : {}),
+    ...(dotNet ? { dotNetName: m.name } : {}),
     ...(wireName ? { wireName } : {}),
     annotation: m.typeText,
     ...(type ? { type } : {}),
-    ...(m.tsType && lang === 'typescript' ? { tsType: m.tsType } : {}),
-    required: m.required,
+    ...(m.tsType && isWeak(lang) ? { tsType: m.tsType } : {}),
+    required: m.required || (lang === 'dart' && m.langType !== undefined && dartRequired(m.langType)),
     ...(m.description ? { description: m.description } : {}),
     loc: m.loc,
   };
 }
+
+/** The member's type as the model reads its language's. */
+function writtenType(m: DtoMemberFragment, lang: DtoLang): TypeRef | undefined {
+  if (lang === 'csharp') return m.dotNetType && fromDotNet(m.dotNetType);
+  if (isWeak(lang)) return m.tsType && fromTs(m.tsType);
+  return m.langType && fromLangType(m.langType, lang);
+}
+
+function isWeak(lang: DtoLang): lang is 'typescript' | 'javascript' {
+  return lang === 'typescript' || lang === 'javascript';
+}
+
+const dataMemberName = (m: DtoMemberFragment) => m.attributes.find((a) => a.name === 'DataMember')?.named.Name?.trim() || undefined;
+/** Kotlin's and Java's `@SerializedName("…")` (Gson): the name the member travels as where it differs from the field's. */
+const serializedName = (m: DtoMemberFragment) => m.attributes.find((a) => a.name === 'SerializedName')?.args[0]?.trim() || undefined;
 
 /**
  * A C# or TypeScript enum member: C#'s `[EnumMember(Value="…")]` and `[Description("…")]`, a
@@ -212,6 +247,25 @@ function fromDtoEnumMember(m: DtoEnumMemberFragment): EnumMemberFact {
 function fromPythonEnumMember(m: { name: string; value: string; loc: SourceLocation }): EnumMemberFact {
   const isName = memberKey(m.value) === memberKey(m.name);
   return enumMemberFact(isName ? m.value : m.name, isName ? undefined : m.value, undefined, m.loc);
+}
+
+/**
+ * An enum's members with the values its source states. F# writes a value for every member, its
+ * position where the metadata has none (FSharpGenerator: `EnumValues?[i] ?? i`): 0, 1, 2… there
+ * state nothing (but for a `[Flags]` enum, whose values the metadata always has), unlike the other
+ * sources, which write values only where the metadata has them.
+ */
+function statedEnumMembers(t: DtoTypeFragment): DtoEnumMemberFragment[] {
+  const flags = t.attributes.some((a) => a.name === 'Flags');
+  const positional = t.lang === 'fsharp' && !flags && t.enumMembers.every((m, i) => m.value?.trim() === String(i));
+  return positional ? t.enumMembers.map(({ value: _value, ...m }) => m) : t.enumMembers;
+}
+
+function enumTravels(t: DtoTypeFragment): Pick<DeclaredClass, 'travels'> {
+  if (t.attributes.some((a) => a.name === 'Flags')) return { travels: 'flags' };
+  const serialized = t.enumMembers.map((m) => m.attributes.find((a) => a.name === 'SerializedName')?.args[0]);
+  const asNumbers = serialized.length > 0 && serialized.every((v, i) => v !== undefined && v === t.enumMembers[i]!.value);
+  return asNumbers ? { travels: 'integer' } : {};
 }
 
 /** DTO and enum names a member's type mentions. */

@@ -5,21 +5,22 @@
  * attribute is data too (generator/model/sources.ts).
  */
 import type { SourceLocation } from '../diagnostics.js';
-import type { TsType } from '../read/fragments.js';
+import type { DtoLang, TsType } from '../read/fragments.js';
 import type { TypeRef } from './api-model.js';
 import type { BuiltinType } from './builtins.js';
 import type { SampleShape } from './evidence.js';
 
 /**
  * Who states a fact. `table`: a parameter table named as the type (an HTML or text page, or
- * `/types/metadata`); `csharp`, `python`, `typescript`: a DTO class of that language's tab;
- * `xml`, `json`, `jsv`: a sample instance (of the type, or of a type derived from it); `builtin`: ServiceStack's
- * own declaration of one of its types (builtins.ts), located where the docs use the type.
+ * `/types/metadata`); a DeclaredLang (`csharp`, `python`, `kotlin`…): a DTO class of that
+ * language's tab; `xml`, `json`, `jsv`: a sample instance (of the type, or of a type derived from
+ * it); `builtin`: ServiceStack's own declaration of one of its types (builtins.ts), located where
+ * the docs use the type.
  */
-export type SourceKind = 'table' | 'csharp' | 'python' | 'typescript' | 'xml' | 'json' | 'jsv' | 'builtin';
+export type SourceKind = 'table' | DeclaredLang | 'xml' | 'json' | 'jsv' | 'builtin';
 
-/** The DTO source languages, in the order their classes are read. */
-export type DeclaredLang = 'python' | 'csharp' | 'typescript';
+/** The DTO source languages: Python's classes, then those of the other tabs (read/fragments.ts). */
+export type DeclaredLang = 'python' | DtoLang;
 
 export interface Fact<T> {
   value: T;

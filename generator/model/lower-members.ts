@@ -105,7 +105,7 @@ function lowerRow(m: MemberFacts, row: ParamRowFragment, name: string, role: Nam
 
 function lowerDeclared(m: MemberFacts, d: DeclaredMember): void {
   const { lang: source, loc } = d;
-  const name = source === 'csharp' ? d.dotNetName : source === 'python' ? d.wireName : d.written;
+  const name = d.dotNetName ?? (source === 'python' ? d.wireName : d.written);
   if (name) m.name.push({ value: name, source, loc });
   if (d.type || d.tsType) m.type.push({ value: d.type, written: d.annotation, ts: d.tsType, source, loc });
   m.required.push({ value: d.required, source, loc });

@@ -81,7 +81,7 @@ export function lowerTypes(structures: readonly Structure[], pages: readonly Mod
     for (const e of enums) t.enumLists.push(enumTableList(e));
     for (const c of declared)
       if (c.isEnum)
-        t.enumLists.push({ members: c.enumMembers, source: c.lang, what: DECLARED_BY[c.lang], ...(c.flags ? { travels: 'flags' as const } : {}), loc: c.loc });
+        t.enumLists.push({ members: c.enumMembers, source: c.lang, what: DECLARED_BY[c.lang], ...(c.travels ? { travels: c.travels } : {}), loc: c.loc });
     const seen = evidence.types.get(t.name);
     pushAll(t.shownAt, seen?.sources ?? []);
     t.shown = (seen?.members.size ?? 0) > 0;

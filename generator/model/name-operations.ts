@@ -4,26 +4,22 @@
  * (`/{format}/reply/{Op}`) or its DTO source (the class nothing else uses); a page that does not
  * (a pipe dump) is matched by its route to a page that does, then named after its XML response
  * sample's root by the `{Op}Response` convention, its route's summary or path, and only last its
- * file name (SS050, saying which). The response comes from what the source states (`IReturn<T>`),
- * the request line (`/oneway/`: none) or the response sample; `/types/metadata` states both (lower-metadata.ts).
+ * file name (SS050, saying which). Its response: page-response.ts; `/types/metadata` states both
+ * (lower-metadata.ts).
  */
 import { DiagnosticBag, type SourceLocation } from '../diagnostics.js';
-import type { ParamTableFragment, XmlElement } from '../read/fragments.js';
-import type { ResponseShape } from './api-model.js';
-import { demangleGenericName, elementNames, pageGenerics } from './datacontract-names.js';
 import type { ModelPage } from './model-page.js';
-import { fit, FITS, rowKeys } from './catalog.js';
-import { memberKey, pascalCaseWords } from './naming.js';
+import { pascalCaseWords } from './naming.js';
+import { responseShape, type NameSource, type PageResponse } from './page-response.js';
 
-/** Where a table's or a response's name comes from. `dto`: a DTO source class (Python, C#, TypeScript) says so. */
-export type NameSource = 'caption' | 'dto' | 'sample' | 'convention' | 'catalog' | 'position' | 'fallback';
+export type { NameSource };
 
 export interface PageOperation {
   page: ModelPage;
   operation: string;
   operationFrom: 'heading' | 'sample' | 'request line' | 'dto' | 'route' | 'response sample' | 'summary' | 'path' | 'file';
   /** undefined when the page shows no samples at all. */
-  response?: { shape: ResponseShape; loc: SourceLocation; how: NameSource };
+  response?: PageResponse;
 }
 
 /** Operation names by `VERB path`, from pages that state them. */
@@ -139,70 +135,4 @@ function noteRequestLineRoute(page: ModelPage, operation: string, bag: Diagnosti
     route.loc,
     `the page lists no routes; took ${route.verbs.join(',')} ${route.path} from its sample request line as a route of '${operation}' (the route may accept other verbs)`,
   );
-}
-
-/**
- * The titled table the JSON response sample shows: the one whose members the sample's keys explain
- * best (the sample holds inherited members too), unless `{Operation}Response` has a table of its own.
- */
-function captionFitting(page: ModelPage, operation: string, sampleKeys: readonly string[]): ParamTableFragment | undefined {
-  const tables = page.fragments.tables.filter((t) => t.caption !== undefined && t.caption !== operation);
-  if (tables.some((t) => t.caption === `${operation}Response`)) return undefined;
-  const keys = new Set(sampleKeys);
-  let best: ParamTableFragment | undefined;
-  let bestScore = FITS;
-  for (const t of tables) {
-    const score = fit(rowKeys(t), keys);
-    if (score > bestScore || (score === bestScore && best === undefined)) [best, bestScore] = [t, score];
-  }
-  return best;
-}
-
-/** A page without samples whose tables include one captioned `{Operation}Response`: ServiceStack's convention names it the response. */
-function captionedResponse(page: ModelPage, operation: string): PageOperation['response'] {
-  const table = page.fragments.tables.find((t) => t.caption === `${operation}Response`);
-  return table && { shape: { kind: 'typed', type: table.caption! }, loc: table.loc, how: 'caption' };
-}
-
-/** The response an XML root names: a generic type's use by its DataContract name (`QueryResponseOfCustomer…`), else the root's name. */
-function xmlRootType(page: ModelPage, root: XmlElement): ResponseShape {
-  const known = new Set([...elementNames(root), ...page.declared.map((c) => c.name), ...page.fragments.tables.flatMap((t) => (t.caption ? [t.caption] : []))]);
-  const generic = demangleGenericName(root.localName, pageGenerics(page), known);
-  return generic ? { kind: 'typed', ...generic } : { kind: 'typed', type: root.localName };
-}
-
-/** The request DTO's `IReturn<T>` names the response outright; a page shows it otherwise only in its samples. */
-function responseShape(page: ModelPage, operation: string, bag: DiagnosticBag): PageOperation['response'] {
-  const { samples } = page.fragments;
-  // ServiceStack writes `/{format}/oneway/{Op}` for an operation without a response type.
-  if (page.requestLine?.kind === 'predefined' && page.requestLine.oneWay) return { shape: { kind: 'none' }, loc: page.requestLine.loc, how: 'sample' };
-  const marker = page.declared.find((c) => c.name === operation && c.response)?.response;
-  if (!samples.length && marker) return { ...marker, how: 'dto' };
-  if (!samples.length) return captionedResponse(page, operation);
-  const response = samples.find((s) => s.direction === 'response');
-  if (!response) return { shape: { kind: 'none' }, loc: samples[0]!.loc, how: 'sample' };
-  const body = response.body;
-  if (!body) return { shape: { kind: 'none' }, loc: response.loc, how: 'sample' };
-  if (body.format === 'xml') {
-    if (body.root.localName === 'anyType') return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };
-    return { shape: xmlRootType(page, body.root), loc: body.loc, how: 'sample' };
-  }
-  if ((body.format === 'json' || body.format === 'jsv') && body.value.kind === 'object') {
-    if (!body.value.members.length) return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };
-    if (marker?.shape.kind === 'typed') return { shape: marker.shape, loc: body.loc, how: 'dto' };
-    const conventional = `${operation}Response`;
-    const captioned = captionFitting(
-      page,
-      operation,
-      body.value.members.map((m) => memberKey(m.key)),
-    );
-    if (captioned && captioned.caption !== conventional) {
-      const args = page.captionArgs.get(captioned);
-      return { shape: { kind: 'typed', type: captioned.caption!, ...(args ? { args } : {}) }, loc: body.loc, how: 'caption' };
-    }
-    bag.info('SS057', body.loc, `the response sample does not name its type; named it '${conventional}' by ServiceStack's {Operation}Response convention`);
-    return { shape: { kind: 'typed', type: conventional }, loc: body.loc, how: 'convention' };
-  }
-  bag.warn('SS057', body.loc, 'the response sample is neither an object nor an XML element; the response is taken as untyped');
-  return { shape: { kind: 'untyped' }, loc: body.loc, how: 'sample' };
 }

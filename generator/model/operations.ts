@@ -138,6 +138,14 @@ function compareLocs(a: SourceLocation, b: SourceLocation): number {
   return a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
 }
 
+/**
+ * A response named without the arguments its generic type takes: JavaScript erases them
+ * (`createResponse() { return new QueryResponse() }`), so the page's sample says more.
+ */
+function erasedGeneric(shape: ResponseShape, types: ReadonlyMap<string, TypeDef>): boolean {
+  return shape.kind === 'typed' && !shape.args && (types.get(shape.type)?.typeParameters?.length ?? 0) > 0;
+}
+
 /** `declared`: what the request DTO's `IReturn<T>` / `IReturnVoid` says, which is stated, not shown. */
 function mergeResponse(
   name: string,
@@ -292,7 +300,7 @@ export function mergeOperations(
       response: mergeResponse(
         name,
         group,
-        (requestClasses.get(name) ?? []).flatMap((c) => (c.response ? [c.response] : [])),
+        (requestClasses.get(name) ?? []).flatMap((c) => (c.response && !erasedGeneric(c.response.shape, types) ? [c.response] : [])),
         bag,
       ),
       formats: [...new Set(group.flatMap((p) => (p.formatHint ? [p.formatHint] : [])))].sort(),

@@ -2,6 +2,8 @@
 import { parseDotNetType, type DotNetType } from '../read/dotnet-type.js';
 import type { PythonType } from '../read/fragments.js';
 import type { PrimitiveName, TypeRef } from './api-model.js';
+import type { DeclaredLang } from './facts.js';
+import { fromLangType } from './lang-type.js';
 
 const PRIMITIVES: Record<string, PrimitiveName> = {
   string: 'string',
@@ -140,13 +142,15 @@ export function isPrimitiveName(name: string): boolean {
 /**
  * A type as a DTO source writes it among a class's bases (`QueryDb<Customer>`, Python's
  * `QueryDb[Customer]`, `IReturn[QueryResponse[Customer]]`), read with the .NET grammar; the
- * language's own primitive names (`str`, `number`) are read as its DTO fields' are.
+ * language's own primitive names (`str`, `number`, Kotlin's `Int`) are read as its DTO fields' are.
  */
-export function fromWrittenType(text: string, lang: 'csharp' | 'typescript' | 'python'): TypeRef | undefined {
+export function fromWrittenType(text: string, lang: DeclaredLang): TypeRef | undefined {
   const parsed = parseDotNetType(lang === 'python' ? text.replace(/\[/g, '<').replace(/\]/g, '>') : text);
   if (!parsed) return undefined;
-  const ref = fromDotNet(parsed);
-  return lang === 'csharp' ? ref : languagePrimitives(ref, lang === 'python' ? PYTHON_PRIMITIVES : TS_PRIMITIVES);
+  if (lang === 'csharp') return fromDotNet(parsed);
+  if (lang === 'python') return languagePrimitives(fromDotNet(parsed), PYTHON_PRIMITIVES);
+  if (lang === 'typescript' || lang === 'javascript') return languagePrimitives(fromDotNet(parsed), TS_PRIMITIVES);
+  return fromLangType(parsed, lang);
 }
 
 function languagePrimitives(t: TypeRef, table: Record<string, PrimitiveName>): TypeRef {

@@ -1,10 +1,15 @@
 /**
- * C#'s `[DataMember(Name="cust_id")] CustomerId`: the wire key (`custid`) of the member whose .NET
+ * C#'s `[DataMember(Name="cust_id")] CustomerId` (VB.NET's, F#'s; Kotlin's and Java's
+ * `@SerializedName("cust_id") var customerId`): the wire key (`custid`) of the member whose .NET
  * key is `customerid`, per type, and back. TypeScript, samples and Python write the wire name, so
  * their facts reach the member through these.
  */
 import type { DeclaredClass } from './declared.js';
+import type { DeclaredLang } from './facts.js';
 import { memberKey } from './naming.js';
+
+/** The sources that name a member by its property (the .NET name, or Kotlin's and Java's field) and its wire name apart. */
+const NAMES_THE_MEMBER: ReadonlySet<DeclaredLang> = new Set(['csharp', 'vbnet', 'fsharp', 'kotlin', 'java']);
 
 export class WireAliases {
   private readonly toKey = new Map<string, Map<string, string>>();
@@ -14,7 +19,7 @@ export class WireAliases {
     for (const [name, { declared }] of types)
       for (const c of declared)
         for (const m of c.members) {
-          if (m.lang !== 'csharp' || !m.wireName || memberKey(m.wireName) === m.key) continue;
+          if (!NAMES_THE_MEMBER.has(m.lang) || !m.wireName || memberKey(m.wireName) === m.key) continue;
           this.add(name, m.key, memberKey(m.wireName));
         }
   }

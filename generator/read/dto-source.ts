@@ -73,14 +73,39 @@ const SPACE = /\s+/y;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', 0: '\0', a: '\u0007' };
 
 /**
- * Tokens of C# or TypeScript: identifiers (C#'s `@class` without its `@`), numbers, string
- * literals ('…', "…", `…`, C#'s @"…"), comments, and single-character punctuation (generics
- * nest, so `>>` is two tokens). Unterminated comments and strings are reported (`code`) and end
- * where the text or their line ends.
+ * How a language writes comments and string literals; everything else (identifiers, numbers,
+ * single-character punctuation) is tokenized alike.
  */
-export function tokenize(src: Source, bag: DiagnosticBag, code: DiagnosticCode, what: string): Token[] {
+export interface Dialect {
+  /** Opens a comment to the end of the line: `//`, or VB's `'`. */
+  lineComment: string;
+  /** Opens and closes a block comment (`/*` `*\/`, F#'s `(*` `*)`); VB has none. */
+  blockComment?: readonly [string, string];
+  /** The characters that open a string literal. */
+  quotes: string;
+  /** VB: a string has no escapes but `""`, and ends at its line's end. */
+  doubledQuotes?: boolean;
+}
+
+/** C#, TypeScript, Kotlin, Java, Swift, Dart, JavaScript: `//`, `/* *\/`, '…', "…", `…` (C#'s @"…" too). */
+export const C_LIKE: Dialect = { lineComment: '//', blockComment: ['/*', '*/'], quotes: `"'\`` };
+/** F#: `'` is no quote (`'T` is a type parameter), block comments are `(* *)`. */
+export const FSHARP: Dialect = { lineComment: '//', blockComment: ['(*', '*)'], quotes: '"' };
+/** VB.NET: `'` comments, "…" strings with `""` for a quote. */
+export const VBNET: Dialect = { lineComment: "'", quotes: '"', doubledQuotes: true };
+
+/**
+ * Tokens of C-like source: identifiers (C#'s `@class` without its `@`, a Kotlin or Java annotation
+ * `@Route` likewise, its `text` keeping the `@`), numbers, string literals ('…', "…", `…`, C#'s
+ * @"…"), comments, and single-character punctuation (generics nest, so `>>` is two tokens); the
+ * dialect says how comments and strings are written. Unterminated comments and strings are
+ * reported (`code`) and end where the text or their line ends.
+ */
+export function tokenize(src: Source, bag: DiagnosticBag, code: DiagnosticCode, what: string, dialect: Dialect = C_LIKE): Token[] {
   const text = src.text;
   const tokens: Token[] = [];
+  const [line0, line1] = [dialect.lineComment[0], dialect.lineComment[1]];
+  const [open, close] = dialect.blockComment ?? ['', ''];
   let i = 0;
   const push = (kind: Token['kind'], start: number, end: number, value = text.slice(start, end)) => {
     tokens.push({ kind, text: text.slice(start, end), value, start, end, loc: src.loc(start) });
@@ -93,20 +118,22 @@ export function tokenize(src: Source, bag: DiagnosticBag, code: DiagnosticCode, 
     }
     const c = text[i]!;
     const next = text[i + 1];
-    if (c === '/' && next === '/') {
+    if (c === line0 && (line1 === undefined || next === line1)) {
       const nl = text.indexOf('\n', i);
       const end = nl < 0 ? text.length : nl;
-      push('comment', i, end, text.slice(i + 2, end));
+      push('comment', i, end, text.slice(i + dialect.lineComment.length, end));
       i = end;
-    } else if (c === '/' && next === '*') {
-      const close = text.indexOf('*/', i + 2);
-      if (close < 0) bag.warn(code, src.loc(i), `${what}: unterminated comment; the rest of the source is skipped`);
-      const end = close < 0 ? text.length : close + 2;
-      push('comment', i, end, text.slice(i + 2, close < 0 ? end : close));
+    } else if (open && c === open[0] && next === open[1]) {
+      const closed = text.indexOf(close, i + 2);
+      if (closed < 0) bag.warn(code, src.loc(i), `${what}: unterminated comment; the rest of the source is skipped`);
+      const end = closed < 0 ? text.length : closed + close.length;
+      push('comment', i, end, text.slice(i + 2, closed < 0 ? end : closed));
       i = end;
     } else if (c === '@' && next === '"') {
       i = verbatimString(src, tokens, i, bag, code, what);
-    } else if (c === '"' || c === "'" || c === '`') {
+    } else if (dialect.doubledQuotes && c === '"') {
+      i = doubledQuoteString(src, tokens, i, bag, code, what);
+    } else if (dialect.quotes.includes(c)) {
       i = quotedString(src, tokens, i, bag, code, what);
     } else if (c === '@' && next !== undefined && /[\p{L}_]/u.test(next)) {
       IDENT.lastIndex = i + 1;
@@ -182,6 +209,25 @@ function verbatimString(src: Source, tokens: Token[], start: number, bag: Diagno
   return end;
 }
 
+/** VB's "…": no escapes but `""`, to the end of its line. */
+function doubledQuoteString(src: Source, tokens: Token[], start: number, bag: DiagnosticBag, code: DiagnosticCode, what: string): number {
+  const text = src.text;
+  let value = '';
+  let i = start + 1;
+  for (; i < text.length && text[i] !== '\n'; i++) {
+    if (text[i] !== '"') value += text[i];
+    else if (text[i + 1] === '"') {
+      value += '"';
+      i++;
+    } else break;
+  }
+  const closed = text[i] === '"';
+  if (!closed) bag.warn(code, src.loc(start), `${what}: unterminated string literal; read to the end of its line`);
+  const end = closed ? i + 1 : i;
+  tokens.push({ kind: 'string', text: text.slice(start, end), value, start, end, loc: src.loc(start) });
+  return end;
+}
+
 const NO_COMMENTS: readonly Token[] = Object.freeze([]);
 
 /** The tokens that are not comments, each given the comments before it (the tokens are reused, not copied). */
@@ -196,6 +242,21 @@ export function significant(tokens: Token[]): Significant[] {
       out.push(s);
       if (leading.length) leading = [];
     }
+  }
+  return out;
+}
+
+/** The significant tokens grouped by line, for the languages of a statement a line (VB.NET, F#); a line ending in VB's ` _` goes on on the next. */
+export function byLine(tokens: readonly Significant[]): Significant[][] {
+  const out: Significant[][] = [];
+  for (const t of tokens) {
+    const last = out.at(-1);
+    const previous = last?.at(-1);
+    const continued = previous?.text === '_' && previous.kind === 'ident';
+    if (last && previous && (previous.loc.line === t.loc.line || continued)) {
+      if (continued) last.pop();
+      last.push(t);
+    } else out.push([t]);
   }
   return out;
 }
@@ -327,7 +388,7 @@ export class Cursor {
 
 /**
  * Attribute arguments: the tokens between the parentheses, split at top-level commas into
- * positional values and `Name=value` (or `Name: value`) pairs. A value that is one string literal
+ * positional values and `Name=value` (or `Name: value`, VB's `Name:=value`) pairs. A value that is one string literal
  * (or literals joined by `+`) is its content; anything else is its text. Undefined when an
  * argument is empty.
  */
@@ -347,7 +408,8 @@ export function attributeArguments(src: Source, tokens: readonly Token[]): { arg
     if (!part.length) return undefined;
     const [first, second, third] = part;
     const isNamed = first!.kind === 'ident' && (second?.text === ':' || (second?.text === '=' && third?.text !== '='));
-    const valueTokens = isNamed ? part.slice(2) : part;
+    // VB writes `Name:=value`.
+    const valueTokens = isNamed ? part.slice(second?.text === ':' && third?.text === '=' ? 3 : 2) : part;
     if (!valueTokens.length) return undefined;
     const value = argumentValue(src, valueTokens);
     if (isNamed) Object.defineProperty(named, first!.value, { value, enumerable: true, writable: true, configurable: true });
@@ -361,6 +423,59 @@ function argumentValue(src: Source, tokens: readonly Token[]): string {
   const joined = tokens.every((t, i) => (i % 2 === 0 ? t.kind === 'string' : t.text === '+'));
   if (joined && strings.length) return strings.map((t) => t.value).join('');
   return src.text.slice(tokens[0]!.start, tokens.at(-1)!.end).replace(/\s+/g, ' ').trim();
+}
+
+const ATTRIBUTE_COMMENT = /^\s*@([A-Za-z_][\w.]*)\s*(?:\(([\s\S]*)\))?\s*$/;
+
+/**
+ * The attributes ServiceStack writes as comments (`// @Route("/path")`, TypeScript's, Swift's,
+ * Dart's; Kotlin's and Java's for a repeated one) and the description of a `/** … *\/` comment,
+ * among the comments before a declaration. A `// @Name(…)` whose arguments do not read is
+ * reported (SS032).
+ */
+export function commentAttributes(
+  src: Source,
+  comments: readonly Token[],
+  bag: DiagnosticBag,
+  what: string,
+): { attributes: DtoAttributeFragment[]; doc?: string } {
+  const attributes: DtoAttributeFragment[] = [];
+  let doc: string | undefined;
+  for (const c of comments) {
+    if (c.text.startsWith('/**')) {
+      doc = jsDocText(c.value) ?? doc;
+      continue;
+    }
+    if (!c.text.startsWith('//')) continue;
+    const m = ATTRIBUTE_COMMENT.exec(c.value);
+    if (!m) continue;
+    const attribute = commentAttribute(src, c, m[1]!, m[2], bag, what);
+    if (attribute) attributes.push(attribute);
+  }
+  return { attributes, ...(doc ? { doc } : {}) };
+}
+
+function commentAttribute(
+  src: Source,
+  c: Token,
+  written: string,
+  args: string | undefined,
+  bag: DiagnosticBag,
+  what: string,
+): DtoAttributeFragment | undefined {
+  const name = attributeName(written);
+  if (args === undefined) return { name, args: [], named: {}, loc: c.loc };
+  // The arguments, tokenized where they stand so that their columns are the file's.
+  const argsAt = c.value.indexOf('(', c.value.indexOf(written) + written.length) + 1;
+  const column = (c.loc.column ?? 1) - 1 + 2 + argsAt;
+  const argSrc = new Source(src.file, [{ text: args, line: c.loc.line }], column);
+  const parsed = attributeArguments(
+    argSrc,
+    tokenize(argSrc, bag, 'SS032', what).filter((t) => t.kind !== 'comment'),
+  );
+  if (parsed) return { name, ...parsed, loc: c.loc };
+  bag.warn('SS032', c.loc, `${what}: cannot read attribute: ${c.value.trim()}`);
+  return undefined;
 }
 
 /** `target.push(...items)` without spreading: a spread of some 200,000 items overflows the stack. */

@@ -35,7 +35,7 @@ export interface PageFragments {
   tables: ParamTableFragment[];
   enums: EnumTableFragment[];
   pythonClasses: PythonClassFragment[];
-  /** Classes, interfaces and enums of the TypeScript or C# DTO source (`&lang=typescript|csharp`). */
+  /** Classes, interfaces and enums of the DTO source of every tab but Python's (`&lang=csharp|typescript|kotlin|…`). */
   dtoTypes: DtoTypeFragment[];
   /** The `?format=xml` of "To override the Content-type…". */
   formatHint?: Located<string>;
@@ -193,7 +193,11 @@ export type TsType =
   /** `T | null`, `T | undefined`. */
   | { kind: 'nullable'; of: TsType };
 
-/** An attribute as written: C# `[ApiMember(Description="…", IsRequired=true)]`, TypeScript `// @ApiMember(…)`. */
+/**
+ * An attribute as written: C# `[ApiMember(Description="…", IsRequired=true)]`, TypeScript's, Swift's
+ * and Dart's `// @ApiMember(…)`, Kotlin's and Java's `@ApiMember(…)`, VB's `<ApiMember(Description:="…")>`,
+ * F#'s `[<ApiMember(…)>]`.
+ */
 export interface DtoAttributeFragment {
   /** Without a trailing `Attribute` (`DataMemberAttribute` → `DataMember`). */
   name: string;
@@ -205,14 +209,24 @@ export interface DtoAttributeFragment {
 }
 
 export interface DtoMemberFragment {
-  /** As written: TypeScript writes the wire name (`customerId`), C# the .NET property name (`CustomerId`). */
+  /**
+   * As written: C#, VB.NET and F# write the .NET property name (`CustomerId`); TypeScript,
+   * JavaScript, Kotlin, Java, Swift and Dart the name it travels as in the host's text case (`customerId`).
+   */
   name: string;
-  /** The type as written, white space collapsed. */
+  /** The type as written, white space collapsed (JavaScript: its JSDoc `@type`). */
   typeText: string;
-  /** TypeScript: the type parsed; absent when it is not ServiceStack's TypeScript (reported). */
+  /** TypeScript, JavaScript: the type parsed; absent when it is not ServiceStack's TypeScript (reported). */
   tsType?: TsType;
   /** C#: the type parsed; absent when it is not a .NET type (reported). */
   dotNetType?: DotNetType;
+  /**
+   * VB.NET, F#, Kotlin, Java, Swift, Dart: the type parsed into the generic grammar (`Name<Args>`,
+   * `[]`, a trailing `?`), names as the language writes them (`Integer`, `ArrayList`, `Int`); VB's
+   * `List(Of T)` and `T()`, Swift's `[T]` and `[K:V]` read as `List<T>`, `T[]`, `T[]` and
+   * `Dictionary<K,V>`. The model reads the names by the language. Absent when unreadable (reported).
+   */
+  langType?: DotNetType;
   /** TypeScript: `name?:`. Its meaning changed between ServiceStack versions (nullable, then not required). */
   optional: boolean;
   /** `/** @description … *\/`, `///<summary>…`, `[Description("…")]`, else the ApiMember's Description. */
@@ -233,19 +247,31 @@ export interface DtoEnumMemberFragment {
   loc: SourceLocation;
 }
 
-/** A class, interface or enum of ServiceStack's TypeScript or C# DTO source ("Add ServiceStack Reference"). */
+/** The tabs whose DTO source is read into DtoTypeFragments (Python's has its own fragments). */
+export type DtoLang = 'csharp' | 'typescript' | 'vbnet' | 'fsharp' | 'kotlin' | 'java' | 'swift' | 'dart' | 'javascript';
+
+/** A class, interface or enum of ServiceStack's DTO source of a language tab ("Add ServiceStack Reference"). */
 export interface DtoTypeFragment {
-  lang: 'typescript' | 'csharp';
+  lang: DtoLang;
   /** TypeScript string unions (`export type X = "A" | "B"`) are enums. */
   kind: 'class' | 'interface' | 'enum';
   name: string;
   /** `QueryResponse<T>` → `['T']`. */
   typeParameters: string[];
-  /** C#: the enclosing `namespace`. */
+  /** C#, VB.NET: the enclosing `namespace` (F#'s one namespace for all types is not theirs). */
   namespace?: string;
-  /** TypeScript: `extends X`; C#: the `: A, B` list, in order (the base class first, then interfaces). */
+  /**
+   * The base class as written (TypeScript's, Java's, Dart's, JavaScript's `extends X`; VB's
+   * `Inherits X`; F#'s `inherit X()`; Kotlin's supertype called as a constructor `X()`); C#: the
+   * whole `: A, B` list, in order (the base class first, then interfaces); Swift: its whole `: A, B`
+   * list likewise.
+   */
   bases: string[];
-  /** TypeScript: `implements A, B`. */
+  /**
+   * Interfaces as written: TypeScript's, Java's, Dart's `implements A, B`; VB's `Implements`, F#'s
+   * `interface X`, Kotlin's supertypes without a constructor call. JavaScript: `IReturn<X>` for a
+   * `createResponse() { return new X() }`, `IReturnVoid` for an empty one.
+   */
   implements: string[];
   description?: string;
   attributes: DtoAttributeFragment[];

@@ -13,7 +13,8 @@
  * | SS102 | warning  | a row of a `table.params` does not fit the columns (skipped)           |
  * | SS103 | warning  | a `table.params` / `table.enum` caption names no type                  |
  * | SS104 | warning  | a row of a `table.enum` has no member name (skipped)                   |
- * | SS105 | info     | a language tab other than Python, TypeScript and C# (Java, Swift…): not read |
+ * | SS097 | info     | a language tab recognised but not read (PHP, Go, Rust, Ruby, Zig): skipped, the rest of the page read |
+ * | SS105 | info     | DTO source whose `language-…` class names no ServiceStack tab: not read |
  * | SS106 | warning  | `div.call-info` names no `?format=`                                    |
  * | SS108 | warning  | an authentication row that names neither roles nor permissions         |
  */
@@ -21,10 +22,8 @@ import type { DiagnosticBag } from '../diagnostics.js';
 import type { EnumTableFragment, PageFragments, ParamTableFragment, SourceLine } from './fragments.js';
 import { alignCells, PARAM_TABLE_HEADER } from './columns.js';
 import { routeFromCells } from './routes.js';
-import { readPythonDtos } from './python-dtos.js';
-import { readTypeScriptDtos } from './typescript-dtos.js';
-import { readCSharpDtos } from './csharp-dtos.js';
-import { append } from './dto-source.js';
+import { readDtoTab } from './dto-tab.js';
+import { sniffTabLanguage, tabByKey, type TabLang } from './tab-languages.js';
 import { readHttpSamples } from './http-samples.js';
 import { isTag, isText } from 'domhandler';
 import { textContent, uniqueSort } from 'domutils';
@@ -214,25 +213,33 @@ function descriptionText(cell: Element): string {
 }
 
 /**
- * `?lang=python|typescript|csharp`: the DTO source in `<pre><code class="language-…">`, read by
- * that language's reader with the file's line numbers. Other languages are reported, not read.
+ * `?lang=…`: the DTO source in `<pre><code class="language-…">`, read by that language's reader
+ * (dto-tab.ts) with the file's line numbers. The language is the code's class (or `lang`
+ * attribute), else the page's active nav link's `lang=`, else its syntax. A class naming no
+ * ServiceStack tab is noted (SS105) and not read.
  */
 function readLanguageTab(ctx: Ctx): void {
   // Outermost blocks only: an unclosed one holds those after it, whose lines it already gives.
   const tabs = ctx.elements.named('code').filter((e) => /language-/.test(e.attribs.class ?? '') && isPre(e.parent) && !insidePre(e.parent as Element));
   for (const code of tabs) {
-    const lang = /language-(\w+)/.exec(code.attribs.class ?? '')?.[1] ?? '';
+    const written = /language-([\w#.+-]+)/.exec(code.attribs.class ?? '')?.[1] ?? code.attribs.lang ?? '';
     const lines = () => innerLines(ctx.source, code);
-    if (lang === 'python') append(ctx.page.pythonClasses, readPythonDtos(ctx.page.file, lines(), ctx.bag));
-    else if (lang === 'typescript' || lang === 'ts') append(ctx.page.dtoTypes, readTypeScriptDtos(ctx.page.file, lines(), ctx.bag));
-    else if (lang === 'csharp' || lang === 'cs') append(ctx.page.dtoTypes, readCSharpDtos(ctx.page.file, lines(), ctx.bag));
+    const lang = tabByKey(written) ?? activeTab(ctx) ?? sniffTabLanguage(lines().map((l) => l.text));
+    if (lang) readDtoTab(ctx.page, lang, lines, ctx.bag, loc(ctx, code));
     else
       ctx.bag.info(
         'SS105',
         loc(ctx, code),
-        `the ${lang} DTO source is not read (Python's, TypeScript's and C#'s are); save the '&lang=csharp' page for the DTO facts`,
+        `the ${written} DTO source is not read (no ServiceStack tab is in that language); save the '&lang=csharp' page for the DTO facts`,
       );
   }
+}
+
+/** The tab the page's nav marks active (`<a class="active" href="?op=X&lang=kotlin">`). */
+function activeTab(ctx: Ctx): TabLang | undefined {
+  const active = ctx.elements.named('a').find((a) => hasClass(a, 'active') && /[?&](amp;)?lang=/.test(a.attribs.href ?? ''));
+  const key = active && /[?&](?:amp;)?lang=(\w+)/.exec(active.attribs.href!)?.[1];
+  return key ? tabByKey(key) : undefined;
 }
 
 function isPre(node: AnyNode | null): boolean {

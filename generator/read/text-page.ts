@@ -1,6 +1,8 @@
 /**
  * Reads a text dump of a ServiceStack operation page: pipe tables (with or without a
- * leading `|`) or squashed text, plus its DTO source section (Python, TypeScript or C#) and HTTP samples.
+ * leading `|`) or squashed text, plus the DTO source section of a language tab (its language
+ * named by the "Kotlin X DTOs" line under it, else told by its syntax: tab-languages.ts) and HTTP
+ * samples; the tabs' nav line(s) ("Metadata C# JavaScript …") are skipped.
  * Pipe dumps lose captions: an enum table there is known by its header (`| Name | Value | |`) or,
  * having none, by rows that fit no parameter table (enum-rows.ts); the model names it.
  * The page is first cut into sections by the lines ServiceStack always prints; the
@@ -13,10 +15,9 @@ import { enumHeader, enumRow, type EnumRow } from './enum-rows.js';
 import { splitSquashedEnumRows } from './squashed-enum-rows.js';
 import { alignCells, chooseSplit, PARAM_TABLE_HEADER, squashedRowSplits, type KnownNames, type RowColumns } from './columns.js';
 import { routeFromCells, splitSquashedRoute } from './routes.js';
-import { readPythonDtos, pythonNameToCamel } from './python-dtos.js';
-import { readTypeScriptDtos } from './typescript-dtos.js';
-import { readCSharpDtos } from './csharp-dtos.js';
-import { append } from './dto-source.js';
+import { pythonNameToCamel } from './python-dtos.js';
+import { readDtoTab } from './dto-tab.js';
+import { isTabNav, sniffTabLanguage, tabOfDtoLink, tabStart, type TabLang } from './tab-languages.js';
 import { readHttpSamples } from './http-samples.js';
 import { splitLines } from './lines.js';
 import { pushAll } from '../arrays.js';
@@ -29,17 +30,6 @@ const BACK_LINK = /^<\s*back to all web services$/i;
 const AUTH = /^Requires Authentication$/;
 const AUTH_DETAIL = /^Required (roles?|permissions?)\s*:/i;
 const AUTH_LABEL = /Required (roles?|permissions?)\s*:\s*/gi;
-const PYTHON_START = /^(import \w|from [\w.]+ import |@dataclass|class \w+\s*[(:])/;
-const TYPESCRIPT_START = /^(\/\/ @ts-nocheck$|export (declare )?(class|interface|enum|type|module|namespace) \w|\/\/ @(Route|Api|DataContract)\b)/;
-const CSHARP_START =
-  /^(using (static )?[\w.]+;$|namespace [\w.]+\s*[{;]?$|\[(Route|Api|DataContract)\b|public (partial |abstract |sealed |static )*(class|enum|interface|record|struct) \w)/;
-/** ServiceStack's header of `/types/…` sources, in TypeScript and C# alike. */
-const OPTIONS_START = /^\/\* Options:$/;
-/** The link under the DTO source: "Python UpdateCustomer DTOs", "C# CreateOrder DTOs". */
-const DTO_END = /^(Python|TypeScript|C#) \S+ DTOs$/;
-const DTO_END_LANGS: Record<string, DtoLang> = { Python: 'python', TypeScript: 'typescript', 'C#': 'csharp' };
-
-type DtoLang = 'python' | 'typescript' | 'csharp';
 const FORMAT_LABEL = /^HTTP \+ \w+$/;
 /** The JSON page's second call-info line: boilerplate. */
 const JSONP_NOTE = /^To embed the response in a jsonp callback, append \?callback=/;
@@ -74,33 +64,21 @@ interface Sections {
   header: SourceLine[];
   routes: SourceLine[];
   body: SourceLine[];
-  /** DTO source sections, each in the language its link (or its first line) names. */
-  dtos: { lang: DtoLang | undefined; lines: SourceLine[] }[];
+  /**
+   * DTO source sections: the language their link names ("Kotlin Hello DTOs"), and the one their
+   * first line suggests, for a dump that lost the link.
+   */
+  dtos: { link?: TabLang; start?: TabLang; lines: SourceLine[] }[];
   samples: SourceLine[];
-}
-
-/** The language a DTO section starts in, by its first line; undefined for the shared `/* Options:` header. */
-function dtoStart(text: string): DtoLang | 'options' | undefined {
-  if (PYTHON_START.test(text)) return 'python';
-  if (TYPESCRIPT_START.test(text)) return 'typescript';
-  if (CSHARP_START.test(text)) return 'csharp';
-  return OPTIONS_START.test(text) ? 'options' : undefined;
-}
-
-/** A section without its link: its language by what it declares. */
-function sniffLanguage(lines: readonly SourceLine[]): DtoLang | undefined {
-  for (const { text } of lines) {
-    const t = text.trim();
-    if (/^namespace [\w.]+|\{ get; set; \}|^using [\w.]+;$/.test(t)) return 'csharp';
-    if (/^export (class|interface|enum|type) /.test(t)) return 'typescript';
-  }
-  return undefined;
 }
 
 function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBag): Sections {
   const s: Sections = { header: [], routes: [], body: [], dtos: [], samples: [] };
   let mode: 'header' | 'routes' | 'body' | 'dto' = 'header';
+  let at = 0;
+  const neighbour = (offset: -1 | 1) => lines[at + offset]?.text.trim();
   for (let i = 0; i < lines.length; i++) {
+    at = i;
     const line = lines[i]!;
     const text = line.text.trim();
     const loc = { file: page.file, line: line.line };
@@ -109,9 +87,9 @@ function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBa
       break;
     }
     if (mode === 'dto') {
-      const end = DTO_END.exec(text);
-      if (end) {
-        s.dtos.at(-1)!.lang = DTO_END_LANGS[end[1]!];
+      const link = tabOfDtoLink(text);
+      if (link) {
+        s.dtos.at(-1)!.link = link;
         mode = 'body';
         continue;
       }
@@ -122,15 +100,15 @@ function cutSections(lines: SourceLine[], page: PageFragments, bag: DiagnosticBa
       }
       mode = 'body';
     }
-    if (readPageLine(text, loc, page, bag)) continue;
+    if (readPageLine(text, loc, page, bag) || isTabNav(text, neighbour)) continue;
     if (ROUTES_INTRO.test(text)) {
       mode = 'routes';
       continue;
     }
-    const dto = dtoStart(text);
+    const dto = tabStart(text);
     if (dto) {
       mode = 'dto';
-      s.dtos.push({ lang: dto === 'options' ? undefined : dto, lines: [line] });
+      s.dtos.push({ ...(dto === 'options' ? {} : { start: dto }), lines: [line] });
       continue;
     }
     const cells = pipeCells(text);
@@ -517,16 +495,15 @@ export function readTextPage(file: string, text: string, bag: DiagnosticBag): Pa
   };
   const sections = cutSections(lines, page, bag);
   readHeader(sections.header, page, bag);
-  for (const { lang, lines: dto } of sections.dtos) {
-    const language = lang ?? sniffLanguage(dto);
-    if (language === 'python') append(page.pythonClasses, readPythonDtos(file, dto, bag));
-    else if (language === 'typescript') append(page.dtoTypes, readTypeScriptDtos(file, dto, bag));
-    else if (language === 'csharp') append(page.dtoTypes, readCSharpDtos(file, dto, bag));
+  for (const { link, start, lines: dto } of sections.dtos) {
+    const language = link ?? sniffTabLanguage(dto.map((l) => l.text)) ?? start;
+    const loc = { file, line: dto[0]!.line };
+    if (language) readDtoTab(page, language, () => dto, bag, loc);
     else
       bag.warn(
         'SS032',
-        { file, line: dto[0]!.line },
-        `DTO source in a language not recognised (no "Python|TypeScript|C# X DTOs" line after it); lines ${dto[0]!.line}-${dto.at(-1)!.line} skipped`,
+        loc,
+        `DTO source in a language not recognised (no "<Language> X DTOs" line after it); lines ${dto[0]!.line}-${dto.at(-1)!.line} skipped`,
       );
   }
   if (sections.samples.length) page.samples = readHttpSamples(file, sections.samples, bag, page.formatHint?.value);

@@ -16,12 +16,10 @@ import type { DiagnosticBag } from '../diagnostics.js';
 import type { DtoAttributeFragment, DtoEnumMemberFragment, DtoMemberFragment, DtoTypeFragment, SourceLine, TsType } from './fragments.js';
 import {
   append,
-  attributeArguments,
   clip,
-  attributeName,
+  commentAttributes,
   Cursor,
   descriptionByAttributes,
-  jsDocText,
   lineAt,
   typeList,
   typeParameters,
@@ -40,7 +38,6 @@ const DECLARATION_MODIFIERS = new Set(['export', 'declare', 'default', 'abstract
 const MEMBER_MODIFIERS = new Set(['public', 'private', 'protected', 'readonly', 'static', 'declare', 'abstract', 'override', 'accessor']);
 /** Modules nest no deeper than this (ServiceStack writes one at most). */
 const MAX_MODULE_DEPTH = 8;
-const ATTRIBUTE_COMMENT = /^\s*@([A-Za-z_][\w.]*)\s*(?:\(([\s\S]*)\))?\s*$/;
 
 interface Ctx {
   src: Source;
@@ -105,33 +102,7 @@ function readDeclarations(ctx: Ctx, depth: number): void {
 
 /** The attributes (`// @Name(args)`) and the description (`/** … *\/`) among comments. */
 function readComments(ctx: Ctx, comments: readonly Token[]): { attributes: DtoAttributeFragment[]; doc?: string } {
-  const attributes: DtoAttributeFragment[] = [];
-  let doc: string | undefined;
-  for (const c of comments) {
-    if (c.text.startsWith('/**')) {
-      doc = jsDocText(c.value) ?? doc;
-      continue;
-    }
-    if (!c.text.startsWith('//')) continue;
-    const m = ATTRIBUTE_COMMENT.exec(c.value);
-    if (!m) continue;
-    const name = attributeName(m[1]!);
-    if (m[2] === undefined) {
-      attributes.push({ name, args: [], named: {}, loc: c.loc });
-      continue;
-    }
-    // The arguments, tokenized where they stand so that their columns are the file's.
-    const argsAt = c.value.indexOf('(', c.value.indexOf(m[1]!) + m[1]!.length) + 1;
-    const column = (c.loc.column ?? 1) - 1 + 2 + argsAt;
-    const argSrc = new Source(ctx.src.file, [{ text: m[2], line: c.loc.line }], column);
-    const parsed = attributeArguments(
-      argSrc,
-      tokenize(argSrc, ctx.bag, 'SS032', WHAT).filter((t) => t.kind !== 'comment'),
-    );
-    if (parsed) attributes.push({ name, ...parsed, loc: c.loc });
-    else warn(ctx, c, `cannot read attribute: ${c.value.trim()}`);
-  }
-  return { attributes, ...(doc ? { doc } : {}) };
+  return commentAttributes(ctx.src, comments, ctx.bag, WHAT);
 }
 
 function readClass(ctx: Ctx, keyword: 'class' | 'interface', first: Significant): void {

@@ -1,7 +1,8 @@
 /**
  * Whatever the model makes of pages nobody showed it, the package it generates compiles: every
- * API of the held-out corpus in every page form, all pages together, under `tsc --strict` (one
- * program for all 25, so that the check costs one type-check).
+ * API of the held-out corpus in every page form (a language tab's HTML form: its text copy gives
+ * the same model), all pages together, under `tsc --strict` (one program for all of them, so that
+ * the check costs one type-check).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +13,9 @@ import { emitRuntime, RUNTIME_MODULES } from '../../generator/emit/runtime.js';
 import { GENERATE_COMMAND } from '../../generator/generate.js';
 import { renderAll } from '../hostile/harness.js';
 import { APIS } from './apis.js';
-import { renderApi, type PageForm } from './render.js';
+import { renderApi, TABS, type PageForm } from './render.js';
 
-const FORMS: readonly PageForm[] = ['html-json', 'html-xml', 'pipe-leading', 'pipe-no-leading', 'squashed'];
+const FORMS: readonly PageForm[] = ['html-json', 'html-xml', 'pipe-leading', 'pipe-no-leading', 'squashed', ...TABS.map((t) => `tab-${t.key}-html` as const)];
 
 describe('held-out corpus: the generated package compiles', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'booster-corpus-compile-'));

@@ -193,6 +193,33 @@ describe('renderers write what ServiceStack writes', () => {
     );
   });
 
+  it('a language tab: its source in <pre><code class="language-…">, its link, its nav link active, no tables (BaseMetadataHandler)', () => {
+    const html = page('techstacks', 'GetConfig', 'tab-kotlin-html');
+    expect(html).toContain('<a  class="active" href="?op=GetConfig&lang=kotlin">Kotlin</a>');
+    expect(html).toContain('<pre style="padding-left:1rem;"><code class="language-kotlin" lang="kotlin">import java.math.*');
+    expect(html).toContain('<p><a href="https://techstacks.io/types/kotlin?IncludeTypes=GetConfig.*">Kotlin GetConfig DTOs</a></p>');
+    expect(captions(html)).toEqual([]);
+    const text = page('techstacks', 'GetConfig', 'tab-kotlin-text').split('\n');
+    expect(text.slice(text.indexOf('Metadata'), text.indexOf('Metadata') + 3)).toEqual(['Metadata', 'C#', 'JavaScript']);
+    expect(text).toContain('Kotlin GetConfig DTOs');
+  });
+
+  it("each generator's own forms: Kotlin's DataMember name, Swift's Codable subclass, Dart's required collection, VB's namespaces, F#'s 'T, JavaScript's erased generics", () => {
+    const kotlin = page('techstacks', 'GetConfig', 'tab-kotlin-text');
+    expect(kotlin).toContain('    @DataMember(Name="name")\n    @SerializedName("name")\n    open var name:String? = null');
+    expect(kotlin).toContain('enum class TechnologyTier\n{\n    ProgrammingLanguage,');
+    const swift = page('myapp-issues', 'GetFooDtos', 'tab-swift-text');
+    expect(swift).toContain('public class GetFooDtos : PagedAndOrderedRequest\n{\n    public var query:String\n\n    required public init(){ super.init() }');
+    expect(swift).toContain('public class PagedResult<T : Codable> : Codable');
+    expect(page('northwind', 'GetCustomerDetails', 'tab-dart-text')).toContain('    List<CustomerOrder> orders = [];');
+    const vb = page('techstacks', 'GetTechnology', 'tab-vbnet-text');
+    expect(vb.indexOf('    Namespace TechStacks.ServiceModel.Types')).toBeGreaterThan(vb.indexOf('    Namespace TechStacks.ServiceModel\n'));
+    expect(page('myapp-issues', 'GetFooDtos', 'tab-fsharp-text')).toContain("        member val Results:ResizeArray<'T> = null with get,set");
+    const mjs = page('techstacks', 'QueryPostComments', 'tab-mjs-text');
+    expect(mjs).toContain('export class QueryPostComments extends QueryDb {');
+    expect(page('myapp-issues', 'GetFooDtos', 'tab-mjs-text')).toContain('/** @typedef T {any} */\nexport class PagedResult {');
+  });
+
   it("ServiceStack's camelCase", () => {
     expect(['Id', 'ID', 'ULong', 'ContactBySMSFlag', 'SMSFlag', 'PostId'].map(camelCase)).toEqual([
       'id',

@@ -12,6 +12,7 @@ import { jsonSample } from './sample-json.js';
 import { formatJsv, jsvSample } from './sample-jsv.js';
 import { populate } from './sample-values.js';
 import { xmlSample } from './sample-xml.js';
+import { TabTypes, type TabLanguage } from './tab-source.js';
 
 export type Format = 'json' | 'xml' | 'jsv';
 
@@ -32,6 +33,8 @@ export interface PageView {
   auth?: string[];
   routes: RouteRow[];
   tables: TableView[];
+  /** A language tab (`&lang=…`): its DTO source stands where the tables were. */
+  tab?: { key: string; label: string; source: string };
   /** `POST /hello HTTP/1.1`, headers, then the body when the verb has one. */
   request: { line: string; headers: string[]; body?: string };
   /** The response body; absent for a one-way operation or one without a response type. */
@@ -40,7 +43,7 @@ export interface PageView {
 
 export const CONTENT_TYPES: Record<Format, string> = { json: 'application/json', xml: 'application/xml', jsv: 'text/jsv' };
 
-export function pageView(api: ApiSpec, op: OperationSpec, format: Format): PageView {
+export function pageView(api: ApiSpec, op: OperationSpec, format: Format, tab?: TabLanguage): PageView {
   const types = new ApiTypes(api);
   const message = (name: string) => {
     const type = types.resolveName(name);
@@ -66,7 +69,8 @@ export function pageView(api: ApiSpec, op: OperationSpec, format: Format): PageV
       summary: r.summary ?? '',
       notes: r.notes ?? '',
     })),
-    tables: tableViews(types, op),
+    tables: tab ? [] : tableViews(types, op),
+    ...(tab ? { tab: { key: tab.key, label: tab.label, source: tab.render(new TabTypes(api, op)) } } : {}),
     request: { line: `${verb} ${requestUri(op, format)} HTTP/1.1`, headers, ...(withBody ? { body: message(op.name) } : {}) },
     ...(op.response ? { response: message(op.response) } : {}),
   };

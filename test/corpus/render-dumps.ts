@@ -13,6 +13,9 @@
  * - **squashed** (seeds 001/003): the page's text with each table row's cells run together
  *   (`POST/customer/{brand}/export…`, `NameParameterData TypeRequiredDescription`, `Value1237`),
  *   captions kept, samples as in the `<pre>` blocks.
+ * - **tab** (seed 001's Python section, on a page of today's ServiceStack): the squashed page
+ *   with the tabs' nav (a link a line) and a language's DTO source where the tables were, followed
+ *   by its "Kotlin Hello DTOs" link.
  */
 import type { TableView } from './metadata.js';
 import { CONTENT_TYPES, type PageView } from './page.js';
@@ -109,14 +112,22 @@ export function squashedPage(p: PageView): string {
     lines.push('The following routes are available for this service:');
     lines.push(...p.routes.map((r) => `${r.verbs}${r.path}${r.summary}${r.notes}`));
   }
-  for (const t of p.tables) lines.push(...squashedTable(t));
+  if (p.tab) lines.push('Metadata', ...TAB_LABELS, ...p.tab.source.split('\n'), `${p.tab.label} ${p.operation} DTOs`);
+  else for (const t of p.tables) lines.push(...squashedTable(t));
+  return [...lines, ...sampleSection(p)].join('\n');
+}
+
+const TAB_LABELS = ['C#', 'JavaScript', 'TypeScript', 'Dart', 'Java', 'Kotlin', 'Python', 'PHP', 'Swift', 'VB.NET', 'F#', 'Go', 'Rust', 'Ruby', 'Zig'];
+
+function sampleSection(p: PageView): string[] {
+  const lines: string[] = [];
   lines.push('', ...callInfo(p).flatMap((l) => [l, '']), `HTTP + ${p.format.toUpperCase()}`, '', INTRO, '');
   const [host, accept, ...rest] = p.request.headers;
   lines.push(`${p.request.line} `, `${host} `, accept!);
   if (p.request.body !== undefined) lines.push(...rest, '', ...p.request.body.split('\n'));
   if (p.response !== undefined)
     lines.push('HTTP/1.1 200 OK', `Content-Type: ${CONTENT_TYPES[p.format]}`, 'Content-Length: length', '', ...p.response.split('\n'));
-  return lines.join('\n');
+  return lines;
 }
 
 function squashedTable(t: TableView): string[] {

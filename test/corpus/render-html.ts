@@ -98,10 +98,11 @@ function metadataHtml(p: PageView): string {
     sb.push('<tbody></tbody></table>');
   }
   sb.push(NAV_STYLE, '<div class="types-nav"><nav class="flex space-x-4">\n');
-  sb.push(`<a  class="active" href='?op=${p.operation}'>Metadata</a>\n`);
-  for (const [key, label] of LANGUAGES) sb.push(`<a  href="?op=${p.operation}&lang=${key}">${label}</a>\n`);
+  const active = (key?: string) => (key === p.tab?.key ? ' class="active"' : '');
+  sb.push(`<a ${active()} href='?op=${p.operation}'>Metadata</a>\n`);
+  for (const [key, label] of LANGUAGES) sb.push(`<a ${active(key)} href="?op=${p.operation}&lang=${key}">${label}</a>\n`);
   sb.push('</nav></div>\n');
-  sb.push(...p.tables.map(tableHtml));
+  sb.push(...(p.tab ? [tabHtml(p, p.tab)] : p.tables.map(tableHtml)));
   sb.push('<div class="call-info">');
   sb.push(
     `<p>To override the Content-type in your clients, use the HTTP <b>Accept</b> Header, append  the <b>.${p.format}</b> suffix or  <b>?format=${p.format}</b></p>`,
@@ -109,6 +110,20 @@ function metadataHtml(p: PageView): string {
   if (p.format === 'json') sb.push('<p>To embed the response in a <b>jsonp</b> callback, append <b>?callback=myCallback</b></p>');
   sb.push('</div>');
   return sb.join('');
+}
+
+/** A language tab: the generated source (`HtmlEncodeLite`: only `<` and `>`), the link to it, the highlighter. */
+function tabHtml(p: PageView, tab: NonNullable<PageView['tab']>): string {
+  const base = `https://${p.host}`;
+  const code = tab.source.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<link href="${base}/css/ui-highlight.css" rel="stylesheet" />
+<pre style="padding-left:1rem;"><code class="language-${tab.key}" lang="${tab.key}">${code}</code></pre>
+<p><a href="${base}/types/${tab.key}?IncludeTypes=${p.operation}.*">${tab.label} ${p.operation} DTOs</a></p>
+<script type="module">
+import hljs from "${base}/js/highlight.mjs"
+hljs.highlightAll()
+</script>
+`;
 }
 
 function pairs(cells: string[]): [string, string][] {

@@ -8,14 +8,24 @@ import type { ApiSpec, OperationSpec } from './apis.js';
 import { pageView, type Format, type PageView } from './page.js';
 import { pipePage, squashedPage } from './render-dumps.js';
 import { htmlPage } from './render-html.js';
+import type { TabLanguage } from './tab-source.js';
+import { DART } from './tabs/dart.js';
+import { FSHARP, VBNET } from './tabs/dotnet-tabs.js';
+import { JAVA, KOTLIN } from './tabs/jvm.js';
+import { MJS } from './tabs/mjs.js';
+import { SWIFT } from './tabs/swift.js';
 
-export type PageForm = 'html-json' | 'html-xml' | 'pipe-leading' | 'pipe-no-leading' | 'squashed';
+/** The language tabs the corpus renders, each as the JSON page's HTML and as its squashed text. */
+export const TABS: readonly TabLanguage[] = [KOTLIN, JAVA, SWIFT, DART, VBNET, FSHARP, MJS];
+
+export type PageForm = 'html-json' | 'html-xml' | 'pipe-leading' | 'pipe-no-leading' | 'squashed' | `tab-${string}-html` | `tab-${string}-text`;
 
 interface FormSpec {
   form: PageForm;
   format: Format;
   extension: string;
   write: (page: PageView) => string;
+  tab?: TabLanguage;
 }
 
 const FORM_SPECS: readonly FormSpec[] = [
@@ -24,6 +34,10 @@ const FORM_SPECS: readonly FormSpec[] = [
   { form: 'pipe-leading', format: 'xml', extension: 'pipe.txt', write: (p) => pipePage(p, true) },
   { form: 'pipe-no-leading', format: 'json', extension: 'pipe.txt', write: (p) => pipePage(p, false) },
   { form: 'squashed', format: 'xml', extension: 'txt', write: squashedPage },
+  ...TABS.flatMap((tab): FormSpec[] => [
+    { form: `tab-${tab.key}-html`, format: 'json', extension: `${tab.key}.html`, write: htmlPage, tab },
+    { form: `tab-${tab.key}-text`, format: 'json', extension: `${tab.key}.txt`, write: squashedPage, tab },
+  ]),
 ];
 
 export const FORMS: readonly PageForm[] = FORM_SPECS.map((f) => f.form);
@@ -35,7 +49,7 @@ export interface RenderedPage {
 
 export function renderPage(api: ApiSpec, op: OperationSpec, form: PageForm): RenderedPage {
   const spec = FORM_SPECS.find((f) => f.form === form)!;
-  return { file: `${api.key}/${op.name}.${spec.extension}`, text: spec.write(pageView(api, op, spec.format)) };
+  return { file: `${api.key}/${op.name}.${spec.extension}`, text: spec.write(pageView(api, op, spec.format, spec.tab)) };
 }
 
 export function renderApi(api: ApiSpec, form: PageForm): RenderedPage[] {

@@ -277,6 +277,85 @@ describe('crawl: a host that serves no /types/metadata', () => {
   }, 30_000);
 });
 
+/**
+ * GetOrders' VB.NET tab: the page of orders/GetOrders.csharp.html with the source VbNetGenerator
+ * writes for the same DTOs (`Namespace Global`, `Implements IReturn(Of …)`, `Integer?`, `List(Of …)`,
+ * `'''<Summary>`, `<ApiMember(…:=…)>`). Kept here, out of the HTML fixtures every corpus reads.
+ */
+const VB_TAB = readFileSync(path.join(ROOT, 'test/crawl/fixtures/GetOrders.vbnet.html'), 'utf8');
+
+describe('crawl: the tab that states the most, the page a host serves', () => {
+  /** The orders routes without /types/metadata, the JSON pages' nav offering no C# tab. */
+  const withoutCSharp = () => {
+    const routes = ordersRoutes();
+    delete routes['/types/metadata'];
+    for (const [key, route] of Object.entries(routes))
+      if (key.startsWith('/json/metadata') && typeof route.body === 'function') {
+        const body = route.body;
+        route.body = (origin) => body(origin).replace(/<a [^>]*lang=csharp[^>]*>C#<\/a>/g, '');
+      }
+    routes['/json/metadata?op=GetOrders&lang=vbnet'] = { body: (origin) => VB_TAB.replaceAll(FIXTURE_ORIGIN, origin) };
+    return routes;
+  };
+
+  it('takes the VB.NET tab where the page offers no C# one (VB.NET states the .NET types as exactly), and generate reads it', async () => {
+    const server = await startServer(withoutCSharp());
+    const out = tmp('booster-crawl-vb-');
+    try {
+      const s = await crawl({ baseUrl: server.origin, outDir: out, progress: lines(), ...FAST });
+      const tabs = server.requests.map((r) => /[?&]lang=(\w+)/.exec(r.url)?.[1]).filter(Boolean);
+      expect([...new Set(tabs)].sort()).toEqual(['python', 'vbnet']);
+      expect(s.saved.map((f) => f.file)).toContain('GetOrders.vbnet.html');
+      // The other operations' VB.NET tabs are not served here: they fail, and are said to.
+      expect(s.failed.map((f) => f.url.replace(server.origin, '')).filter((u) => u.includes('lang=vbnet'))).toEqual([
+        '/json/metadata?op=CreateOrder&lang=vbnet',
+        '/json/metadata?op=GetOrderLine&lang=vbnet',
+      ]);
+    } finally {
+      await server.close();
+    }
+    const bag = new DiagnosticBag();
+    const files = readdirSync(out).map((file) => ({ file, text: readFileSync(path.join(out, file), 'utf8') }));
+    const model = buildModel(readPages(files, bag), DEFAULT_CONFIG, { file: 'codegen.config.json', line: 1 }, bag);
+    const getOrders = model.types.find((t) => t.name === 'GetOrders')!;
+    expect(getOrders.sources.map((l) => l.file)).toContain('GetOrders.vbnet.html');
+    expect(model.types.find((t) => t.name === 'OrderSummary')!.namespace).toBe('Acme.Orders.ServiceModel');
+  }, 30_000);
+
+  it('reads each operation from its JSV page where the index links only that one', async () => {
+    const routes: Record<string, Route> = {
+      '/metadata': {
+        body: (origin) =>
+          fixture('orders/metadata.html')
+            .replaceAll(FIXTURE_ORIGIN, origin)
+            .replace(/<td><a href="[^"]*\/(xml|json|csv)\/metadata\?op=\w+">(XML|JSON|CSV)<\/a><\/td>/g, ''),
+      },
+    };
+    for (const op of ['CreateOrder', 'GetOrderLine', 'GetOrders'])
+      routes[`/jsv/metadata?op=${op}`] = {
+        body: (origin) =>
+          fixture(`orders/${op}.json.html`).replaceAll(FIXTURE_ORIGIN, origin).replaceAll('application/json', 'text/jsv').replace('HTTP + JSON', 'HTTP + JSV'),
+      };
+    const server = await startServer(routes);
+    const out = tmp('booster-crawl-jsv-');
+    try {
+      const s = await crawl({ baseUrl: server.origin, outDir: out, progress: lines(), ...FAST });
+      expect(s.saved.map((f) => f.file).filter((f) => f.endsWith('.jsv.html'))).toEqual([
+        'CreateOrder.jsv.html',
+        'GetOrderLine.jsv.html',
+        'GetOrders.jsv.html',
+      ]);
+      expect(server.requests.some((r) => r.url.startsWith('/json/'))).toBe(false);
+    } finally {
+      await server.close();
+    }
+    const bag = new DiagnosticBag();
+    const files = readdirSync(out).map((file) => ({ file, text: readFileSync(path.join(out, file), 'utf8') }));
+    const model = buildModel(readPages(files, bag), DEFAULT_CONFIG, { file: 'codegen.config.json', line: 1 }, bag);
+    expect(model.operations.map((o) => o.name)).toEqual(['CreateOrder', 'GetOrderLine', 'GetOrders']);
+  }, 30_000);
+});
+
 describe('crawl: faults', () => {
   let server: TestServer;
   let other: TestServer;

@@ -19,6 +19,13 @@ import { readJsonSample } from '../../generator/read/json-sample.js';
 import { readMetadataJson } from '../../generator/read/metadata-json.js';
 import { parsePythonType, readPythonDtos } from '../../generator/read/python-dtos.js';
 import { readCSharpDtos } from '../../generator/read/csharp-dtos.js';
+import { readDartDtos } from '../../generator/read/dart-dtos.js';
+import { readFSharpDtos } from '../../generator/read/fsharp-dtos.js';
+import { readJavaDtos } from '../../generator/read/java-dtos.js';
+import { readJavaScriptDtos } from '../../generator/read/javascript-dtos.js';
+import { readKotlinDtos } from '../../generator/read/kotlin-dtos.js';
+import { readSwiftDtos } from '../../generator/read/swift-dtos.js';
+import { readVbNetDtos } from '../../generator/read/vbnet-dtos.js';
 import { parseTsType, readTypeScriptDtos } from '../../generator/read/typescript-dtos.js';
 import { pathVariables, routeFromCells, splitSquashedRoute } from '../../generator/read/routes.js';
 import { pipeCells, readTextPage } from '../../generator/read/text-page.js';
@@ -36,6 +43,7 @@ import {
   ROUTE_LINES,
   SAMPLE_SECTIONS,
   SQUASHED_ROWS,
+  TAB_SECTIONS,
   TEXT_SEEDS,
   TYPESCRIPT_SECTIONS,
   XML_BODIES,
@@ -337,15 +345,51 @@ const SOURCE_TOKENS = [
   'set;',
   '// @Route("/a")',
   '[ApiMember(',
+  // Kotlin, Java, Swift, Dart, JavaScript, VB.NET, F#
+  'open class',
+  'open var a:',
+  '@Route(Path="/a")',
+  'public static class',
+  'public var a:',
+  'typealias Return =',
+  '[String:Int]',
+  'class A implements IConvertible',
+  'static const',
+  'export class',
+  '/** @type {',
+  'createResponse()',
+  "'''",
+  'Public Partial Class',
+  'Property A As',
+  '(Of',
+  'End Class',
+  'Namespace',
+  'type A() =',
+  'member val',
+  '[<',
+  '>]',
+  '(*',
+  '*)',
+  '| A = 0',
+  "'T",
 ];
 const sourceText = fc.array(fc.constantFrom(...SOURCE_TOKENS), { maxLength: 60 }).map((t) => t.join(' '));
 
-describe('TypeScript and C# DTO readers', () => {
+describe('DTO readers of every read tab but Python (its own below)', () => {
   const n = runs(150, 0.1);
   const readers = [
     ['typescript', TYPESCRIPT_SECTIONS, readTypeScriptDtos],
     ['csharp', CSHARP_SECTIONS, readCSharpDtos],
+    ['kotlin', TAB_SECTIONS.kotlin!, readKotlinDtos],
+    ['java', TAB_SECTIONS.java!, readJavaDtos],
+    ['swift', TAB_SECTIONS.swift!, readSwiftDtos],
+    ['dart', TAB_SECTIONS.dart!, readDartDtos],
+    ['mjs', TAB_SECTIONS.mjs!, readJavaScriptDtos],
+    ['vbnet', TAB_SECTIONS.vbnet!, readVbNetDtos],
+    ['fsharp', TAB_SECTIONS.fsharp!, readFSharpDtos],
   ] as const;
+  // The languages whose type text is in the .NET grammar as written (Swift's, VB's and F#'s are rewritten into it).
+  const asWritten = new Set<string>(['kotlin', 'java', 'dart']);
   for (const [lang, sections, reader] of readers)
     it(
       `reads ${n} mutated ${lang} sources and token soups without throwing, each diagnostic and fact located`,
@@ -371,6 +415,7 @@ describe('TypeScript and C# DTO readers', () => {
                 for (const m of t.members) {
                   if (m.tsType) expect(parseTsType(m.typeText)).toEqual(m.tsType);
                   if (m.dotNetType) expect(parseDotNetType(m.typeText)).toEqual(m.dotNetType);
+                  if (m.langType && asWritten.has(lang)) expect(parseDotNetType(m.typeText)).toEqual(m.langType);
                 }
               }
             },

@@ -5,6 +5,7 @@ import type { InputFile } from '../../generator/read/input.js';
 import type { SourceLine } from '../../generator/read/fragments.js';
 import { seedFiles } from '../helpers.js';
 import { dtoSource, HTML_FIXTURES } from '../read/html-fixtures.js';
+import { tabSource } from '../read/tab-pages.js';
 
 export const TEXT_SEEDS: InputFile[] = seedFiles();
 
@@ -36,6 +37,11 @@ export const TYPESCRIPT_SECTIONS = ['orders/CreateOrder.typescript.html', 'order
   dtoSource,
 );
 export const CSHARP_SECTIONS = ['orders/CreateOrder.csharp.html', 'orders/GetOrders.csharp.html', 'booster/ExportCustomer.csharp.html'].map(dtoSource);
+
+/** The other tabs' DTO sources (test/read/fixtures/tabs/), by language: GetCustomer's and QueryCustomers'. */
+export const TAB_SECTIONS: Record<string, string[]> = Object.fromEntries(
+  ['kotlin', 'java', 'swift', 'dart', 'vbnet', 'fsharp', 'mjs'].map((key) => [key, ['GetCustomer', 'QueryCustomers'].map((op) => tabSource(key, op))]),
+);
 
 /** Every seed's sample section (what follows "The following are sample HTTP requests…"). */
 export const SAMPLE_SECTIONS = TEXT_SEEDS.map((f) => section(f.text, /^(POST|PUT|GET) \/\S* HTTP/, undefined));

@@ -24,7 +24,7 @@ import { resolveMemberType } from '../../generator/model/resolve/member-type.js'
 import { resolveNamespace } from '../../generator/model/resolve/namespace.js';
 import { resolveRequired } from '../../generator/model/resolve/required.js';
 import { resolveWireName } from '../../generator/model/resolve/wire-name.js';
-import { RANKING, strongest } from '../../generator/model/sources.js';
+import { DECLARED_BY, RANKING, strongest } from '../../generator/model/sources.js';
 import { formatTypeRef, fromDotNet } from '../../generator/model/type-ref.js';
 import { parseDotNetType } from '../../generator/read/dotnet-type.js';
 import { parseTsType } from '../../generator/read/typescript-dtos.js';
@@ -428,7 +428,7 @@ describe('resolveNamespace', () => {
 
 describe('resolveEnum', () => {
   type Source = EnumListFact['source'];
-  const WHAT: Record<Source, string> = { table: 'the enum table', csharp: 'the C# DTO', typescript: 'the TypeScript DTO', python: 'the Python DTO' };
+  const WHAT: Record<Source, string> = { table: 'the enum table', ...DECLARED_BY };
   /** A source's list: `Name`, `Name=4` (an integer), `Name='value'` (a string value), `Name:description`. */
   const list = (source: Source, members: string[], travels?: EnumListFact['travels']): EnumListFact => ({
     source,

@@ -170,12 +170,25 @@ describe('readHtmlPage: other formats and layouts', () => {
     }
   });
 
-  it('notes a language tab it does not read (SS105), and reads the rest of the page', () => {
-    const text = fixture('orders/CreateOrder.typescript.html')
-      .replaceAll('language-typescript', 'language-java')
-      .replaceAll('lang="typescript"', 'lang="java"');
-    const { page, bag } = read('CreateOrder.java.html', text);
-    expect(bag.items.map((d) => `${d.code} ${d.severity} ${d.loc?.line}`)).toEqual([`SS105 info ${where(text, '<code class="language-java"').line}`]);
+  it('notes a ServiceStack tab it does not read (SS097) once, and reads the rest of the page', () => {
+    const text = fixture('orders/CreateOrder.typescript.html').replaceAll('language-typescript', 'language-php').replaceAll('lang="typescript"', 'lang="php"');
+    const { page, bag } = read('CreateOrder.php.html', text);
+    expect(bag.items.map((d) => `${d.code} ${d.severity} ${d.loc?.line}`)).toEqual([`SS097 info ${where(text, '<code class="language-php"').line}`]);
+    expect(page.dtoTypes).toEqual([]);
+    expect([page.operationName?.value, page.routes.length, page.samples.length]).toEqual(['CreateOrder', 1, 2]);
+  });
+
+  it('reads DTO source whose class names no tab by its syntax; notes it (SS105) where that tells nothing either', () => {
+    const cobol = fixture('orders/CreateOrder.typescript.html')
+      .replaceAll('language-typescript', 'language-cobol')
+      .replaceAll('lang="typescript"', 'lang="cobol"')
+      .replaceAll('&lang=typescript', '&lang=cobol');
+    const sniffed = read('CreateOrder.cobol.html', cobol);
+    expect(sniffed.bag.items).toEqual([]);
+    expect(sniffed.page.dtoTypes.map((t) => t.lang)).toContain('typescript');
+    const text = cobol.replace(/(<code class="language-cobol"[^>]*>)[\s\S]*?<\/code>/, '$1IDENTIFICATION DIVISION.\nPROGRAM-ID. HELLO.</code>');
+    const { page, bag } = read('CreateOrder.cobol.html', text);
+    expect(bag.items.map((d) => `${d.code} ${d.severity} ${d.loc?.line}`)).toEqual([`SS105 info ${where(text, '<code class="language-cobol"').line}`]);
     expect(page.dtoTypes).toEqual([]);
     expect(page.samples).toHaveLength(2);
   });
