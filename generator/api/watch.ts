@@ -149,9 +149,10 @@ class WatchLoop {
     return result;
   }
 
-  /** After a run that read the docs: how many diagnostics are new, and how many went, since the last such run. */
+  /** After a run that read the docs: how many of the diagnostics shown (notes only when verbose) are new, and how many went, since the last such run. */
   private reportDiagnosticChanges(result: GenerateResult): void {
-    const now = new Set(result.diagnostics.map(formatDiagnostic));
+    const shown = result.diagnostics.filter((d) => this.options.verbose || d.severity !== 'info');
+    const now = new Set(shown.map(formatDiagnostic));
     const before = this.diagnostics;
     this.diagnostics = now;
     if (!before) return;
