@@ -10,6 +10,7 @@ export { inspect, type InspectOptions, type InspectResult } from './api/inspect.
 export { diff, formatDiff, type DiffFormat, type DiffOptions, type DiffResult } from './api/diff.js';
 export { crawl, type CrawlOptions, type CrawlSummary, type ProgressSink } from './api/crawl.js';
 export { formatReport } from './api/report.js';
+export { release, type ReleaseOptions, type ReleaseOutcome, type ReleaseResult } from './release/release.js';
 export { CONFIG_OBJECT, ConfigError, DEFAULT_CONFIG, defineConfig, type CodegenConfig, type RunOptions, type UserConfig } from './config.js';
 export { formatDiagnostic, type Diagnostic, type Severity, type SourceLocation } from './diagnostics.js';
 export type { DiagnosticCode } from './diagnostic-codes.js';

@@ -5,13 +5,14 @@
  * Nothing is printed unless a `log` is given, and nothing exits: the CLI is a layer over this.
  */
 import path from 'node:path';
-import { resolveRun, type RunOptions } from '../config.js';
+import { CONFIG_OBJECT, resolveRun, type RunOptions } from '../config.js';
 import { countBySeverity, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { Release } from '../diff/release.js';
 import { GENERATE_COMMAND } from '../generate-command.js';
 import type { ModelRun } from '../generate.js';
 import { inputHash } from '../incremental.js';
 import type { ApiModel } from '../model/api-model.js';
+import type { PassTiming } from '../model/build-model.js';
 import {
   manifestIntact,
   readManifest,
@@ -86,8 +87,12 @@ export interface GenerateResult {
   stale: string[];
   /** Set for `unusable`: why. */
   unusable?: string;
+  /** Wall time of loading, reading and each model pass (empty when the docs were not read). */
+  timings: PassTiming[];
   inputDir: string;
   outDir: string;
+  /** The config file as diagnostics name it (relative to the working folder). */
+  configFile: string;
 }
 
 /** Where a run reads and writes, as resolved from the options and the config. */
@@ -100,16 +105,17 @@ interface Target {
   outRel: string;
 }
 
-type Outcome = Omit<GenerateResult, 'inputDir' | 'outDir'>;
+type Outcome = Omit<GenerateResult, 'inputDir' | 'outDir' | 'configFile' | 'timings'> & { timings?: PassTiming[] };
 
 const NO_FILES = { written: [], removed: [], stale: [] };
 
 /** Reads the docs and writes the generated package, or compares it (`check`); see GenerateOptions. */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const { configText, inputDir, outDir } = await resolveRun(options);
+  const { configFile, configText, inputDir, outDir } = await resolveRun(options);
   const cwd = options.cwd ?? process.cwd();
   const target: Target = { ...(configText !== undefined ? { configText } : {}), inputDir, outDir, cwd, outRel: path.relative(cwd, outDir) || '.' };
-  const done = (o: Outcome): GenerateResult => ({ ...o, inputDir, outDir });
+  const configName = configFile === CONFIG_OBJECT ? configFile : path.relative(cwd, configFile).split(path.sep).join('/');
+  const done = ({ timings = [], ...o }: Outcome): GenerateResult => ({ ...o, timings, inputDir, outDir, configFile: configName });
   if (options.check) {
     // A check compares what is on disk: not while another run is moving its output into place.
     await waitForWriters(outDir);
@@ -158,7 +164,7 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
   options.signal?.throwIfAborted();
   const counts = countBySeverity(run.diagnostics);
   report(options, run, target.cwd);
-  const read = { model: run.model, diagnostics: run.diagnostics, counts };
+  const read = { model: run.model, diagnostics: run.diagnostics, counts, timings: run.timings };
   if (run.unusable) {
     options.log?.(`booster-codegen: ${run.unusable}; nothing written`);
     return { outcome: 'unusable', exitCode: 2, unusable: run.unusable, ...read, ...NO_FILES };
