@@ -13,6 +13,7 @@ interface ReleaseArgs {
   registry?: string;
   dryRun?: boolean;
   tag?: string;
+  access?: 'public' | 'restricted';
   strict?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -34,6 +35,10 @@ export function registerRelease(y: Argv): Argv {
         registry: { type: 'string', describe: "registry URL (default: the one npm's config names for the package)" },
         'dry-run': { type: 'boolean', describe: 'do everything but publish (the output folder is left as it is), and show what would be published' },
         tag: { type: 'string', describe: 'npm dist-tag (default: latest)' },
+        access: {
+          choices: ['public', 'restricted'] as const,
+          describe: 'npm access level (a scoped package on npmjs.com needs public, unless its publishConfig says so)',
+        },
         strict: { type: 'boolean', describe: 'refuse docs that give warnings' },
         quiet: { type: 'boolean', describe: 'print only problems' },
         verbose: { type: 'boolean', describe: 'also print notes' },

@@ -59,7 +59,7 @@ export async function registryFor(name: string, cwd: string): Promise<string> {
     if (scoped.code === 0 && value && value !== 'undefined' && value !== 'null') return value;
   }
   const r = await npm(['config', 'get', 'registry'], cwd);
-  if (r.code !== 0) throw new Error(`npm config get registry: ${npmError(r)}`);
+  if (r.code !== 0) throw new ReleaseStepError(`npm config get registry: ${npmError(r)}`);
   return r.stdout.trim();
 }
 
@@ -99,8 +99,9 @@ export async function pack(dir: string, destination: string): Promise<Packed> {
   return { tarball: path.join(destination, info.filename), name: info.name, version: info.version, size: info.size, files: info.files };
 }
 
-export async function publish(tarball: string, registry: string, tag: string | undefined, cwd: string): Promise<void> {
-  const r = await npm(['publish', tarball, ...registryFlag(registry), ...(tag ? ['--tag', tag] : [])], cwd);
+export async function publish(tarball: string, registry: string, o: { tag?: string; access?: 'public' | 'restricted' }, cwd: string): Promise<void> {
+  const flags = [...(o.tag ? ['--tag', o.tag] : []), ...(o.access ? ['--access', o.access] : [])];
+  const r = await npm(['publish', tarball, ...registryFlag(registry), ...flags], cwd);
   if (r.code !== 0) throw new ReleaseStepError(`npm publish: ${npmError(r)}`);
 }
 

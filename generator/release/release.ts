@@ -32,6 +32,8 @@ export interface ReleaseOptions extends RunOptions {
   dryRun?: boolean;
   /** The npm dist-tag (default npm's: latest). */
   tag?: string;
+  /** npm's access level; npmjs.com publishes a scoped package as restricted unless told `public` (or by the package's publishConfig). */
+  access?: 'public' | 'restricted';
   /** Refuse docs that give warnings too. */
   strict?: boolean;
   /** Receives each step's message, without a final newline; nothing is printed when absent. */
@@ -172,7 +174,7 @@ async function shipCopy(run: Run, partial: Partial<ReleaseResult>): Promise<Rele
     return { ...result, outcome: 'dry-run', exitCode: 0 };
   }
   await writeOutput(run, result.written);
-  await publish(tarball, registry, options.tag, run.cwd);
+  await publish(tarball, registry, { ...(options.tag ? { tag: options.tag } : {}), ...(options.access ? { access: options.access } : {}) }, run.cwd);
   say(`published ${name}@${version} to ${registry} (tag ${tag})`);
   return { ...result, outcome: 'published', exitCode: 0 };
 }
