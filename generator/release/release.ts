@@ -123,7 +123,11 @@ async function generateCopy(run: Run): Promise<GenerateResult> {
   const check = await generate({ ...options, out: copy, check: true, force: true, log: undefined });
   if (check.outcome !== 'fresh') throw new Refusal(`generating twice gave two outputs (${check.stale.join(', ')}): please report this`);
   const r = generated.release;
-  run.say(r && r.version !== r.previous ? `generated: version ${r.previous} -> ${r.version}, ${r.changes.length} API change(s)` : 'generated: no API change');
+  run.say(
+    r && r.version !== r.previous
+      ? `generated: version ${r.previous} -> ${r.version}, ${r.changes.length} API change(s)`
+      : `generated: no API change since ${run.outRel}/ was last generated`,
+  );
   return generated;
 }
 

@@ -54,9 +54,13 @@ log: { type: stdout, format: pretty, level: error }
 `;
 }
 
+/** Stops Verdaccio; it is also killed if the test process ends first (a crash, a timeout), so that none outlives the tests. */
 function stopper(child: ChildProcess): () => Promise<void> {
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   return () =>
     new Promise((resolve) => {
+      process.off('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
       child.once('exit', () => {
