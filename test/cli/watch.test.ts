@@ -62,6 +62,16 @@ const read = (dir: string, rel: string) => readFileSync(path.join(dir, rel), 'ut
 const NICKNAME = (text: string) => text.replace(/^(emailformstring.*\n)/m, '$1nicknameformstringNoNickname\n');
 
 describe('generate --watch', () => {
+  it('is bad usage with --check, and ends at once (exit 2) when the first run cannot read its input', () => {
+    const dir = workspace();
+    const check = spawnSync(process.execPath, [BIN, 'generate', '--watch', '--check', '--input', 'docs'], { cwd: dir, encoding: 'utf8' });
+    expect(check.stderr).toContain('--watch writes the output on every change; it cannot be combined with --check');
+    expect(check.status).toBe(2);
+    const missing = spawnSync(process.execPath, [BIN, 'generate', '--watch', '--input', 'nowhere'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    expect(missing.stderr).toMatch(/booster-codegen: .*nowhere: cannot read the input folder/);
+    expect(missing.status).toBe(2);
+  });
+
   it('regenerates on each change of a page or the config, added and deleted pages included, printing the diagnostics as they change', async () => {
     const dir = workspace([CREATE]);
     const watch = new Watching(dir, ['--input', 'docs', '--out', 'pkg']);
