@@ -1,6 +1,6 @@
 /**
  * booster-codegen: generate a typed package from ServiceStack metadata pages.
- * Exit codes: 0 ok; 1 stale output under --check, or warnings under --strict; 2 bad usage or unusable input.
+ * Exit codes: 0 ok; 1 stale output under --check, warnings under --strict, or a release refused; 2 bad usage or unusable input.
  * bin/booster-codegen.js calls `main` (in the bundle that `npm run build:generator` makes of this module).
  */
 import { readFileSync } from 'node:fs';
@@ -9,11 +9,12 @@ import { registerCrawl } from './commands/crawl.js';
 import { registerDiff } from './commands/diff.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerInspect } from './commands/inspect.js';
+import { registerRelease } from './commands/release.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Each command lives in generator/commands/ and registers itself here. */
-const commands: ((y: Argv) => Argv)[] = [registerGenerate, registerInspect, registerCrawl, registerDiff];
+const commands: ((y: Argv) => Argv)[] = [registerGenerate, registerInspect, registerCrawl, registerDiff, registerRelease];
 
 /**
  * A reader that stops early (`inspect --json | head`) closes the pipe: what is left to print has
@@ -32,7 +33,7 @@ export async function main(args: string[]): Promise<void> {
   endQuietlyOnClosedPipe();
   await commands
     .reduce((y, register) => register(y), yargs(args).scriptName('booster-codegen').version(version) as Argv)
-    .demandCommand(1, 'name a command: generate, inspect, crawl or diff')
+    .demandCommand(1, 'name a command: generate, inspect, crawl, diff or release')
     .strict()
     .fail((message, error) => {
       if (error) throw error;

@@ -193,13 +193,44 @@ export function parseConfig(raw: unknown, file: string): CodegenConfig {
   };
 }
 
+/**
+ * What a config file (or `defineConfig`) holds: every setting optional, as in codegen.config.json.
+ * `diagnostics` takes codes (`SS052: 'off'`) beside `files` and `operations`.
+ */
+export interface UserConfig {
+  $schema?: string;
+  input?: string;
+  out?: string;
+  clientName?: string;
+  packageName?: string;
+  packageVersion?: string;
+  baseUrl?: string;
+  rename?: Partial<CodegenConfig['rename']>;
+  operations?: CodegenConfig['operations'];
+  fields?: CodegenConfig['fields'];
+  rules?: Partial<CodegenConfig['rules']>;
+  diff?: { renamed?: Partial<CodegenConfig['diff']['renamed']> };
+  diagnostics?: DiagnosticLevels & { files?: Record<string, DiagnosticLevels>; operations?: Record<string, DiagnosticLevels> };
+}
+
+/** Types a config written in code (`generate({ config: defineConfig({ … }) })`); it is checked as a file's would be. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}
+
+/** A config and the text it was read from (the incremental check hashes it); no text for the defaults. */
+interface LoadedConfig {
+  config: CodegenConfig;
+  text?: string;
+}
+
 /** Reads the config file; a missing default file means the defaults. */
-export async function loadConfig(file: string, explicit: boolean): Promise<CodegenConfig> {
+export async function loadConfig(file: string, explicit: boolean): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    if (!explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_CONFIG;
+    if (!explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG };
     throw new ConfigError(`${file}: cannot read (${(e as Error).message})`);
   }
   let raw: unknown;
@@ -208,20 +239,42 @@ export async function loadConfig(file: string, explicit: boolean): Promise<Codeg
   } catch (e) {
     throw new ConfigError(`${file}: not valid JSON (${(e as Error).message})`);
   }
-  return parseConfig(raw, file);
+  return { config: parseConfig(raw, file), text };
 }
 
 export interface RunOptions {
   input?: string;
   out?: string;
-  config?: string;
+  /** A config file (default: codegen.config.json if present), or the config itself (`defineConfig`). */
+  config?: string | UserConfig;
   cwd?: string;
 }
 
+/** What diagnostics name a config given as an object rather than a file. */
+export const CONFIG_OBJECT = '(config object)';
+
+export interface ResolvedRun {
+  config: CodegenConfig;
+  /** The config file (absolute), or CONFIG_OBJECT. */
+  configFile: string;
+  /** The config's text as read (JSON for an object); undefined for the defaults. */
+  configText?: string;
+  inputDir: string;
+  outDir: string;
+}
+
 /** The config and the folders a run works on: flags override the config file, which overrides the defaults. */
-export async function resolveRun(options: RunOptions): Promise<{ config: CodegenConfig; configFile: string; inputDir: string; outDir: string }> {
+export async function resolveRun(options: RunOptions): Promise<ResolvedRun> {
   const cwd = options.cwd ?? process.cwd();
-  const configFile = path.resolve(cwd, options.config ?? 'codegen.config.json');
-  const config = await loadConfig(configFile, options.config !== undefined);
-  return { config, configFile, inputDir: path.resolve(cwd, options.input ?? config.input), outDir: path.resolve(cwd, options.out ?? config.out) };
+  const given = options.config;
+  const configFile = typeof given === 'object' ? CONFIG_OBJECT : path.resolve(cwd, given ?? 'codegen.config.json');
+  const { config, text } =
+    typeof given === 'object' ? { config: parseConfig(given, CONFIG_OBJECT), text: JSON.stringify(given) } : await loadConfig(configFile, given !== undefined);
+  return {
+    config,
+    configFile,
+    ...(text !== undefined ? { configText: text } : {}),
+    inputDir: path.resolve(cwd, options.input ?? config.input),
+    outDir: path.resolve(cwd, options.out ?? config.out),
+  };
 }

@@ -3,7 +3,7 @@
  * No printing and no exit codes here: the CLI decides what to show.
  */
 import path from 'node:path';
-import { resolveRun, type CodegenConfig, type RunOptions } from './config.js';
+import { CONFIG_OBJECT, resolveRun, type CodegenConfig, type RunOptions } from './config.js';
 import { applyDiagnosticSettings } from './diagnostic-settings.js';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
 import { EMITTERS } from './emit/index.js';
@@ -52,7 +52,7 @@ export async function runModel(options: RunOptions, preread?: ReadonlyMap<string
   lap('load');
   const pages = readPages(files, bag);
   lap('read');
-  const configLoc = { file: path.relative(cwd, configFile).split(path.sep).join('/'), line: 1 };
+  const configLoc = { file: configFile === CONFIG_OBJECT ? configFile : path.relative(cwd, configFile).split(path.sep).join('/'), line: 1 };
   const model = buildModel(pages, config, configLoc, bag, timings);
   const unusable = !files.length
     ? `no readable page in ${path.relative(cwd, inputDir) || '.'} (looked for .txt, .md, .html files)`

@@ -50,13 +50,13 @@ function pageHash(inputDir: string, file: string, cached: FileHashes[string] | u
 }
 
 /**
- * Hash of the inputs, the config and the generator, and each page's hash for the next run's
+ * Hash of the inputs, the config (its text as read: `configText`, none for the defaults) and the generator, and each page's hash for the next run's
  * manifest. A page whose size and modification time are those `known` recorded is not read again.
  * The pages it reads go into `read`, when given, so that a run that follows need not read them twice.
  */
 export async function inputHash(
   inputDir: string,
-  configFile: string,
+  configText: string | undefined,
   known: FileHashes = {},
   read?: Map<string, Buffer>,
 ): Promise<{ hash: string; inputs: FileHashes }> {
@@ -65,6 +65,5 @@ export async function inputHash(
   // One after the other, synchronously: a promise per page (1,000s of them) costs several times the reads.
   for (const f of files) inputs[f] = pageHash(inputDir, f, known[f], read);
   const parts = files.map((f) => `${f}\0${inputs[f]!.sha256}`);
-  const config = await readFile(configFile).catch(() => Buffer.from('(defaults)'));
-  return { hash: sha256([await hashGenerator(), sha256(config), ...parts].join('\n')), inputs };
+  return { hash: sha256([await hashGenerator(), sha256(configText ?? '(defaults)'), ...parts].join('\n')), inputs };
 }

@@ -1,8 +1,10 @@
 /**
- * `booster-codegen crawl <baseUrl>`: save a live service's metadata pages under the input folder.
- * Exit codes: 0 every page saved; 1 some pages failed (the rest is saved); 2 bad usage or no usable index.
+ * `booster-codegen crawl <baseUrl>`: the CLI over the API's `crawl`: save a live service's metadata
+ * pages under the input folder. Exit codes: 0 every page saved; 1 some pages failed (the rest is
+ * saved); 2 bad usage or no usable index.
  */
 import type { Argv } from 'yargs';
+import { checkCrawlLimits, crawl } from '../api/crawl.js';
 import { guarded, UsageError } from './shared.js';
 
 /**
@@ -21,6 +23,8 @@ interface CrawlArgs {
   maxPageSize: number;
 }
 
+const FLAGS = { concurrency: '--concurrency', timeoutMs: '--timeout', retries: '--retries', maxBytes: '--max-page-size' } as const;
+
 /** `Name: value` pairs; the values (tokens) are never printed. */
 function parseHeaders(list: readonly string[]): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -33,30 +37,12 @@ function parseHeaders(list: readonly string[]): Record<string, string> {
 }
 
 async function run(args: CrawlArgs): Promise<number> {
-  for (const [name, value] of [
-    ['--concurrency', args.concurrency],
-    ['--timeout', args.timeout],
-    ['--max-page-size', args.maxPageSize],
-  ] as const)
-    if (!Number.isInteger(value) || value < 1) throw new UsageError(`${name} must be a positive integer`);
-  if (!Number.isInteger(args.retries) || args.retries < 0) throw new UsageError('--retries must be 0 or more');
-  const { crawl, CrawlUsageError, formatSummary } = await crawlModule();
-  try {
-    const summary = await crawl({
-      baseUrl: args.baseUrl,
-      outDir: args.out,
-      headers: parseHeaders(args.header ?? []),
-      concurrency: args.concurrency,
-      timeoutMs: args.timeout,
-      retries: args.retries,
-      maxBytes: args.maxPageSize,
-    });
-    process.stderr.write(formatSummary(summary));
-    return summary.indexFailed ? 2 : summary.failed.length ? 1 : 0;
-  } catch (e) {
-    if (e instanceof CrawlUsageError) throw new UsageError(e.message);
-    throw e;
-  }
+  const limits = { concurrency: args.concurrency, timeoutMs: args.timeout, retries: args.retries, maxBytes: args.maxPageSize };
+  checkCrawlLimits(limits, (option) => FLAGS[option]);
+  const { formatSummary } = await crawlModule();
+  const summary = await crawl({ baseUrl: args.baseUrl, out: args.out, headers: parseHeaders(args.header ?? []), ...limits, progress: process.stderr });
+  process.stderr.write(formatSummary(summary));
+  return summary.indexFailed ? 2 : summary.failed.length ? 1 : 0;
 }
 
 export function registerCrawl(y: Argv): Argv {
