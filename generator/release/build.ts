@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { install, npm, npmError, ReleaseStepError } from './npm.js';
@@ -49,14 +49,47 @@ function tsc(dir: string, cwd: string): Promise<void> {
   );
 }
 
+/** Where a package is installed for the project (its working folder), else for the generator: its folder. */
+function installedFolder(name: string, cwd: string): string | undefined {
+  for (const from of [path.join(cwd, 'package.json'), import.meta.url]) {
+    try {
+      return path.dirname(createRequire(from).resolve(`${name}/package.json`));
+    } catch {
+      // not installed there
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The package's build tools (its devDependencies: TypeScript) as the project has them, linked into
+ * its node_modules; the names the project lacks are returned, to be installed. The registry a
+ * release publishes to need not serve build tools (a private one without uplinks often does not).
+ */
+async function linkBuildTools(dir: string, cwd: string, names: readonly string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const name of names) {
+    const folder = installedFolder(name, cwd);
+    if (!folder) {
+      missing.push(name);
+      continue;
+    }
+    const link = path.join(dir, 'node_modules', name);
+    await mkdir(path.dirname(link), { recursive: true });
+    await symlink(folder, link, 'junction');
+  }
+  return missing;
+}
+
 /** Builds the package in `dir`; returns what it ran, for the log. */
 export async function buildPackage(dir: string, cwd: string, registry: string | undefined): Promise<string> {
   const pkg = await readPackageJson(dir);
   const steps: string[] = [];
-  if (Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).length) {
+  const missing = await linkBuildTools(dir, cwd, Object.keys(pkg.devDependencies ?? {}));
+  if (Object.keys(pkg.dependencies ?? {}).length || missing.length) {
     await install(dir, [], registry);
     steps.push('npm install');
-  }
+  } else if (Object.keys(pkg.devDependencies ?? {}).length) steps.push("the project's build tools");
   if (pkg.scripts?.build) {
     const r = await npm(['run', 'build'], dir);
     if (r.code !== 0) throw new ReleaseStepError(`npm run build: ${npmError(r)}`);

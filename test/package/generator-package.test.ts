@@ -55,7 +55,11 @@ describe('the booster-codegen package', () => {
       expect.arrayContaining(['bin/booster-codegen.js', 'dist/generator/cli.bundle.cjs', 'dist/generator/index.js', 'dist/generator/index.d.ts']),
     );
     expect(files).toEqual(expect.arrayContaining(['templates/types.ts.hbs', 'package.json', 'README.md']));
-    expect(files.filter((f) => !/^(bin\/[\w-]+\.js|dist\/generator\/.+\.(js|d\.ts|cjs)|templates\/[\w.]+\.hbs|package\.json|README\.md)$/.test(f))).toEqual([]);
+    // templates/: the Handlebars templates and the generated package's static files, copied as they are (runtime/, package/).
+    expect(files).toEqual(expect.arrayContaining(['templates/runtime/core.ts', 'templates/package/build.mjs']));
+    const expected =
+      /^(bin\/[\w-]+\.js|dist\/generator\/.+\.(js|d\.ts|cjs)|templates\/[\w.]+\.hbs|templates\/(runtime|package)\/[\w.]+\.(ts|mjs)|package\.json|README\.md)$/;
+    expect(files.filter((f) => !expected.test(f))).toEqual([]);
   });
 
   it('passes publint, strict', () => {
