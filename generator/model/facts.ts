@@ -137,6 +137,20 @@ export interface TypeFacts {
   builtin?: BuiltinType;
 }
 
+/** The lists of a member's facts (all but its key). */
+export type MemberFactList = Exclude<keyof MemberFacts, 'key'>;
+
+/**
+ * Appends a fact to one of a member's lists. The first fact makes a list of exactly one: most
+ * members are stated once per attribute, and a first `push` reserves room for seventeen (at 10,000
+ * operations the difference is a hundred megabytes of facts).
+ */
+export function addFact<K extends MemberFactList>(m: MemberFacts, list: K, fact: MemberFacts[K][number]): void {
+  const facts = m[list] as unknown[];
+  if (facts.length) facts.push(fact);
+  else (m as unknown as Record<K, unknown[]>)[list] = [fact];
+}
+
 export function emptyMemberFacts(key: string): MemberFacts {
   return { key, name: [], type: [], sample: [], sampleType: [], required: [], description: [], wireName: [], parameter: [], namespace: [], statedAt: [] };
 }

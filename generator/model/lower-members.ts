@@ -13,7 +13,7 @@ import type { TypeRef } from './api-model.js';
 import { builtinType } from './builtins.js';
 import type { DeclaredClass, DeclaredMember } from './declared.js';
 import type { Evidence, MemberSighting } from './evidence.js';
-import { emptyMemberFacts, type FactStore, type MemberFacts, type TypeFacts } from './facts.js';
+import { addFact, emptyMemberFacts, type FactStore, type MemberFacts, type TypeFacts } from './facts.js';
 import { generalize, withParameters } from './generics.js';
 import { isKeyedSample } from './sources.js';
 import type { LoweredTypes, TypeSources } from './lower-types.js';
@@ -94,25 +94,25 @@ function knownType(t: TypeFacts, key: string, ctx: MemberContext, parameters: re
 
 function lowerRow(m: MemberFacts, row: ParamRowFragment, name: string, role: NamedTable['role'], type: TypeRef | undefined): void {
   const loc = row.loc;
-  m.name.push({ value: name, source: 'table', loc });
-  if (type) m.type.push({ value: type, written: row.dataType, ts: undefined, source: 'table', loc });
-  m.required.push({ value: row.required, source: 'table', loc });
+  addFact(m, 'name', { value: name, source: 'table', loc });
+  if (type) addFact(m, 'type', { value: type, written: row.dataType, ts: undefined, source: 'table', loc });
+  addFact(m, 'required', { value: row.required, source: 'table', loc });
   const description = normalise(row.description);
-  if (description) m.description.push({ value: description, source: 'table', loc });
-  if (role === 'request') m.parameter.push({ value: row.parameter, source: 'table', loc });
-  m.statedAt.push(loc);
+  if (description) addFact(m, 'description', { value: description, source: 'table', loc });
+  if (role === 'request') addFact(m, 'parameter', { value: row.parameter, source: 'table', loc });
+  addFact(m, 'statedAt', loc);
 }
 
 function lowerDeclared(m: MemberFacts, d: DeclaredMember): void {
   const { lang: source, loc } = d;
   const name = d.dotNetName ?? (source === 'python' ? d.wireName : d.written);
-  if (name) m.name.push({ value: name, source, loc });
-  if (d.type || d.tsType) m.type.push({ value: d.type, written: d.annotation, ts: d.tsType, source, loc });
-  m.required.push({ value: d.required, source, loc });
+  if (name) addFact(m, 'name', { value: name, source, loc });
+  if (d.type || d.tsType) addFact(m, 'type', { value: d.type, written: d.annotation, ts: d.tsType, source, loc });
+  addFact(m, 'required', { value: d.required, source, loc });
   const description = d.description && normalise(d.description);
-  if (description) m.description.push({ value: description, source, loc });
-  if (d.wireName) m.wireName.push({ value: d.wireName, source, loc });
-  m.statedAt.push(loc);
+  if (description) addFact(m, 'description', { value: description, source, loc });
+  if (d.wireName) addFact(m, 'wireName', { value: d.wireName, source, loc });
+  addFact(m, 'statedAt', loc);
 }
 
 /** ServiceStack's declaration of one of its types, located where the docs use the type. */
@@ -122,9 +122,9 @@ function lowerBuiltin(t: TypeFacts, store: FactStore, parameters: readonly strin
   for (const [name, written, required] of t.builtin!.members) {
     const m = store.member(t, memberKey(name));
     const type = parseDotNetType(written);
-    m.name.push({ value: name, source: 'builtin', loc });
-    m.required.push({ value: required === 'required', source: 'builtin', loc });
-    if (type) m.type.push({ value: withParameters(fromDotNet(type), parameters), written, ts: undefined, source: 'builtin', loc });
+    addFact(m, 'name', { value: name, source: 'builtin', loc });
+    addFact(m, 'required', { value: required === 'required', source: 'builtin', loc });
+    if (type) addFact(m, 'type', { value: withParameters(fromDotNet(type), parameters), written, ts: undefined, source: 'builtin', loc });
   }
 }
 
@@ -133,11 +133,11 @@ function lowerSightings(m: MemberFacts, seen: readonly MemberSighting[]): void {
   for (const s of seen) {
     const { from: source, loc } = s;
     if (source !== 'xml' && !isKeyedSample(source)) continue;
-    m.name.push({ value: s.name, source, loc });
-    if (s.sample !== undefined) m.sample.push({ value: s.sample, source, loc });
-    else if (s.shape) m.sampleType.push({ value: s.shape, source, loc });
-    if (isKeyedSample(source)) m.wireName.push({ value: s.name, source, loc });
-    if (s.namespace) m.namespace.push({ value: s.namespace, source, loc });
+    addFact(m, 'name', { value: s.name, source, loc });
+    if (s.sample !== undefined) addFact(m, 'sample', { value: s.sample, source, loc });
+    else if (s.shape) addFact(m, 'sampleType', { value: s.shape, source, loc });
+    if (isKeyedSample(source)) addFact(m, 'wireName', { value: s.name, source, loc });
+    if (s.namespace) addFact(m, 'namespace', { value: s.namespace, source, loc });
   }
 }
 
@@ -199,7 +199,7 @@ function recoverRowName(t: TypeFacts, row: ParamRowFragment, candidates: readonl
     for (const c of ctx.lowered.sources.get(t.name)!.declared) for (const m of c.members) if (ctx.aliases.keyIn(t.name, m.key) === key) lowerDeclared(probe, m);
     const seen = [key, ...ctx.aliases.wireKeys(t.name, key)].flatMap((k) => ctx.evidence.types.get(t.name)?.members.get(k) ?? []);
     lowerSightings(probe, seen);
-    for (const s of seen) probe.statedAt.push(s.loc);
+    for (const s of seen) addFact(probe, 'statedAt', s.loc);
   }
   const name = resolveMemberName(probe);
   if (!name) {
