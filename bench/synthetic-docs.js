@@ -1,7 +1,7 @@
 // The synthetic docs generator (test/synthetic/docs.ts) for plain Node: transpiled once into a
 // scratch folder (it imports only node: modules), then imported. As a command:
 //   node bench/synthetic-docs.js --operations 100 --out /tmp/docs [--seed 1] [--no-html]
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,7 +16,11 @@ export async function loadSyntheticDocs() {
   const { outputText } = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
   const dir = mkdtempSync(path.join(tmpdir(), 'booster-synthetic-'));
   writeFileSync(path.join(dir, 'docs.mjs'), outputText);
-  return import(pathToFileURL(path.join(dir, 'docs.mjs')).href);
+  try {
+    return await import(pathToFileURL(path.join(dir, 'docs.mjs')).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true }); // loaded: the file is no longer needed
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
