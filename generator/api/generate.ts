@@ -23,6 +23,7 @@ import {
   waitForWriters,
   withSettledOutput,
   type FileSink,
+  type Manifest,
 } from '../write-output.js';
 import { formatReport } from './report.js';
 
@@ -149,15 +150,8 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
   const previous = await readManifest(target.outDir);
   const preread = new Map<string, Buffer>();
   const { hash, inputs } = await inputHash(target.inputDir, target.configText, previous?.inputs, preread);
-  const manifest = options.force ? undefined : previous;
-  if (manifest?.inputHash === hash && (await manifestIntact(target.outDir, manifest))) {
-    const { error, warning } = manifest.diagnostics;
-    info(
-      `${target.outRel}/ is up to date: the docs, config and generator have not changed (${error} error(s), ${warning} warning(s) last time; --force regenerates)`,
-    );
-    const counts = { ...manifest.diagnostics };
-    return { outcome: options.check ? 'fresh' : 'unchanged', exitCode: diagnosticsFailure(counts, options), diagnostics: [], counts, ...NO_FILES };
-  }
+  const unchanged = await unchangedOutcome(options, target, options.force ? undefined : previous, hash);
+  if (unchanged) return unchanged;
 
   options.signal?.throwIfAborted();
   const { emitFiles, runModel } = await import('../generate.js');
@@ -206,6 +200,35 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
       stale,
     };
   }
+  const { written, removed } = await writeStaged(options, target, emitAll, { inputHash: hash, inputs, diagnostics: counts });
+  const changes = [...written.map((f) => `wrote ${target.outRel}/${f}`), ...removed.map((f) => `removed ${target.outRel}/${f}`)];
+  info(changes.length ? changes.join('\n') : `${target.outRel}/ is up to date`);
+  if (release.version !== release.previous)
+    info(
+      `version ${release.previous} -> ${release.version}: ${release.changes.length} API change(s) since ${release.base}, listed in ${target.outRel}/CHANGELOG.md`,
+    );
+  return { outcome: 'written', exitCode: diagnosticsFailure(counts, options), ...read, release, written, removed, stale: [] };
+}
+
+/** The outcome of a run whose docs, config and generator have not changed since `manifest`'s, with its output intact; else undefined. */
+async function unchangedOutcome(options: GenerateOptions, target: Target, manifest: Manifest | undefined, hash: string): Promise<Outcome | undefined> {
+  if (manifest?.inputHash !== hash || !(await manifestIntact(target.outDir, manifest))) return undefined;
+  const { error, warning } = manifest.diagnostics;
+  if (!options.quiet)
+    options.log?.(
+      `${target.outRel}/ is up to date: the docs, config and generator have not changed (${error} error(s), ${warning} warning(s) last time; --force regenerates)`,
+    );
+  const counts = { ...manifest.diagnostics };
+  return { outcome: options.check ? 'fresh' : 'unchanged', exitCode: diagnosticsFailure(counts, options), diagnostics: [], counts, ...NO_FILES };
+}
+
+/** Stages every file as it is rendered, then moves them into place; a run abandoned before the journal leaves the output as it was. */
+async function writeStaged(
+  options: GenerateOptions,
+  target: Target,
+  emitAll: (sink: FileSink) => Promise<void>,
+  manifest: Omit<Manifest, 'files' | 'stamps'>,
+): Promise<{ written: string[]; removed: string[] }> {
   const stage = await StagedWrite.begin(target.outDir);
   try {
     await emitAll(stage);
@@ -215,14 +238,7 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
     await stage.discard();
     throw error;
   }
-  const { written, removed } = await stage.commit({ inputHash: hash, inputs, diagnostics: counts });
-  const changes = [...written.map((f) => `wrote ${target.outRel}/${f}`), ...removed.map((f) => `removed ${target.outRel}/${f}`)];
-  info(changes.length ? changes.join('\n') : `${target.outRel}/ is up to date`);
-  if (release.version !== release.previous)
-    info(
-      `version ${release.previous} -> ${release.version}: ${release.changes.length} API change(s) since ${release.base}, listed in ${target.outRel}/CHANGELOG.md`,
-    );
-  return { outcome: 'written', exitCode: diagnosticsFailure(counts, options), ...read, release, written, removed, stale: [] };
+  return stage.commit(manifest);
 }
 
 /** Hands the diagnostics to `onDiagnostic`, and prints them (all of them when the input is unusable, whatever `quiet` says). */
