@@ -237,13 +237,6 @@ async function differsOnDisk(outDir: string, rel: string, content: Buffer): Prom
   return !current || !current.equals(content);
 }
 
-/** Files whose content on disk differs from what would be written (missing ones included). */
-export async function staleFiles(outDir: string, files: OutputFiles): Promise<string[]> {
-  const check = new StaleCheck(outDir);
-  for (const [rel, content] of files) await check.put(rel, content);
-  return check.stale();
-}
-
 /** Where rendered files go, one at a time, so that none need be held once it is handed over. */
 export interface FileSink {
   put(rel: string, content: string): Promise<void>;
