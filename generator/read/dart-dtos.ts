@@ -24,6 +24,7 @@ import {
   skipStatementOrLine,
   typeFirstField,
   typeText,
+  typeTexts,
   warn,
   type Preamble,
   type Reader,
@@ -78,7 +79,7 @@ function readClass(r: Reader, p: Preamble): void {
   const type = declaredType(r, 'class', nameToken.value, typeParameters(cur), p);
   for (;;) {
     if (cur.eat('extends')) type.bases.push(typeText(r, false, HEADER_WORDS));
-    else if (cur.eat('implements') || cur.eat('with')) pushAll(type.implements, typeList(r));
+    else if (cur.eat('implements') || cur.eat('with')) pushAll(type.implements, typeTexts(r, HEADER_WORDS));
     else break;
   }
   if (!cur.eat('{')) {
@@ -90,15 +91,6 @@ function readClass(r: Reader, p: Preamble): void {
   readMembers(r, type);
   if (!cur.eat('}')) warn(r, p.first, `class '${type.name}' is not closed`);
   if (type.enumMembers.length) Object.assign(type, { kind: 'enum', members: [], implements: [] });
-}
-
-function typeList(r: Reader): string[] {
-  const out: string[] = [];
-  do {
-    const text = typeText(r, false, HEADER_WORDS);
-    if (text) out.push(text);
-  } while (r.cur.eat(','));
-  return out;
 }
 
 /** Fields are read; constructors, methods, getters, private and static members skipped. */

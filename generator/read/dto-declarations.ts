@@ -205,6 +205,16 @@ export function typeText(r: Reader, call = false, stops: ReadonlySet<string> = N
  * `;` ending it, past a `{…}` block that ends it, or to its line's end (Kotlin and Swift end
  * statements there), brackets balanced; never past the `}` closing the enclosing body.
  */
+/** `A, B<C>, D` (after `implements`, Swift's `:`…): each type as written, each ending at a comma or one of `stops`. */
+export function typeTexts(r: Reader, stops: ReadonlySet<string> = NO_STOPS): string[] {
+  const out: string[] = [];
+  do {
+    const text = typeText(r, false, stops);
+    if (text) out.push(text);
+  } while (r.cur.eat(','));
+  return out;
+}
+
 export function skipStatementOrLine(r: Reader, from: Token): void {
   const { cur } = r;
   let depth = 0;

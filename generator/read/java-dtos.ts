@@ -23,7 +23,7 @@ import {
   readPreamble,
   skipStatementOrLine,
   typeFirstField,
-  typeText,
+  typeTexts,
   warn,
   type Preamble,
   type Reader,
@@ -81,8 +81,8 @@ function readType(r: Reader, p: Preamble, depth: number): void {
   cur.next();
   const type = declaredType(r, keyword === 'enum' ? 'enum' : keyword === 'interface' ? 'interface' : 'class', nameToken.value, typeParameters(cur), p);
   for (;;) {
-    if (cur.eat('extends')) pushAll(keyword === 'interface' ? type.implements : type.bases, typeList(r));
-    else if (cur.eat('implements')) pushAll(type.implements, typeList(r));
+    if (cur.eat('extends')) pushAll(keyword === 'interface' ? type.implements : type.bases, typeTexts(r, HEADER_WORDS));
+    else if (cur.eat('implements')) pushAll(type.implements, typeTexts(r, HEADER_WORDS));
     else break;
   }
   if (!cur.eat('{')) {
@@ -97,15 +97,6 @@ function readType(r: Reader, p: Preamble, depth: number): void {
   if (!cur.eat('}')) warn(r, p.first, `${keyword} '${type.name}' is not closed`);
   const wrapper = depth === 0 && keyword === 'class' && !type.members.length && r.types.length > before;
   if (wrapper) r.types.splice(at, 1);
-}
-
-function typeList(r: Reader): string[] {
-  const out: string[] = [];
-  do {
-    const text = typeText(r, false, HEADER_WORDS);
-    if (text) out.push(text);
-  } while (r.cur.eat(','));
-  return out;
 }
 
 /** `A,` `@SerializedName("2") B(2);` … up to `;` or the body's end. */

@@ -16,7 +16,18 @@
  * | SS033 | warning  | a property type not readable (member kept, type unknown)                   |
  */
 import type { DiagnosticBag } from '../diagnostics.js';
-import { declaredMember, declaredType, newReader, readPreamble, skipStatementOrLine, typeText, warn, type Preamble, type Reader } from './dto-declarations.js';
+import {
+  declaredMember,
+  declaredType,
+  newReader,
+  readPreamble,
+  skipStatementOrLine,
+  typeText,
+  typeTexts,
+  warn,
+  type Preamble,
+  type Reader,
+} from './dto-declarations.js';
 import { lineAt, splitTypeTokens, typeParameters } from './dto-source.js';
 import type { DotNetType } from './dotnet-type.js';
 import type { DtoTypeFragment, SourceLine } from './fragments.js';
@@ -67,7 +78,7 @@ function readClass(r: Reader, p: Preamble): void {
   }
   cur.next();
   const type = declaredType(r, keyword === 'protocol' ? 'interface' : 'class', nameToken.value, typeParameters(cur), p);
-  const supertypes = cur.eat(':') ? supertypeList(r) : [];
+  const supertypes = cur.eat(':') ? typeTexts(r) : [];
   const [first] = supertypes;
   if (keyword !== 'protocol' && first && !supertypes.includes('Codable') && !PROTOCOLS.has(first)) type.bases.push(supertypes.shift()!);
   type.implements = supertypes.filter((s) => s !== 'Codable');
@@ -79,15 +90,6 @@ function readClass(r: Reader, p: Preamble): void {
   r.types.push(type);
   readMembers(r, type);
   if (!cur.eat('}')) warn(r, p.first, `${keyword} '${type.name}' is not closed`);
-}
-
-function supertypeList(r: Reader): string[] {
-  const out: string[] = [];
-  do {
-    const text = typeText(r);
-    if (text) out.push(text);
-  } while (r.cur.eat(','));
-  return out;
 }
 
 /** Properties are read and `typealias Return` noted; initializers, functions and nested types skipped. */
@@ -149,7 +151,7 @@ function readEnum(r: Reader, p: Preamble): void {
     return;
   }
   const type = declaredType(r, 'enum', name, [], p);
-  if (cur.eat(':')) supertypeList(r);
+  if (cur.eat(':')) typeTexts(r);
   if (!cur.eat('{')) {
     warn(r, p.first, `cannot read enum '${name}': no '{' after its declaration`);
     skipStatementOrLine(r, p.first);
