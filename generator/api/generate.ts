@@ -169,17 +169,7 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
     options.log?.(`booster-codegen: --strict: ${counts.warning + counts.error} warning(s) and error(s); nothing written`);
     return { outcome: 'strict-failure', exitCode: 1, ...read, ...NO_FILES };
   }
-  // The version comes from the API diff against the model on disk; emitters read it from the config.
-  const { planRelease } = await import('../diff/release.js');
-  const inputRel = path.relative(target.cwd, run.inputDir).split(path.sep).join('/');
-  const release = await planRelease(
-    target.outDir,
-    run.model,
-    run.config,
-    options.bump !== false,
-    { inputDir: inputRel, configFile: run.configFile },
-    options.base,
-  );
+  const release = await releaseOf(options, target, run);
   // Each file goes to disk (or is compared) as soon as it is rendered: at 10,000 operations they are 150 MB.
   const emitAll = async (sink: FileSink) => {
     const put = async (rel: string, content: string) => {
@@ -208,6 +198,13 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
       `version ${release.previous} -> ${release.version}: ${release.changes.length} API change(s) since ${release.base}, listed in ${target.outRel}/CHANGELOG.md`,
     );
   return { outcome: 'written', exitCode: diagnosticsFailure(counts, options), ...read, release, written, removed, stale: [] };
+}
+
+/** The version and changelog, from the API diff against the last release; emitters read the version from the config. */
+async function releaseOf(options: GenerateOptions, target: Target, run: ModelRun): Promise<Release> {
+  const { planRelease } = await import('../diff/release.js');
+  const inputRel = path.relative(target.cwd, run.inputDir).split(path.sep).join('/');
+  return planRelease(target.outDir, run.model, run.config, options.bump !== false, { inputDir: inputRel, configFile: run.configFile }, options.base);
 }
 
 /** The outcome of a run whose docs, config and generator have not changed since `manifest`'s, with its output intact; else undefined. */
