@@ -7,9 +7,10 @@ import { CONFIG_OBJECT, resolveRun, type CodegenConfig, type RunOptions } from '
 import { applyDiagnosticSettings } from './diagnostic-settings.js';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
 import { EMITTERS } from './emit/index.js';
+import { textOf } from './file-content.js';
 import { GENERATE_COMMAND } from './generate-command.js';
 import type { ApiModel } from './model/api-model.js';
-import { buildModel, type PassTiming } from './model/build-model.js';
+import { buildModelFrom, type PassTiming } from './model/build-model.js';
 import { InputError, loadInputFiles, readPages } from './read/input.js';
 import type { FileSink, OutputFiles } from './write-output.js';
 
@@ -35,9 +36,9 @@ export interface ModelRun {
 
 /**
  * Loads config and docs and builds the model. Throws ConfigError / InputError for bad usage.
- * `preread`: pages already read (by the incremental check), by path in the input folder.
+ * `preread`: pages already read (by the incremental check), by path in the input folder; emptied as they are used.
  */
-export async function runModel(options: RunOptions, preread?: ReadonlyMap<string, Buffer>): Promise<ModelRun> {
+export async function runModel(options: RunOptions, preread?: Map<string, Buffer>): Promise<ModelRun> {
   const cwd = options.cwd ?? process.cwd();
   const { config, configFile, inputDir, outDir } = await resolveRun(options);
   const bag = new DiagnosticBag();
@@ -50,11 +51,16 @@ export async function runModel(options: RunOptions, preread?: ReadonlyMap<string
   };
   const files = await loadInputFiles(inputDir, bag, preread);
   lap('load');
-  const pages = readPages(files, bag);
-  lap('read');
+  const fileCount = files.length;
+  // The pages are the model's to hold (buildModelFrom): read from `files` emptied, so that neither stays here.
+  const readInput = () => {
+    const pages = readPages(files.splice(0), bag);
+    lap('read');
+    return pages;
+  };
   const configLoc = { file: configFile === CONFIG_OBJECT ? configFile : path.relative(cwd, configFile).split(path.sep).join('/'), line: 1 };
-  const model = buildModel(pages, config, configLoc, bag, timings);
-  const unusable = !files.length
+  const model = buildModelFrom(readInput, config, configLoc, bag, timings);
+  const unusable = !fileCount
     ? `no readable page in ${path.relative(cwd, inputDir) || '.'} (looked for .txt, .md, .html files)`
     : !model.operations.length
       ? 'no operation found in the input'
@@ -72,7 +78,7 @@ export async function emitFiles(run: Pick<ModelRun, 'model' | 'config'>, sink: F
 /** Every generated file, rendered in memory (tests, and callers that want them all at once). */
 export async function renderFiles(run: Pick<ModelRun, 'model' | 'config'>): Promise<OutputFiles> {
   const files: OutputFiles = new Map();
-  await emitFiles(run, { put: async (rel, content) => void files.set(rel, content) });
+  await emitFiles(run, { put: async (rel, content) => void files.set(rel, textOf(content)) });
   return files;
 }
 

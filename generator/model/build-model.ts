@@ -2,8 +2,8 @@
  * Merges the fragments of every page into one ApiModel, as a list of named passes, each in its
  * own file and each reading only what earlier passes produced:
  *
- * lower metadata → lower DTO sources → name operations → gather evidence → identify tables → lower types →
- * resolve bases → lower members → sample types → resolve types → operations → rules → service → config →
+ * lower metadata → lower DTO sources → service → name operations → gather evidence → identify tables →
+ * lower types → resolve bases → lower members → sample types → resolve types → operations → rules → config →
  * redeclarations → naming → finalize.
  *
  * `timings`, when given, gets each pass's wall time (`generate --verbose` prints them).
@@ -35,30 +35,61 @@ export interface PassTiming {
   ms: number;
 }
 
-export function buildModel(input: PageFragments[], config: CodegenConfig, configLoc: SourceLocation, bag: DiagnosticBag, timings?: PassTiming[]): ApiModel {
-  const time = <T>(pass: string, run: () => T): T => {
+type PassTimer = <T>(pass: string, run: () => T) => T;
+
+function passTimer(timings: PassTiming[] | undefined): PassTimer {
+  return (pass, run) => {
     const start = timings && performance.now();
     const result = run();
     if (timings) timings.push({ pass, ms: performance.now() - start! });
     return result;
   };
-  // The model must not depend on the order pages arrive in. Index pages list operations; they describe none.
-  const sorted = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const indexes = sorted.flatMap((p) => (p.index ? [p.index] : []));
-  const metadata = time('lower metadata', () => lowerMetadata(sorted.flatMap((p) => (p.metadata ? [p.metadata] : []))));
-  const pages = time('lower DTO sources', () => lowerPages(sorted.filter((p) => !p.index && !p.metadata)));
-  const named = time('name operations', () => nameOperations(pages, bag));
-  const evidence = time('gather evidence', () => gatherEvidence(named, metadata.structure));
-  const plans = time('identify tables', () => identifyTables(pages, named, metadata.structure, evidence, bag));
-  const structures = [...plans.map(planStructure), metadata.structure];
-  const lowered = time('lower types', () => lowerTypes(structures, pages, evidence));
+}
+
+export function buildModel(input: PageFragments[], config: CodegenConfig, configLoc: SourceLocation, bag: DiagnosticBag, timings?: PassTiming[]): ApiModel {
+  return buildModelFrom(() => input, config, configLoc, bag, timings);
+}
+
+/**
+ * buildModel, with the pages read by `readInput` when the passes need them: the caller keeps no
+ * reference to them, so that at 10,000 operations the pages (and then the facts) are released as
+ * soon as the passes that read them are done rather than held until the model is finished.
+ */
+export function buildModelFrom(
+  readInput: () => PageFragments[],
+  config: CodegenConfig,
+  configLoc: SourceLocation,
+  bag: DiagnosticBag,
+  timings?: PassTiming[],
+): ApiModel {
+  const time = passTimer(timings);
+  const { types, sources, indexes, service } = resolveInput(readInput, config, bag, time);
+  const operations = time('operations', () => operationsOf(sources, types, indexes, config, bag));
+  time('rules', () => findRules(new Map(types.map((t) => [t.name, t])), bag));
+  const model: ApiModel = { service, operations, types, diagnostics: [] };
+  time('config', () => applyConfig(model, config, configLoc, bag));
+  time('redeclarations', () => reportRedeclarations(model, bag));
+  time('naming', () => nameSymbols(model, config.clientName, bag));
+  return time('finalize', () => finalize(model, bag));
+}
+
+/** What the pages say, lowered to facts and resolved into types; the facts are released on return. */
+function resolveInput(readInput: () => PageFragments[], config: CodegenConfig, bag: DiagnosticBag, time: PassTimer) {
+  const { lowered, evidence, ...rest } = lowerInput(readInput, config, bag, time);
   const baseOf = time('resolve bases', () => resolveBases(lowered.store, bag));
   time('lower members', () => lowerMembers(lowered, evidence, baseOf, bag));
   time('sample types', () => dropUnusedSampleTypes(lowered));
   const types = time('resolve types', () => resolveTypes(lowered, baseOf, bag));
-  const sources = [...plans.map(pageOperationSource), ...metadata.operations];
-  const operations = time('operations', () => operationsOf(sources, types, indexes, config, bag));
-  time('rules', () => findRules(new Map(types.map((t) => [t.name, t])), bag));
+  return { types, ...rest };
+}
+
+/** The passes that read the pages themselves; what they return holds no page, so that the pages are released on return. */
+function lowerInput(readInput: () => PageFragments[], config: CodegenConfig, bag: DiagnosticBag, time: PassTimer) {
+  // The model must not depend on the order pages arrive in. Index pages list operations; they describe none.
+  const sorted = [...readInput()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const indexes = sorted.flatMap((p) => (p.index ? [p.index] : []));
+  const metadata = time('lower metadata', () => lowerMetadata(sorted.flatMap((p) => (p.metadata ? [p.metadata] : []))));
+  const pages = time('lower DTO sources', () => lowerPages(sorted.filter((p) => !p.index && !p.metadata)));
   const service = time('service', () =>
     describeService(
       pages.map((p) => p.fragments),
@@ -67,11 +98,13 @@ export function buildModel(input: PageFragments[], config: CodegenConfig, config
       bag,
     ),
   );
-  const model: ApiModel = { service, operations, types, diagnostics: [] };
-  time('config', () => applyConfig(model, config, configLoc, bag));
-  time('redeclarations', () => reportRedeclarations(model, bag));
-  time('naming', () => nameSymbols(model, config.clientName, bag));
-  return time('finalize', () => finalize(model, bag));
+  const named = time('name operations', () => nameOperations(pages, bag));
+  const evidence = time('gather evidence', () => gatherEvidence(named, metadata.structure));
+  const plans = time('identify tables', () => identifyTables(pages, named, metadata.structure, evidence, bag));
+  const structures = [...plans.map(planStructure), metadata.structure];
+  const lowered = time('lower types', () => lowerTypes(structures, pages, evidence));
+  const sources = [...plans.map(pageOperationSource), ...metadata.operations];
+  return { lowered, evidence, sources, indexes, service };
 }
 
 /** The operations the pages describe; those the index lists that no page describes are reported (SS140). */

@@ -36,14 +36,18 @@ export async function listInputFiles(dir: string): Promise<string[]> {
   }
 }
 
-/** Loads the folder's pages (the bytes of those in `preread` as they were read already); unreadable files are reported and skipped. */
-export async function loadInputFiles(dir: string, bag: DiagnosticBag, preread?: ReadonlyMap<string, Buffer>): Promise<InputFile[]> {
+/**
+ * Loads the folder's pages; unreadable files are reported and skipped. `preread`: the bytes of
+ * pages read already, taken out of the map as they are decoded (released as soon as they are text).
+ */
+export async function loadInputFiles(dir: string, bag: DiagnosticBag, preread?: Map<string, Buffer>): Promise<InputFile[]> {
   const files: InputFile[] = [];
   const decoder = new TextDecoder('utf-8', { fatal: true });
   // One after the other, synchronously: a promise per page (1,000s of them) costs several times the reads.
   for (const file of await listInputFiles(dir)) {
     try {
       const buffer = preread?.get(file) ?? readFileSync(path.join(dir, file));
+      preread?.delete(file);
       const text = decoder.decode(buffer).replace(/^\uFEFF/, '');
       files.push({ file, text });
     } catch (e) {
