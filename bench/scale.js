@@ -59,7 +59,8 @@ if (process.argv[2] === '--phases') {
   const model = buildModel(pages, DEFAULT_CONFIG, { file: 'codegen.config.json', line: 1 }, bag);
   lap('model');
   for (const e of EMITTERS) {
-    await e.emit({ model, config: DEFAULT_CONFIG, command: 'booster-codegen generate' });
+    const content = await e.emit({ model, config: DEFAULT_CONFIG, command: 'booster-codegen generate' });
+    if (typeof content === 'function') content(() => {}); // a file written in pieces: produce them
     lap(`emit ${e.file}`);
   }
   process.stdout.write(JSON.stringify(phases));

@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { compareFile } from './file-compare.js';
+import type { FileContent } from './file-content.js';
 
 /** Generated files by path relative to the output folder. */
 export type OutputFiles = Map<string, string>;
@@ -231,15 +233,9 @@ export function unfinishedWriteMessage(outRel: string, command: string): string 
   return `${outRel}/ holds an unfinished write (a run was stopped while moving its files into place, so they are a mix of two runs'); run \`${command}\` to finish it`;
 }
 
-/** Whether `content` differs from the file `rel` of the output folder (a missing file differs). */
-async function differsOnDisk(outDir: string, rel: string, content: Buffer): Promise<boolean> {
-  const current = await readFile(path.join(outDir, rel)).catch(() => undefined);
-  return !current || !current.equals(content);
-}
-
 /** Where rendered files go, one at a time, so that none need be held once it is handed over. */
 export interface FileSink {
-  put(rel: string, content: string): Promise<void>;
+  put(rel: string, content: FileContent): Promise<void>;
 }
 
 /** `--check`: compares each file with the output folder as it comes, keeping only the names of those that differ. */
@@ -247,8 +243,8 @@ export class StaleCheck implements FileSink {
   private readonly differing: string[] = [];
   constructor(private readonly outDir: string) {}
 
-  async put(rel: string, content: string): Promise<void> {
-    if (await differsOnDisk(this.outDir, rel, Buffer.from(content))) this.differing.push(rel);
+  async put(rel: string, content: FileContent): Promise<void> {
+    if (compareFile(content, path.join(this.outDir, rel)).differs) this.differing.push(rel);
   }
 
   stale(): string[] {
@@ -332,14 +328,12 @@ export class StagedWrite implements FileSink {
     return new StagedWrite(outDir, staging);
   }
 
-  async put(rel: string, content: string): Promise<void> {
-    // Encoded once, for the comparison, the staged copy and the hash (megabytes at 1,000 operations).
-    const bytes = Buffer.from(content);
-    this.hashes.set(rel, sha256(bytes));
-    if (!(await differsOnDisk(this.outDir, rel, bytes))) return;
-    this.changed.push(rel);
-    await mkdir(path.dirname(path.join(this.staging, rel)), { recursive: true });
-    await writeFile(path.join(this.staging, rel), bytes);
+  async put(rel: string, content: FileContent): Promise<void> {
+    const staged = path.join(this.staging, rel);
+    await mkdir(path.dirname(staged), { recursive: true });
+    const { differs, sha256 } = compareFile(content, path.join(this.outDir, rel), { staged, hash: true });
+    this.hashes.set(rel, sha256!);
+    if (differs) this.changed.push(rel);
   }
 
   /** Removes what was staged, when the run ends before `commit` (an error while rendering). */

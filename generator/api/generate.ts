@@ -9,7 +9,9 @@ import { CONFIG_OBJECT, resolveRun, type RunOptions } from '../config.js';
 import { countBySeverity, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { Release } from '../diff/release.js';
 import { GENERATE_COMMAND } from '../generate-command.js';
+import type { FileContent } from '../file-content.js';
 import type { ModelRun } from '../generate.js';
+import { collectAfterPhase } from '../heap.js';
 import { inputHash } from '../incremental.js';
 import type { ApiModel } from '../model/api-model.js';
 import type { PassTiming } from '../model/build-model.js';
@@ -155,8 +157,8 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
 
   options.signal?.throwIfAborted();
   const { emitFiles, runModel } = await import('../generate.js');
-  const run = await runModel(options, preread);
-  preread.clear(); // the docs as read by the hash: the model holds what it needs of them
+  const run = await runModel(options, preread); // takes the docs as read by the hash out of `preread`
+  collectAfterPhase(run.model); // what the passes held is released (heap.ts)
   options.signal?.throwIfAborted();
   const counts = countBySeverity(run.diagnostics);
   report(options, run, target.cwd);
@@ -172,9 +174,10 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
   const release = await releaseOf(options, target, run);
   // Each file goes to disk (or is compared) as soon as it is rendered: at 10,000 operations they are 150 MB.
   const emitAll = async (sink: FileSink) => {
-    const put = async (rel: string, content: string) => {
+    const put = async (rel: string, content: FileContent) => {
       options.signal?.throwIfAborted();
       await sink.put(rel, content);
+      collectAfterPhase(run.model);
     };
     await emitFiles({ ...run, config: { ...run.config, packageVersion: release.version } }, { put });
     if (release.changelog !== undefined) await put('CHANGELOG.md', release.changelog);

@@ -3,10 +3,11 @@
  * config); adding an artifact is adding a line here.
  */
 import type { CodegenConfig } from '../config.js';
+import type { FileContent } from '../file-content.js';
 import type { ApiModel } from '../model/api-model.js';
 import { emitClient } from './client.js';
 import { emitDates } from './dates.js';
-import { emitModelJson } from './model-json.js';
+import { modelJson } from './model-json.js';
 import { emitOpenApi } from './openapi.js';
 import { emitOperations } from './operations.js';
 import { emitPackageIndex } from './package-index.js';
@@ -23,8 +24,8 @@ export interface EmitContext {
   command: string;
 }
 
-export const EMITTERS: { file: string; emit: (ctx: EmitContext) => string | Promise<string> }[] = [
-  { file: 'api-model.json', emit: (c) => emitModelJson(c.model, c.command) },
+export const EMITTERS: { file: string; emit: (ctx: EmitContext) => FileContent | Promise<FileContent> }[] = [
+  { file: 'api-model.json', emit: (c) => modelJson(c.model, c.command) },
   { file: 'openapi.json', emit: (c) => emitOpenApi(c.model, c.config.packageVersion, c.command) },
   { file: 'package.json', emit: (c) => emitPackageJson(c.model, c.config, c.command) },
   { file: 'tsconfig.json', emit: (c) => emitTsconfig(c.command) },

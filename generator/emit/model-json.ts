@@ -1,9 +1,10 @@
 /** output/api-model.json: the model with sorted keys, so that its bytes depend only on its content. */
+import { textOf, type StreamedText } from '../file-content.js';
 import type { ApiModel } from '../model/api-model.js';
 
 /**
  * The key orders seen so far, as a trie of key lists (no string is built to look one up): at the
- * end of each list, its keys sorted, or null when they already are. The model has a few dozen
+ * end of each list, its keys in the order written, or null when they already are in it. The model has a few dozen
  * shapes of object, so sorting is done once per shape rather than once per object.
  */
 interface KeyTrie {
@@ -20,63 +21,127 @@ function sortedKeys(keys: string[]): string[] | null {
     node = child;
   }
   if (node.sorted === undefined) {
-    const sorted = keys.slice().sort();
+    // Objects enumerate index-like keys first, in numeric order: only the names after them are sorted.
+    const names = keys.findIndex((key) => !isIndex(key));
+    const sorted = names < 0 ? keys : [...keys.slice(0, names), ...keys.slice(names).sort()];
     node.sorted = sorted.every((key, i) => key === keys[i]) ? null : sorted;
   }
   return node.sorted;
 }
 
-/**
- * The value with every object's keys sorted (index-like keys still come first, as objects
- * enumerate them): a sorted copy of each object whose keys are out of order, the object itself
- * where they are in order and nothing under it changed, so that only what must be copied is.
- * Copies are plain objects (V8 keeps null-prototype ones as slow dictionaries, which
- * JSON.stringify walks at half the speed), with a `__proto__` key defined as a plain member.
- */
-function sortedCopy(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item = sortedCopy(value[i]);
-      if (item !== value[i]) (copy ??= value.slice())[i] = item;
-    }
-    return copy ?? value;
-  }
-  const object = value as Record<string, unknown>;
-  const keys = Object.keys(object);
-  const sorted = sortedKeys(keys);
-  if (sorted === null) {
-    // In order: copied only from the first member that changed (when one does).
-    let copy: Record<string, unknown> | undefined;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const member = sortedCopy(object[key]);
-      if (!copy && member !== object[key]) {
-        copy = {};
-        for (let j = 0; j < i; j++) define(copy, keys[j]!, object[keys[j]!]);
-      }
-      if (copy) define(copy, key, member);
-    }
-    return copy ?? value;
-  }
-  const copy: Record<string, unknown> = {};
-  for (const key of sorted) define(copy, key, sortedCopy(object[key]));
-  return copy;
+function isIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
-function define(copy: Record<string, unknown>, key: string, member: unknown): void {
-  if (key === '__proto__') Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
-  else copy[key] = member;
+/** The keys of an object in the order written: index-like keys first (as objects enumerate them), then the rest sorted. */
+function orderedKeys(object: object): string[] {
+  const keys = Object.keys(object);
+  return sortedKeys(keys) ?? keys;
+}
+
+/** `JSON.stringify`'s view of a member: what its `toJSON` gives, if it has one. */
+function jsonView(value: unknown, key: string): unknown {
+  const toJSON = value !== null && typeof value === 'object' ? (value as { toJSON?: unknown }).toJSON : undefined;
+  return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(value, key) : value;
+}
+
+/** Values `JSON.stringify` leaves out of an object (and writes as `null` in an array). */
+function omitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/** `"key": ` by key: the model has a few hundred names, written millions of times at scale (bounded: dictionaries have any keys). */
+const quotedKeys = new Map<string, string>();
+const MAX_QUOTED_KEYS = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}: `;
+    if (quotedKeys.size < MAX_QUOTED_KEYS) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
+/** Text handed on in pieces of about this many characters. */
+const PIECE = 1 << 16;
+
+/**
+ * Writes what `JSON.stringify(value, null, 2)` writes with every object's keys sorted, in pieces
+ * through `write`, with no sorted copy of the value and no whole text held (71 MB at 10,000 operations).
+ */
+class StableJsonWriter {
+  private text = '';
+  constructor(private readonly write: (text: string) => void) {}
+
+  value(value: unknown, indent: string): void {
+    if (value === null) this.text += 'null';
+    else if (typeof value === 'string') this.text += JSON.stringify(value);
+    else if (typeof value === 'number') this.text += Number.isFinite(value) ? String(value) : 'null';
+    else if (typeof value === 'boolean') this.text += value ? 'true' : 'false';
+    else if (typeof value === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
+    else if (Array.isArray(value)) this.array(value, indent);
+    else this.object(value as Record<string, unknown>, indent);
+    if (this.text.length >= PIECE) this.flush();
+  }
+
+  flush(): void {
+    if (this.text) this.write(this.text);
+    this.text = '';
+  }
+
+  private array(items: readonly unknown[], indent: string): void {
+    if (!items.length) {
+      this.text += '[]';
+      return;
+    }
+    const inner = `${indent}  `;
+    for (let i = 0; i < items.length; i++) {
+      this.text += i ? `,\n${inner}` : `[\n${inner}`;
+      const item = jsonView(items[i], String(i));
+      if (omitted(item)) this.text += 'null';
+      else this.value(item, inner);
+    }
+    this.text += `\n${indent}]`;
+  }
+
+  private object(object: Record<string, unknown>, indent: string): void {
+    const inner = `${indent}  `;
+    let empty = true;
+    for (const key of orderedKeys(object)) {
+      const member = jsonView(object[key], key);
+      if (omitted(member)) continue;
+      this.text += `${empty ? '{' : ','}\n${inner}${quotedKey(key)}`;
+      empty = false;
+      this.value(member, inner);
+    }
+    this.text += empty ? '{}' : `\n${indent}}`;
+  }
+}
+
+/** Writes `JSON.stringify(value, null, 2)` with every object's keys sorted, in pieces through `write`. */
+export function writeStableJson(value: unknown, write: (text: string) => void): void {
+  const writer = new StableJsonWriter(write);
+  const view = jsonView(value, '');
+  if (!omitted(view)) writer.value(view, '');
+  writer.flush();
 }
 
 /** `JSON.stringify(value, null, 2)` with every object's keys sorted. */
 export function stableStringify(value: unknown): string {
-  return JSON.stringify(sortedCopy(value), null, 2);
+  return textOf((write) => writeStableJson(value, write));
 }
 
-/** The model without its symbol table: identifiers are the generator's business, and diff/ reads only the model. */
-export function emitModelJson(model: ApiModel, command: string): string {
+/** api-model.json: the model without its symbol table (identifiers are the generator's business, and diff/ reads only the model), written in pieces. */
+export function modelJson(model: ApiModel, command: string): StreamedText {
   const { names: _names, ...written } = model;
-  return `${stableStringify({ $comment: `Generated by \`${command}\`; do not edit.`, ...written })}\n`;
+  return (write) => {
+    writeStableJson({ $comment: `Generated by \`${command}\`; do not edit.`, ...written }, write);
+    write('\n');
+  };
+}
+
+/** api-model.json as one string. */
+export function emitModelJson(model: ApiModel, command: string): string {
+  return textOf(modelJson(model, command));
 }

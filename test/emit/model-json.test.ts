@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stableStringify } from '../../generator/emit/model-json.js';
+import { stableStringify, writeStableJson } from '../../generator/emit/model-json.js';
 
 /** The plain way: a sorted copy of every object (what the replacer list must reproduce). */
 const reference = (value: unknown) =>
@@ -39,5 +39,23 @@ describe('stableStringify', () => {
     const text = stableStringify(value);
     expect(text).toBe(reference(value));
     expect(JSON.parse(text).z).toEqual({});
+  });
+});
+
+describe('writeStableJson', () => {
+  it('writes in pieces what stableStringify returns, toJSON values included, as JSON.stringify does', () => {
+    const value = { when: new Date(0), b: [undefined, () => 1, { toJSON: () => undefined }], a: { toJSON: (key: string) => `key ${key}` } };
+    const pieces: string[] = [];
+    writeStableJson(value, (p) => pieces.push(p));
+    expect(pieces.join('')).toBe(reference(value));
+    expect(stableStringify(value)).toBe(reference(value));
+  });
+
+  it('hands a large value over in many pieces', () => {
+    const value = Array.from({ length: 5000 }, (_, i) => ({ name: `member${i}`, z: i, a: [i] }));
+    const pieces: string[] = [];
+    writeStableJson(value, (p) => pieces.push(p));
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join('')).toBe(reference(value));
   });
 });
