@@ -5,8 +5,9 @@
  * (roll forward) before anything else. Files the generator did not write are never touched.
  *
  * State lives in `<out>/.booster-codegen/`: `manifest.json` (what was generated from which
- * inputs, for the incremental check), and while writing `lock` (the writer's pid: one writer
- * at a time), `journal.json` and `staging-<pid>/`.
+ * inputs, for the incremental check), `up-to-date` (the stamps the no-op fast path compares:
+ * up-to-date/record.ts), and while writing `lock` (the writer's pid: one writer at a time),
+ * `journal.json` and `staging-<pid>/`.
  */
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';

@@ -5,7 +5,7 @@
  * holds (a page or generated file it did not read again), or one older than the run, so that any
  * change made since it was read moves it; otherwise no record is written (the next run is a full one).
  */
-import { statSync, type Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { GeneratorFiles } from '../incremental.js';
 import { STATE_DIR, stampOf, writeAtomic, type FileHashes, type Manifest } from '../write-output.js';
@@ -45,23 +45,25 @@ export async function writeUpToDateRecord(run: RecordedRun): Promise<boolean> {
 }
 
 async function writeRecord(run: RecordedRun): Promise<boolean> {
-  const since = Math.min(run.startedAt, run.generator.listedAt) - RACY_MS;
   const paths: string[] = [];
   const stamps: number[] = [];
-  /** Adds `file` with its stamp now; false when that stamp is neither `trusted` nor old enough. */
-  const add = (file: string, trusted?: string): boolean => {
+  /** Adds `file` with its stamp now; false when that stamp is neither `trusted` nor older than `readAfter` by RACY_MS. */
+  const add = (file: string, readAfter: number, trusted?: string): boolean => {
     const s = statSync(file);
-    if (stampOf(s) !== trusted && !olderThan(s, since)) return false;
+    if (stampOf(s) !== trusted && !(s.mtimeMs < readAfter - RACY_MS && s.ctimeMs < readAfter - RACY_MS)) return false;
     paths.push(file);
     for (const n of stampNumbers(s)) stamps.push(n);
     return true;
   };
-  const { generator, manifest } = run;
+  const { generator, manifest, startedAt } = run;
+  // The generator was read when it was listed (once per process); the docs and output during this run.
   const complete =
-    [...generator.folders, ...generator.files].every((f) => add(f)) &&
-    run.folders.every((f) => add(path.join(run.inputDir, f))) &&
-    Object.entries(run.inputs).every(([f, { stamp }]) => add(path.join(run.inputDir, f), manifest.inputs?.[f]?.stamp === stamp ? stamp : undefined)) &&
-    Object.keys(manifest.files).every((rel) => add(path.join(run.outDir, rel), manifest.stamps?.[rel]));
+    [...generator.folders, ...generator.files].every((f) => add(f, generator.listedAt)) &&
+    run.folders.every((f) => add(path.join(run.inputDir, f), startedAt)) &&
+    Object.entries(run.inputs).every(([f, { stamp }]) =>
+      add(path.join(run.inputDir, f), startedAt, manifest.inputs?.[f]?.stamp === stamp ? stamp : undefined),
+    ) &&
+    Object.keys(manifest.files).every((rel) => add(path.join(run.outDir, rel), startedAt, manifest.stamps?.[rel]));
   // The record is a list of lines: a path with a line break in it is left to the full run.
   if (!complete || paths.some((p) => p.includes('\n'))) return false;
   const stateDir = path.join(run.outDir, STATE_DIR);
@@ -78,5 +80,3 @@ async function writeRecord(run: RecordedRun): Promise<boolean> {
   await writeAtomic(path.join(stateDir, RECORD_FILE), encodeRecord({ header, paths, stamps: numbers }));
   return true;
 }
-
-const olderThan = (s: Stats, since: number) => s.mtimeMs < since && s.ctimeMs < since;
