@@ -34,7 +34,13 @@ function answerIfUpToDate() {
     if (error?.code === 'MODULE_NOT_FOUND') return undefined;
     internalError(error);
   }
-  return fastPath.answerUpToDate(args, process.cwd(), { generatorDir: dist, templatesDir: path.join(__dirname, '../templates') });
+  let cwd;
+  try {
+    cwd = process.cwd();
+  } catch {
+    return undefined; // a working folder that is gone: the CLI reports it
+  }
+  return fastPath.answerUpToDate(args, cwd, { generatorDir: dist, templatesDir: path.join(__dirname, '../templates') });
 }
 
 function runCli() {
