@@ -71,6 +71,12 @@ export default tseslint.config(
     },
   },
   {
+    // The bin is a CommonJS script (bin/package.json): Node starts one faster than an ES module.
+    files: ['bin/**'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The Standard Schema interface is a declared namespace, as its spec writes it.
     files: ['templates/runtime/**'],
     rules: {

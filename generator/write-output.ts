@@ -5,8 +5,9 @@
  * (roll forward) before anything else. Files the generator did not write are never touched.
  *
  * State lives in `<out>/.booster-codegen/`: `manifest.json` (what was generated from which
- * inputs, for the incremental check), and while writing `lock` (the writer's pid: one writer
- * at a time), `journal.json` and `staging-<pid>/`.
+ * inputs, for the incremental check), `up-to-date` (the stamps the no-op fast path compares:
+ * up-to-date/record.ts), and while writing `lock` (the writer's pid: one writer at a time),
+ * `journal.json` and `staging-<pid>/`.
  */
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
@@ -74,7 +75,7 @@ async function readJson<T>(file: string): Promise<T | undefined> {
 }
 
 /** Writes a small file atomically (temporary sibling, then rename). */
-async function writeAtomic(file: string, content: string): Promise<void> {
+export async function writeAtomic(file: string, content: string | Buffer): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, content);
   await rename(temp, file);
@@ -272,13 +273,15 @@ export async function manifestIntact(outDir: string, manifest: Manifest): Promis
   return true;
 }
 
+/** What a write changed and removed, and the manifest it recorded. */
+export interface Committed {
+  written: string[];
+  removed: string[];
+  manifest: Manifest;
+}
+
 /** Writes what changed, holding the output folder's lock; returns the changed and removed paths. */
-export function writeOutput(
-  outDir: string,
-  files: OutputFiles,
-  manifest: Omit<Manifest, 'files' | 'stamps'>,
-  options: LockOptions = {},
-): Promise<{ written: string[]; removed: string[] }> {
+export function writeOutput(outDir: string, files: OutputFiles, manifest: Omit<Manifest, 'files' | 'stamps'>, options: LockOptions = {}): Promise<Committed> {
   return withSettledOutput(outDir, () => writeLocked(outDir, files, manifest), options);
 }
 
@@ -298,11 +301,7 @@ export async function withSettledOutput<T>(outDir: string, body: () => Promise<T
 }
 
 /** Writes what changed; the caller holds the lock (`withSettledOutput`). */
-export async function writeLocked(
-  outDir: string,
-  files: OutputFiles,
-  manifest: Omit<Manifest, 'files' | 'stamps'>,
-): Promise<{ written: string[]; removed: string[] }> {
+export async function writeLocked(outDir: string, files: OutputFiles, manifest: Omit<Manifest, 'files' | 'stamps'>): Promise<Committed> {
   const stage = await StagedWrite.begin(outDir);
   for (const [rel, content] of files) await stage.put(rel, content);
   return stage.commit(manifest);
@@ -341,8 +340,8 @@ export class StagedWrite implements FileSink {
     await rm(this.staging, { recursive: true, force: true });
   }
 
-  /** Moves the staged files into place (through the journal) and records the manifest; returns the changed and removed paths. */
-  async commit(manifest: Omit<Manifest, 'files' | 'stamps'>): Promise<{ written: string[]; removed: string[] }> {
+  /** Moves the staged files into place (through the journal) and records the manifest; returns the changed and removed paths, and the manifest. */
+  async commit(manifest: Omit<Manifest, 'files' | 'stamps'>): Promise<Committed> {
     const { outDir } = this;
     const written = [...this.changed].sort();
     const removed = obsolete(await readManifest(outDir), new Set(this.hashes.keys()));
@@ -353,7 +352,8 @@ export class StagedWrite implements FileSink {
     const paths = [...this.hashes.keys()].sort();
     const hashes = Object.fromEntries(paths.map((rel) => [rel, this.hashes.get(rel)!]));
     const stamps = Object.fromEntries(await Promise.all(paths.map(async (rel) => [rel, stampOf(await stat(path.join(outDir, rel)))])));
-    await writeAtomic(statePath(outDir, 'manifest.json'), `${JSON.stringify({ ...manifest, files: hashes, stamps }, null, 2)}\n`);
-    return { written, removed };
+    const recorded: Manifest = { ...manifest, files: hashes, stamps };
+    await writeAtomic(statePath(outDir, 'manifest.json'), `${JSON.stringify(recorded, null, 2)}\n`);
+    return { written, removed, manifest: recorded };
   }
 }

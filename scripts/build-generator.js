@@ -1,7 +1,7 @@
 // npm run build:generator (and `prepare`, so npm install): compiles generator/ to dist/generator/,
 // bundles the CLI into the one script that bin/booster-codegen.js runs (the templates compiled
-// into it), and makes that script's code cache by generating once from input/ (into a scratch
-// folder), so that the first run by a user already starts compiled.
+// into it) and the no-op fast path into another, and makes the CLI's code cache by generating
+// once from input/ (into a scratch folder), so that the first run by a user already starts compiled.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,6 +38,19 @@ await build({
   banner: { js: `"use strict";\nvar __import_meta_url = require('node:url').pathToFileURL(__filename).href;\n${precompiledTemplatesScript()}` },
   define: { 'import.meta.url': '__import_meta_url' },
   plugins: [lazyStringWidth],
+  logLevel: 'warning',
+});
+
+// The fast path of a no-op `generate` (generator/up-to-date/answer.ts), which the bin runs before it
+// loads the bundle above: on its own, a few kilobytes, so that answering costs little more than starting Node.
+await build({
+  entryPoints: [path.join(root, 'dist/generator/up-to-date/answer.js')],
+  outfile: path.join(root, 'dist/generator/up-to-date.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  banner: { js: '"use strict";' },
   logLevel: 'warning',
 });
 

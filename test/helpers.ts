@@ -8,6 +8,8 @@ import { buildModel } from '../generator/model/build-model.js';
 import { symbolNames } from '../generator/model/name-symbols.js';
 import type { PageFragments } from '../generator/read/fragments.js';
 import { readPages, type InputFile } from '../generator/read/input.js';
+import { RECORD_FILE } from '../generator/up-to-date/record.js';
+import { STATE_DIR } from '../generator/write-output.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const INPUT = path.join(ROOT, 'input');
@@ -52,4 +54,12 @@ export function opOf(model: ApiModel, name: string) {
   const o = model.operations.find((x) => x.name === name);
   if (!o) throw new Error(`no operation ${name}`);
   return o;
+}
+
+/**
+ * The files in an output's state folder, but for the up-to-date record, which a run leaves only when
+ * what it read is old enough to be trusted (up-to-date/write-record.ts): in a test, a matter of timing.
+ */
+export function stateFiles(outDir: string): string[] {
+  return readdirSync(path.join(outDir, STATE_DIR)).filter((name) => name !== RECORD_FILE);
 }

@@ -12,9 +12,11 @@ import { GENERATE_COMMAND } from '../generate-command.js';
 import type { FileContent } from '../file-content.js';
 import type { ModelRun } from '../generate.js';
 import { collectAfterPhase } from '../heap.js';
-import { inputHash } from '../incremental.js';
+import { inputHash, type InputHash } from '../incremental.js';
 import type { ApiModel } from '../model/api-model.js';
 import type { PassTiming } from '../model/build-model.js';
+import { diagnosticsVerdict, upToDateMessage } from '../up-to-date/verdict.js';
+import { writeUpToDateRecord } from '../up-to-date/write-record.js';
 import {
   manifestIntact,
   readManifest,
@@ -24,6 +26,7 @@ import {
   unfinishedWriteMessage,
   waitForWriters,
   withSettledOutput,
+  type Committed,
   type FileSink,
   type Manifest,
 } from '../write-output.js';
@@ -102,6 +105,8 @@ export interface GenerateResult {
 
 /** Where a run reads and writes, as resolved from the options and the config. */
 interface Target {
+  /** When the run began (Date.now()), before it read anything. */
+  startedAt: number;
   configText?: string;
   inputDir: string;
   outDir: string;
@@ -116,9 +121,10 @@ const NO_FILES = { written: [], removed: [], stale: [] };
 
 /** Reads the docs and writes the generated package, or compares it (`check`); see GenerateOptions. */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const startedAt = Date.now();
   const { configFile, configText, inputDir, outDir } = await resolveRun(options);
   const cwd = options.cwd ?? process.cwd();
-  const target: Target = { ...(configText !== undefined ? { configText } : {}), inputDir, outDir, cwd, outRel: path.relative(cwd, outDir) || '.' };
+  const target: Target = { startedAt, ...(configText !== undefined ? { configText } : {}), inputDir, outDir, cwd, outRel: path.relative(cwd, outDir) || '.' };
   const configName = configFile === CONFIG_OBJECT ? configFile : path.relative(cwd, configFile).split(path.sep).join('/');
   const done = ({ timings = [], ...o }: Outcome): GenerateResult => ({ ...o, timings, inputDir, outDir, configFile: configName });
   if (options.check) {
@@ -137,13 +143,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
 /** 1 when the docs gave errors, or warnings under strict (saying so), else 0. */
 function diagnosticsFailure(counts: Record<Severity, number>, options: GenerateOptions): 0 | 1 {
-  if (options.strict && counts.warning + counts.error) {
-    options.log?.(`booster-codegen: --strict: ${counts.warning + counts.error} warning(s) and error(s)`);
-    return 1;
-  }
-  if (!counts.error) return 0;
-  options.log?.(`booster-codegen: ${counts.error} error(s) in the docs`);
-  return 1;
+  const { exitCode, message } = diagnosticsVerdict(counts, Boolean(options.strict));
+  if (message) options.log?.(message);
+  return exitCode;
 }
 
 /** The incremental check, then (when something changed) the model, the release, and the files written or compared. */
@@ -151,9 +153,13 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
   const info = (text: string) => (options.quiet ? undefined : options.log?.(text));
   const previous = await readManifest(target.outDir);
   const preread = new Map<string, Buffer>();
-  const { hash, inputs } = await inputHash(target.inputDir, target.configText, previous?.inputs, preread);
+  const hashed = await inputHash(target.inputDir, target.configText, previous?.inputs, preread);
+  const { hash, inputs } = hashed;
   const unchanged = await unchangedOutcome(options, target, options.force ? undefined : previous, hash);
-  if (unchanged) return unchanged;
+  if (unchanged) {
+    if (!options.check) await recordUpToDate(target, hashed, previous!);
+    return unchanged;
+  }
 
   options.signal?.throwIfAborted();
   const { emitFiles, runModel } = await import('../generate.js');
@@ -193,7 +199,8 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
       stale,
     };
   }
-  const { written, removed } = await writeStaged(options, target, emitAll, { inputHash: hash, inputs, diagnostics: counts });
+  const { written, removed, manifest } = await writeStaged(options, target, emitAll, { inputHash: hash, inputs, diagnostics: counts });
+  await recordUpToDate(target, hashed, manifest);
   const changes = [...written.map((f) => `wrote ${target.outRel}/${f}`), ...removed.map((f) => `removed ${target.outRel}/${f}`)];
   info(changes.length ? changes.join('\n') : `${target.outRel}/ is up to date`);
   if (release.version !== release.previous)
@@ -213,13 +220,16 @@ async function releaseOf(options: GenerateOptions, target: Target, run: ModelRun
 /** The outcome of a run whose docs, config and generator have not changed since `manifest`'s, with its output intact; else undefined. */
 async function unchangedOutcome(options: GenerateOptions, target: Target, manifest: Manifest | undefined, hash: string): Promise<Outcome | undefined> {
   if (manifest?.inputHash !== hash || !(await manifestIntact(target.outDir, manifest))) return undefined;
-  const { error, warning } = manifest.diagnostics;
-  if (!options.quiet)
-    options.log?.(
-      `${target.outRel}/ is up to date: the docs, config and generator have not changed (${error} error(s), ${warning} warning(s) last time; --force regenerates)`,
-    );
+  if (!options.quiet) options.log?.(upToDateMessage(target.outRel, manifest.diagnostics));
   const counts = { ...manifest.diagnostics };
   return { outcome: options.check ? 'fresh' : 'unchanged', exitCode: diagnosticsFailure(counts, options), diagnostics: [], counts, ...NO_FILES };
+}
+
+/** Leaves the record with which the next run, when nothing changed, is answered before the generator loads (up-to-date/answer.ts). */
+async function recordUpToDate(target: Target, hashed: InputHash, manifest: Manifest): Promise<void> {
+  const { inputs, folders, generator } = hashed;
+  const { inputDir, outDir, configText, startedAt } = target;
+  await writeUpToDateRecord({ outDir, inputDir, ...(configText !== undefined ? { configText } : {}), inputs, folders, generator, manifest, startedAt });
 }
 
 /** Stages every file as it is rendered, then moves them into place; a run abandoned before the journal leaves the output as it was. */
@@ -228,7 +238,7 @@ async function writeStaged(
   target: Target,
   emitAll: (sink: FileSink) => Promise<void>,
   manifest: Omit<Manifest, 'files' | 'stamps'>,
-): Promise<{ written: string[]; removed: string[] }> {
+): Promise<Committed> {
   const stage = await StagedWrite.begin(target.outDir);
   try {
     await emitAll(stage);

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { DiagnosticBag } from '../diagnostics.js';
-import { pushAll } from '../arrays.js';
 
 export interface InputFile {
   /** Path relative to the input folder, with `/` separators. */
@@ -15,25 +14,36 @@ const PAGE_EXTENSIONS = new Set(['.txt', '.md', '.text', '.html', '.htm', '.json
 
 export class InputError extends Error {}
 
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+/** Adds the pages under `prefix` to `files`, and the folders listed (`prefix` included) to `folders`. */
+async function listFiles(dir: string, prefix: string, files: string[], folders: string[]): Promise<void> {
   const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
-  const files: string[] = [];
+  folders.push(prefix);
   for (const e of entries) {
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
     if (e.name.startsWith('.')) continue;
-    if (e.isDirectory()) pushAll(files, await listFiles(dir, rel));
+    if (e.isDirectory()) await listFiles(dir, rel, files, folders);
     else if (PAGE_EXTENSIONS.has(path.extname(e.name).toLowerCase())) files.push(rel);
   }
-  return files;
+}
+
+/**
+ * The page files of the folder, sorted, and the folders that were listed to find them (relative
+ * to it, `''` for itself); throws InputError when the folder itself cannot be read.
+ */
+export async function listInputTree(dir: string): Promise<{ files: string[]; folders: string[] }> {
+  const files: string[] = [];
+  const folders: string[] = [];
+  try {
+    await listFiles(dir, '', files, folders);
+  } catch (e) {
+    throw new InputError(`${dir}: cannot read the input folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return { files: files.sort(), folders };
 }
 
 /** The page files of the folder, sorted; throws InputError when the folder itself cannot be read. */
 export async function listInputFiles(dir: string): Promise<string[]> {
-  try {
-    return (await listFiles(dir)).sort();
-  } catch (e) {
-    throw new InputError(`${dir}: cannot read the input folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  return (await listInputTree(dir)).files;
 }
 
 /**

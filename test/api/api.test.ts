@@ -20,7 +20,7 @@ import {
   type Release,
   type UserConfig,
 } from '../../generator/index.js';
-import { INPUT, ROOT } from '../helpers.js';
+import { INPUT, ROOT, stateFiles } from '../helpers.js';
 import { tempDir } from '../temp-dirs.js';
 
 const BIN = path.join(ROOT, 'bin/booster-codegen.js');
@@ -126,7 +126,7 @@ describe('generate()', () => {
     const run = generate({ cwd: dir, input: 'docs', out: 'pkg', signal: controller.signal, onDiagnostic: () => controller.abort() });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(readFileSync(path.join(dir, 'pkg/api-model.json'), 'utf8')).toBe(before);
-    expect(readdirSync(path.join(dir, 'pkg/.booster-codegen'))).toEqual(['manifest.json']);
+    expect(stateFiles(path.join(dir, 'pkg'))).toEqual(['manifest.json']);
     const next = await generate({ cwd: dir, input: 'docs', out: 'pkg' });
     expect(next.outcome).toBe('written');
     expect(readFileSync(path.join(dir, 'pkg/api-model.json'), 'utf8')).toContain('"nickname"');

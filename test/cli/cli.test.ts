@@ -154,7 +154,7 @@ describe('bin/booster-codegen.js', () => {
   function install(dist: Record<string, string | Buffer>): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'booster-bin-'));
     mkdirSync(path.join(dir, 'bin'));
-    cpSync(BIN, path.join(dir, 'bin/booster-codegen.js'));
+    cpSync(path.dirname(BIN), path.join(dir, 'bin'), { recursive: true });
     writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
     for (const [file, text] of Object.entries(dist)) {
       mkdirSync(path.dirname(path.join(dir, 'dist/generator', file)), { recursive: true });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../generator/config.js';
-import { INPUT, ROOT } from '../helpers.js';
+import { INPUT, ROOT, stateFiles } from '../helpers.js';
 
 const BIN = path.join(ROOT, 'bin/booster-codegen.js');
 
@@ -157,7 +157,7 @@ describe('one writer at a time', () => {
       { code: 0, stderr: '' },
     ]);
     expect(snapshot(path.join(dir, 'pkg'))).toEqual(snapshot(path.join(dir, 'expected')));
-    expect(readdirSync(path.join(dir, 'pkg/.booster-codegen'))).toEqual(['manifest.json']);
+    expect(stateFiles(path.join(dir, 'pkg'))).toEqual(['manifest.json']);
   }, 60_000);
 
   it('gives up on an output another live process is writing, naming its pid (exit 2, nothing written)', async () => {
@@ -178,7 +178,7 @@ describe('one writer at a time', () => {
     // Once its holder is gone, the lock is taken over.
     await once(holder, 'exit');
     expect(cli(['generate', '--quiet', '--input', 'docs', '--out', 'pkg'], dir).code).toBe(0);
-    expect(readdirSync(path.join(dir, 'pkg/.booster-codegen'))).toEqual(['manifest.json']);
+    expect(stateFiles(path.join(dir, 'pkg'))).toEqual(['manifest.json']);
   }, 60_000);
 
   it('--check waits for a run that is writing the output, then compares what it wrote', async () => {
@@ -196,7 +196,7 @@ describe('one writer at a time', () => {
       const r = await check;
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(/^pkg\/ is up to date/);
-      expect(readdirSync(path.join(dir, 'pkg/.booster-codegen'))).toEqual(['manifest.json']);
+      expect(stateFiles(path.join(dir, 'pkg'))).toEqual(['manifest.json']);
     } finally {
       holder.kill('SIGKILL');
     }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INPUT, ROOT } from '../helpers.js';
+import { INPUT, ROOT, stateFiles } from '../helpers.js';
 import { tempDir } from '../temp-dirs.js';
 
 const BIN = path.join(ROOT, 'bin/booster-codegen.js');
@@ -116,7 +116,7 @@ describe('generate --watch', () => {
     watch.child.kill('SIGINT');
     expect(await watch.exited).toEqual({ code: 0, signal: null });
     expect(watch.all).toMatch(/stopped watching\n$/);
-    expect(readdirSync(path.join(dir, 'pkg/.booster-codegen'))).toEqual(['manifest.json']);
+    expect(stateFiles(path.join(dir, 'pkg'))).toEqual(['manifest.json']);
   }, 120_000);
 
   it('stopped by Ctrl-C while a run is in progress, leaves one complete output (the previous run’s or the new one’s) and exits 0', async () => {
@@ -135,7 +135,7 @@ describe('generate --watch', () => {
       expect(await watch.exited, `SIGINT ${delayMs} ms into a run`).toEqual({ code: 0, signal: null });
 
       const out = path.join(dir, 'pkg');
-      expect(readdirSync(path.join(out, '.booster-codegen')), 'no lock, journal or staging left').toEqual(['manifest.json']);
+      expect(stateFiles(out), 'no lock, journal or staging left').toEqual(['manifest.json']);
       expect(manifestMatchesDisk(out), 'every file is the one the manifest records').toBe(true);
       const fresh = (docs: string) =>
         spawnSync(process.execPath, [BIN, 'generate', '--check', '--quiet', '--input', docs, '--out', 'pkg'], { cwd: dir }).status === 0;

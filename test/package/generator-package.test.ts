@@ -52,13 +52,21 @@ function consumer(): string {
 describe('the booster-codegen package', () => {
   it('holds the bin, the built API with its types, and the templates: no sources, maps, tests or code cache', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['bin/booster-codegen.js', 'dist/generator/cli.bundle.cjs', 'dist/generator/index.js', 'dist/generator/index.d.ts']),
+      expect.arrayContaining([
+        'bin/booster-codegen.js',
+        // The bin is a CommonJS script: bin/package.json says so (the package itself is ESM).
+        'bin/package.json',
+        'dist/generator/cli.bundle.cjs',
+        'dist/generator/up-to-date.cjs',
+        'dist/generator/index.js',
+        'dist/generator/index.d.ts',
+      ]),
     );
     expect(files).toEqual(expect.arrayContaining(['templates/types.ts.hbs', 'package.json', 'README.md']));
     // templates/: the Handlebars templates and the generated package's static files, copied as they are (runtime/, package/).
     expect(files).toEqual(expect.arrayContaining(['templates/runtime/core.ts', 'templates/package/build.mjs']));
     const expected =
-      /^(bin\/[\w-]+\.js|dist\/generator\/.+\.(js|d\.ts|cjs)|templates\/[\w.]+\.hbs|templates\/(runtime|package)\/[\w.]+\.(ts|mjs)|package\.json|README\.md)$/;
+      /^(bin\/[\w-]+\.js|bin\/package\.json|dist\/generator\/.+\.(js|d\.ts|cjs)|templates\/[\w.]+\.hbs|templates\/(runtime|package)\/[\w.]+\.(ts|mjs)|package\.json|README\.md)$/;
     expect(files.filter((f) => !expected.test(f))).toEqual([]);
   });
 
