@@ -36,5 +36,5 @@ function methodView(op: Operation, ctx: TsTypeContext) {
 
 /** `name(request, options): Promise<R> {`, a method of the client class (indented by 2). */
 function methodSignature(name: string, request: string, response: string): string {
-  return listLayout(`${name}(`, [`request: T.${request}`, 'options?: CallOptions'], `): Promise<${response}> {`, { indent: '  ' });
+  return listLayout(`${name}(`, [`request: T.${request}`, 'options?: ClassCallOptions'], `): Promise<${response}> {`, { indent: '  ' });
 }
