@@ -80,7 +80,7 @@ export class BoosterClient {
     requestSchema: Schema<unknown>,
     responseSchema?: Schema<unknown>,
   ): Promise<R> {
-    const o = this.client.options;
+    const o = this.#options;
     if (options?.validate ?? o.validate ?? true) requestSchema.parse(request);
     const body = await send(this.client, request, callOptionsOf(options, this.#options));
     if (o.onResponseDrift && responseSchema) {

@@ -86,10 +86,6 @@ export interface ClientOptions {
   maxResponseBytes?: number | undefined;
   /** Retries are off by default: `retryPolicy({ retries: 2 })`. */
   retry?: RetryPolicy | undefined;
-  /** The client class only: validate requests with the generated schemas before sending (default true). */
-  validate?: boolean | undefined;
-  /** The client class only: when set, typed responses are validated and mismatches reported here instead of thrown. */
-  onResponseDrift?: ((drift: ResponseDrift) => void) | undefined;
   onRequest?: ((info: CallInfo) => void | Promise<void>) | undefined;
   onResponse?: ((info: CallInfo, response: Response) => void | Promise<void>) | undefined;
 }
@@ -100,22 +96,26 @@ export interface CallOptions {
   maxResponseBytes?: number | undefined;
   /** Sent with this request, over the client's headers and credentials. */
   headers?: Record<string, string> | undefined;
-  /** The client class only: validate this request (default: the client's `validate`). */
-  validate?: boolean | undefined;
   retry?: RetryPolicy | undefined;
 }
 
-/** The client class's options: `ClientOptions`, whose `auth` and `retry` may also be plain objects (the class bundles what reads them). */
+/** The client class's options: `ClientOptions`, whose `auth` and `retry` may also be plain objects (the class bundles what reads them), and the class's own. */
 export interface ClassOptions extends Omit<ClientOptions, 'auth' | 'retry'> {
   auth?: Auth | AuthScheme | undefined;
   retry?: RetryOptions | RetryPolicy | undefined;
+  /** Validate requests with the generated schemas before sending (default true). */
+  validate?: boolean | undefined;
+  /** When set, typed responses are validated and mismatches reported here instead of thrown. */
+  onResponseDrift?: ((drift: ResponseDrift) => void) | undefined;
   /** Called on a 401 before the one retry, e.g. to refresh a token; return `false` to not retry (`refreshOn401` for the functions). */
   onUnauthorized?: ((error: ApiError) => unknown) | undefined;
 }
 
-/** The call options of the client class's methods: `CallOptions`, whose `retry` may also be `RetryOptions`. */
+/** The call options of the client class's methods: `CallOptions`, whose `retry` may also be `RetryOptions`, and `validate`. */
 export interface ClassCallOptions extends Omit<CallOptions, 'retry'> {
   retry?: RetryOptions | RetryPolicy | undefined;
+  /** Validate this request (default: the client's `validate`). */
+  validate?: boolean | undefined;
 }
 
 /**
