@@ -4,7 +4,8 @@
  * and checks the response against its schema for `onResponseDrift`; the template holds the rest.
  */
 import type { ApiModel, Operation } from '../model/api-model.js';
-import { formatTypeScript, listLayout } from './format.js';
+import { formatTypeScript } from './format.js';
+import { listLayout } from './layout.js';
 import { operationDoc } from './operations.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { refSymbols } from './shapes.js';
