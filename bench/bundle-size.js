@@ -3,11 +3,13 @@
 // run, on the seeds' package (output/src) and on synthetic APIs of 100 and 1,000 operations:
 //   - one operation called through its function (`createCustomer(createClient(…), request)`): the
 //     first operation, and the first whose response holds dates (its date reviver comes along);
+//   - the first operation's function with the opt-in imports a typical program adds (a bearer token,
+//     retries, the refresh of a 401), which openapi-fetch's bundle has no counterpart of;
 //   - the same operation through the client class (which holds every operation and validator);
 //   - one schema imported alone: a type that refers to no other, and the first operation's request
 //     schema with the schemas it refers to.
-// Targets (issue 18): a function call ≤ openapi-fetch at every size; a schema alone ≤ 1.5 kB.
-// Figures are printed, never asserted.
+// Targets (issue 18): a function call ≤ openapi-fetch at every size (its ratio to openapi-fetch's
+// bundle of the same run ≤ 1); a schema alone ≤ 1.5 kB. Figures are printed, never asserted.
 //   node bench/bundle-size.js            sizes from BENCH_SIZES (default 100,1000), the seeds always
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,9 +70,14 @@ async function measure(label, src, openapiFetch) {
   const dated = ops.find((op) => op.dates);
   const call = (op) => `import { createClient, ${op.name} } from ${index};\n${op.name}(createClient({ baseUrl: 'https://api.test' }), {}).then(console.log);\n`;
   const leaf = leafSchema(src);
+  const optIn =
+    `import { createClient, bearer, refreshOn401, retryPolicy, ${first.name} } from ${index};\n` +
+    `const retry = refreshOn401(() => {}, retryPolicy({ retries: 2 }));\n` +
+    `${first.name}(createClient({ baseUrl: 'https://api.test', auth: bearer(() => 't'), retry }), {}).then(console.log);\n`;
   const rows = [
     { bundle: `function: ${first.name}`, ...(await shipped('first', call(first))) },
     ...(dated && dated !== first ? [{ bundle: `function: ${dated.name} (revives dates)`, ...(await shipped('dated', call(dated))) }] : []),
+    { bundle: `opt-in: ${first.name} + bearer + retryPolicy + refreshOn401`, ...(await shipped('opt-in', optIn)) },
     {
       bundle: `class: new ${classOf(src)}().${first.name}`,
       ...(await shipped(
@@ -85,15 +92,16 @@ async function measure(label, src, openapiFetch) {
     },
   ];
   console.log(`\n${label}: ${ops.length} operations (openapi-fetch, one POST: ${kB(openapiFetch.gz)} min+gzip)`);
+  const measured = rows.map((r) => ({ ...r, ratio: r.gz / openapiFetch.gz }));
   console.table(
-    rows.map((r) => ({
+    measured.map((r) => ({
       bundle: r.bundle,
       minified: kB(r.min),
       'min+gzip': kB(r.gz),
-      'gzip vs openapi-fetch': `${(r.gz / openapiFetch.gz).toFixed(2)}×`,
+      'gzip vs openapi-fetch': `${r.ratio.toFixed(3)}×`,
     })),
   );
-  return rows;
+  return measured;
 }
 
 const kB = (n) => `${(n / 1000).toFixed(2)} kB`;
@@ -122,11 +130,11 @@ try {
   for (const n of sizes) results.push([`${n}`, await measure(`synthetic, ${n} operations`, syntheticPackage(n), openapiFetch)]);
 
   const fn = results.flatMap(([n, rows]) => rows.filter((r) => r.bundle.startsWith('function')).map((r) => ({ n, ...r })));
-  const worst = fn.reduce((a, b) => (b.gz > a.gz ? b : a));
+  const worst = fn.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   const leaves = results.flatMap(([, rows]) => rows.filter((r) => r.bundle.startsWith('schema alone')));
   console.log(
-    `\nTarget: one operation through its function ≤ openapi-fetch at every size: ${fn.every((r) => r.gz <= openapiFetch.gz) ? 'met' : 'NOT met'} ` +
-      `(largest ${kB(worst.gz)}, ${(worst.gz / openapiFetch.gz).toFixed(2)}× openapi-fetch's ${kB(openapiFetch.gz)}: ${worst.bundle} at ${worst.n})`,
+    `\nTarget: one operation through its function ≤ openapi-fetch at every size: ${fn.every((r) => r.ratio <= 1) ? 'met' : 'NOT met'} ` +
+      `(largest ratio ${worst.ratio.toFixed(3)}× openapi-fetch's ${kB(openapiFetch.gz)} of this run: ${worst.bundle} at ${worst.n}, ${kB(worst.gz)})`,
   );
   console.log(
     `Target: one schema alone ≤ 1.5 kB min+gzip: ${leaves.every((r) => r.gz <= 1500) ? 'met' : 'NOT met'} (largest ${kB(Math.max(...leaves.map((r) => r.gz)))})`,

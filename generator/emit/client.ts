@@ -4,7 +4,8 @@
  * and checks the response against its schema for `onResponseDrift`; the template holds the rest.
  */
 import type { ApiModel, Operation } from '../model/api-model.js';
-import { formatTypeScript, listLayout } from './format.js';
+import { formatTypeScript } from './format.js';
+import { listLayout } from './layout.js';
 import { operationDoc } from './operations.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { refSymbols } from './shapes.js';
@@ -36,5 +37,5 @@ function methodView(op: Operation, ctx: TsTypeContext) {
 
 /** `name(request, options): Promise<R> {`, a method of the client class (indented by 2). */
 function methodSignature(name: string, request: string, response: string): string {
-  return listLayout(`${name}(`, [`request: T.${request}`, 'options?: CallOptions'], `): Promise<${response}> {`, { indent: '  ' });
+  return listLayout(`${name}(`, [`request: T.${request}`, 'options?: ClassCallOptions'], `): Promise<${response}> {`, { indent: '  ' });
 }

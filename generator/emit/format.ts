@@ -2,15 +2,16 @@
  * Formatting of the generated files. The output is prettier's (tests check every file against
  * prettier on the seeds, synthetic docs at several sizes and the hostile corpus), but running
  * prettier over megabytes of generated code was most of a large run's time and memory. So the
- * templates write prettier's layout themselves wherever a line fits, and only the top-level
+ * templates write prettier's layout themselves (its rules: layout.ts) wherever a line fits, and only the top-level
  * statements (or class members) holding something prettier could still change (a line too long,
  * an odd blank line) go through prettier, in one call per file.
  */
 import { createRequire } from 'node:module';
 import type { Options } from 'prettier';
+import { PRINT_WIDTH } from './layout.js';
 
-export const PRINT_WIDTH = 120;
-const TS_OPTIONS: Options = { parser: 'babel-ts', singleQuote: true, printWidth: PRINT_WIDTH, trailingComma: 'all' };
+/** Prettier's options for the generated TypeScript, whose rules layout.ts writes where lines fit. */
+export const TS_OPTIONS: Options = { parser: 'babel-ts', singleQuote: true, printWidth: PRINT_WIDTH, trailingComma: 'all' };
 
 /** Top-level statements: the templates separate them by a blank line and start them in column 0. */
 const STATEMENT_BREAK = /\n{2,}(?=\S)/;
@@ -35,25 +36,6 @@ function widthAtMost(line: string): number {
   let width = line.length;
   for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) > 0x7e) width++;
   return width;
-}
-
-/**
- * Whether a template should break `line` itself, as prettier would: only pure-ASCII lines over the
- * width. Others are written flat, and isSettled leaves it to prettier when they may not fit.
- */
-export function tooLong(line: string): boolean {
-  return line.length > PRINT_WIDTH && /^[\x20-\x7e]*$/.test(line);
-}
-
-/**
- * `head`, the items, `tail`, as prettier lays out a list (arguments, parameters, array elements,
- * export names): on one line when it fits at `indent`, else one item per line with a trailing
- * comma. `pad` goes inside the brackets of the one-line form (`{ a, b }`).
- */
-export function listLayout(head: string, items: readonly string[], tail: string, { pad = '', indent = '' } = {}): string {
-  const flat = `${head}${pad}${items.join(', ')}${pad}${tail}`;
-  if (!items.length || !tooLong(indent + flat)) return flat;
-  return `${head}\n${items.map((item) => `${indent}  ${item},\n`).join('')}${indent}${tail}`;
 }
 
 /**

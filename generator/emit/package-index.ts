@@ -8,7 +8,8 @@
  */
 import type { ApiModel } from '../model/api-model.js';
 import { runtimeExports } from '../names/reserved.js';
-import { formatTypeScript, listLayout } from './format.js';
+import { formatTypeScript } from './format.js';
+import { listLayout } from './layout.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { namesOf, typeSymbols } from './symbols.js';
 

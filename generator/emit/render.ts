@@ -9,6 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../package-root.js';
 import { docLineBody, jsString, propertyKey, type DocLine } from './escape.js';
+import { docComment } from './layout.js';
 
 const hbs = Handlebars.create();
 const safe = (s: string) => new hbs.SafeString(s);
@@ -22,11 +23,7 @@ hbs.registerHelper('jsdoc', (...args: unknown[]) => {
   // Loops rather than array pipelines: this runs for every type and member of the API.
   const body: string[] = [];
   for (const arg of args) for (const line of (Array.isArray(arg) ? arg : [arg]) as DocLine[]) for (const l of docLineBody(line)) body.push(l);
-  if (body.length <= 1) return body.length ? safe(`/** ${body[0]} */`) : '';
-  const pad = ' '.repeat(Number(hash.indent ?? 0));
-  let comment = '/**';
-  for (const line of body) comment += `\n${`${pad} * ${line}`.trimEnd()}`;
-  return safe(`${comment}\n${pad} */`);
+  return safe(docComment(body, Number(hash.indent ?? 0)));
 });
 /** `{{str text}}`: a string literal. */
 hbs.registerHelper('str', (text: unknown) => safe(jsString(String(text))));

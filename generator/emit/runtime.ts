@@ -9,7 +9,7 @@ import { TEMPLATES_DIR } from '../package-root.js';
 import { GENERATED_HEADER } from './render.js';
 
 /** The modules, by their name in both templates/runtime/ and output/src/. */
-export const RUNTIME_MODULES = ['schema.ts', 'checks.ts', 'core.ts', 'call.ts'] as const;
+export const RUNTIME_MODULES = ['schema.ts', 'checks.ts', 'core.ts', 'call.ts', 'auth.ts', 'retry.ts', 'class-options.ts'] as const;
 
 export type RuntimeModule = (typeof RUNTIME_MODULES)[number];
 

@@ -6,7 +6,8 @@ import { referencedNames } from '../model/type-ref.js';
 import { membersOmittedFromBase } from '../model/redeclared.js';
 import { enumLiteral, enumMemberDocs } from './enums.js';
 import { jsString, type DocLine } from './escape.js';
-import { formatTypeScript, listLayout, tooLong } from './format.js';
+import { formatTypeScript } from './format.js';
+import { listLayout, unionLayout } from './layout.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { typeId, typeSymbols } from './symbols.js';
 import { tsFieldType, tsRefName, tsResponseType, tsTypeContext, withinType, type TsTypeContext } from './ts-types.js';
@@ -91,14 +92,9 @@ function receivedTypes(model: ApiModel, types: ReadonlyMap<string, TypeDef>): Se
  */
 function enumDeclarations(t: TypeDef, name: string, valuesName: string): { union: string; values: string } {
   const literals = t.enumMembers.map(enumLiteral);
-  const union = `${t.enumWire === 'flags' ? 'number' : literals.join(' | ') || 'never'};`;
-  const head = `export type ${name} =`;
+  const members = t.enumWire === 'flags' ? ['number'] : literals.length ? literals : ['never'];
   return {
-    union: !tooLong(`${head} ${union}`)
-      ? `${head} ${union}`
-      : !tooLong(`  ${union}`) || literals.length < 2
-        ? `${head}\n  ${union}`
-        : `${head}\n${literals.map((l) => `  | ${l}`).join('\n')};`,
+    union: unionLayout(`export type ${name} =`, members),
     values: listLayout(`export const ${valuesName} = [`, literals, '] as const;'),
   };
 }

@@ -11,7 +11,8 @@ import { membersOmittedFromBase } from '../model/redeclared.js';
 import { STRING_FORMATS } from '../config.js';
 import { enumExpected, enumLiteral, flagsMask } from './enums.js';
 import { jsString, propertyAccess } from './escape.js';
-import { formatTypeScript, listLayout, tooLong } from './format.js';
+import { formatTypeScript } from './format.js';
+import { block, callStatement, clause, functionBody, ifElse, listLayout, returnAnyOf, type Lines } from './layout.js';
 import { GENERATED_HEADER, renderTemplate } from './render.js';
 import { refSymbols, shapesOf, type Shape } from './shapes.js';
 import { namesOf } from './symbols.js';
@@ -109,20 +110,7 @@ function memberTest(f: Field, g: Gen): Test | undefined {
 const nullableElement = (ref: TypeRef) => (ref.kind === 'primitive' || ref.kind === 'ref') && ref.nullable;
 const wrap = (fails: string) => (fails.includes('||') ? `(${fails})` : fails);
 
-/** Lines of code: nested blocks are indented here, as prettier would lay them out. */
-type Lines = string[];
-
-const indent = (lines: Lines): Lines => lines.map((l) => `  ${l}`);
-/** Between an `if (…)` and its statement: a space, or a line break when the line is too long (laid out in `body`). */
-const SOFT = '\u0000';
-const clause = (head: string, stmt: string) => `${head}${SOFT}${stmt}`;
-/** Between the arguments of a `report(…)` call, which `body` puts one per line when even its own line is too long. */
-const ARG = '\u0001';
-const report = (key: string, message: string) => `report(${['c', key, message].join(ARG)});`;
-const block = (head: string, body: Lines): Lines => [`${head} {`, ...indent(body), '}'];
-/** `if …` then `else …`: prettier writes `} else` after a block, and `else` on its own line after a statement. */
-const ifElse = (ifLines: Lines, elseLines: Lines): Lines =>
-  ifLines.at(-1) === '}' ? [...ifLines.slice(0, -1), `} ${elseLines[0]}`, ...elseLines.slice(1)] : [...ifLines, ...elseLines];
+const report = (key: string, message: string) => callStatement('report', ['c', key, message]);
 
 /** Statements that `return false` unless `x` is a valid non-null value of `ref`. */
 function isValue(ref: TypeRef, x: string, g: Gen, level: number): Lines {
@@ -276,31 +264,9 @@ function objectView(shape: Shape, g: Gen) {
     ),
     usesX: isMembers.length > 0,
     usesCheckX: checkMembers.length > 0,
-    isBody: body([...isMembers, ...rules.map((r) => clause(`if (${r.condition})`, 'return false;'))]),
-    checkBody: body([...checkMembers, ...rules.map((r) => clause(`if (${r.condition})`, report(r.key, r.message)))]),
+    isBody: functionBody([...isMembers, ...rules.map((r) => clause(`if (${r.condition})`, 'return false;'))]),
+    checkBody: functionBody([...checkMembers, ...rules.map((r) => clause(`if (${r.condition})`, report(r.key, r.message)))]),
   };
-}
-
-/**
- * A function body's statements, one per line, indented, as prettier breaks a line too long: an
- * `if` puts its statement on the next line, then a `report(…)` puts each argument on its own.
- */
-function body(lines: Lines): string {
-  return indent(lines).map(layOut).join('\n');
-}
-
-function layOut(line: string): string {
-  const flat = line.includes(SOFT) || line.includes(ARG) ? line.replace(SOFT, ' ').replaceAll(ARG, ', ') : line;
-  if (!tooLong(flat)) return flat;
-  const indentation = /^ */.exec(line)![0];
-  const soft = line.indexOf(SOFT);
-  // The statement on its own line: after its `if (…)`, indented once more.
-  const [head, at] = soft < 0 ? ['', indentation] : [`${line.slice(0, soft)}\n`, `${indentation}  `];
-  const stmt = (soft < 0 ? line : line.slice(soft + 1)).trimStart();
-  const alone = stmt.replaceAll(ARG, ', ');
-  if (!tooLong(at + alone) || !stmt.includes(ARG)) return `${head}${at}${alone}`;
-  const open = stmt.indexOf('(');
-  return `${head}${at}${listLayout(stmt.slice(0, open + 1), stmt.slice(open + 1, -2).split(ARG), ');', { indent: at })}`;
 }
 
 /** `return v === 'A' || …;`, the comparisons one per line (in parentheses) when the line is too long, as prettier does. */
@@ -308,8 +274,7 @@ function enumIsBody(t: TypeDef): string {
   // Integer, non-negative, and no bit outside the flags' (the mask fits 31 bits: resolve/enum-members.ts).
   if (t.enumWire === 'flags') return `  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && (v | ${flagsMask(t)}) === ${flagsMask(t)};`;
   const tests = t.enumMembers.map((m) => `v === ${enumLiteral(m)}`);
-  const flat = `  return ${tests.join(' || ') || 'false'};`;
-  return tooLong(flat) ? `  return (\n${tests.map((test) => `    ${test}`).join(' ||\n')}\n  );` : flat;
+  return returnAnyOf(tests.length ? tests : ['false']);
 }
 
 const NO_OBJECT = {
@@ -336,7 +301,7 @@ function shapeView(shape: Shape, g: Gen, ctx: TsTypeContext) {
     isEnum: t.kind === 'enum',
     open: t.kind === 'object' && Boolean(t.incomplete),
     enumIsBody: enumIsBody(t),
-    enumCheckBody: body([clause(`if (!${names.is}(v))`, report('undefined', jsString(`expected ${enumExpected(t)}`)))]),
+    enumCheckBody: functionBody([clause(`if (!${names.is}(v))`, report('undefined', jsString(`expected ${enumExpected(t)}`)))]),
     // Pure, so that a bundle keeps only the schemas its program uses.
     schemaDeclaration: listLayout(`export const ${names.schema} = /* @__PURE__ */ schema(`, [jsString(shape.label), names.is, names.check], ');'),
     ...(t.kind === 'object' && !t.incomplete ? objectView(shape, g) : NO_OBJECT),

@@ -40,7 +40,7 @@ export const TEMPLATE_NAMES = {
   'operations.ts.hbs': { exported: [], private: ['T', 'ApiClient', 'CallOptions', 'call', 'D'] },
   'client.ts.hbs': {
     exported: [],
-    private: ['T', 'S', 'O', 'createClient', 'ApiClient', 'CallOptions', 'ClientOptions', 'Schema'],
+    private: ['T', 'S', 'O', 'createClient', 'callOptionsOf', 'clientOptionsOf', 'ApiClient', 'CallOptions', 'ClassCallOptions', 'ClassOptions', 'Schema'],
     members: ['client'],
   },
   'index.ts.hbs': { exported: [], private: [] },
@@ -51,12 +51,17 @@ export const TEMPLATE_NAMES = {
   'runtime/core.ts': {
     exported: [
       'Credential',
+      'AuthScheme',
       'Auth',
       'RetryOptions',
       'CallInfo',
+      'Failure',
+      'RetryPolicy',
       'ResponseDrift',
       'ClientOptions',
       'CallOptions',
+      'ClassOptions',
+      'ClassCallOptions',
       'ApiClient',
       'createClient',
       'FieldError',
@@ -102,6 +107,35 @@ export const TEMPLATE_NAMES = {
       'standardOptions',
     ],
   },
+  'runtime/auth.ts': {
+    exported: ['bearer', 'basic', 'apiKey', 'refreshOn401'],
+    private: ['ApiError', 'AuthScheme', 'Credential', 'Failure', 'RetryPolicy', 'secret', 'earlier401'],
+  },
+  'runtime/retry.ts': {
+    exported: ['retryPolicy'],
+    private: ['RetryOptions', 'RetryPolicy', 'IDEMPOTENT', 'TRANSIENT', 'retryDelay', 'sleep'],
+  },
+  // Internal: the client class imports it; the package entry point exports nothing of it.
+  'runtime/class-options.ts': {
+    exported: ['clientOptionsOf', 'callOptionsOf'],
+    private: [
+      'apiKey',
+      'basic',
+      'bearer',
+      'refreshOn401',
+      'retryPolicy',
+      'Auth',
+      'AuthScheme',
+      'CallOptions',
+      'ClassCallOptions',
+      'ClassOptions',
+      'ClientOptions',
+      'RetryOptions',
+      'RetryPolicy',
+      'retryOf',
+      'authSchemeOf',
+    ],
+  },
   // Internal: operations.ts imports `call`; the package entry point exports nothing of it.
   'runtime/call.ts': {
     exported: ['Route', 'Operation', 'call'],
@@ -111,26 +145,18 @@ export const TEMPLATE_NAMES = {
       'ResponseTooLargeError',
       'TimeoutError',
       'ApiClient',
-      'Auth',
       'CallInfo',
       'CallOptions',
-      'Credential',
-      'RetryOptions',
+      'Failure',
       'ValidationError',
       'Issue',
       'invalid',
       'target',
       'queryValue',
-      'secret',
       'lower',
       'callerHeaders',
-      'authHeaders',
       'send',
       'read',
-      'IDEMPOTENT',
-      'TRANSIENT',
-      'retryDelay',
-      'sleep',
       'result',
       'parse',
     ],
@@ -150,9 +176,9 @@ export function exportedNames(...templates: TemplateFile[]): string[] {
   return templates.flatMap((t) => TEMPLATE_NAMES[t].exported);
 }
 
-/** What the package entry point exports besides the generated names: the types module's, the validation interface's and the client core's. */
+/** What the package entry point exports besides the generated names: the types module's, the validation interface's, the client core's and its opt-in credentials' and retries'. */
 export function runtimeExports(): string[] {
-  return exportedNames('types.ts.hbs', 'runtime/schema.ts', 'runtime/core.ts');
+  return exportedNames('types.ts.hbs', 'runtime/schema.ts', 'runtime/core.ts', 'runtime/auth.ts', 'runtime/retry.ts');
 }
 
 /** The client class's own members. */

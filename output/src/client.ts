@@ -2,12 +2,14 @@
 // The client class: one method per operation, for those who prefer `api.createCustomer(request)`.
 // Each method validates its request with the generated schema (unless `validate: false`), calls
 // the operation's function (operations.ts) and reports a drifting response to `onResponseDrift`.
+// It takes `auth` and `retry` as plain objects, so it bundles every credential scheme and the retries.
 // A class holds every operation: a bundle that wants only some imports their functions instead.
 
 import type * as T from './types.js';
 import * as S from './validators.js';
 import * as O from './operations.js';
-import { createClient, type ApiClient, type CallOptions, type ClientOptions } from './core.js';
+import { createClient, type ApiClient, type CallOptions, type ClassCallOptions, type ClassOptions } from './core.js';
+import { callOptionsOf, clientOptionsOf } from './class-options.js';
 import type { Schema } from './schema.js';
 
 /**
@@ -18,9 +20,12 @@ import type { Schema } from './schema.js';
 export class BoosterClient {
   /** The client core, which the per-operation functions take too: `createCustomer(api.client, request)`. */
   readonly client: ApiClient;
+  readonly #options: ClassOptions;
 
-  constructor(options: ClientOptions) {
-    this.client = createClient(options);
+  /** Takes `auth` and `retry` as plain objects too (`{ bearer }`, `{ retries: 2 }`). */
+  constructor(options: ClassOptions) {
+    this.#options = options;
+    this.client = createClient(clientOptionsOf(options));
   }
 
   /**
@@ -28,7 +33,7 @@ export class BoosterClient {
    * Create CRM customer
    * `POST /customer`
    */
-  createCustomer(request: T.CreateCustomer, options?: CallOptions): Promise<T.CreateCustomerResponse> {
+  createCustomer(request: T.CreateCustomer, options?: ClassCallOptions): Promise<T.CreateCustomerResponse> {
     return this.#checked(
       'CreateCustomer',
       O.createCustomer,
@@ -44,7 +49,7 @@ export class BoosterClient {
    * `POST /customer/{brand}/export`
    * Requires authentication.
    */
-  exportCustomer(request: T.ExportCustomer, options?: CallOptions): Promise<T.ExportCustomerResponse> {
+  exportCustomer(request: T.ExportCustomer, options?: ClassCallOptions): Promise<T.ExportCustomerResponse> {
     return this.#checked(
       'ExportCustomer',
       O.exportCustomer,
@@ -62,7 +67,7 @@ export class BoosterClient {
    * Requires authentication.
    * The docs give no response type: resolves to the parsed JSON body, or undefined when the body is empty.
    */
-  updateCustomer(request: T.UpdateCustomer, options?: CallOptions): Promise<unknown> {
+  updateCustomer(request: T.UpdateCustomer, options?: ClassCallOptions): Promise<unknown> {
     return this.#checked('UpdateCustomer', O.updateCustomer, request, options, S.UpdateCustomerSchema);
   }
 
@@ -71,13 +76,13 @@ export class BoosterClient {
     operation: string,
     send: (client: ApiClient, request: Q, options?: CallOptions) => Promise<R>,
     request: Q,
-    options: CallOptions | undefined,
+    options: ClassCallOptions | undefined,
     requestSchema: Schema<unknown>,
     responseSchema?: Schema<unknown>,
   ): Promise<R> {
-    const o = this.client.options;
+    const o = this.#options;
     if (options?.validate ?? o.validate ?? true) requestSchema.parse(request);
-    const body = await send(this.client, request, options);
+    const body = await send(this.client, request, callOptionsOf(options, this.#options));
     if (o.onResponseDrift && responseSchema) {
       const issues = responseSchema.validate(body);
       if (issues.length) o.onResponseDrift({ operation, issues, body });

@@ -1,4 +1,4 @@
-// How the client core sends one operation: the route its request fills, auth, timeouts, retries,
+// How the client core sends one operation: the route its request fills, credentials, timeouts, retries,
 // redirects, a capped read of the body, errors. Internal: operations.ts calls it, the package
 // entry point does not export it.
 
@@ -8,11 +8,9 @@ import {
   ResponseTooLargeError,
   TimeoutError,
   type ApiClient,
-  type Auth,
   type CallInfo,
   type CallOptions,
-  type Credential,
-  type RetryOptions,
+  type Failure,
 } from './core.js';
 import { ValidationError, type Issue } from './schema.js';
 
@@ -45,18 +43,15 @@ export async function call<R>(
 ): Promise<R> {
   const o = client.options;
   const [method, path, body] = target(op, request as Record<string, unknown>);
-  const auth = o.auth ?? {};
-  const configured =
-    Boolean(auth.bearer || auth.basic || auth.apiKey) ||
-    'authorization' in lower(options.headers, lower(o.headers, {}));
-  if (op.auth && !configured) throw new Error(`${op.name} requires authentication: set the \`auth\` option`);
-  let refreshed = false;
+  let failure: Failure | undefined;
   const own: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) own['content-type'] = 'application/json';
   for (let attempt = 1; ; attempt++) {
     const headers = lower(o.headers, { ...own });
-    await authHeaders(auth, headers);
+    await o.auth?.(headers);
     lower(options.headers, headers);
+    if (op.auth && !o.auth && !headers.authorization)
+      throw new Error(`${op.name} requires authentication: set the \`auth\` option`);
     const info: CallInfo = { operation: op.name, method, url: o.baseUrl + path, headers, body, attempt };
     await o.onRequest?.(info);
     let res: Response | undefined;
@@ -77,16 +72,8 @@ export async function call<R>(
       if (!(e instanceof NetworkError || e instanceof TimeoutError)) throw e;
       error = e;
     }
-    if (res?.status === 401 && o.onUnauthorized && !refreshed) {
-      refreshed = true;
-      if ((await o.onUnauthorized(error as ApiError)) !== false) {
-        attempt--;
-        continue;
-      }
-    }
-    const delay = retryDelay(options.retry ?? o.retry, attempt, IDEMPOTENT.test(method), res);
-    if (delay === undefined) throw error;
-    await sleep(delay, options.signal);
+    failure = { info, error, response: res, previous: failure, signal: options.signal };
+    if (!(await (options.retry ?? o.retry)?.(failure))) throw error;
   }
 }
 
@@ -130,10 +117,6 @@ function queryValue(v: unknown): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-async function secret(c: Credential | undefined): Promise<string | undefined> {
-  return typeof c === 'function' ? c() : c;
-}
-
 /** Header names lower-cased, so that `Accept` from the caller replaces ours instead of joining it. */
 function lower(headers: Record<string, string> | undefined, into: Record<string, string>): Record<string, string> {
   for (const k in headers) into[k.toLowerCase()] = headers[k]!;
@@ -143,17 +126,6 @@ function lower(headers: Record<string, string> | undefined, into: Record<string,
 /** True when `headers` hold anything but the client's own (`own`): the caller's, which must not follow a redirect. */
 function callerHeaders(headers: Record<string, string>, own: Record<string, string>): boolean {
   return Object.keys(headers).some((k) => headers[k] !== own[k]);
-}
-
-async function authHeaders(auth: Auth, into: Record<string, string>): Promise<void> {
-  const bearer = await secret(auth.bearer);
-  if (bearer) into.authorization = `Bearer ${bearer}`;
-  else if (auth.basic) {
-    const bytes = new TextEncoder().encode(`${auth.basic.username}:${auth.basic.password}`);
-    into.authorization = `Basic ${btoa(String.fromCharCode(...bytes))}`;
-  }
-  const key = auth.apiKey && (await secret(auth.apiKey.value));
-  if (key) into[auth.apiKey!.header.toLowerCase()] = key;
 }
 
 /** One attempt, body read included (up to `maxResponseBytes`), under the caller's signal and the timeout. */
@@ -177,10 +149,9 @@ async function send(
       timeoutMs,
     );
   signal?.addEventListener('abort', abort);
-  // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method of the options.
-  const fetchImpl = o.fetch ?? fetch;
   try {
-    const res = await fetchImpl(info.url, {
+    // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method of the options.
+    const res = await (o.fetch ?? fetch)(info.url, {
       method: info.method,
       headers: info.headers,
       body: info.body ?? null,
@@ -220,43 +191,6 @@ async function read(res: Response, operation: string, limit: number): Promise<st
     size += value.byteLength;
     text += decoder.decode(value, { stream: true });
   }
-}
-
-const IDEMPOTENT = /^(GET|HEAD|PUT|DELETE|OPTIONS)$/;
-const TRANSIENT = [408, 429, 500, 502, 503, 504];
-
-/** How long to wait before attempt `attempt + 1`, or undefined when it must not be retried. */
-function retryDelay(
-  retry: RetryOptions | undefined,
-  attempt: number,
-  idempotent: boolean,
-  res: Response | undefined,
-): number | undefined {
-  if (!retry || attempt > retry.retries) return undefined;
-  const max = retry.maxDelayMs ?? 30_000;
-  const after = res && (res.status === 429 || res.status === 503) ? res.headers.get('retry-after') : null;
-  if (after) {
-    // The server says the request was not processed, so even a POST may be sent again.
-    const ms = /^\d+$/.test(after.trim()) ? Number(after) * 1000 : Date.parse(after) - Date.now();
-    return ms <= max ? Math.max(0, ms) : undefined;
-  }
-  if (!idempotent || (res && !TRANSIENT.includes(res.status))) return undefined;
-  return Math.min(max, (retry.backoffMs ?? 200) * 2 ** (attempt - 1));
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', abort);
-  });
 }
 
 /** The response body: undefined for a one-way operation, else parsed JSON with its dates revived. */

@@ -7,7 +7,14 @@ import type { Issue } from './schema.js';
 /** A secret, or a function returning it; a function is called before every request, so it can refresh. */
 export type Credential = string | (() => string | undefined | Promise<string | undefined>);
 
+/**
+ * Sets a request's credentials in its headers (lower-case names), before every attempt. `bearer`,
+ * `basic` and `apiKey` (auth.ts) make one; a program that sends none bundles none of them.
+ */
+export type AuthScheme = (headers: Record<string, string>) => void | Promise<void>;
+
 // Optional members also admit `undefined`, for callers that compile with exactOptionalPropertyTypes.
+/** The client class's form of `auth`: the schemes by name. */
 export interface Auth {
   /** `Authorization: Bearer <token>`. */
   bearer?: Credential | undefined;
@@ -19,7 +26,7 @@ export interface Auth {
 
 /** Retries are opt-in: idempotent verbs on network errors, timeouts and 408/429/500/502/503/504; any verb on 429/503 with `Retry-After`. */
 export interface RetryOptions {
-  /** Attempts after the first. */
+  /** Attempts after the first (one after a 401's refresh included). */
   retries: number;
   /** First backoff delay, doubled on each retry (default 200 ms). */
   backoffMs?: number | undefined;
@@ -34,8 +41,28 @@ export interface CallInfo {
   url: string;
   headers: Record<string, string>;
   body: string | undefined;
+  /** 1, then one more for each retry (a retry after a 401's refresh included). */
   attempt: number;
 }
+
+/** An attempt that failed, as a retry policy sees it. */
+export interface Failure {
+  info: CallInfo;
+  /** `ApiError`, `NetworkError` or `TimeoutError`. */
+  error: Error;
+  /** The error response, when there was one. */
+  response: Response | undefined;
+  /** The failure of the attempt before, in the same call. */
+  previous: Failure | undefined;
+  /** The caller's signal: a wait before the next attempt ends when it aborts. */
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * Whether to send a failed request again, once the promise settles (it may wait first): `retryPolicy`
+ * (retry.ts), `refreshOn401` (auth.ts), or one of your own. Without a policy nothing is retried.
+ */
+export type RetryPolicy = (failure: Failure) => boolean | Promise<boolean>;
 
 /** A response that does not match its documented type (`onResponseDrift`). */
 export interface ResponseDrift {
@@ -47,7 +74,8 @@ export interface ResponseDrift {
 export interface ClientOptions {
   /** `https://host[/prefix]`; the route paths are appended. */
   baseUrl: string;
-  auth?: Auth | undefined;
+  /** The credentials: `bearer(token)`, `basic(username, password)`, `apiKey(header, value)`, or a scheme of your own. */
+  auth?: AuthScheme | undefined;
   /** Sent with every request. */
   headers?: Record<string, string> | undefined;
   /** Defaults to the global `fetch`. */
@@ -56,13 +84,8 @@ export interface ClientOptions {
   timeoutMs?: number | undefined;
   /** Largest response body read, in bytes (default 32 MiB); a larger one throws `ResponseTooLargeError`. `Infinity` or 0: no limit. */
   maxResponseBytes?: number | undefined;
-  retry?: RetryOptions | undefined;
-  /** The client class only: validate requests with the generated schemas before sending (default true). */
-  validate?: boolean | undefined;
-  /** Called on a 401 before the one retry, e.g. to refresh a token; return `false` to not retry. */
-  onUnauthorized?: ((error: ApiError) => unknown) | undefined;
-  /** The client class only: when set, typed responses are validated and mismatches reported here instead of thrown. */
-  onResponseDrift?: ((drift: ResponseDrift) => void) | undefined;
+  /** Retries are off by default: `retryPolicy({ retries: 2 })`. */
+  retry?: RetryPolicy | undefined;
   onRequest?: ((info: CallInfo) => void | Promise<void>) | undefined;
   onResponse?: ((info: CallInfo, response: Response) => void | Promise<void>) | undefined;
 }
@@ -73,9 +96,26 @@ export interface CallOptions {
   maxResponseBytes?: number | undefined;
   /** Sent with this request, over the client's headers and credentials. */
   headers?: Record<string, string> | undefined;
-  /** The client class only: validate this request (default: the client's `validate`). */
+  retry?: RetryPolicy | undefined;
+}
+
+/** The client class's options: `ClientOptions`, whose `auth` and `retry` may also be plain objects (the class bundles what reads them), and the class's own. */
+export interface ClassOptions extends Omit<ClientOptions, 'auth' | 'retry'> {
+  auth?: Auth | AuthScheme | undefined;
+  retry?: RetryOptions | RetryPolicy | undefined;
+  /** Validate requests with the generated schemas before sending (default true). */
   validate?: boolean | undefined;
-  retry?: RetryOptions | undefined;
+  /** When set, typed responses are validated and mismatches reported here instead of thrown. */
+  onResponseDrift?: ((drift: ResponseDrift) => void) | undefined;
+  /** Called on a 401 before the one retry, e.g. to refresh a token; return `false` to not retry (`refreshOn401` for the functions). */
+  onUnauthorized?: ((error: ApiError) => unknown) | undefined;
+}
+
+/** The call options of the client class's methods: `CallOptions`, whose `retry` may also be `RetryOptions`, and `validate`. */
+export interface ClassCallOptions extends Omit<CallOptions, 'retry'> {
+  retry?: RetryOptions | RetryPolicy | undefined;
+  /** Validate this request (default: the client's `validate`). */
+  validate?: boolean | undefined;
 }
 
 /**

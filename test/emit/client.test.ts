@@ -28,6 +28,12 @@ import {
   TimeoutError,
   updateCustomer,
   ValidationError,
+  apiKey,
+  basic,
+  bearer,
+  refreshOn401,
+  retryPolicy,
+  type ClassOptions,
   type ClientOptions,
 } from '../../output/src/index.js';
 import type { CreateCustomer, UpdateCustomer } from '../../output/src/types.js';
@@ -117,7 +123,7 @@ beforeEach(() => {
   other.seen.length = 0;
 });
 
-const client = (options: Partial<ClientOptions> = {}) => new BoosterClient({ baseUrl: server.url, ...options });
+const client = (options: Partial<ClassOptions> = {}) => new BoosterClient({ baseUrl: server.url, ...options });
 const json = (req: Seen | undefined) => JSON.parse(req!.body) as Record<string, unknown>;
 
 const customer = {
@@ -196,7 +202,7 @@ export async function use(): Promise<string> {
     expect(names).toEqual(['createCustomer', 'exportCustomer', 'updateCustomer', 'createCustomer2', 'constructor_', 'constructor_2', 'createCustomer22']);
     const client = await emitClient(model, COMMAND);
     const readme = emitReadme(model, DEFAULT_CONFIG, COMMAND);
-    expect([...client.matchAll(/^ {2}(\w+)\(request: T\.\w+, options\?: CallOptions\)/gm)].map((m) => m[1])).toEqual(names);
+    expect([...client.matchAll(/^ {2}(\w+)\(request: T\.\w+, options\?: ClassCallOptions\)/gm)].map((m) => m[1])).toEqual(names);
     expect([...readme.matchAll(/^### `(\w+)` — /gm)].map((m) => m[1])).toEqual(names);
     expect([...readme.matchAll(/^const result = await api\.(\w+)\(/gm)].map((m) => m[1])).toEqual(names);
   });
@@ -254,7 +260,7 @@ describe('seed operations end to end', () => {
 
 describe('per-operation functions over the client core', () => {
   it("send as the class methods do, and share the class's core (api.client)", async () => {
-    const core = createClient({ baseUrl: `${server.url}/`, auth: { bearer: 'token-1' } });
+    const core = createClient({ baseUrl: `${server.url}/`, auth: bearer('token-1') });
     expect(await createCustomer(core, create)).toEqual({ boosterCustomerId: 123 });
     expect(await exportCustomer(core, exportRequest)).toEqual({ asyncTaskId: ASYNC_TASK_ID });
     const api = client({ auth: { bearer: 'token-1' } });
@@ -267,7 +273,7 @@ describe('per-operation functions over the client core', () => {
   });
 
   it("validate nothing but the route variables: XSchema.parse(request) is the caller's to call", async () => {
-    const core = createClient({ baseUrl: server.url, auth: { bearer: 'token-1' } });
+    const core = createClient({ baseUrl: server.url, auth: bearer('token-1') });
     const bad = { ...create, lastName: undefined, emails: [{ email: 'a@b.c' }] } as unknown as CreateCustomer;
     await createCustomer(core, bad);
     expect(server.seen).toHaveLength(1);
@@ -313,6 +319,28 @@ describe('auth', () => {
     expect(server.seen[2]!.headers.accept).toBe('application/json');
   });
 
+  it('the functions take schemes by import: bearer, basic and apiKey, or one of your own; the class both forms', async () => {
+    const core = (auth: ClientOptions['auth']) => createClient({ baseUrl: server.url, auth });
+    await exportCustomer(core(bearer(async () => 'f1')), exportRequest);
+    await exportCustomer(core(basic('ada', 'pässwörd')), exportRequest);
+    await createCustomer(core(apiKey('X-Api-Key', () => 'k2')), create);
+    await createCustomer(
+      core((headers) => void (headers['x-own'] = 'o')),
+      create,
+    );
+    await client({ auth: bearer('s1') }).exportCustomer(exportRequest);
+    await client({ auth: { bearer: () => undefined, basic: { username: 'u', password: 'p' } } }).exportCustomer(exportRequest);
+    expect(server.seen.map((r) => r.headers.authorization ?? r.headers['x-api-key'] ?? r.headers['x-own'])).toEqual([
+      'Bearer f1',
+      `Basic ${Buffer.from('ada:pässwörd').toString('base64')}`,
+      'k2',
+      'o',
+      'Bearer s1',
+      `Basic ${Buffer.from('u:p').toString('base64')}`,
+    ]);
+    await expect(client({ auth: {} }).exportCustomer(exportRequest)).rejects.toThrow(/requires authentication/);
+  });
+
   it('fails fast, sending nothing, when an operation needs auth and none is configured', async () => {
     await expect(client().exportCustomer(exportRequest)).rejects.toThrow(/ExportCustomer requires authentication/);
     await expect(client().updateCustomer(update)).rejects.toThrow(/requires authentication/);
@@ -343,6 +371,31 @@ describe('auth', () => {
     server.seen.length = 0;
     await expect(client({ auth: { bearer: 'expired' }, onUnauthorized: () => false }).exportCustomer(exportRequest)).rejects.toMatchObject({ status: 401 });
     expect(server.seen).toHaveLength(1);
+  });
+
+  it('the functions refresh on a 401 by an imported policy, once per call, other failures going to the next policy', async () => {
+    let token = 'expired';
+    const renewed: number[] = [];
+    const retry = refreshOn401(
+      (e) => {
+        renewed.push(e.status);
+        token = 'fresh';
+      },
+      retryPolicy({ retries: 1, backoffMs: 1 }),
+    );
+    const core = createClient({ baseUrl: server.url, auth: bearer(() => token), retry });
+    await expect(exportCustomer(core, exportRequest)).resolves.toEqual({ asyncTaskId: ASYNC_TASK_ID });
+    expect(server.seen.map((r) => r.headers.authorization)).toEqual(['Bearer expired', 'Bearer fresh']);
+    expect(renewed).toEqual([401]);
+    server.seen.length = 0;
+    const stale = createClient({ baseUrl: server.url, auth: bearer('expired'), retry });
+    await expect(exportCustomer(stale, exportRequest)).rejects.toMatchObject({ status: 401 });
+    expect(server.seen).toHaveLength(2);
+    server.seen.length = 0;
+    let n = 0;
+    server.handler = (req, res) => (n++ ? serviceStack(req, res) : send(res, 503, ''));
+    await expect(updateCustomer(core, update)).resolves.toMatchObject({ boosterCustomerId: 123 });
+    expect(server.seen).toHaveLength(2);
   });
 
   it('does not follow a redirect with credentials; follows one without', async () => {
@@ -510,6 +563,23 @@ describe('retries', () => {
     server.handler = failThen([500], [500], [500]);
     await expect(client({ auth: { bearer: 'good' } }).updateCustomer(update, { retry: { retries: 2, backoffMs: 1 } })).rejects.toMatchObject({ status: 500 });
     expect(server.seen).toHaveLength(3);
+  });
+
+  it('the functions retry by an imported policy, or one of your own; a call policy wins over the client one', async () => {
+    server.handler = failThen([500], [502]);
+    const core = createClient({ baseUrl: server.url, auth: bearer('good'), retry: retryPolicy({ retries: 2, backoffMs: 1 }) });
+    await expect(updateCustomer(core, update)).resolves.toEqual({});
+    expect(server.seen).toHaveLength(3);
+    server.seen.length = 0;
+    server.handler = failThen([500], [500]);
+    const failures: string[] = [];
+    const own: ClientOptions['retry'] = ({ info, error, response }) => {
+      failures.push(`${info.attempt} ${info.method} ${response?.status} ${error.name}`);
+      return info.attempt < 2;
+    };
+    await expect(updateCustomer(core, update, { retry: own })).rejects.toMatchObject({ status: 500 });
+    expect(failures).toEqual(['1 PUT 500 ApiError', '2 PUT 500 ApiError']);
+    expect(server.seen).toHaveLength(2);
   });
 
   it('never retry a POST on 500, nor on 503 without Retry-After, nor a 400', async () => {
@@ -745,7 +815,7 @@ describe('generated for a synthetic model', () => {
   let dir: string;
   type Call = (request: object) => Promise<unknown>;
   type CallWith = (request: object, options?: object) => Promise<unknown>;
-  let Client: new (options: Partial<ClientOptions>) => { getItem: Call; saveItem: Call; ping: Call; getThing: Call; deleteThing: CallWith };
+  let Client: new (options: Partial<ClassOptions>) => { getItem: Call; saveItem: Call; ping: Call; getThing: Call; deleteThing: CallWith };
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'booster-client-synthetic-'));

@@ -66,7 +66,7 @@ describe('the booster-codegen package', () => {
     // templates/: the Handlebars templates and the generated package's static files, copied as they are (runtime/, package/).
     expect(files).toEqual(expect.arrayContaining(['templates/runtime/core.ts', 'templates/package/build.mjs']));
     const expected =
-      /^(bin\/[\w-]+\.js|bin\/package\.json|dist\/generator\/.+\.(js|d\.ts|cjs)|templates\/[\w.]+\.hbs|templates\/(runtime|package)\/[\w.]+\.(ts|mjs)|package\.json|README\.md)$/;
+      /^(bin\/[\w-]+\.js|bin\/package\.json|dist\/generator\/.+\.(js|d\.ts|cjs)|templates\/[\w.]+\.hbs|templates\/(runtime|package)\/[\w.-]+\.(ts|mjs)|package\.json|README\.md)$/;
     expect(files.filter((f) => !expected.test(f))).toEqual([]);
   });
 

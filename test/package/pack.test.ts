@@ -131,6 +131,7 @@ function usage(): string {
   return `import {
   ApiError,
   BoosterClient,
+  bearer,
   createClient,
   createCustomer,
   exportCustomer,
@@ -138,7 +139,7 @@ function usage(): string {
   type CreateCustomer,
   type Operations,
 } from 'booster-api-client';
-import { SyntheticClient, createClient as createSyntheticClient, ${s.method}, type ${s.request} } from 'synthetic-api-client';
+import { SyntheticClient, bearer as syntheticBearer, createClient as createSyntheticClient, ${s.method}, type ${s.request} } from 'synthetic-api-client';
 
 declare const process: { env: Record<string, string | undefined>; exitCode?: number };
 
@@ -147,7 +148,7 @@ export async function main(baseUrl: string): Promise<string> {
   if (!CreateCustomerSchema.is(request)) throw new Error('invalid');
   const api = new BoosterClient({ baseUrl, auth: { bearer: async () => 'token-1' } });
   const created: Operations['CreateCustomer']['response'] = await api.createCustomer(request);
-  const client = createClient({ baseUrl, auth: { bearer: 'token-1' } });
+  const client = createClient({ baseUrl, auth: bearer('token-1') });
   const { asyncTaskId } = await exportCustomer(client, { brand: 'CAR', posCodes: ['P1'], downloadRequestId: 'r-1' });
   let status = 0;
   try {
@@ -157,9 +158,8 @@ export async function main(baseUrl: string): Promise<string> {
     status = e.status;
   }
   const other: ${s.request} = JSON.parse(${JSON.stringify(JSON.stringify(s.value))});
-  const auth = { bearer: 'token-2' };
-  await new SyntheticClient({ baseUrl, auth }).${s.method}(other);
-  await ${s.method}(createSyntheticClient({ baseUrl, auth }), other);
+  await new SyntheticClient({ baseUrl, auth: { bearer: 'token-2' } }).${s.method}(other);
+  await ${s.method}(createSyntheticClient({ baseUrl, auth: syntheticBearer('token-2') }), other);
   return JSON.stringify({ created, asyncTaskId, status });
 }
 
