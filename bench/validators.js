@@ -261,6 +261,6 @@ for (const { name: payloadName, payload, valid } of PAYLOADS.filter((p) => p.tim
   } else goal('ours validate()', 'ajv allErrors');
 }
 console.table(rows);
-console.log('Goals (issue #21): >= 1.00x');
+console.log('Ratios to their anchors (issue #21 asks >= 1.00x of plain typia, whose checks are fewer; typia+dates does our work but the rules):');
 for (const { payload, ratio, value } of goals) console.log(`  ${payload}: ${ratio} = ${value.toFixed(2)}x ${value >= 1 ? 'met' : 'NOT met'}`);
 if (sink === 0.5) console.log(sink); // keeps the loops' results observable
