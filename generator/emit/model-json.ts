@@ -39,15 +39,21 @@ function orderedKeys(object: object): string[] {
   return sortedKeys(keys) ?? keys;
 }
 
-/** `JSON.stringify`'s view of a member: what its `toJSON` gives, if it has one. */
-function jsonView(value: unknown, key: string): unknown {
+/** `JSON.stringify`'s view of a member: what its `toJSON` gives, if it has one (`key`: its name, or index in an array). */
+function jsonView(value: unknown, key: string | number): unknown {
   const toJSON = value !== null && typeof value === 'object' ? (value as { toJSON?: unknown }).toJSON : undefined;
-  return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(value, key) : value;
+  return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(value, String(key)) : value;
 }
 
 /** Values `JSON.stringify` leaves out of an object (and writes as `null` in an array). */
 function omitted(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/** `\n` and the indentation of each depth, made once. */
+const LINE_STARTS: string[] = [];
+function lineStart(depth: number): string {
+  return (LINE_STARTS[depth] ??= `\n${'  '.repeat(depth)}`);
 }
 
 /** `"key": ` by key: the model has a few hundred names, written millions of times at scale (bounded: dictionaries have any keys). */
@@ -74,14 +80,14 @@ class StableJsonWriter {
   private text = '';
   constructor(private readonly write: (text: string) => void) {}
 
-  value(value: unknown, indent: string): void {
-    if (value === null) this.text += 'null';
-    else if (typeof value === 'string') this.text += JSON.stringify(value);
+  value(value: unknown, depth: number): void {
+    if (typeof value === 'string') this.text += JSON.stringify(value);
+    else if (value === null) this.text += 'null';
     else if (typeof value === 'number') this.text += Number.isFinite(value) ? String(value) : 'null';
     else if (typeof value === 'boolean') this.text += value ? 'true' : 'false';
     else if (typeof value === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
-    else if (Array.isArray(value)) this.array(value, indent);
-    else this.object(value as Record<string, unknown>, indent);
+    else if (Array.isArray(value)) this.array(value, depth);
+    else this.object(value as Record<string, unknown>, depth);
     if (this.text.length >= PIECE) this.flush();
   }
 
@@ -90,32 +96,32 @@ class StableJsonWriter {
     this.text = '';
   }
 
-  private array(items: readonly unknown[], indent: string): void {
+  private array(items: readonly unknown[], depth: number): void {
     if (!items.length) {
       this.text += '[]';
       return;
     }
-    const inner = `${indent}  `;
+    const inner = lineStart(depth + 1);
     for (let i = 0; i < items.length; i++) {
-      this.text += i ? `,\n${inner}` : `[\n${inner}`;
-      const item = jsonView(items[i], String(i));
+      this.text += i ? `,${inner}` : `[${inner}`;
+      const item = jsonView(items[i], i);
       if (omitted(item)) this.text += 'null';
-      else this.value(item, inner);
+      else this.value(item, depth + 1);
     }
-    this.text += `\n${indent}]`;
+    this.text += `${lineStart(depth)}]`;
   }
 
-  private object(object: Record<string, unknown>, indent: string): void {
-    const inner = `${indent}  `;
+  private object(object: Record<string, unknown>, depth: number): void {
+    const inner = lineStart(depth + 1);
     let empty = true;
     for (const key of orderedKeys(object)) {
       const member = jsonView(object[key], key);
       if (omitted(member)) continue;
-      this.text += `${empty ? '{' : ','}\n${inner}${quotedKey(key)}`;
+      this.text += `${empty ? '{' : ','}${inner}${quotedKey(key)}`;
       empty = false;
-      this.value(member, inner);
+      this.value(member, depth + 1);
     }
-    this.text += empty ? '{}' : `\n${indent}}`;
+    this.text += empty ? '{}' : `${lineStart(depth)}}`;
   }
 }
 
@@ -123,7 +129,7 @@ class StableJsonWriter {
 export function writeStableJson(value: unknown, write: (text: string) => void): void {
   const writer = new StableJsonWriter(write);
   const view = jsonView(value, '');
-  if (!omitted(view)) writer.value(view, '');
+  if (!omitted(view)) writer.value(view, 0);
   writer.flush();
 }
 
