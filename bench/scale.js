@@ -60,7 +60,7 @@ if (process.argv[2] === '--phases') {
   lap('model');
   for (const e of EMITTERS) {
     const content = await e.emit({ model, config: DEFAULT_CONFIG, command: 'booster-codegen generate' });
-    if (typeof content === 'function') content(() => {}); // a file written in pieces: produce them
+    if (typeof content === 'function') await content(() => {}); // a file written in pieces: produce them
     lap(`emit ${e.file}`);
   }
   process.stdout.write(JSON.stringify(phases));

@@ -21,12 +21,12 @@ export interface Compared {
  * Compares `content` with the file `current`; with `staged`, writes the content to that path when
  * it differs (nothing is written when it does not). `hash`: also return the content's sha256.
  */
-export function compareFile(content: FileContent, current: string, options: { staged?: string; hash?: boolean } = {}): Compared {
+export async function compareFile(content: FileContent, current: string, options: { staged?: string; hash?: boolean } = {}): Promise<Compared> {
   const old = openExisting(current);
   const hash = options.hash ? createHash('sha256') : undefined;
   const out = new DifferenceWriter(old, options.staged);
   try {
-    forEachPiece(content, PIECE, (piece) => {
+    await forEachPiece(content, PIECE, (piece) => {
       if (out.settled && !hash) return;
       const bytes = Buffer.from(piece);
       hash?.update(bytes);

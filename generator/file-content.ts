@@ -1,11 +1,11 @@
 /**
  * What an emitter hands over for one generated file: its text, or, for files of tens of
- * megabytes (api-model.json at 10,000 operations), a producer that writes the text in pieces,
- * so that no copy of the whole file need exist at once.
+ * megabytes (api-model.json, validators.ts at 10,000 operations), a producer that writes the text
+ * in pieces, so that no copy of the whole file need exist at once.
  */
 
-/** Writes a file's text, in order, through `write` (synchronously). */
-export type StreamedText = (write: (text: string) => void) => void;
+/** Writes a file's text, in order, through `write`; done when it returns (or its promise settles). */
+export type StreamedText = (write: (text: string) => void) => void | Promise<void>;
 
 export type FileContent = string | StreamedText;
 
@@ -13,7 +13,7 @@ export type FileContent = string | StreamedText;
  * The pieces of `content` in order, of about `size` characters: a text is cut (never inside a
  * surrogate pair, which would not encode), a streamed one's pieces are joined up to that size.
  */
-export function forEachPiece(content: FileContent, size: number, use: (piece: string) => void): void {
+export async function forEachPiece(content: FileContent, size: number, use: (piece: string) => void): Promise<void> {
   if (typeof content === 'string') {
     let start = 0;
     do {
@@ -25,7 +25,7 @@ export function forEachPiece(content: FileContent, size: number, use: (piece: st
     return;
   }
   let pending = '';
-  content((text) => {
+  await content((text) => {
     pending += text;
     if (pending.length >= size) {
       use(pending);
@@ -36,10 +36,10 @@ export function forEachPiece(content: FileContent, size: number, use: (piece: st
 }
 
 /** The whole text of `content`, as one string. */
-export function textOf(content: FileContent): string {
+export async function textOf(content: FileContent): Promise<string> {
   if (typeof content === 'string') return content;
   const pieces: string[] = [];
-  content((text) => pieces.push(text));
+  await content((text) => pieces.push(text));
   return pieces.join('');
 }
 

@@ -7,6 +7,7 @@ import { CONFIG_OBJECT, resolveRun, type CodegenConfig, type RunOptions } from '
 import { applyDiagnosticSettings } from './diagnostic-settings.js';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
 import { EMITTERS } from './emit/index.js';
+import { collectAfterPhase, LARGE_RUN } from './heap.js';
 import { textOf } from './file-content.js';
 import { GENERATE_COMMAND } from './generate-command.js';
 import type { ApiModel } from './model/api-model.js';
@@ -59,7 +60,9 @@ export async function runModel(options: RunOptions, preread?: Map<string, Buffer
     return pages;
   };
   const configLoc = { file: configFile === CONFIG_OBJECT ? configFile : path.relative(cwd, configFile).split(path.sep).join('/'), line: 1 };
-  const model = buildModelFrom(readInput, config, configLoc, bag, timings);
+  // Large runs collect the garbage of each pass (heap.ts); the model passes are their peak of memory.
+  const large = fileCount >= LARGE_RUN;
+  const model = buildModelFrom(readInput, config, configLoc, bag, timings, () => collectAfterPhase(large));
   const unusable = !fileCount
     ? `no readable page in ${path.relative(cwd, inputDir) || '.'} (looked for .txt, .md, .html files)`
     : !model.operations.length
@@ -78,7 +81,7 @@ export async function emitFiles(run: Pick<ModelRun, 'model' | 'config'>, sink: F
 /** Every generated file, rendered in memory (tests, and callers that want them all at once). */
 export async function renderFiles(run: Pick<ModelRun, 'model' | 'config'>): Promise<OutputFiles> {
   const files: OutputFiles = new Map();
-  await emitFiles(run, { put: async (rel, content) => void files.set(rel, textOf(content)) });
+  await emitFiles(run, { put: async (rel, content) => void files.set(rel, await textOf(content)) });
   return files;
 }
 

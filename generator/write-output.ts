@@ -245,7 +245,7 @@ export class StaleCheck implements FileSink {
   constructor(private readonly outDir: string) {}
 
   async put(rel: string, content: FileContent): Promise<void> {
-    if (compareFile(content, path.join(this.outDir, rel)).differs) this.differing.push(rel);
+    if ((await compareFile(content, path.join(this.outDir, rel))).differs) this.differing.push(rel);
   }
 
   stale(): string[] {
@@ -330,7 +330,7 @@ export class StagedWrite implements FileSink {
   async put(rel: string, content: FileContent): Promise<void> {
     const staged = path.join(this.staging, rel);
     await mkdir(path.dirname(staged), { recursive: true });
-    const { differs, sha256 } = compareFile(content, path.join(this.outDir, rel), { staged, hash: true });
+    const { differs, sha256 } = await compareFile(content, path.join(this.outDir, rel), { staged, hash: true });
     this.hashes.set(rel, sha256!);
     if (differs) this.changed.push(rel);
   }

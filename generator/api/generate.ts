@@ -11,7 +11,7 @@ import type { Release } from '../diff/release.js';
 import { GENERATE_COMMAND } from '../generate-command.js';
 import type { FileContent } from '../file-content.js';
 import type { ModelRun } from '../generate.js';
-import { collectAfterPhase } from '../heap.js';
+import { collectAfterPhase, LARGE_RUN } from '../heap.js';
 import { inputHash, type InputHash } from '../incremental.js';
 import type { ApiModel } from '../model/api-model.js';
 import type { PassTiming } from '../model/build-model.js';
@@ -164,7 +164,8 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
   options.signal?.throwIfAborted();
   const { emitFiles, runModel } = await import('../generate.js');
   const run = await runModel(options, preread); // takes the docs as read by the hash out of `preread`
-  collectAfterPhase(run.model); // what the passes held is released (heap.ts)
+  const large = run.model.operations.length >= LARGE_RUN;
+  collectAfterPhase(large); // what the passes held is released (heap.ts)
   options.signal?.throwIfAborted();
   const counts = countBySeverity(run.diagnostics);
   report(options, run, target.cwd);
@@ -183,7 +184,7 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
     const put = async (rel: string, content: FileContent) => {
       options.signal?.throwIfAborted();
       await sink.put(rel, content);
-      collectAfterPhase(run.model);
+      collectAfterPhase(large);
     };
     await emitFiles({ ...run, config: { ...run.config, packageVersion: release.version } }, { put });
     if (release.changelog !== undefined) await put('CHANGELOG.md', release.changelog);

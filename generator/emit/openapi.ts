@@ -9,7 +9,10 @@ import { membersOmittedFromBase } from '../model/redeclared.js';
 import { STRING_FORMATS } from '../config.js';
 import { PLACEHOLDER_BASE_URL, serviceBaseUrl } from '../model/service.js';
 import { enumExpected } from './enums.js';
-import { renderTemplate } from './render.js';
+import { randomUUID } from 'node:crypto';
+import { textOf, type StreamedText } from '../file-content.js';
+import { isArrayIndex } from './model-json.js';
+import { jsonAtDepth, renderTemplate } from './render.js';
 import { refSymbols, shapesOf, type Shape } from './shapes.js';
 import { namesOf, typeId } from './symbols.js';
 
@@ -181,13 +184,16 @@ const RESPONSE_STATUS: Record<string, Schema> = {
   },
 };
 
+/** An operation's routes, a verb at a time: an "All Verbs" route is listed once, under the verb the client sends, and says it takes any. */
+function operationRoutes(op: Operation): { r: Operation['routes'][number]; verb: string }[] {
+  return op.routes.flatMap((r) => (r.allVerbs ? [r.allVerbs.send] : r.verbs).map((verb) => ({ r, verb })));
+}
+
 function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>, names: SymbolNames): [string, string, Schema][] {
   const fieldsByWire = new Map<string, Field>();
   for (let t = types.get(op.request), depth = 0; t && depth < 32; t = t.base ? types.get(t.base) : undefined, depth++)
     for (const f of t.fields) if (!fieldsByWire.has(f.wireName)) fieldsByWire.set(f.wireName, f);
-  // An "All Verbs" route is listed once, under the verb the client sends, and says it takes any.
-  const routes = op.routes.flatMap((r) => (r.allVerbs ? [r.allVerbs.send] : r.verbs).map((verb) => ({ r, verb })));
-  return routes.map(({ r, verb }, i) => {
+  return operationRoutes(op).map(({ r, verb }, i) => {
     const inPath = new Set(r.pathVariables.map((v) => v.toLowerCase()));
     const members = op.parameters.map((p) => ({ p, f: fieldsByWire.get(p.name) }));
     const pathParams = r.pathVariables.map((v) => {
@@ -241,24 +247,82 @@ function operationObjects(op: Operation, types: ReadonlyMap<string, TypeDef>, na
 
 const ALL_VERBS_NOTE = 'The route takes every HTTP verb ("All Verbs"); it is listed under the one the client sends.';
 
-export function openApiDocument(model: ApiModel, version: string): Schema {
-  const paths: Record<string, Record<string, Schema>> = {};
+/**
+ * The document but its two long lists, and those lists as entries made one at a time: at 10,000
+ * operations the paths and schemas are 150 MB as objects, so openapi.json writes each entry as it
+ * is made (openApiSource) rather than the document whole.
+ */
+interface OpenApiParts {
+  /** Everything but `paths` and `components.schemas`. */
+  document: { openapi: string; info: Schema; servers: Schema[]; components: Schema };
+  paths: () => Iterable<[string, Schema]>;
+  schemas: () => Iterable<[string, Schema]>;
+}
+
+function openApiParts(model: ApiModel, version: string): OpenApiParts {
   const names = namesOf(model);
   const types = new Map(model.types.map((t) => [t.name, t]));
-  for (const op of model.operations) for (const [p, verb, operation] of operationObjects(op, types, names)) (paths[p] ??= {})[verb] = operation;
-  const schemas = Object.fromEntries(shapesOf(model, names).map((s) => [s.symbols.id, objectSchema(s, types, names)]));
-  for (const [name, s] of Object.entries(RESPONSE_STATUS)) if (!(name in schemas)) schemas[name] = s;
   return {
-    openapi: '3.1.0',
-    info: { title: model.service.name ?? 'API', version },
-    servers: [serverObject(serviceBaseUrl(model.service))],
-    paths,
-    components: {
-      schemas,
-      responses: { Error: { description: 'ServiceStack error.', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } } },
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' }, basicAuth: { type: 'http', scheme: 'basic' } },
+    document: {
+      openapi: '3.1.0',
+      info: { title: model.service.name ?? 'API', version },
+      servers: [serverObject(serviceBaseUrl(model.service))],
+      components: {
+        responses: {
+          Error: { description: 'ServiceStack error.', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } },
+        },
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' }, basicAuth: { type: 'http', scheme: 'basic' } },
+      },
     },
+    paths: () => pathEntries(model, types, names),
+    schemas: () => schemaEntries(model, types, names),
   };
+}
+
+/**
+ * Each path and its item (its operations by verb), in the order of an object filled operation by
+ * operation. An operation's objects are made once, and let go once its last path is written.
+ */
+function* pathEntries(model: ApiModel, types: ReadonlyMap<string, TypeDef>, names: SymbolNames): Generator<[string, Schema]> {
+  const byPath = new Map<string, Operation[]>();
+  const pathCount = new Map<Operation, number>();
+  for (const op of model.operations)
+    for (const { r } of operationRoutes(op)) {
+      const ops = byPath.get(r.path);
+      if (!ops) byPath.set(r.path, [op]);
+      else if (ops.includes(op)) continue;
+      else ops.push(op);
+      pathCount.set(op, (pathCount.get(op) ?? 0) + 1);
+    }
+  const made = new Map<Operation, [string, string, Schema][]>();
+  for (const path of jsonObjectOrder(byPath.keys())) {
+    const item: Schema = {};
+    for (const op of byPath.get(path)!) {
+      const objects = made.get(op) ?? operationObjects(op, types, names);
+      for (const [p, verb, operation] of objects) if (p === path) item[verb] = operation;
+      const left = pathCount.get(op)! - 1;
+      pathCount.set(op, left);
+      if (left) made.set(op, objects);
+      else made.delete(op);
+    }
+    yield [path, item];
+  }
+}
+
+/** Each type's schema (one per generic instantiation too), then ServiceStack's error types unless the docs describe them; made as written. */
+function* schemaEntries(model: ApiModel, types: ReadonlyMap<string, TypeDef>, names: SymbolNames): Generator<[string, Schema]> {
+  // As an object filled shape by shape: an id's first place, its last shape.
+  const shapes = new Map<string, Shape>();
+  for (const shape of shapesOf(model, names)) shapes.set(shape.symbols.id, shape);
+  for (const id of jsonObjectOrder(shapes.keys())) yield [id, objectSchema(shapes.get(id)!, types, names)];
+  for (const [name, s] of Object.entries(RESPONSE_STATUS)) if (!shapes.has(name)) yield [name, s];
+}
+
+/** The document as one object (tests and callers that want it whole). */
+export function openApiDocument(model: ApiModel, version: string): Schema {
+  const { document, paths, schemas } = openApiParts(model, version);
+  const { components, ...rest } = document;
+  return { ...rest, paths: Object.fromEntries(paths()), components: { schemas: Object.fromEntries(schemas()), ...components } };
 }
 
 /** The base URL, else a server variable whose description says to configure it (the docs show no public host). */
@@ -268,9 +332,60 @@ function serverObject(baseUrl: string | undefined): Schema {
   return { url: '{baseUrl}', description, variables: { baseUrl: { default: PLACEHOLDER_BASE_URL, description } } };
 }
 
+/**
+ * openapi.json: the template lays the document out as JSON.stringify(…, null, 2) would, with a mark
+ * where each long list goes; the lists are written there entry by entry, in the same layout.
+ */
+export function openApiSource(model: ApiModel, version: string, command: string): StreamedText {
+  return (write) => {
+    const { document, paths, schemas } = openApiParts(model, version);
+    // Marks no doc text can hold (the text around them comes from the docs too).
+    const pathsMark = `booster-codegen-paths-${randomUUID()}`;
+    const schemasMark = `booster-codegen-schemas-${randomUUID()}`;
+    const view = {
+      comment: `Generated by \`${command}\`; do not edit.`,
+      document: { ...document, paths: pathsMark, components: { schemas: schemasMark, ...document.components } },
+    };
+    const [head, middle, tail] = cutAt(renderTemplate('openapi.json.hbs', view), [JSON.stringify(pathsMark), JSON.stringify(schemasMark)]);
+    write(head!);
+    writeJsonObject(paths(), 2, write);
+    write(middle!);
+    writeJsonObject(schemas(), 4, write);
+    write(tail!);
+  };
+}
+
 export async function emitOpenApi(model: ApiModel, version: string, command: string): Promise<string> {
-  const document = openApiDocument(model, version);
-  const view = { comment: `Generated by \`${command}\`; do not edit.`, document: { servers: null, ...document } };
-  // The template lays the document out as JSON.stringify(…, null, 2) would: 3 MB at 1,000 operations need no second pass.
-  return renderTemplate('openapi.json.hbs', view);
+  return textOf(openApiSource(model, version, command));
+}
+
+/** `text` cut where each of `marks` stands, in order; each must stand there exactly once. */
+function cutAt(text: string, marks: readonly string[]): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const mark of marks) {
+    const at = text.indexOf(mark, from);
+    if (at < 0 || text.includes(mark, at + 1)) throw new Error(`openapi.json.hbs must render ${mark} exactly once`);
+    parts.push(text.slice(from, at));
+    from = at + mark.length;
+  }
+  return [...parts, text.slice(from)];
+}
+
+/** An object's entries as JSON.stringify(…, null, 2) lays them out `indent` spaces deep, written one by one. */
+function writeJsonObject(entries: Iterable<[string, Schema]>, indent: number, write: (text: string) => void): void {
+  const inner = `\n${' '.repeat(indent + 2)}`;
+  let open = false;
+  for (const [key, value] of entries) {
+    write(`${open ? ',' : '{'}${inner}${JSON.stringify(key)}: ${jsonAtDepth(value, indent + 2)}`);
+    open = true;
+  }
+  write(open ? `\n${' '.repeat(indent)}}` : '{}');
+}
+
+/** Keys in the order an object holds them: array indices first, ascending, then the others as added. */
+function jsonObjectOrder(keys: Iterable<string>): string[] {
+  const all = [...keys];
+  const indices = all.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
+  return indices.length ? [...indices, ...all.filter((k) => !isArrayIndex(k))] : all;
 }

@@ -72,6 +72,7 @@ export function jsonAtDepth(value: unknown, indent: number): string {
 const builtinEach = hbs.helpers.each!;
 const EACH_CHUNK = 32;
 hbs.registerHelper('each', function (this: unknown, list: unknown, options: Handlebars.HelperOptions) {
+  if (list === LIST_PLACE) return LIST_PLACE.text;
   if (!Array.isArray(list) || list.length === 0) return builtinEach.call(this, list, options);
   const chunks: string[] = [];
   let chunk: string[] = [];
@@ -85,6 +86,12 @@ hbs.registerHelper('each', function (this: unknown, list: unknown, options: Hand
   chunks.push(chunk.join(''));
   return chunks.join('');
 });
+
+/**
+ * Given as a list, renders as a mark where the list's `{{#each}}` stands: how renderAround finds
+ * the template's text before and after it.
+ */
+const LIST_PLACE = { text: '\u0000booster-codegen-list\u0000' };
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 /**
@@ -122,6 +129,17 @@ export function precompiledTemplatesScript(): string {
     .map((f) => readFileSync(path.join(TEMPLATES_DIR, f), 'utf8'))
     .map((source) => `  ${JSON.stringify(templateKey(source))}: ${hbs.precompile(source, COMPILE_OPTIONS)},`);
   return `var __BOOSTER_PRECOMPILED_TEMPLATES__ = {\n${entries.join('\n')}\n};`;
+}
+
+/**
+ * What template `name` renders before and after the `{{#each}}` of `view[key]`, that list
+ * rendered as nothing. Throws when the template renders that list anywhere but in one `{{#each}}`.
+ */
+export function renderAround(name: string, view: object, key: string): { before: string; after: string } {
+  const text = renderTemplate(name, { ...view, [key]: LIST_PLACE });
+  const at = text.indexOf(LIST_PLACE.text);
+  if (at < 0 || text.indexOf(LIST_PLACE.text, at + 1) >= 0) throw new Error(`template ${name}: '${key}' is not rendered by one {{#each}}`);
+  return { before: text.slice(0, at), after: text.slice(at + LIST_PLACE.text.length) };
 }
 
 export function renderTemplate(name: string, view: object): string {

@@ -9,11 +9,12 @@ import type { ApiModel, Field, PrimitiveName, Rule, SymbolNames, TypeDef, TypeRe
 import { baseRef, effectiveMembers, linkFields } from '../model/chain.js';
 import { membersOmittedFromBase } from '../model/redeclared.js';
 import { STRING_FORMATS } from '../config.js';
+import { textOf, type StreamedText } from '../file-content.js';
 import { enumExpected, enumLiteral, flagsMask } from './enums.js';
 import { jsString, propertyAccess } from './escape.js';
-import { formatTypeScript } from './format.js';
 import { block, callStatement, clause, functionBody, ifElse, listLayout, returnAnyOf, type Lines } from './layout.js';
-import { GENERATED_HEADER, renderTemplate } from './render.js';
+import { GENERATED_HEADER } from './render.js';
+import { streamedTypeScript, type ListTemplate } from './streamed-typescript.js';
 import { refSymbols, shapesOf, type Shape } from './shapes.js';
 import { namesOf } from './symbols.js';
 import { tsPrimitive, tsRefName, tsTypeContext, type TsTypeContext } from './ts-types.js';
@@ -308,9 +309,19 @@ function shapeView(shape: Shape, g: Gen, ctx: TsTypeContext) {
   };
 }
 
-export async function emitValidators(model: ApiModel, command: string): Promise<string> {
+/** validators.ts as a template and its list of types. */
+export function validatorsTemplate(model: ApiModel, command: string): ListTemplate<Shape> {
   const g: Gen = { types: new Map(model.types.map((t) => [t.name, t])), names: namesOf(model) };
   const ctx = tsTypeContext(model, 'Types.');
-  const view = { header: GENERATED_HEADER(command), types: shapesOf(model, g.names).map((shape) => shapeView(shape, g, ctx)) };
-  return formatTypeScript(renderTemplate('validators.ts.hbs', view));
+  const items = shapesOf(model, g.names);
+  return { name: 'validators.ts.hbs', view: { header: GENERATED_HEADER(command) }, key: 'types', items, toView: (shape) => shapeView(shape, g, ctx) };
+}
+
+/** validators.ts, rendered and handed over a slice of its types at a time (it is the largest file). */
+export function validatorsSource(model: ApiModel, command: string): StreamedText {
+  return streamedTypeScript(validatorsTemplate(model, command));
+}
+
+export async function emitValidators(model: ApiModel, command: string): Promise<string> {
+  return textOf(validatorsSource(model, command));
 }

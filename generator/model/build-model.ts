@@ -6,7 +6,8 @@
  * lower types → resolve bases → lower members → sample types → resolve types → operations → rules → config →
  * redeclarations → naming → finalize.
  *
- * `timings`, when given, gets each pass's wall time (`generate --verbose` prints them).
+ * `timings`, when given, gets each pass's wall time (`generate --verbose` prints them); `afterPass`
+ * runs after each pass (the CLI collects the heap there on large runs: generator/heap.ts).
  */
 import type { CodegenConfig } from '../config.js';
 import { type DiagnosticBag, type SourceLocation } from '../diagnostics.js';
@@ -37,11 +38,12 @@ export interface PassTiming {
 
 type PassTimer = <T>(pass: string, run: () => T) => T;
 
-function passTimer(timings: PassTiming[] | undefined): PassTimer {
+function passTimer(timings: PassTiming[] | undefined, afterPass: (() => void) | undefined): PassTimer {
   return (pass, run) => {
     const start = timings && performance.now();
     const result = run();
     if (timings) timings.push({ pass, ms: performance.now() - start! });
+    afterPass?.();
     return result;
   };
 }
@@ -61,8 +63,9 @@ export function buildModelFrom(
   configLoc: SourceLocation,
   bag: DiagnosticBag,
   timings?: PassTiming[],
+  afterPass?: () => void,
 ): ApiModel {
-  const time = passTimer(timings);
+  const time = passTimer(timings, afterPass);
   const { types, sources, indexes, service } = resolveInput(readInput, config, bag, time);
   const operations = time('operations', () => operationsOf(sources, types, indexes, config, bag));
   time('rules', () => findRules(new Map(types.map((t) => [t.name, t])), bag));

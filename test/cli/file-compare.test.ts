@@ -36,47 +36,60 @@ describe('compareFile', () => {
       ['a string', c.content],
       ['streamed', streamed(c.content, c.content.length > 100 ? 4096 : 3)],
     ] as const)
-      it(`${c.name} (${form}): differs ${c.differs}; staged only then, whole; hash of the content`, () => {
+      it(`${c.name} (${form}): differs ${c.differs}; staged only then, whole; hash of the content`, async () => {
         const dir = tempDir('booster-compare-');
         const current = path.join(dir, 'current');
         const staged = path.join(dir, 'staged');
         if (c.old !== undefined) writeFileSync(current, c.old);
-        const result = compareFile(content, current, { staged, hash: true });
+        const result = await compareFile(content, current, { staged, hash: true });
         expect(result.differs).toBe(c.differs);
         expect(result.sha256).toBe(sha256(Buffer.from(c.content)));
         expect(existsSync(staged)).toBe(c.differs);
         if (c.differs) expect(readFileSync(staged, 'utf8')).toBe(c.content);
         // The comparison alone writes nothing and reads the same.
-        expect(compareFile(content, current).differs).toBe(c.differs);
+        expect((await compareFile(content, current)).differs).toBe(c.differs);
       });
 
-  it('a folder where the file should be differs', () => {
+  it('a folder where the file should be differs', async () => {
     const dir = tempDir('booster-compare-');
-    expect(compareFile('x', dir).differs).toBe(true);
+    expect((await compareFile('x', dir)).differs).toBe(true);
   });
 });
 
 describe('forEachPiece', () => {
-  it('cuts a text into pieces of the size asked, never inside a surrogate pair', () => {
+  it('cuts a text into pieces of the size asked, never inside a surrogate pair', async () => {
     const text = `ab😀cd😀`;
     const pieces: string[] = [];
-    forEachPiece(text, 3, (p) => pieces.push(p));
+    await forEachPiece(text, 3, (p) => pieces.push(p));
     expect(pieces.join('')).toBe(text);
     for (const p of pieces) expect(Buffer.from(p).toString('utf8')).toBe(p); // each encodes on its own
     expect(pieces).toEqual(['ab😀', 'cd😀']);
   });
 
-  it('joins the small pieces of a streamed text up to the size asked', () => {
+  it('joins the small pieces of a streamed text up to the size asked', async () => {
     const pieces: string[] = [];
-    forEachPiece(streamed('abcdefg', 1), 3, (p) => pieces.push(p));
+    await forEachPiece(streamed('abcdefg', 1), 3, (p) => pieces.push(p));
     expect(pieces).toEqual(['abc', 'def', 'g']);
-    expect(textOf(streamed('abcdefg', 2))).toBe('abcdefg');
+    expect(await textOf(streamed('abcdefg', 2))).toBe('abcdefg');
   });
 
-  it('hands an empty text over once, and an empty stream not at all', () => {
+  it('waits for a producer that writes asynchronously', async () => {
+    const later: FileContent = async (write) => {
+      for (const piece of ['ab', 'cd', 'e']) {
+        await new Promise((resolve) => setImmediate(resolve));
+        write(piece);
+      }
+    };
     const pieces: string[] = [];
-    forEachPiece('', 3, (p) => pieces.push(p));
-    forEachPiece(
+    await forEachPiece(later, 4, (p) => pieces.push(p));
+    expect(pieces).toEqual(['abcd', 'e']);
+    expect(await textOf(later)).toBe('abcde');
+  });
+
+  it('hands an empty text over once, and an empty stream not at all', async () => {
+    const pieces: string[] = [];
+    await forEachPiece('', 3, (p) => pieces.push(p));
+    await forEachPiece(
       () => {},
       3,
       (p) => pieces.push(p),
