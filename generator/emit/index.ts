@@ -14,7 +14,7 @@ import { emitPackageIndex } from './package-index.js';
 import { emitBuildScript, emitPackageJson, emitTsconfig } from './package.js';
 import { emitReadme } from './readme.js';
 import { emitRuntime, RUNTIME_MODULES } from './runtime.js';
-import { emitTypes } from './types.js';
+import { typesSource } from './types.js';
 import { validatorsSource } from './validators.js';
 
 export interface EmitContext {
@@ -31,7 +31,7 @@ export const EMITTERS: { file: string; emit: (ctx: EmitContext) => FileContent |
   { file: 'tsconfig.json', emit: (c) => emitTsconfig(c.command) },
   { file: 'build.mjs', emit: (c) => emitBuildScript(c.command) },
   { file: 'README.md', emit: (c) => emitReadme(c.model, c.config, c.command) },
-  { file: 'src/types.ts', emit: (c) => emitTypes(c.model, c.command) },
+  { file: 'src/types.ts', emit: (c) => typesSource(c.model, c.command) },
   ...RUNTIME_MODULES.map((module) => ({ file: `src/${module}`, emit: (c: EmitContext) => emitRuntime(module, c.command) })),
   { file: 'src/validators.ts', emit: (c) => validatorsSource(c.model, c.command) },
   { file: 'src/dates.ts', emit: (c) => emitDates(c.model, c.command) },

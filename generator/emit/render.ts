@@ -3,7 +3,7 @@
  * isolated Handlebars environment whose helpers do all the escaping: a bare `{{x}}` is HTML-
  * escaped by Handlebars, which would visibly break the code, so every value goes through a helper.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -72,7 +72,7 @@ export function jsonAtDepth(value: unknown, indent: number): string {
 const builtinEach = hbs.helpers.each!;
 const EACH_CHUNK = 32;
 hbs.registerHelper('each', function (this: unknown, list: unknown, options: Handlebars.HelperOptions) {
-  if (list === LIST_PLACE) return LIST_PLACE.text;
+  if (list instanceof DeferredList) return list.defer(this, options);
   if (!Array.isArray(list) || list.length === 0) return builtinEach.call(this, list, options);
   const chunks: string[] = [];
   let chunk: string[] = [];
@@ -88,10 +88,28 @@ hbs.registerHelper('each', function (this: unknown, list: unknown, options: Hand
 });
 
 /**
- * Given as a list, renders as a mark where the list's `{{#each}}` stands: how renderAround finds
- * the template's text before and after it.
+ * A list whose `{{#each}}` renders a mark in its place and keeps its block, to be rendered item by
+ * item later (streamed-typescript.ts): a file's text around a long list, then the list a slice
+ * at a time, without the whole list's text ever existing.
  */
-const LIST_PLACE = { text: '\u0000booster-codegen-list\u0000' };
+export class DeferredList {
+  /** Unique to this list: no doc text can hold it. */
+  readonly mark = `booster-codegen-list-${randomUUID()}`;
+  private block?: { item: (view: object) => string; none: () => string };
+
+  /** What the `{{#each}}` renders in the list's place. */
+  defer(context: unknown, options: Handlebars.HelperOptions): string {
+    if (this.block) throw new Error('a deferred list is rendered by one {{#each}}');
+    this.block = { item: (view) => options.fn(view), none: () => options.inverse(context) };
+    return this.mark;
+  }
+
+  /** The text of `views`, as the `{{#each}}` would have rendered them (its `{{else}}` for none). */
+  render(views: readonly object[]): string {
+    if (!this.block) throw new Error('the template has no {{#each}} over this list');
+    return views.length ? views.map(this.block.item).join('') : this.block.none();
+  }
+}
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 /**
@@ -129,17 +147,6 @@ export function precompiledTemplatesScript(): string {
     .map((f) => readFileSync(path.join(TEMPLATES_DIR, f), 'utf8'))
     .map((source) => `  ${JSON.stringify(templateKey(source))}: ${hbs.precompile(source, COMPILE_OPTIONS)},`);
   return `var __BOOSTER_PRECOMPILED_TEMPLATES__ = {\n${entries.join('\n')}\n};`;
-}
-
-/**
- * What template `name` renders before and after the `{{#each}}` of `view[key]`, that list
- * rendered as nothing. Throws when the template renders that list anywhere but in one `{{#each}}`.
- */
-export function renderAround(name: string, view: object, key: string): { before: string; after: string } {
-  const text = renderTemplate(name, { ...view, [key]: LIST_PLACE });
-  const at = text.indexOf(LIST_PLACE.text);
-  if (at < 0 || text.indexOf(LIST_PLACE.text, at + 1) >= 0) throw new Error(`template ${name}: '${key}' is not rendered by one {{#each}}`);
-  return { before: text.slice(0, at), after: text.slice(at + LIST_PLACE.text.length) };
 }
 
 export function renderTemplate(name: string, view: object): string {

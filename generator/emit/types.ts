@@ -1,14 +1,15 @@
 /** output/src/types.ts: one interface per DTO, a union per enum, and the Operations map. */
 import { pushAll, pushTo } from '../arrays.js';
+import { textOf, type StreamedText } from '../file-content.js';
 import type { ApiModel, Field, Operation, TypeDef, TypeRef } from '../model/api-model.js';
 import { responseRef } from '../model/instances.js';
 import { referencedNames } from '../model/type-ref.js';
 import { membersOmittedFromBase } from '../model/redeclared.js';
 import { enumLiteral, enumMemberDocs } from './enums.js';
 import { jsString, type DocLine } from './escape.js';
-import { formatTypeScript } from './format.js';
 import { listLayout, unionLayout } from './layout.js';
-import { GENERATED_HEADER, renderTemplate } from './render.js';
+import { GENERATED_HEADER } from './render.js';
+import { streamedTypeScript, type ListTemplate } from './streamed-typescript.js';
 import { typeId, typeSymbols } from './symbols.js';
 import { tsFieldType, tsRefName, tsResponseType, tsTypeContext, withinType, type TsTypeContext } from './ts-types.js';
 
@@ -130,7 +131,8 @@ function typeView(t: TypeDef, types: ReadonlyMap<string, TypeDef>, outer: TsType
   };
 }
 
-export async function emitTypes(model: ApiModel, command: string): Promise<string> {
+/** types.ts as a template and its list of types (the operations' table after them is rendered with the rest). */
+export function typesTemplate(model: ApiModel, command: string): ListTemplate<TypeDef> {
   const ctx = tsTypeContext(model);
   const types = new Map(model.types.map((t) => [t.name, t]));
   const uses = operationsByType(model);
@@ -140,8 +142,22 @@ export async function emitTypes(model: ApiModel, command: string): Promise<strin
     for (const p of op.parameters.filter((x) => x.in === 'path')) pushTo(pathOf, `${p.declaredIn}.${p.name}`, `\`${op.name}\``);
   const view = {
     header: GENERATED_HEADER(command),
-    types: model.types.map((t) => ({ ...typeView(t, types, ctx, pathOf, received), doc: typeDoc(t, uses) })),
     operations: model.operations.map((op) => ({ name: op.name, request: typeId(ctx.names, op.request), response: tsResponseType(op.response, ctx) })),
   };
-  return formatTypeScript(renderTemplate('types.ts.hbs', view));
+  return {
+    name: 'types.ts.hbs',
+    view,
+    key: 'types',
+    items: model.types,
+    toView: (t) => ({ ...typeView(t, types, ctx, pathOf, received), doc: typeDoc(t, uses) }),
+  };
+}
+
+/** types.ts, rendered and handed over a slice of its types at a time. */
+export function typesSource(model: ApiModel, command: string): StreamedText {
+  return streamedTypeScript(typesTemplate(model, command));
+}
+
+export async function emitTypes(model: ApiModel, command: string): Promise<string> {
+  return textOf(typesSource(model, command));
 }
