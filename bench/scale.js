@@ -124,12 +124,16 @@ async function measureSize(n) {
         const r = measure([self, '--openapi-typescript', path.join(out(round), 'openapi.json'), path.join(work, `oats-${n}.d.ts`)]);
         return { ...r, ...JSON.parse(r.stdout) };
       },
-      ...(VS ? { vs: () => generate(VS, path.join(work, `vs-${n}`)) } : {}),
+      // A fresh folder each round, as ours: into the last one, the run would also diff against it.
+      ...(VS ? { vs: (round) => generate(VS, path.join(work, `vs-${n}-${round}`)) } : {}),
     },
     ROUNDS,
   );
   const last = out(ROUNDS - 1);
-  for (let round = 0; round < ROUNDS - 1; round++) rmSync(out(round), { recursive: true, force: true }); // 150 MB each at 10,000
+  for (let round = 0; round < ROUNDS; round++) {
+    if (round < ROUNDS - 1) rmSync(out(round), { recursive: true, force: true }); // 150 MB each at 10,000
+    rmSync(path.join(work, `vs-${n}-${round}`), { recursive: true, force: true });
+  }
   const noop = await interleave(
     { ours: () => measure([cli, 'generate', '--quiet', '--input', docs, '--out', last]), bare: () => measure(['-e', '0']) },
     ROUNDS,
