@@ -7,7 +7,7 @@ import { CONFIG_OBJECT, resolveRun, type CodegenConfig, type RunOptions } from '
 import { applyDiagnosticSettings } from './diagnostic-settings.js';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
 import { EMITTERS } from './emit/index.js';
-import { collectAfterPhase, LARGE_RUN } from './heap.js';
+import { collectReleased, LARGE_RUN } from './heap.js';
 import { textOf } from './file-content.js';
 import { GENERATE_COMMAND } from './generate-command.js';
 import type { ApiModel } from './model/api-model.js';
@@ -60,9 +60,9 @@ export async function runModel(options: RunOptions, preread?: Map<string, Buffer
     return pages;
   };
   const configLoc = { file: configFile === CONFIG_OBJECT ? configFile : path.relative(cwd, configFile).split(path.sep).join('/'), line: 1 };
-  // Large runs collect the garbage of each pass (heap.ts); the model passes are their peak of memory.
+  // Large runs collect the heap where the model lets the pages, then the facts go (heap.ts).
   const large = fileCount >= LARGE_RUN;
-  const model = buildModelFrom(readInput, config, configLoc, bag, timings, () => collectAfterPhase(large));
+  const model = buildModelFrom(readInput, config, configLoc, bag, timings, () => collectReleased(large));
   const unusable = !fileCount
     ? `no readable page in ${path.relative(cwd, inputDir) || '.'} (looked for .txt, .md, .html files)`
     : !model.operations.length

@@ -6,8 +6,9 @@
  * lower types → resolve bases → lower members → sample types → resolve types → operations → rules → config →
  * redeclarations → naming → finalize.
  *
- * `timings`, when given, gets each pass's wall time (`generate --verbose` prints them); `afterPass`
- * runs after each pass (the CLI collects the heap there on large runs: generator/heap.ts).
+ * `timings`, when given, gets each pass's wall time (`generate --verbose` prints them); `released`
+ * is called where the pages, then the facts, are let go (the CLI collects the heap there on large
+ * runs: generator/heap.ts).
  */
 import type { CodegenConfig } from '../config.js';
 import { type DiagnosticBag, type SourceLocation } from '../diagnostics.js';
@@ -38,12 +39,11 @@ export interface PassTiming {
 
 type PassTimer = <T>(pass: string, run: () => T) => T;
 
-function passTimer(timings: PassTiming[] | undefined, afterPass: (() => void) | undefined): PassTimer {
+function passTimer(timings: PassTiming[] | undefined): PassTimer {
   return (pass, run) => {
     const start = timings && performance.now();
     const result = run();
     if (timings) timings.push({ pass, ms: performance.now() - start! });
-    afterPass?.();
     return result;
   };
 }
@@ -63,10 +63,11 @@ export function buildModelFrom(
   configLoc: SourceLocation,
   bag: DiagnosticBag,
   timings?: PassTiming[],
-  afterPass?: () => void,
+  released: () => void = () => {},
 ): ApiModel {
-  const time = passTimer(timings, afterPass);
-  const { types, sources, indexes, service } = resolveInput(readInput, config, bag, time);
+  const time = passTimer(timings);
+  const { types, sources, indexes, service } = resolveInput(readInput, config, bag, time, released);
+  released();
   const operations = time('operations', () => operationsOf(sources, types, indexes, config, bag));
   time('rules', () => findRules(new Map(types.map((t) => [t.name, t])), bag));
   const model: ApiModel = { service, operations, types, diagnostics: [] };
@@ -77,8 +78,9 @@ export function buildModelFrom(
 }
 
 /** What the pages say, lowered to facts and resolved into types; the facts are released on return. */
-function resolveInput(readInput: () => PageFragments[], config: CodegenConfig, bag: DiagnosticBag, time: PassTimer) {
+function resolveInput(readInput: () => PageFragments[], config: CodegenConfig, bag: DiagnosticBag, time: PassTimer, released: () => void) {
   const { lowered, evidence, ...rest } = lowerInput(readInput, config, bag, time);
+  released();
   const baseOf = time('resolve bases', () => resolveBases(lowered.store, bag));
   time('lower members', () => lowerMembers(lowered, evidence, baseOf, bag));
   time('sample types', () => dropUnusedSampleTypes(lowered));
