@@ -4,7 +4,7 @@
  * body of the request DTO); inheritance is `allOf`; conditional rules are `if`/`then`.
  */
 import type { ApiModel, Field, Operation, PrimitiveName, Rule, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';
-import { baseRef, effectiveMembers, linkFields } from '../model/chain.js';
+import { baseRef, chainRules, effectiveMembers, linkFields } from '../model/chain.js';
 import { membersOmittedFromBase } from '../model/redeclared.js';
 import { STRING_FORMATS } from '../config.js';
 import { PLACEHOLDER_BASE_URL, serviceBaseUrl } from '../model/service.js';
@@ -112,15 +112,18 @@ function ruleClauses(rules: Rule[]): Schema[] {
 }
 
 /**
- * The members a shape's schema states itself, and the base schema it adds them to (`allOf`): all
- * of them, and no base, when the type redeclares a member its base declares otherwise (SS083).
+ * The members and rules a shape's schema states itself, and the base schema it adds them to
+ * (`allOf`): all of them (its bases' rules too), and no base, when the type redeclares a member its
+ * base declares otherwise (SS083).
  */
-function ownAndBase(shape: Shape, types: ReadonlyMap<string, TypeDef>, names: SymbolNames): { fields: Field[]; base?: Schema } {
+function ownAndBase(shape: Shape, types: ReadonlyMap<string, TypeDef>, names: SymbolNames): { fields: Field[]; rules: Rule[]; base?: Schema } {
   const [link, next] = shape.chain;
-  if (!next) return { fields: linkFields(link!) };
-  if (membersOmittedFromBase(shape.def, types).length) return { fields: [...effectiveMembers(shape.chain).values()].map((m) => m.field) };
+  const rules = shape.def.rules;
+  if (!next) return { fields: linkFields(link!), rules };
+  if (membersOmittedFromBase(shape.def, types).length)
+    return { fields: [...effectiveMembers(shape.chain).values()].map((m) => m.field), rules: chainRules(shape.chain) };
   const base = baseRef(link!)!;
-  return { fields: linkFields(link!), base: ref(next.def.name, names, base.kind === 'ref' ? base.args : undefined) };
+  return { fields: linkFields(link!), rules, base: ref(next.def.name, names, base.kind === 'ref' ? base.args : undefined) };
 }
 
 /**
@@ -143,13 +146,13 @@ function enumSchema(t: TypeDef): Schema {
 function objectSchema(shape: Shape, types: ReadonlyMap<string, TypeDef>, names: SymbolNames): Schema {
   const t = shape.def;
   if (t.kind === 'enum') return enumSchema(t);
-  const { fields, base } = ownAndBase(shape, types, names);
+  const { fields, rules, base } = ownAndBase(shape, types, names);
   const own: Schema = { type: 'object' };
   if (t.incomplete) own.additionalProperties = true;
   if (fields.length) own.properties = Object.fromEntries(fields.map((f) => [f.wireName, fieldSchema(f, names)]));
   const required = fields.filter((f) => f.required).map((f) => f.wireName);
   if (required.length) own.required = required;
-  const clauses = ruleClauses(t.rules);
+  const clauses = ruleClauses(rules);
   const parts = [...(base ? [base] : []), own, ...clauses];
   const schema: Schema = parts.length === 1 ? own : { allOf: parts };
   if (t.description) schema.description = t.description;

@@ -6,7 +6,7 @@
  * propertyAccess.
  */
 import type { ApiModel, Field, PrimitiveName, Rule, SymbolNames, TypeDef, TypeRef } from '../model/api-model.js';
-import { baseRef, effectiveMembers, linkFields } from '../model/chain.js';
+import { baseRef, chainRules, effectiveMembers, linkFields } from '../model/chain.js';
 import { membersOmittedFromBase } from '../model/redeclared.js';
 import { STRING_FORMATS } from '../config.js';
 import { textOf, type StreamedText } from '../file-content.js';
@@ -231,24 +231,31 @@ function ruleCondition(r: Rule, members: Field[]): string {
  * the rest: all of them when the type redeclares a member its base declares otherwise (SS083), so
  * that the base's own check of it does not reject what the type allows.
  */
-function ownAndBase(shape: Shape, g: Gen): { own: Field[]; base: ReturnType<typeof refSymbols> } {
+/**
+ * The members and rules a shape's code checks itself, and the base whose code it calls: all of
+ * them (its bases' rules too), and no base, when the type redeclares a member its base declares
+ * otherwise (SS083).
+ */
+function ownAndBase(shape: Shape, g: Gen): { own: Field[]; rules: Rule[]; base: ReturnType<typeof refSymbols> } {
   const [link, next] = shape.chain;
-  if (!next || next.def.kind !== 'object') return { own: linkFields(link!), base: undefined };
-  if (membersOmittedFromBase(shape.def, g.types).length) return { own: [...effectiveMembers(shape.chain).values()].map((m) => m.field), base: undefined };
+  const rules = shape.def.rules;
+  if (!next || next.def.kind !== 'object') return { own: linkFields(link!), rules, base: undefined };
+  if (membersOmittedFromBase(shape.def, g.types).length)
+    return { own: [...effectiveMembers(shape.chain).values()].map((m) => m.field), rules: chainRules(shape.chain), base: undefined };
   const ref = baseRef(link!)!;
-  return { own: linkFields(link!), base: refSymbols(next.def.name, ref.kind === 'ref' ? ref.args : undefined, g.names) };
+  return { own: linkFields(link!), rules, base: refSymbols(next.def.name, ref.kind === 'ref' ? ref.args : undefined, g.names) };
 }
 
 /** The view of an object type: its guard and check bodies, and every member name it knows. */
 function objectView(shape: Shape, g: Gen) {
-  const { def: t, symbols: names } = shape;
+  const { symbols: names } = shape;
   const members = [...effectiveMembers(shape.chain).values()].map((m) => m.field);
-  const rules = t.rules.map((r) => ({
+  const { own, rules: checked, base } = ownAndBase(shape, g);
+  const rules = checked.map((r) => ({
     condition: ruleCondition(r, members),
     key: jsString(r.field),
     message: jsString(`required when ${r.when.field} is '${r.when.equals}'`),
   }));
-  const { own, base } = ownAndBase(shape, g);
   const isMembers = own.flatMap((f) => isMember(f, g));
   const checkMembers = own.flatMap((f) => checkMember(f, g));
   return {

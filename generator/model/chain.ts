@@ -3,7 +3,7 @@
  * `QueryDb<PostComment>`, so in its chain `QueryDb`'s `T` is PostComment; in `Paged<int>`'s,
  * `Paged`'s is int. Members read through a link have the arguments in place of the parameters.
  */
-import type { Field, TypeDef, TypeRef } from './api-model.js';
+import type { Field, Rule, TypeDef, TypeRef } from './api-model.js';
 import { bindingsOf, substitute } from './generics.js';
 
 export interface ChainLink {
@@ -50,4 +50,12 @@ export function effectiveMembers(chain: readonly ChainLink[]): Map<string, { fie
   const members = new Map<string, { field: Field; declaredIn: string }>();
   for (const link of chain) for (const f of linkFields(link)) if (!members.has(f.wireName)) members.set(f.wireName, { field: f, declaredIn: link.def.name });
   return members;
+}
+
+/**
+ * The conditional rules a type's values must meet where its code states them all itself (a type
+ * whose base is left out, SS083): its bases' (farthest first), then its own.
+ */
+export function chainRules(chain: readonly ChainLink[]): Rule[] {
+  return [...chain].reverse().flatMap((link) => link.def.rules);
 }

@@ -159,6 +159,32 @@ describe('a member redeclared with a type its base does not admit (SS083)', asyn
     expect(schema(module, 'BaseSchema').is({ id: 1.5 })).toBe(false);
   });
 
+  it("keeps its base's conditional rules, in the validator and the schema (they no longer come from the base's)", async () => {
+    const ruled = languageTabPage(
+      'r.csharp.html',
+      'GetSub',
+      'csharp',
+      [
+        'public class GetSub : IReturn<Sub> { }',
+        'public class Base {',
+        '  public int Id { get; set; }',
+        '  [ApiMember(Description="Kind of request")] public string Kind { get; set; }',
+        '  [ApiMember(Description="Reason, required when kind is \'Other\'")] public string Reason { get; set; }',
+        '}',
+        'public class Sub : Base { public int? Id { get; set; } }',
+      ].join('\n'),
+    );
+    const { files: ruledFiles, module: ruledModule } = await generated([ruled]);
+    const sub = schema(ruledModule, 'SubSchema');
+    expect(sub.is({ id: null, kind: 'Other' })).toBe(false);
+    expect(sub.validate({ id: null, kind: 'Other' }).map((i) => i.path.join('.'))).toEqual(['reason']);
+    expect(sub.is({ id: null, kind: 'Other', reason: 'r' })).toBe(true);
+    expect(sub.is({ id: null, kind: 'Plain' })).toBe(true);
+    const subSchema = (JSON.parse(ruledFiles.get('openapi.json')!) as { components: { schemas: Record<string, { allOf?: object[] }> } }).components.schemas
+      .Sub!;
+    expect(subSchema.allOf).toContainEqual({ if: { properties: { kind: { const: 'Other' } }, required: ['kind'] }, then: { required: ['reason'] } });
+  });
+
   it('a narrower redeclaration (int where the base has int?) needs nothing', () => {
     const narrow = languageTabPage(
       'n.csharp.html',
