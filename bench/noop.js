@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RACY_MS } from '../dist/generator/up-to-date/write-record.js';
-import { interleave, median, pairedRatio, spread } from './rounds.js';
+import { interleave, markdownTable, median, pairedRatio, spread } from './rounds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin/booster-codegen.js');
@@ -87,11 +87,7 @@ const table = [
   ['docs', 'pages', 'no-op (min–max)', 'node -e 0', 'no-op / node -e 0', 'full run’s no-op', 'full / node -e 0'],
   ...rows.map((r) => [r.label, String(r.files), r.noop + (r.answered ? '' : ' (no record: full run)'), ms(r.bare), x(r.ratio), ms(r.full), x(r.fullRatio)]),
 ];
-const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
-const line = (row) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-console.log(line(table[0]));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of table.slice(1)) console.log(line(row));
+console.log(markdownTable(table));
 console.log(
   "no-op: `generate --quiet` again, nothing changed (the fast path, answered from the last run's record); full run's no-op: the same with `--no-bump`, which the fast path leaves to the full run.",
 );

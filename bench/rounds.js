@@ -28,3 +28,10 @@ export function pairedRatio(a, b) {
 export function spread(xs, format) {
   return `${format(median(xs))} (${format(Math.min(...xs))}–${format(Math.max(...xs))})`;
 }
+
+/** Rows of cells (the first: the header) as a Markdown table, each column as wide as its widest cell. */
+export function markdownTable(table) {
+  const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
+  const line = (row) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  return [line(table[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line)].join('\n');
+}

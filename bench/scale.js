@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { interleave, median, pairedRatio, spread } from './rounds.js';
+import { interleave, markdownTable, median, pairedRatio, spread } from './rounds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const self = fileURLToPath(import.meta.url);
@@ -212,11 +212,7 @@ const table = [
     r.output,
   ]),
 ];
-const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
-const line = (row) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-console.log(line(table[0]));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of table.slice(1)) console.log(line(row));
+console.log(markdownTable(table));
 console.log(
   '\ncold run: docs → all artifacts (model, OpenAPI, types, validators, client, package), `generate --force` into a fresh folder;' +
     '\no-ts: openapi-typescript on our openapi.json of that run → types only, its own process, in the same rounds;' +

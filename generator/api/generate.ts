@@ -170,14 +170,8 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
   const counts = countBySeverity(run.diagnostics);
   report(options, run, target.cwd);
   const read = { model: run.model, diagnostics: run.diagnostics, counts, timings: run.timings };
-  if (run.unusable) {
-    options.log?.(`booster-codegen: ${run.unusable}; nothing written`);
-    return { outcome: 'unusable', exitCode: 2, unusable: run.unusable, ...read, ...NO_FILES };
-  }
-  if (options.strict && counts.warning + counts.error) {
-    options.log?.(`booster-codegen: --strict: ${counts.warning + counts.error} warning(s) and error(s); nothing written`);
-    return { outcome: 'strict-failure', exitCode: 1, ...read, ...NO_FILES };
-  }
+  const refused = refusal(options, run, read);
+  if (refused) return refused;
   const release = await releaseOf(options, target, run);
   // Each file goes to disk (or is compared) as soon as it is rendered: at 10,000 operations they are 150 MB.
   const emitAll = async (sink: FileSink) => {
@@ -209,6 +203,20 @@ async function produce(options: GenerateOptions, target: Target): Promise<Outcom
       `version ${release.previous} -> ${release.version}: ${release.changes.length} API change(s) since ${release.base}, listed in ${target.outRel}/CHANGELOG.md`,
     );
   return { outcome: 'written', exitCode: diagnosticsFailure(counts, options), ...read, release, written, removed, stale: [] };
+}
+
+/** The outcome of a run that writes nothing for what it read: unusable input, or warnings under --strict. */
+function refusal(options: GenerateOptions, run: ModelRun, read: Pick<Outcome, 'model' | 'diagnostics' | 'counts' | 'timings'>): Outcome | undefined {
+  if (run.unusable) {
+    options.log?.(`booster-codegen: ${run.unusable}; nothing written`);
+    return { outcome: 'unusable', exitCode: 2, unusable: run.unusable, ...read, ...NO_FILES };
+  }
+  const problems = read.counts.warning + read.counts.error;
+  if (options.strict && problems) {
+    options.log?.(`booster-codegen: --strict: ${problems} warning(s) and error(s); nothing written`);
+    return { outcome: 'strict-failure', exitCode: 1, ...read, ...NO_FILES };
+  }
+  return undefined;
 }
 
 /** The version and changelog, from the API diff against the last release; emitters read the version from the config. */
